@@ -1,0 +1,7 @@
+"use client"
+
+import { ErrorState } from "@/components/ui/error-state"
+
+export default function PricingError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <ErrorState error={error} retry={retry} title="We couldn't load our plans" />
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next"
+import type { ReactNode } from "react"
+import { AccountHeader } from "@/components/account/account-header"
+import { SkipLink } from "@/components/ui/skip-link"
+import { requireUser } from "@/lib/auth/session"
+
+export const metadata: Metadata = { title: "Account", robots: { index: false } }
+
+// Checked here as well as in each page: a layout renders before the page's loading.tsx streams,
+// so an anonymous visitor gets a real redirect response rather than a client-side one.
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser("/account")
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <SkipLink />
+      <AccountHeader email={user.email} />
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { OrderCountsCard } from "@/components/account/order-counts-card"
+import { SubscriptionCard } from "@/components/account/subscription-card"
+import { ButtonLink } from "@/components/ui/button"
+import { EmptyState } from "@/components/ui/empty-state"
+import { PageHeader } from "@/components/ui/page-header"
+import { requireUser } from "@/lib/auth/session"
+import { getAccountSummary } from "@/lib/billing/queries"
+
+export const dynamic = "force-dynamic"
+
+export default async function AccountPage() {
+  const user = await requireUser("/account")
+  const summary = await getAccountSummary(user.id)
+  const now = new Date()
+
+  return (
+    <main id="main-content" data-testid="account-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
+      <PageHeader title="Your account" description={<span className="break-all">Signed in as {user.email}</span>} />
+      <div className="mt-8 grid gap-6">
+        {summary ? (
+          <>
+            <SubscriptionCard subscription={summary.subscription} now={now} />
+            <OrderCountsCard orders={summary.orders} total={summary.totalOrders} />
+          </>
+        ) : (
+          <EmptyState
+            title="You don't have a subscription yet"
+            description="Pick a plan and we'll deliver your AI copilot seat within 24 hours of payment."
+            action={<ButtonLink href="/pricing">See plans</ButtonLink>}
+          />
+        )}
+      </div>
+    </main>
+  )
+}

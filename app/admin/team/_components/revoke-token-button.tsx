@@ -1,0 +1,63 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useEffect, useRef, useState } from "react"
+import { Button } from "@/components/ui/button"
+import { networkError, readApiError } from "@/lib/http/client-error"
+
+// Two steps instead of window.confirm: the question stays in the page, where screen readers and
+// tests can reach it, and a stray click cannot cut off a production integration.
+export function RevokeTokenButton({ tokenId, tokenName }: { tokenId: string; tokenName: string }) {
+  const router = useRouter()
+  const [confirming, setConfirming] = useState(false)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const confirmRef = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus()
+  }, [confirming])
+
+  async function revoke() {
+    setPending(true)
+    setError(null)
+    try {
+      const response = await fetch(`/api/admin/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" })
+      if (response.ok) {
+        router.refresh()
+        return
+      }
+      setError((await readApiError(response)).message)
+    } catch {
+      setError(networkError.message)
+    } finally {
+      setPending(false)
+    }
+  }
+
+  if (!confirming) {
+    return (
+      <Button variant="secondary" size="sm" onClick={() => setConfirming(true)} aria-label={`Revoke ${tokenName}`} data-testid="revoke-token">
+        Revoke
+      </Button>
+    )
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex gap-2">
+        <Button ref={confirmRef} variant="danger" size="sm" onClick={revoke} disabled={pending} aria-label={`Confirm: revoke ${tokenName} now`} data-testid="revoke-token-confirm">
+          {pending ? "Revoking…" : "Revoke now"}
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
+          Cancel
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}

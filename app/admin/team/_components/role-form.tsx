@@ -1,0 +1,108 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useState, type FormEvent } from "react"
+import type { Role } from "@/generated/prisma/enums"
+import { Button } from "@/components/ui/button"
+import { Input } from "@/components/ui/input"
+import { Label } from "@/components/ui/label"
+import { Select } from "@/components/ui/select"
+import { networkError, readApiError } from "@/lib/http/client-error"
+import { ALL_ROLES } from "@/lib/auth/roles"
+import { ROLE_LABELS } from "./role-badge"
+
+type Result = { kind: "success" | "error"; message: string }
+
+/** Team emails feed a datalist; any user's email works, which is how a subscriber becomes staff. */
+export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
+  const router = useRouter()
+  const [email, setEmail] = useState("")
+  const [role, setRole] = useState<Role>("SUPPORT")
+  const [pending, setPending] = useState(false)
+  const [result, setResult] = useState<Result | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setPending(true)
+    setResult(null)
+    setFieldErrors({})
+    try {
+      const response = await fetch("/api/admin/team/role", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: email.trim(), role }),
+      })
+      if (response.ok) {
+        setResult({ kind: "success", message: `${email.trim()} is now ${ROLE_LABELS[role]}. Their sessions were signed out.` })
+        setEmail("")
+        router.refresh()
+      } else {
+        const error = await readApiError(response)
+        setFieldErrors(error.fieldErrors)
+        setResult({ kind: "error", message: error.message })
+      }
+    } catch {
+      setResult({ kind: "error", message: networkError.message })
+    } finally {
+      setPending(false)
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" data-testid="role-form" noValidate>
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-start">
+        <div>
+          <Label htmlFor="role-email">Email</Label>
+          <Input
+            id="role-email"
+            type="email"
+            list="role-email-options"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={fieldErrors.email ? true : undefined}
+            aria-describedby={fieldErrors.email ? "role-email-error" : undefined}
+            data-testid="role-email"
+          />
+          <datalist id="role-email-options">
+            {knownEmails.map((known) => (
+              <option key={known} value={known} />
+            ))}
+          </datalist>
+          {fieldErrors.email ? <p id="role-email-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.email}</p> : null}
+        </div>
+        <div>
+          <Label htmlFor="role-role">New role</Label>
+          <Select
+            id="role-role"
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+            aria-invalid={fieldErrors.role ? true : undefined}
+            aria-describedby={fieldErrors.role ? "role-role-error" : undefined}
+            data-testid="role-select"
+          >
+            {ALL_ROLES.map((option) => (
+              <option key={option} value={option}>
+                {ROLE_LABELS[option]}
+              </option>
+            ))}
+          </Select>
+          {fieldErrors.role ? <p id="role-role-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.role}</p> : null}
+        </div>
+        <Button type="submit" disabled={pending} className="sm:mt-6.5" data-testid="role-submit">
+          {pending ? "Saving…" : "Change role"}
+        </Button>
+      </div>
+      <p className="text-xs text-slate-600">Only an owner can grant or take away the admin and owner roles. Nobody can change their own role.</p>
+      {result ? (
+        <p
+          role={result.kind === "error" ? "alert" : "status"}
+          className={result.kind === "error" ? "text-sm text-red-700" : "text-sm text-emerald-800"}
+        >
+          {result.message}
+        </p>
+      ) : null}
+    </form>
+  )
+}

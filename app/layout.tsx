@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from "next"
+import type { ReactNode } from "react"
+import "./globals.css"
+
+export const metadata: Metadata = {
+  title: { default: "AI Copilot Vibe", template: "%s · AI Copilot Vibe" },
+  description:
+    "Subscribe to an AI copilot seat and have it delivered within 24 hours. Simple monthly or annual plans, cancel anytime.",
+  applicationName: "AI Copilot Vibe",
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#4f46e5",
+  colorScheme: "light",
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">{children}</body>
+    </html>
+  )
+}

@@ -1,0 +1,14 @@
+/** Every audit action the app writes; the audit page filters by these. */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.mfa_enrolled",
+  "auth.mfa_verified",
+  "auth.mfa_failed",
+  "user.role_changed",
+  "token.created",
+  "token.revoked",
+  "staff.write",
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]

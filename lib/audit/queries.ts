@@ -1,0 +1,34 @@
+import type { Prisma } from "@/generated/prisma/client"
+import { db } from "@/lib/db"
+import type { AuditFilter } from "./schemas"
+
+export type AuditListItem = {
+  id: string
+  action: string
+  actorEmail: string | null
+  targetType: string | null
+  targetId: string | null
+  metadata: Prisma.JsonValue
+  createdAt: Date
+}
+
+export type AuditPage = { items: AuditListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+
+export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> {
+  const where: Prisma.AuditLogWhereInput = {
+    action: filter.action,
+    actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
+    createdAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+  }
+  const [total, items] = await db.$transaction([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      select: { id: true, action: true, actorEmail: true, targetType: true, targetId: true, metadata: true, createdAt: true },
+    }),
+  ])
+  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
+}

@@ -1,0 +1,62 @@
+import { generate } from "otplib"
+import { expect, test } from "vitest"
+import { POST as enrol } from "@/app/api/mfa/enrol/route"
+import { POST as verify } from "@/app/api/mfa/verify/route"
+import { GET as audit } from "@/app/api/admin/audit/route"
+import { db } from "@/lib/db"
+import { decryptSecret } from "@/lib/security/crypto"
+import { signedInAs } from "@/lib/testing/fixtures"
+import { callRoute } from "@/lib/testing/http"
+
+test("a new staff member enrols with a QR code, proves a code, and only then reaches /api/admin", async () => {
+  const engineer = await signedInAs("ENGINEER", { mfa: false })
+  expect((await callRoute(audit, "GET", "/api/admin/audit", { cookie: engineer.cookie })).status).toBe(401)
+
+  const enrolment = await (await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: engineer.cookie })).json()
+  expect(enrolment.otpauthUri).toMatch(/^otpauth:\/\/totp\/AI%20Copilot%20Vibe:.+\?secret=[A-Z2-7]+/)
+  expect(enrolment.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/)
+  const stored = await db.user.findUniqueOrThrow({ where: { id: engineer.user.id } })
+  expect(stored.totpSecretEnc).not.toContain(enrolment.secret)
+  expect(decryptSecret(stored.totpSecretEnc!)).toBe(enrolment.secret)
+
+  const code = await generate({ secret: enrolment.secret })
+  const verified = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: engineer.cookie, body: { code } })
+  expect(verified.status).toBe(200)
+  expect((await callRoute(audit, "GET", "/api/admin/audit", { cookie: engineer.cookie })).status).toBe(200)
+  expect((await db.user.findUniqueOrThrow({ where: { id: engineer.user.id } })).totpEnabledAt).not.toBeNull()
+  const actions = (await db.auditLog.findMany({ where: { actorId: engineer.user.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action)
+  expect(actions).toEqual(["auth.mfa_enrolled", "auth.mfa_verified"])
+
+  // Enrolled: a second enrolment is refused, so a stolen session cannot swap the secret.
+  expect((await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: engineer.cookie })).status).toBe(409)
+})
+
+test("a wrong code is refused and audited; a used code cannot be replayed; attempts are rate limited", async () => {
+  const admin = await signedInAs("ADMIN", { mfa: false })
+  const { secret } = await (await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: admin.cookie })).json()
+  const code = await generate({ secret })
+  const wrong = code === "000000" ? "111111" : "000000"
+
+  const refused = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })
+  expect(refused.status).toBe(422)
+  expect(await db.auditLog.count({ where: { actorId: admin.user.id, action: "auth.mfa_failed" } })).toBe(1)
+  expect((await db.session.findFirstOrThrow({ where: { userId: admin.user.id } })).mfaVerifiedAt).toBeNull()
+
+  expect((await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code } })).status).toBe(200)
+  const replay = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code } })
+  expect(replay.status).toBe(422)
+
+  const badShape = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: "12ab" } })
+  expect(badShape.status).toBe(422)
+  // 5 attempts per 5 minutes: wrong, right, replay used 3; two more, then 429.
+  await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })
+  await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })
+  const limited = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })
+  expect(limited.status).toBe(429)
+})
+
+test("subscribers and anonymous callers cannot use the second-factor routes", async () => {
+  const subscriber = await signedInAs("SUBSCRIBER")
+  expect((await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: subscriber.cookie })).status).toBe(403)
+  expect((await callRoute(verify, "POST", "/api/mfa/verify", { body: { code: "123456" } })).status).toBe(401)
+})

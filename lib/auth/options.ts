@@ -1,0 +1,52 @@
+import { PrismaAdapter } from "@auth/prisma-adapter"
+import type { AuthOptions } from "next-auth"
+import type { Adapter } from "next-auth/adapters"
+import EmailProvider from "next-auth/providers/email"
+import GitHubProvider from "next-auth/providers/github"
+import { recordAudit } from "@/lib/audit/log"
+import { db } from "@/lib/db"
+import { sendEmail } from "@/lib/email/send"
+import { env } from "@/lib/env"
+import { promoteConfiguredOwner } from "./owners"
+
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
+
+let cached: AuthOptions | undefined
+
+/** next-auth's configuration, built on first use so `next build` needs no secrets. */
+export function authOptions(): AuthOptions {
+  if (cached) return cached
+  const { GITHUB_ID, GITHUB_SECRET, NEXTAUTH_SECRET } = env()
+  cached = {
+    adapter: PrismaAdapter(db) as Adapter,
+    secret: NEXTAUTH_SECRET,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    providers: [
+      EmailProvider({
+        maxAge: 24 * 60 * 60,
+        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        sendVerificationRequest: async ({ identifier, url, token }) => {
+          await sendEmail({ to: identifier, template: "magic-link", props: { url, host: new URL(url).host }, idempotencyKey: `magic-link/${token}` })
+        },
+      }),
+      ...(GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : []),
+    ],
+    callbacks: {
+      session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+    },
+    events: {
+      signIn: async ({ user, account }) => {
+        const promoted = await promoteConfiguredOwner(user.id)
+        await recordAudit({ actor: { id: user.id, email: user.email ?? "" }, action: "auth.sign_in", targetType: "user", targetId: user.id, metadata: { provider: account?.provider ?? "unknown", promotedToOwner: promoted } })
+      },
+      signOut: async ({ session }) => {
+        const userId = (session as { userId?: string } | undefined)?.userId
+        if (!userId) return
+        const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } })
+        await recordAudit({ actor: user, action: "auth.sign_out", targetType: "user", targetId: userId })
+      },
+    },
+  }
+  return cached
+}

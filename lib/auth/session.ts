@@ -1,0 +1,59 @@
+import "server-only"
+import { cookies } from "next/headers"
+import { redirect } from "next/navigation"
+import { cache } from "react"
+import { db } from "@/lib/db"
+import { env } from "@/lib/env"
+import { isStaff, type SessionUser } from "./roles"
+
+// next-auth runs the sign-in flows; reading the session is ours, because the second factor is a
+// property of the session row (mfaVerifiedAt) that next-auth's session callback cannot see.
+
+export function sessionCookieName(): string {
+  const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false
+  return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token"
+}
+
+export type CurrentSession = { id: string; user: SessionUser; mfaVerified: boolean; mfaEnrolled: boolean }
+
+export async function findSession(sessionToken: string | undefined): Promise<CurrentSession | null> {
+  if (!sessionToken) return null
+  const row = await db.session.findUnique({
+    where: { sessionToken },
+    select: {
+      id: true,
+      expires: true,
+      mfaVerifiedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, totpEnabledAt: true } },
+    },
+  })
+  if (!row || row.expires < new Date()) return null
+  const { totpEnabledAt, ...user } = row.user
+  return { id: row.id, user, mfaVerified: row.mfaVerifiedAt !== null, mfaEnrolled: totpEnabledAt !== null }
+}
+
+/** The signed-in session of this request, or null. Cached per request. */
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+  const store = await cookies()
+  return findSession(store.get(sessionCookieName())?.value)
+})
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getCurrentUser()
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`)
+  return user
+}
+
+/** For staff pages: signed in, a staff role, and the second factor passed in this session. */
+export async function requireStaffSession(returnTo: string): Promise<CurrentSession> {
+  const session = await getCurrentSession()
+  if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`)
+  if (!isStaff(session.user.role)) redirect("/forbidden")
+  if (!session.mfaVerified) redirect(`/mfa?callbackUrl=${encodeURIComponent(returnTo)}`)
+  return session
+}

@@ -1,0 +1,20 @@
+import { PrismaPg } from "@prisma/adapter-pg"
+import pg from "pg"
+import { PrismaClient } from "@/generated/prisma/client"
+
+/**
+ * One pool per process. The embedded database accepts a single connection, so every user of the
+ * database in the process (Prisma, jobs, rate limits) shares this pool; `max: 1` also makes a
+ * transaction hold the only connection until it ends.
+ */
+export function createPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 0, connectionTimeoutMillis: 10_000 })
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (error) => console.error("idle database connection lost:", error.message))
+  return pool
+}
+
+export function createPrismaClient(pool: pg.Pool): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(pool) })
+}

@@ -1,0 +1,49 @@
+import { Redis } from "ioredis"
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
+import { env } from "@/lib/env"
+
+// In-process counters by default; shared across instances through Redis when REDIS_URL is set.
+// If Redis fails, the in-memory insurance limiter answers, so an outage never turns into 429s.
+
+export type RateLimit = { name: string; points: number; durationSeconds: number }
+export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number }
+
+const limiters = new Map<string, RateLimiterAbstract>()
+let redis: Redis | undefined
+
+function redisClient(url: string): Redis {
+  redis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  redis.on("error", () => {}) // reported by the insurance path; avoid unhandled error events
+  return redis
+}
+
+function limiterFor({ name, points, durationSeconds }: RateLimit): RateLimiterAbstract {
+  const key = `${name}:${points}:${durationSeconds}`
+  let limiter = limiters.get(key)
+  if (!limiter) {
+    const memory = new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration: durationSeconds })
+    const url = env().REDIS_URL
+    limiter = url
+      ? new RateLimiterRedis({ storeClient: redisClient(url), keyPrefix: `rl:${name}`, points, duration: durationSeconds, insuranceLimiter: memory })
+      : memory
+    limiters.set(key, limiter)
+  }
+  return limiter
+}
+
+export async function consumeRateLimit(limit: RateLimit, key: string, points = 1): Promise<RateDecision> {
+  try {
+    const result = await limiterFor(limit).consume(key, points)
+    return { allowed: true, remaining: result.remainingPoints }
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
+    console.error("rate limiter unavailable, allowing request", error)
+    return { allowed: true, remaining: 0 }
+  }
+}
+
+/** The client's address as the trusted proxy reports it; used only as a rate-limit key, never stored. */
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()
+  return forwarded || request.headers.get("x-real-ip") || "local"
+}

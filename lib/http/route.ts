@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto"
+import { z } from "zod"
+import type { Role } from "@/generated/prisma/enums"
+import { recordAudit } from "@/lib/audit/log"
+import { isStaff } from "@/lib/auth/roles"
+import { env } from "@/lib/env"
+import { authorize, identifyCaller, type Caller } from "./authenticate"
+import { queryObject, readJsonBody } from "./body"
+import { AppError, errorResponse } from "./errors"
+import { toErrorResponse } from "./error-mapping"
+import { clientAddress, consumeRateLimit, type RateLimit } from "./rate-limit"
+import { emitRequestTiming } from "./timing"
+
+type Schema = z.ZodType
+type Parsed<S> = S extends Schema ? z.infer<S> : undefined
+type RouteParams = Record<string, string | string[] | undefined>
+
+export type RouteOptions<B, Q> = {
+  /** Roles allowed; omitted means public. Staff roles also need the second factor. */
+  roles?: readonly Role[]
+  /** Staff may call it before passing the second factor (the second-factor routes themselves). */
+  allowWithoutMfa?: boolean
+  body?: B
+  query?: Q
+  /** Per caller (user or address); defaults to RATE_LIMIT_PER_MINUTE. `false` turns it off. */
+  rateLimit?: Omit<RateLimit, "name"> | false
+  /** The handler writes its own, more specific audit entry for a staff write. */
+  auditedByHandler?: boolean
+}
+
+export type RouteContext<B, Q> = {
+  request: Request
+  params: Record<string, string>
+  body: Parsed<B>
+  query: Parsed<Q>
+  caller: Caller | null
+  requestId: string
+}
+
+type NextContext = { params: Promise<RouteParams> }
+
+const REQUEST_ID = /^[\w.-]{8,128}$/
+
+/** The one route-handler wrapper: request id, rate limit, auth, validation, timing, error shape. */
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  options: RouteOptions<B, Q>,
+  handler: (context: RouteContext<B, Q>) => Promise<Response>,
+): (request: Request, context: NextContext) => Promise<Response> {
+  return async (request, context) => {
+    const started = performance.now()
+    const url = new URL(request.url)
+    const incomingId = request.headers.get("x-request-id")
+    const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID()
+    let response: Response
+    try {
+      const caller = await identifyCaller(request)
+      await enforceRateLimit(options, request, caller)
+      if (options.roles) authorize(caller, options.roles, options.allowWithoutMfa)
+      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]))
+      const body = (options.body ? options.body.parse(await readJsonBody(request)) : undefined) as Parsed<B>
+      const query = (options.query ? options.query.parse(queryObject(url)) : undefined) as Parsed<Q>
+      response = await handler({ request, params, body, query, caller, requestId })
+      if (caller && isStaff(caller.user.role) && isWrite(request.method) && response.ok && !options.auditedByHandler) {
+        await recordAudit({ actor: caller.user, action: "staff.write", targetType: "route", targetId: url.pathname, metadata: { method: request.method, status: response.status, via: caller.via } })
+      }
+    } catch (error) {
+      response = toErrorResponse(error, requestId)
+    }
+    response.headers.set("x-request-id", requestId)
+    emitRequestTiming({ route: url.pathname, method: request.method, status: response.status, durationMs: performance.now() - started, requestId })
+    return response
+  }
+}
+
+function isWrite(method: string): boolean {
+  return !["GET", "HEAD", "OPTIONS"].includes(method)
+}
+
+async function enforceRateLimit(options: RouteOptions<unknown, unknown>, request: Request, caller: Caller | null): Promise<void> {
+  if (options.rateLimit === false) return
+  const limit = options.rateLimit ?? { points: env().RATE_LIMIT_PER_MINUTE, durationSeconds: 60 }
+  const key = caller ? `user:${caller.user.id}` : `ip:${clientAddress(request)}`
+  const decision = await consumeRateLimit({ name: "api", ...limit }, key)
+  if (!decision.allowed) throw new AppError("rate_limited", "too many requests, slow down", { retryAfterSeconds: decision.retryAfterSeconds })
+}
+
+export { errorResponse }

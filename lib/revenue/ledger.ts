@@ -1,0 +1,80 @@
+import { Prisma } from "@/generated/prisma/client"
+import type { SubscriptionChange } from "@/generated/prisma/client"
+import { type LedgerState, ledgerEntry } from "./mrr"
+
+// The only writer of subscription_changes and of Subscription.mrrCents. Callers (billing webhooks,
+// the seed) pass their transaction client so the ledger row, the cached mrrCents and whatever else
+// they change commit together.
+
+export type SubscriptionChangeInput = {
+  subscriptionId: string
+  nextMrrCents: number
+  planId: string | null
+  effectiveAt: Date
+  reason?: string
+}
+
+/**
+ * Moves one subscription's MRR to `nextMrrCents`: classifies the move, writes one ledger row and
+ * updates Subscription.mrrCents. Null when MRR does not change (nothing is written).
+ */
+export async function recordSubscriptionChange(tx: Prisma.TransactionClient, input: SubscriptionChangeInput): Promise<SubscriptionChange | null> {
+  const state = (await lockLedgerStates(tx, [input.subscriptionId])).get(input.subscriptionId)
+  if (!state) throw new Error(`subscription ${input.subscriptionId} not found`)
+  const entry = ledgerEntry(state, input.nextMrrCents)
+  if (!entry) return null
+  const row = await tx.subscriptionChange.create({
+    data: { subscriptionId: input.subscriptionId, ...entry, planId: input.planId, effectiveAt: input.effectiveAt, reason: input.reason ?? null },
+  })
+  await tx.subscription.update({ where: { id: input.subscriptionId }, data: { mrrCents: entry.mrrAfterCents } })
+  return row
+}
+
+/**
+ * The same as calling `recordSubscriptionChange` for each change in order, in a fixed number of
+ * statements per call (imports, backfills, the seed). Changes of one subscription must be given in
+ * the order they happened. Returns how many ledger rows were written.
+ */
+export async function recordSubscriptionChanges(tx: Prisma.TransactionClient, changes: readonly SubscriptionChangeInput[]): Promise<number> {
+  if (changes.length === 0) return 0
+  const ids = [...new Set(changes.map((change) => change.subscriptionId))]
+  const states = await lockLedgerStates(tx, ids)
+  const rows: Prisma.SubscriptionChangeCreateManyInput[] = []
+  for (const change of changes) {
+    const state = states.get(change.subscriptionId)
+    if (!state) throw new Error(`subscription ${change.subscriptionId} not found`)
+    const entry = ledgerEntry(state, change.nextMrrCents)
+    if (!entry) continue
+    states.set(change.subscriptionId, { mrrCents: entry.mrrAfterCents, hasHistory: true })
+    rows.push({ subscriptionId: change.subscriptionId, ...entry, planId: change.planId, effectiveAt: change.effectiveAt, reason: change.reason ?? null })
+  }
+  if (rows.length === 0) return 0
+  await tx.subscriptionChange.createMany({ data: rows })
+  const moved = [...new Set(rows.map((row) => row.subscriptionId))]
+  for (let i = 0; i < moved.length; i += UPDATE_CHUNK) {
+    const values = moved.slice(i, i + UPDATE_CHUNK).map((id) => Prisma.sql`(${id}, ${states.get(id)!.mrrCents}::int)`)
+    await tx.$executeRaw`
+      UPDATE subscriptions AS s SET mrr_cents = v.mrr, updated_at = now()
+      FROM (VALUES ${Prisma.join(values)}) AS v(id, mrr)
+      WHERE s.id = v.id`
+  }
+  return rows.length
+}
+
+// Two parameters per row; well under PostgreSQL's 65,535 bind parameters per statement.
+const UPDATE_CHUNK = 5_000
+
+/**
+ * Current MRR and whether any ledger row exists, per subscription, with the rows locked so two
+ * concurrent webhooks for one subscription classify against the same, latest state.
+ */
+async function lockLedgerStates(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<Map<string, LedgerState>> {
+  const rows = await tx.$queryRaw<{ id: string; mrrCents: number; hasHistory: boolean }[]>`
+    SELECT s.id, s.mrr_cents AS "mrrCents",
+           EXISTS (SELECT 1 FROM subscription_changes c WHERE c.subscription_id = s.id) AS "hasHistory"
+    FROM subscriptions s
+    WHERE s.id = ANY(${ids}::text[])
+    ORDER BY s.id
+    FOR UPDATE OF s`
+  return new Map(rows.map((row) => [row.id, { mrrCents: row.mrrCents, hasHistory: row.hasHistory }]))
+}

@@ -1,0 +1,13 @@
+import type { Prisma, PrismaClient } from "@/generated/prisma/client"
+
+type Client = PrismaClient | Prisma.TransactionClient
+
+/** MRR in cents at `at`: the ledger summed up to and including that instant (never re-derived from subscriptions). */
+export async function currentMrrCents(client: Client, at: Date = new Date()): Promise<number> {
+  // float8 holds every whole number of cents up to 2^53 exactly and arrives as a JS number, not a bigint.
+  const [row] = await client.$queryRaw<{ mrr: number }[]>`
+    SELECT COALESCE(SUM(mrr_delta_cents), 0)::float8 AS mrr
+    FROM subscription_changes
+    WHERE effective_at <= ${at}`
+  return row?.mrr ?? 0
+}

@@ -1,0 +1,103 @@
+import type { Prisma } from "@/generated/prisma/client"
+import type { Role } from "@/generated/prisma/enums"
+import { recordSubscriptionChange } from "@/lib/revenue/ledger"
+import { encryptSecret } from "@/lib/security/crypto"
+import type { SeededPlan } from "./plans"
+import { demoTotpSecret } from "./totp-secret"
+import { addMs, addUtcMonths, HOUR_MS } from "./time"
+
+export const DEMO_STAFF: readonly { role: Exclude<Role, "SUBSCRIBER">; email: string; name: string }[] = [
+  { role: "SUPPORT", email: "support@demo.test", name: "Sasha Support" },
+  { role: "ENGINEER", email: "engineer@demo.test", name: "Eli Engineer" },
+  { role: "ADMIN", email: "admin@demo.test", name: "Ada Admin" },
+  { role: "OWNER", email: "owner@demo.test", name: "Olive Owner" },
+]
+
+export const DEMO_SUBSCRIBER_EMAIL = "subscriber@demo.test"
+
+/**
+ * The demo accounts and their TOTP secrets for a seed, without touching the database (the launcher
+ * prints them). The subscriber has no second factor.
+ */
+export function demoStaffCredentials(seed = 42): { role: Role; email: string; totpSecret: string | null }[] {
+  return [
+    ...DEMO_STAFF.map((member) => ({ role: member.role, email: member.email, totpSecret: demoTotpSecret(seed, member.email) })),
+    { role: "SUBSCRIBER" as const, email: DEMO_SUBSCRIBER_EMAIL, totpSecret: null },
+  ]
+}
+
+export type SeededStaff = { id: string; email: string; role: Role; totpSecret: string }
+
+/**
+ * One signed-in-able account per staff role, already enrolled in TOTP (the secret is returned so the
+ * CLI can print it). Upserted by email: a re-seed rotates nothing but the ciphertext.
+ */
+export async function upsertDemoStaff(
+  tx: Prisma.TransactionClient,
+  options: { seed: number; since: Date; now: Date; encryptionKey: string },
+): Promise<SeededStaff[]> {
+  const staff: SeededStaff[] = []
+  for (const member of DEMO_STAFF) {
+    const totpSecret = demoTotpSecret(options.seed, member.email)
+    const fields = {
+      name: member.name,
+      role: member.role,
+      emailVerified: options.since,
+      totpSecretEnc: encryptSecret(totpSecret, options.encryptionKey),
+      totpEnabledAt: options.now,
+    }
+    const row = await tx.user.upsert({
+      where: { email: member.email },
+      create: { email: member.email, createdAt: options.since, ...fields },
+      update: fields,
+      select: { id: true },
+    })
+    staff.push({ id: row.id, email: member.email, role: member.role, totpSecret })
+  }
+  return staff
+}
+
+/**
+ * The account a demo visitor signs in as: a monthly subscriber in their second month, whose first
+ * seat was delivered and whose renewal order (paid two hours ago) is still waiting, so the portal
+ * shows both states. Recreated from scratch on every seed.
+ */
+export async function createDemoSubscriber(tx: Prisma.TransactionClient, options: { plan: SeededPlan; now: Date; fulfilledBy: string }): Promise<void> {
+  const { plan, now } = options
+  await tx.user.deleteMany({ where: { email: DEMO_SUBSCRIBER_EMAIL } })
+  const renewedAt = addMs(now, -2 * HOUR_MS)
+  const startedAt = addUtcMonths(renewedAt, -1)
+  const user = await tx.user.create({
+    data: { email: DEMO_SUBSCRIBER_EMAIL, name: "Demo Subscriber", role: "SUBSCRIBER", emailVerified: startedAt, createdAt: startedAt },
+    select: { id: true },
+  })
+  const subscription = await tx.subscription.create({
+    data: {
+      userId: user.id,
+      planId: plan.id,
+      status: "ACTIVE",
+      startedAt,
+      currentPeriodStart: renewedAt,
+      currentPeriodEnd: addUtcMonths(renewedAt, 1),
+      createdAt: startedAt,
+    },
+    select: { id: true },
+  })
+  await recordSubscriptionChange(tx, { subscriptionId: subscription.id, nextMrrCents: plan.mrrCents, planId: plan.id, effectiveAt: startedAt, reason: "checkout" })
+  const order = { subscriptionId: subscription.id, userId: user.id, amountCents: plan.priceCents }
+  await tx.order.createMany({
+    data: [
+      {
+        ...order,
+        status: "FULFILLED",
+        paidAt: startedAt,
+        dueAt: addMs(startedAt, 24 * HOUR_MS),
+        assigneeId: options.fulfilledBy,
+        assignedAt: addMs(startedAt, 1 * HOUR_MS),
+        fulfilledAt: addMs(startedAt, 5 * HOUR_MS),
+        createdAt: startedAt,
+      },
+      { ...order, status: "PENDING", paidAt: renewedAt, dueAt: addMs(renewedAt, 24 * HOUR_MS), createdAt: renewedAt },
+    ],
+  })
+}

@@ -1,0 +1,5 @@
+export { DEMO_STAFF, DEMO_SUBSCRIBER_EMAIL, demoStaffCredentials } from "./accounts"
+export { type SeedOptions, type SeedResult, seedDemoBusiness } from "./demo-business"
+export { DEMO_PLANS } from "./plans"
+export { deleteBusinessData, isDatabaseSeeded } from "./reset"
+export type { SeedSummary } from "./summary"

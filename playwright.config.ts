@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test"
+
+// Journeys run against a production build on a fresh embedded database seeded with the demo
+// business. Chromium comes from Debian (`apt-get install chromium`): Playwright cannot download
+// its own browsers on these machines.
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://localhost:${port}`
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /phone\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /phone\.spec\.ts/ },
+  ],
+  webServer: {
+    command: "npx tsx --conditions=react-server scripts/start.ts --fresh",
+    url: `${baseURL}/api/health/ready`,
+    timeout: 420_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: ".data/e2e",
+      SEED_CUSTOMERS: "300",
+      NEXTAUTH_URL: baseURL,
+      // The journeys must not depend on the machine's database or email settings.
+      DATABASE_URL: "",
+      RESEND_API_KEY: "",
+    },
+  },
+})
