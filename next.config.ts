@@ -31,6 +31,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   turbopack: { root: process.cwd() },
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm"],
+  // forbidden() answers 403 with app/forbidden.tsx instead of redirecting to a 200 page.
+  experimental: { authInterrupts: true },
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
 }
 

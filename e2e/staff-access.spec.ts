@@ -16,13 +16,30 @@ test("an owner signs in, passes the TOTP second factor and sees the admin home w
   expect((await page.request.get("/api/admin/audit")).status()).toBe(200)
   await page.goto("/admin/audit")
   await expect(page.getByTestId("audit-table")).toContainText("auth.mfa_verified")
+
+  // Team: issue a token for the engineer, use it against the API, then revoke it from the page.
+  await page.goto("/admin/team")
+  const label = `e2e-${Date.now()}`
+  await page.getByTestId("token-email").fill("engineer@demo.test")
+  await page.getByTestId("token-name").fill(label)
+  await page.getByTestId("token-submit").click()
+  const token = await page.getByTestId("token-value").inputValue()
+  expect(token).toMatch(/^acv_/)
+  const withToken = (t: string) => page.request.get("/api/admin/summary", { headers: { authorization: `Bearer ${t}` } })
+  expect((await withToken(token)).status()).toBe(200)
+  const row = page.getByTestId("token-row").filter({ hasText: label })
+  await row.getByTestId("revoke-token").click()
+  await row.getByTestId("revoke-token-confirm").click()
+  await expect(row).toContainText(/revoked/i)
+  expect((await withToken(token)).status()).toBe(401)
 })
 
 test("a subscriber is refused /admin and /api/admin", async ({ page }) => {
   await signInWithMagicLink(page, "subscriber@demo.test")
   await expect(page.getByTestId("account-page")).toBeVisible()
-  await page.goto("/admin")
-  await expect(page).toHaveURL(/\/forbidden/)
+  const refused = await page.goto("/admin")
+  expect(refused?.status()).toBe(403)
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/don.t have access/)
   const api = await page.request.get("/api/admin/audit")
   expect(api.status()).toBe(403)
   expect(await api.json()).toMatchObject({ error: { code: "forbidden" } })

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { PageHeader } from "@/components/ui/page-header"
 import { StatCard } from "@/components/ui/stat-card"
+import { requireStaffSession } from "@/lib/auth/session"
 import { getStaffHomeCounts } from "@/lib/orders/queries"
 
 export const dynamic = "force-dynamic"
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Staff home" }
 const numbers = new Intl.NumberFormat("en-US")
 
 export default async function AdminHomePage() {
+  await requireStaffSession("/admin")
   const counts = await getStaffHomeCounts()
   const overdue = counts.overdueOrders > 0
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next"
-import { redirect } from "next/navigation"
+import { forbidden, redirect } from "next/navigation"
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card"
 import { safeCallbackUrl } from "@/lib/auth/callback-url"
 import { isStaff } from "@/lib/auth/roles"
@@ -20,7 +20,7 @@ export default async function MfaPage({ searchParams }: MfaPageProps) {
     const self = requested ? `/mfa?callbackUrl=${encodeURIComponent(requested)}` : "/mfa"
     redirect(`/signin?callbackUrl=${encodeURIComponent(self)}`)
   }
-  if (!isStaff(session.user.role)) redirect("/forbidden")
+  if (!isStaff(session.user.role)) forbidden()
   if (session.mfaVerified) redirect(callbackUrl)
 
   return (

@@ -1,6 +1,6 @@
 import "server-only"
 import { cookies } from "next/headers"
-import { redirect } from "next/navigation"
+import { forbidden, redirect } from "next/navigation"
 import { cache } from "react"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
@@ -53,7 +53,7 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
 export async function requireStaffSession(returnTo: string): Promise<CurrentSession> {
   const session = await getCurrentSession()
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`)
-  if (!isStaff(session.user.role)) redirect("/forbidden")
+  if (!isStaff(session.user.role)) forbidden()
   if (!session.mfaVerified) redirect(`/mfa?callbackUrl=${encodeURIComponent(returnTo)}`)
   return session
 }

@@ -39,3 +39,13 @@ test("staff home counts customers, live subscriptions, open and overdue orders",
 
   expect(await getStaffHomeCounts(now)).toEqual({ customers: 2, activeSubscriptions: 1, openOrders: 4, overdueOrders: 2 })
 })
+
+test("GET /api/admin/summary answers the staff home's figures from the same function", async () => {
+  const { GET } = await import("@/app/api/admin/summary/route")
+  const { signedInAs } = await import("@/lib/testing/fixtures")
+  const { callRoute } = await import("@/lib/testing/http")
+  const support = await signedInAs("SUPPORT")
+  const response = await callRoute(GET, "GET", "/api/admin/summary", { cookie: support.cookie })
+  expect(response.status).toBe(200)
+  expect(await response.json()).toEqual(await getStaffHomeCounts())
+})

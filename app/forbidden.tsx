@@ -1,11 +1,10 @@
 import type { Metadata } from "next"
 import { ButtonLink } from "@/components/ui/button"
 
-// Where the admin layout sends signed-in users whose role does not fit. It answers 200 on purpose:
-// it is reached by redirect, and the page itself is public.
+// Rendered with status 403 wherever a page calls forbidden(): a signed-in user whose role does not fit.
 export const metadata: Metadata = { title: "Access denied", robots: { index: false } }
 
-export default function ForbiddenPage() {
+export default function Forbidden() {
   return (
     <main id="main-content" className="flex min-h-dvh flex-col items-center justify-center px-4 py-16 text-center">
       <p className="text-sm font-semibold text-brand-600">403</p>
