@@ -14,6 +14,8 @@ import { demoStaffCredentials, isDatabaseSeeded, seedDemoBusiness } from "@/lib/
 
 const { values: flags } = parseArgs({ options: { dev: { type: "boolean" }, fresh: { type: "boolean" }, "no-seed": { type: "boolean" } } })
 const port = Number(process.env.PORT ?? 3000)
+// These machines reach no telemetry host, and a self-hosted business should opt in, not out.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"
 const say = (line: string) => console.log(`[start] ${line}`)
 
 if (flags.fresh) await rm(DATA_DIR, { recursive: true, force: true })

@@ -12,9 +12,23 @@ const limiters = new Map<string, RateLimiterAbstract>()
 let redis: Redis | undefined
 
 function redisClient(url: string): Redis {
-  redis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  // Fail fast while Redis is unreachable (the in-memory insurance limiter answers) instead of
+  // holding requests in a queue.
+  redis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000 })
   redis.on("error", () => {}) // reported by the insurance path; avoid unhandled error events
   return redis
+}
+
+/** Resolves once the shared store is connected (at once without REDIS_URL); false if it is not within `ms`. */
+export async function rateLimitStoreReady(ms = 2000): Promise<boolean> {
+  const url = env().REDIS_URL
+  if (!url) return true
+  const client = redisClient(url)
+  if (client.status === "ready") return true
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    client.once("ready", () => (clearTimeout(timer), resolve(true)))
+  })
 }
 
 function limiterFor({ name, points, durationSeconds }: RateLimit): RateLimiterAbstract {

@@ -29,7 +29,8 @@ export async function readiness(migrationsDir = path.resolve(process.cwd(), "pri
   })
   const migrations = database.ok
     ? await timed(async () => {
-        const expected = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name)
+        // Read at run time from the deployed tree; not something to trace into the bundle.
+        const expected = (await readdir(/* turbopackIgnore: true */ migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name)
         const rows = await db.$queryRaw<{ migration_name: string }[]>`
           SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
         const applied = new Set(rows.map((row) => row.migration_name))

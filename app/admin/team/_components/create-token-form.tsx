@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { networkError, readApiError } from "@/lib/http/client-error"
+import { EmailField } from "./email-field"
 import { NewTokenNotice } from "./new-token-notice"
 
 export function CreateTokenForm({ staffEmails }: { staffEmails: string[] }) {
@@ -50,26 +51,7 @@ export function CreateTokenForm({ staffEmails }: { staffEmails: string[] }) {
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start" data-testid="token-form" noValidate>
-        <div>
-          <Label htmlFor="token-email">Staff email</Label>
-          <Input
-            id="token-email"
-            type="email"
-            list="token-email-options"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? "token-email-error" : undefined}
-            data-testid="token-email"
-          />
-          <datalist id="token-email-options">
-            {staffEmails.map((known) => (
-              <option key={known} value={known} />
-            ))}
-          </datalist>
-          {fieldErrors.email ? <p id="token-email-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.email}</p> : null}
-        </div>
+        <EmailField id="token-email" label="Staff email" value={email} onChange={setEmail} suggestions={staffEmails} error={fieldErrors.email} />
         <div>
           <Label htmlFor="token-name">Label</Label>
           <Input

@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
 import type { Role } from "@/generated/prisma/enums"
 import { Button } from "@/components/ui/button"
-import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
 import { networkError, readApiError } from "@/lib/http/client-error"
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { ROLE_LABELS } from "./role-badge"
+import { EmailField } from "./email-field"
 
 type Result = { kind: "success" | "error"; message: string }
 
@@ -52,26 +52,7 @@ export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" data-testid="role-form" noValidate>
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-start">
-        <div>
-          <Label htmlFor="role-email">Email</Label>
-          <Input
-            id="role-email"
-            type="email"
-            list="role-email-options"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? "role-email-error" : undefined}
-            data-testid="role-email"
-          />
-          <datalist id="role-email-options">
-            {knownEmails.map((known) => (
-              <option key={known} value={known} />
-            ))}
-          </datalist>
-          {fieldErrors.email ? <p id="role-email-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.email}</p> : null}
-        </div>
+        <EmailField id="role-email" label="Email" value={email} onChange={setEmail} suggestions={knownEmails} error={fieldErrors.email} />
         <div>
           <Label htmlFor="role-role">New role</Label>
           <Select
