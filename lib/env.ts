@@ -18,7 +18,18 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optional,
   /** 32 bytes, hex or base64: encrypts secrets at rest (TOTP secrets). */
   ENCRYPTION_KEY: optional,
+  /** 32 bytes, hex or base64: encrypts delivered seat credentials. */
+  CREDENTIALS_KEY: optional,
   OWNER_EMAILS: csv,
+  /** Live Polar: checkouts, portal sessions and refunds go through the SDK. Unset: test mode. */
+  POLAR_ACCESS_TOKEN: optional,
+  POLAR_SERVER: z.enum(["sandbox", "production"]).default("sandbox"),
+  /** Points the SDK at another server (a local stand-in in tests). */
+  POLAR_API_URL: optional,
+  /** Standard Webhooks secret of the Polar endpoint; test mode uses a documented default. */
+  POLAR_WEBHOOK_SECRET: optional,
+  /** Svix secret of the Resend webhook endpoint. */
+  RESEND_WEBHOOK_SECRET: optional,
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
   RESEND_API_KEY: optional,
@@ -46,6 +57,7 @@ export function resetEnvCache(): void {
 
 export const integrations = {
   resend: () => Boolean(env().RESEND_API_KEY),
+  polar: () => Boolean(env().POLAR_ACCESS_TOKEN),
   github: () => Boolean(env().GITHUB_ID && env().GITHUB_SECRET),
   redis: () => Boolean(env().REDIS_URL),
 }

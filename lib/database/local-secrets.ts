@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { DATA_DIR } from "./local"
 
-export type LocalSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string }
+export type LocalSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; CREDENTIALS_KEY: string }
 
 /**
  * Local mode (no secrets configured): generated once and kept in .data/secrets.json, so sessions
@@ -15,8 +15,9 @@ export async function loadLocalSecrets(dir = DATA_DIR): Promise<LocalSecrets> {
   const secrets: LocalSecrets = {
     NEXTAUTH_SECRET: existing.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
     ENCRYPTION_KEY: existing.ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
+    CREDENTIALS_KEY: existing.CREDENTIALS_KEY ?? randomBytes(32).toString("hex"),
   }
-  if (existing.NEXTAUTH_SECRET !== secrets.NEXTAUTH_SECRET || existing.ENCRYPTION_KEY !== secrets.ENCRYPTION_KEY) {
+  if ((Object.keys(secrets) as (keyof LocalSecrets)[]).some((key) => existing[key] !== secrets[key])) {
     await mkdir(dir, { recursive: true })
     await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   }

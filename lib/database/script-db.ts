@@ -57,8 +57,9 @@ export async function openScriptDatabase(options: { maxConnections?: number } = 
 }
 
 export async function fillLocalSecrets(): Promise<void> {
-  if (process.env.NEXTAUTH_SECRET && process.env.ENCRYPTION_KEY) return
+  if (process.env.NEXTAUTH_SECRET && process.env.ENCRYPTION_KEY && process.env.CREDENTIALS_KEY) return
   const secrets = await loadLocalSecrets()
   process.env.NEXTAUTH_SECRET ??= secrets.NEXTAUTH_SECRET
   process.env.ENCRYPTION_KEY ??= secrets.ENCRYPTION_KEY
+  process.env.CREDENTIALS_KEY ??= secrets.CREDENTIALS_KEY
 }

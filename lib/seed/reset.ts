@@ -17,6 +17,9 @@ export async function deleteBusinessData(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction([
     prisma.subscriptionChange.deleteMany(),
     prisma.order.deleteMany(),
+    prisma.payment.deleteMany(),
+    prisma.webhookDelivery.deleteMany(),
+    prisma.securityEvent.deleteMany(),
     prisma.subscription.deleteMany(),
     prisma.session.deleteMany(),
     prisma.account.deleteMany(),

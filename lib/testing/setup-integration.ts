@@ -9,6 +9,7 @@ import { withDatabase } from "./database-url"
 const target = inject("testDatabase")
 process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("hex")
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex")
+process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("hex")
 
 if (target.kind === "server") {
   const name = `acv_test_${randomBytes(6).toString("hex")}`
