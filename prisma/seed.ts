@@ -32,7 +32,15 @@ let code = 0
 try {
   await applyMigrations(pool, console.log)
   const started = performance.now()
-  const result = await seedDemoBusiness(prisma, { customers, seed, now, reset: values.reset, encryptionKey: process.env.ENCRYPTION_KEY!, log: console.log })
+  const result = await seedDemoBusiness(prisma, {
+    customers,
+    seed,
+    now,
+    reset: values.reset,
+    encryptionKey: process.env.ENCRYPTION_KEY!,
+    credentialsKey: process.env.CREDENTIALS_KEY,
+    log: console.log,
+  })
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   console.log("\nStaff accounts (sign in by email link, then a TOTP code from an authenticator holding the secret):")
   for (const member of result.staff) console.log(`  ${member.role.padEnd(9)} ${member.email.padEnd(22)} TOTP secret ${member.totpSecret}`)

@@ -32,7 +32,12 @@ const prisma = createPrismaClient(pool)
 const wantsDemo = (database.embedded !== undefined || process.env.SEED_DEMO === "1") && !flags["no-seed"]
 if (wantsDemo && !(await isDatabaseSeeded(prisma))) {
   say("seeding the demo business (first start only)…")
-  await seedDemoBusiness(prisma, { encryptionKey: process.env.ENCRYPTION_KEY!, log: say, customers: Number(process.env.SEED_CUSTOMERS ?? 2000) })
+  await seedDemoBusiness(prisma, {
+    encryptionKey: process.env.ENCRYPTION_KEY!,
+    credentialsKey: process.env.CREDENTIALS_KEY,
+    log: say,
+    customers: Number(process.env.SEED_CUSTOMERS ?? 2000),
+  })
 }
 await prisma.$disconnect()
 await pool.end()

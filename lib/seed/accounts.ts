@@ -4,6 +4,7 @@ import { recordSubscriptionChange } from "@/lib/revenue/ledger"
 import { encryptSecret } from "@/lib/security/crypto"
 import type { SeededPlan } from "./plans"
 import { demoTotpSecret } from "./totp-secret"
+import { demoCredentials } from "./orders"
 import { addMs, addUtcMonths, HOUR_MS } from "./time"
 
 export const DEMO_STAFF: readonly { role: Exclude<Role, "SUBSCRIBER">; email: string; name: string }[] = [
@@ -62,7 +63,10 @@ export async function upsertDemoStaff(
  * seat was delivered and whose renewal order (paid two hours ago) is still waiting, so the portal
  * shows both states. Recreated from scratch on every seed.
  */
-export async function createDemoSubscriber(tx: Prisma.TransactionClient, options: { plan: SeededPlan; now: Date; fulfilledBy: string }): Promise<void> {
+export async function createDemoSubscriber(
+  tx: Prisma.TransactionClient,
+  options: { plan: SeededPlan; now: Date; fulfilledBy: string; credentialsKey?: string },
+): Promise<void> {
   const { plan, now } = options
   await tx.user.deleteMany({ where: { email: DEMO_SUBSCRIBER_EMAIL } })
   const renewedAt = addMs(now, -2 * HOUR_MS)
@@ -84,20 +88,42 @@ export async function createDemoSubscriber(tx: Prisma.TransactionClient, options
     select: { id: true },
   })
   await recordSubscriptionChange(tx, { subscriptionId: subscription.id, nextMrrCents: plan.mrrCents, planId: plan.id, effectiveAt: startedAt, reason: "checkout" })
-  const order = { subscriptionId: subscription.id, userId: user.id, amountCents: plan.priceCents }
-  await tx.order.createMany({
+  const charge = { subscriptionId: subscription.id, userId: user.id, amountCents: plan.priceCents }
+  const [first, renewal] = [`${subscription.id}p0`, `${subscription.id}p1`]
+  await tx.payment.createMany({
     data: [
-      {
-        ...order,
-        status: "FULFILLED",
-        paidAt: startedAt,
-        dueAt: addMs(startedAt, 24 * HOUR_MS),
-        assigneeId: options.fulfilledBy,
-        assignedAt: addMs(startedAt, 1 * HOUR_MS),
-        fulfilledAt: addMs(startedAt, 5 * HOUR_MS),
-        createdAt: startedAt,
-      },
-      { ...order, status: "PENDING", paidAt: renewedAt, dueAt: addMs(renewedAt, 24 * HOUR_MS), createdAt: renewedAt },
+      { ...charge, id: first, polarOrderId: `demo_${first}`, billingReason: "subscription_create", paidAt: startedAt, createdAt: startedAt },
+      { ...charge, id: renewal, polarOrderId: `demo_${renewal}`, billingReason: "subscription_cycle", paidAt: renewedAt, createdAt: renewedAt },
     ],
+  })
+  const [assignedAt, fulfilledAt] = [addMs(startedAt, 1 * HOUR_MS), addMs(startedAt, 5 * HOUR_MS)]
+  const delivered = await tx.order.create({
+    data: {
+      ...charge,
+      paymentId: first,
+      status: "FULFILLED",
+      paidAt: startedAt,
+      dueAt: addMs(startedAt, 24 * HOUR_MS),
+      assigneeId: options.fulfilledBy,
+      assignedAt,
+      fulfilledAt,
+      createdAt: startedAt,
+      events: {
+        create: [
+          { type: "PAID", at: startedAt },
+          { type: "ASSIGNED", at: assignedAt, actorId: options.fulfilledBy },
+          { type: "FULFILLED", at: fulfilledAt, actorId: options.fulfilledBy },
+        ],
+      },
+    },
+    select: { id: true },
+  })
+  if (options.credentialsKey) {
+    await tx.order.update({ where: { id: delivered.id }, data: { credentialsEnc: demoCredentials(delivered.id, DEMO_SUBSCRIBER_EMAIL, options.credentialsKey) } })
+  }
+  // The exception to "renewals open no order": a second seat request waiting, so the portal and the
+  // fulfilment queue both have something to show.
+  await tx.order.create({
+    data: { ...charge, paymentId: renewal, status: "PENDING", paidAt: renewedAt, dueAt: addMs(renewedAt, 24 * HOUR_MS), createdAt: renewedAt, events: { create: [{ type: "PAID", at: renewedAt }] } },
   })
 }

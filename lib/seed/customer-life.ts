@@ -23,7 +23,9 @@ export const LIFE_RATES = {
 }
 
 export type LifeChange = { at: Date; plan: PlanSlug; nextMrrCents: number; reason: string }
-export type LifeOrder = { paidAt: Date; plan: PlanSlug; amountCents: number }
+export type LifePayment = { paidAt: Date; plan: PlanSlug; amountCents: number; billingReason: "subscription_create" | "subscription_cycle" }
+/** `payment` indexes `payments`: the purchase that opened the order. */
+export type LifeOrder = { paidAt: Date; plan: PlanSlug; amountCents: number; payment: number }
 
 export type CustomerLife = {
   plan: PlanSlug
@@ -37,6 +39,8 @@ export type CustomerLife = {
   /** What the subscription's MRR must be after the ledger has taken every change. */
   mrrCents: number
   changes: LifeChange[]
+  /** Every successful charge: purchases and renewals (the subscriber's receipts). */
+  payments: LifePayment[]
   /** First paid period and each reactivation: each needs a seat delivered. */
   orders: LifeOrder[]
 }
@@ -45,9 +49,12 @@ export function simulateCustomerLife(random: Random, plans: Record<PlanSlug, Lif
   let plan: PlanSlug = random.weighted(LIFE_RATES.planMix)
   const changes: LifeChange[] = []
   const orders: LifeOrder[] = []
+  const payments: LifePayment[] = []
+  const charge = (at: Date, billingReason: LifePayment["billingReason"]) =>
+    payments.push({ paidAt: at, plan, amountCents: plans[plan].priceCents, billingReason }) - 1
   const move = (at: Date, next: PlanSlug | null, reason: string) =>
     changes.push({ at, plan: next ?? plan, nextMrrCents: next ? plans[next].mrrCents : 0, reason })
-  const buy = (at: Date) => orders.push({ paidAt: at, plan, amountCents: plans[plan].priceCents })
+  const buy = (at: Date) => orders.push({ paidAt: at, plan, amountCents: plans[plan].priceCents, payment: charge(at, "subscription_create") })
 
   // A period runs from anchor + k intervals to anchor + (k + 1) intervals, so renewal days do not drift.
   let anchor = signupAt
@@ -84,6 +91,7 @@ export function simulateCustomerLife(random: Random, plans: Record<PlanSlug, Lif
         if (recoveredAt > now) break
         status = "ACTIVE"
         goodFrom = recoveredAt
+        charge(recoveredAt, "subscription_cycle")
       } else {
         const churnAt = addMs(goodFrom, LIFE_RATES.dunningDays * DAY_MS)
         if (churnAt > now) break
@@ -123,6 +131,7 @@ export function simulateCustomerLife(random: Random, plans: Record<PlanSlug, Lif
       move(end, plan, "switched to annual")
     }
     if (random.chance(LIFE_RATES.paymentFailsAtRenewal)) status = "PAST_DUE"
+    else charge(end, "subscription_cycle")
   }
 
   return {
@@ -136,6 +145,7 @@ export function simulateCustomerLife(random: Random, plans: Record<PlanSlug, Lif
     endedAt,
     mrrCents: status === "CANCELED" ? 0 : plans[plan].mrrCents,
     changes,
+    payments,
     orders,
   }
 }

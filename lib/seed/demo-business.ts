@@ -6,6 +6,7 @@ import { ledgerEntries } from "@/lib/revenue/mrr"
 import { createDemoSubscriber, upsertDemoStaff } from "./accounts"
 import { type CustomerLife, simulateCustomerLife } from "./customer-life"
 import { planFulfilment } from "./fulfilment"
+import { type SeededCommerce, seededCommerce } from "./orders"
 import { type PlanSlug, type SeededPlan, upsertDemoPlans } from "./plans"
 import { createRandom, type Random } from "./random"
 import { deleteBusinessData, isDatabaseSeeded } from "./reset"
@@ -22,6 +23,8 @@ export type SeedOptions = {
   log?: (line: string) => void
   /** Encrypts the staff TOTP secrets (32 bytes, hex or base64). */
   encryptionKey: string
+  /** Encrypts the demo seats' credentials; without it delivered demo seats have none to reveal. */
+  credentialsKey?: string
   /** Delete every user, plan, subscription and order first. Required when a business exists. */
   reset?: boolean
 }
@@ -59,7 +62,7 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
   const plans = await upsertDemoPlans(prisma)
   const staff = await prisma.$transaction(async (tx) => {
     const members = await upsertDemoStaff(tx, { seed, since, now, encryptionKey: options.encryptionKey })
-    await createDemoSubscriber(tx, { plan: plans.monthly, now, fulfilledBy: members.find((m) => m.role === "SUPPORT")!.id })
+    await createDemoSubscriber(tx, { plan: plans.monthly, now, fulfilledBy: members.find((m) => m.role === "SUPPORT")!.id, credentialsKey: options.credentialsKey })
     return members
   })
   const fulfillers = staff.filter((m) => m.role === "SUPPORT" || m.role === "ADMIN").map((m) => [m.id, m.role === "SUPPORT" ? 4 : 1] as const)
@@ -71,13 +74,15 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
   const chunkSize = Math.min(MAX_CHUNK, Math.max(50, Math.ceil(customers / 10)))
   let reported = 0
   for (let start = 0; start < customers; start += chunkSize) {
-    const batch = buildBatch({ random, faker, plans, fulfillers, now, arrivals: arrivals.slice(start, start + chunkSize), firstIndex: start + 1 })
+    const batch = buildBatch({ random, faker, plans, fulfillers, now, arrivals: arrivals.slice(start, start + chunkSize), firstIndex: start + 1, credentialsKey: options.credentialsKey })
     await prisma.$transaction(
       async (tx) => {
         await tx.user.createMany({ data: batch.users })
         await tx.subscription.createMany({ data: batch.subscriptions })
         await recordSubscriptionChanges(tx, batch.changes)
+        await tx.payment.createMany({ data: batch.payments })
         await tx.order.createMany({ data: batch.orders })
+        await tx.orderEvent.createMany({ data: batch.events })
       },
       { maxWait: 10_000, timeout: 60_000 },
     )
@@ -109,11 +114,10 @@ function plannedArrivals(random: Random, customers: number, since: Date, now: Da
   return arrivals.sort((a, b) => a.at.getTime() - b.at.getTime())
 }
 
-type Batch = {
+type Batch = SeededCommerce & {
   users: Prisma.UserCreateManyInput[]
   subscriptions: Prisma.SubscriptionCreateManyInput[]
   changes: SubscriptionChangeInput[]
-  orders: Prisma.OrderCreateManyInput[]
 }
 
 function buildBatch(input: {
@@ -124,9 +128,10 @@ function buildBatch(input: {
   now: Date
   arrivals: Arrival[]
   firstIndex: number
+  credentialsKey?: string
 }): Batch {
   const { random, faker, plans, now } = input
-  const batch: Batch = { users: [], subscriptions: [], changes: [], orders: [] }
+  const batch: Batch = { users: [], subscriptions: [], changes: [], payments: [], orders: [], events: [] }
   input.arrivals.forEach((arrival, offset) => {
     const index = input.firstIndex + offset
     const [first, last] = [faker.person.firstName(), faker.person.lastName()]
@@ -134,9 +139,10 @@ function buildBatch(input: {
     const subscriptionId = random.id()
     const life = simulateCustomerLife(random, plans, arrival.at, now)
     assertLedgerAgrees(life)
+    const email = `${asciiSlug(first)}.${asciiSlug(last)}.${index}@example.com`
     batch.users.push({
       id: userId,
-      email: `${asciiSlug(first)}.${asciiSlug(last)}.${index}@example.com`,
+      email,
       name: `${first} ${last}`,
       role: "SUBSCRIBER",
       emailVerified: arrival.at,
@@ -159,21 +165,16 @@ function buildBatch(input: {
     for (const change of life.changes) {
       batch.changes.push({ subscriptionId, nextMrrCents: change.nextMrrCents, planId: plans[change.plan].id, effectiveAt: change.at, reason: change.reason })
     }
-    for (const order of life.orders) {
+    // Same draws in the same order as before receipts and timelines existed: the business is unchanged.
+    const handled = life.orders.map((order) => {
       const fulfilment = planFulfilment(random, order.paidAt, now, { stuck: arrival.stuck })
       const assigneeId = random.weighted(input.fulfillers)
-      batch.orders.push({
-        id: random.id(),
-        subscriptionId,
-        userId,
-        amountCents: order.amountCents,
-        paidAt: order.paidAt,
-        dueAt: addMs(order.paidAt, 24 * HOUR_MS),
-        ...fulfilment,
-        assigneeId: fulfilment.assignedAt ? assigneeId : null,
-        createdAt: order.paidAt,
-      })
-    }
+      return { id: random.id(), fulfilment, assigneeId: fulfilment.assignedAt ? assigneeId : null }
+    })
+    const commerce = seededCommerce({ life, subscriptionId, userId, email, now, credentialsKey: input.credentialsKey }, handled)
+    batch.payments.push(...commerce.payments)
+    batch.orders.push(...commerce.orders)
+    batch.events.push(...commerce.events)
   })
   return batch
 }

@@ -10,6 +10,7 @@ import { DEMO_SUBSCRIBER_EMAIL, demoStaffCredentials, isDatabaseSeeded, type See
 
 const now = new Date("2026-11-25T21:00:00Z")
 const encryptionKey = randomBytes(32).toString("hex")
+const credentialsKey = randomBytes(32).toString("hex")
 const HOUR = 3_600_000
 
 let pool: pg.Pool
@@ -19,7 +20,7 @@ let seeded: SeedResult
 beforeAll(async () => {
   pool = createPool(process.env.DATABASE_URL!, 1)
   prisma = createPrismaClient(pool)
-  seeded = await seedDemoBusiness(prisma, { customers: 200, seed: 42, now, encryptionKey })
+  seeded = await seedDemoBusiness(prisma, { customers: 200, seed: 42, now, encryptionKey, credentialsKey })
 })
 
 afterAll(async () => {
@@ -46,11 +47,29 @@ async function fingerprint() {
 }
 
 describe("seedDemoBusiness", () => {
+  test("receipts, order timelines, seat releases and encrypted demo credentials agree with the orders", async () => {
+    const orders = await prisma.order.findMany({ include: { payment: true, events: { orderBy: { at: "asc" } } } })
+    expect(orders.every((o) => o.payment !== null && o.payment.paidAt.getTime() === o.paidAt.getTime())).toBe(true)
+    for (const order of orders) {
+      const types = order.events.map((e) => e.type)
+      expect(types[0]).toBe("PAID")
+      expect(types.includes("FULFILLED")).toBe(order.status === "FULFILLED")
+      expect(types.includes("RELEASED")).toBe(order.releasedAt !== null)
+      // A released seat no longer exists, so its credentials are gone.
+      if (order.releasedAt) expect(order.credentialsEnc).toBeNull()
+    }
+    // Renewals are receipts too: more payments than orders.
+    expect(await prisma.payment.count({ where: { billingReason: "subscription_cycle" } })).toBeGreaterThan(0)
+    expect(await prisma.order.count({ where: { releaseDueAt: { not: null } } })).toBeGreaterThan(0)
+    const demo = await prisma.order.findFirstOrThrow({ where: { user: { email: DEMO_SUBSCRIBER_EMAIL }, status: "FULFILLED" } })
+    expect(JSON.parse(decryptSecret(demo.credentialsEnc!, credentialsKey))).toMatchObject({ login: DEMO_SUBSCRIBER_EMAIL, password: expect.stringMatching(/^[0-9a-f]{16}$/) })
+  })
+
   test("refuses to seed over a business, and reseeds the very same business with reset", async () => {
     expect(await isDatabaseSeeded(prisma)).toBe(true)
     const before = await fingerprint()
     await expect(seedDemoBusiness(prisma, { customers: 200, seed: 42, now, encryptionKey })).rejects.toThrow(/already holds a business/)
-    const again = await seedDemoBusiness(prisma, { customers: 200, seed: 42, now, encryptionKey, reset: true })
+    const again = await seedDemoBusiness(prisma, { customers: 200, seed: 42, now, encryptionKey, credentialsKey, reset: true })
     expect(await fingerprint()).toEqual(before)
     expect(again.staff).toEqual(seeded.staff)
     expect(again.summary).toEqual(seeded.summary)
