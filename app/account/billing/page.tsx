@@ -1,0 +1,61 @@
+import type { Metadata } from "next"
+import { Badge } from "@/components/ui/badge"
+import { EmptyState } from "@/components/ui/empty-state"
+import { PageHeader } from "@/components/ui/page-header"
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { listReceipts } from "@/lib/account/receipts"
+import { requireUser } from "@/lib/auth/session"
+import { formatDate, formatMoney } from "@/lib/billing/format"
+
+export const metadata: Metadata = { title: "Billing" }
+export const dynamic = "force-dynamic"
+
+const STATUS = { PAID: { label: "Paid", tone: "success" }, REFUNDED: { label: "Refunded", tone: "neutral" }, PARTIALLY_REFUNDED: { label: "Partly refunded", tone: "warning" } } as const
+
+export default async function BillingPage() {
+  const user = await requireUser("/account/billing")
+  const receipts = await listReceipts(user.id)
+  return (
+    <main id="main-content" data-testid="billing-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
+      <PageHeader title="Billing" description="Every payment on your account, newest first." />
+      <section aria-labelledby="receipts-heading" className="mt-8">
+        <h2 id="receipts-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Receipts
+        </h2>
+        {receipts.length === 0 ? (
+          <EmptyState as="h3" title="No payments yet" description="Your receipts appear here after your first payment." />
+        ) : (
+          <TableContainer label="Receipts">
+            <Table data-testid="receipts-table">
+              <TableHead>
+                <TableRow>
+                  <TableHeaderCell>Date</TableHeaderCell>
+                  <TableHeaderCell>Description</TableHeaderCell>
+                  <TableHeaderCell className="text-right">Amount</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {receipts.map((receipt) => (
+                  <TableRow key={receipt.id}>
+                    <TableCell>
+                      <time dateTime={receipt.paidAt.toISOString()}>{formatDate(receipt.paidAt)}</time>
+                    </TableCell>
+                    <TableCell>{receipt.description}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {formatMoney(receipt.amountCents, receipt.currency)}
+                      {receipt.refundedCents > 0 ? <span className="block text-xs text-slate-500">−{formatMoney(receipt.refundedCents, receipt.currency)} refunded</span> : null}
+                    </TableCell>
+                    <TableCell>
+                      <Badge tone={STATUS[receipt.status].tone}>{STATUS[receipt.status].label}</Badge>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next"
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card"
+import { PageHeader } from "@/components/ui/page-header"
+import { getProfile } from "@/lib/account/profile"
+import { requireUser } from "@/lib/auth/session"
+import { formatDate } from "@/lib/billing/format"
+import { ProfileForm } from "./_components/profile-form"
+
+export const metadata: Metadata = { title: "Profile" }
+export const dynamic = "force-dynamic"
+
+export default async function ProfilePage() {
+  const user = await requireUser("/account/profile")
+  const profile = await getProfile(user.id)
+  return (
+    <main id="main-content" data-testid="profile-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
+      <PageHeader title="Profile" description={`Member since ${formatDate(profile.createdAt)}`} />
+      <Card className="mt-8 max-w-xl">
+        <CardHeader>
+          <CardTitle as="h2">Your details</CardTitle>
+          <CardDescription>
+            You sign in as <span className="font-medium text-slate-800">{profile.email}</span>. To change it, contact support.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ProfileForm name={profile.name ?? ""} />
+        </CardContent>
+      </Card>
+    </main>
+  )
+}
