@@ -1,4 +1,7 @@
+import type { Prisma } from "@/generated/prisma/client"
+import type { EmailStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
+import type { EmailFilter } from "./schemas"
 
 export type MailboxItem = { id: string; to: string; subject: string; template: string; status: string; createdAt: Date }
 
@@ -16,4 +19,45 @@ export async function getMailboxMessage(id: string) {
     where: { id },
     select: { id: true, to: true, subject: true, text: true, html: true, status: true, createdAt: true },
   })
+}
+
+/** A row of the staff email log: everything but the body. */
+export type EmailListItem = {
+  id: string
+  to: string
+  subject: string
+  template: string
+  status: EmailStatus
+  attempts: number
+  nextAttemptAt: Date | null
+  error: string | null
+  deliveryStatus: string | null
+  deliveryAt: Date | null
+  createdAt: Date
+  sentAt: Date | null
+}
+
+export type EmailPage = { items: EmailListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+
+/** Every message the app queued, newest first, filtered by status, template and recipient. */
+export async function listEmails(filter: EmailFilter): Promise<EmailPage> {
+  const where: Prisma.EmailMessageWhereInput = {
+    status: filter.status,
+    template: filter.template,
+    to: filter.to ? { contains: filter.to, mode: "insensitive" } : undefined,
+  }
+  const [total, items] = await db.$transaction([
+    db.emailMessage.count({ where }),
+    db.emailMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      select: {
+        id: true, to: true, subject: true, template: true, status: true, attempts: true, nextAttemptAt: true,
+        error: true, deliveryStatus: true, deliveryAt: true, createdAt: true, sentAt: true,
+      },
+    }),
+  ])
+  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
 }

@@ -1,0 +1,72 @@
+import type { Resend } from "resend"
+import type { EmailStatus } from "@/generated/prisma/enums"
+import type { Prisma } from "@/generated/prisma/client"
+import { db } from "@/lib/db"
+import { env } from "@/lib/env"
+import { resendClient } from "./resend-client"
+import { nextAttemptAt } from "./retry"
+
+// Sends QUEUED messages: through Resend when RESEND_API_KEY is set, else into the outbox (OUTBOX,
+// shown at /dev/mailbox). Safe with any number of instances calling it at once: a message is
+// claimed by one conditional UPDATE before it is sent, so only one caller sends it. The claim
+// pushes nextAttemptAt a lease ahead; if the process dies mid-send the message is due again when
+// the lease ends, and Resend drops the repeat by its Idempotency-Key.
+
+const CLAIM_LEASE_MS = 5 * 60 * 1000
+const SEND_TIMEOUT_MS = 30 * 1000
+
+export type DeliveryOutcome = "sent" | "outbox" | "retrying" | "failed" | "skipped"
+export type DeliverySummary = Record<DeliveryOutcome, number>
+export type DeliveryOptions = { limit?: number; now?: Date }
+
+function due(now: Date): Prisma.EmailMessageWhereInput {
+  return { status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }
+}
+
+/**
+ * Delivers up to `limit` due messages, oldest first. Call it after committing a transaction that
+ * queued mail (`after(() => deliverQueuedEmails())`); the job runner will also call it every
+ * minute, which is what retries failed sends on their backoff schedule.
+ */
+export async function deliverQueuedEmails({ limit = 20, now = new Date() }: DeliveryOptions = {}): Promise<DeliverySummary> {
+  const summary: DeliverySummary = { sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 }
+  const rows = await db.emailMessage.findMany({ where: due(now), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } })
+  const client = resendClient()
+  for (const { id } of rows) summary[await deliverOne(id, client, now)] += 1
+  return summary
+}
+
+/** Delivers one message now if it is due; returns its status afterwards. */
+export async function deliverEmail(id: string, now = new Date()): Promise<{ id: string; status: EmailStatus; error: string | null }> {
+  await deliverOne(id, resendClient(), now)
+  return db.emailMessage.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, error: true } })
+}
+
+async function deliverOne(id: string, client: Resend | undefined, now: Date): Promise<DeliveryOutcome> {
+  if (!client) {
+    const { count } = await db.emailMessage.updateMany({ where: { id, ...due(now) }, data: { status: "OUTBOX", nextAttemptAt: null, error: null } })
+    return count === 1 ? "outbox" : "skipped"
+  }
+  const [message] = await db.emailMessage.updateManyAndReturn({
+    where: { id, ...due(now) },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
+    select: { to: true, subject: true, html: true, text: true, template: true, idempotencyKey: true, attempts: true },
+  })
+  if (!message) return "skipped"
+  const { data, error } = await client.emails.send(
+    { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, text: message.text, tags: [{ name: "template", value: message.template }] },
+    { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+  )
+  if (!error && data) {
+    await db.emailMessage.update({ where: { id }, data: { status: "SENT", providerId: data.id, sentAt: now, nextAttemptAt: null, error: null } })
+    return "sent"
+  }
+  const name = error?.name ?? "application_error"
+  const retryAt = nextAttemptAt(message.attempts, now, name)
+  const detail = `${name}: ${error?.message ?? "no response"}`.slice(0, 1000)
+  await db.emailMessage.update({
+    where: { id },
+    data: retryAt ? { nextAttemptAt: retryAt, error: detail } : { status: "FAILED", nextAttemptAt: null, error: detail },
+  })
+  return retryAt ? "retrying" : "failed"
+}

@@ -1,0 +1,34 @@
+import { deliverQueuedEmails } from "@/lib/email/send"
+
+// Work each app instance repeats on a timer. Every loop must be safe with many instances running
+// it at once (deliverQueuedEmails claims each message before sending). A run never overlaps the
+// previous one of the same loop.
+
+export type BackgroundLoop = { name: string; everyMs: number; run: () => Promise<unknown> }
+
+export const BACKGROUND_LOOPS: readonly BackgroundLoop[] = [
+  // Queued mail goes out within seconds; failed sends come back when their backoff is over.
+  { name: "email.deliver", everyMs: 10_000, run: () => deliverQueuedEmails() },
+]
+
+/** Starts every loop; returns a function that stops them. Timers do not keep the process alive. */
+export function startBackgroundLoops(loops: readonly BackgroundLoop[] = BACKGROUND_LOOPS, log: (line: string) => void = console.error): () => void {
+  const timers = loops.map((loop) => {
+    let running = false
+    const tick = async () => {
+      if (running) return
+      running = true
+      try {
+        await loop.run()
+      } catch (error) {
+        log(`[background ${loop.name}] ${error instanceof Error ? error.message : String(error)}`)
+      } finally {
+        running = false
+      }
+    }
+    const timer = setInterval(() => void tick(), loop.everyMs)
+    timer.unref()
+    return timer
+  })
+  return () => timers.forEach(clearInterval)
+}
