@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import type { ReactNode } from "react"
 import { AccountHeader } from "@/components/account/account-header"
+import { AccountTabs } from "@/components/account/account-tabs"
 import { SkipLink } from "@/components/ui/skip-link"
 import { requireUser } from "@/lib/auth/session"
 
@@ -14,6 +15,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
       <AccountHeader email={user.email} />
+      <AccountTabs />
       {children}
     </div>
   )

@@ -6,8 +6,11 @@ import { cn } from "@/lib/utils/cn"
 
 const links = [
   { href: "/admin", label: "Home" },
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/customers", label: "Customers" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/emails", label: "Emails" },
   { href: "/dev/mailbox", label: "Mailbox" },
 ] as const
 

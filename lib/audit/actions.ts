@@ -9,6 +9,10 @@ export const AUDIT_ACTIONS = [
   "token.created",
   "token.revoked",
   "staff.write",
+  "order.assigned",
+  "order.fulfilled",
+  "order.released",
+  "order.credentials_revealed",
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

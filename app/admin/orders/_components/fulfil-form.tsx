@@ -1,0 +1,99 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useState, type FormEvent } from "react"
+import { Button } from "@/components/ui/button"
+import { fieldClasses, Input } from "@/components/ui/input"
+import { Label } from "@/components/ui/label"
+import { networkError, readApiError } from "@/lib/http/client-error"
+import { cn } from "@/lib/utils/cn"
+
+type Field = "login" | "password" | "notes"
+
+/** Delivers the seat. The values go to the API once and are cleared; they are stored only encrypted. */
+export function FulfilForm({ orderId }: { orderId: string }) {
+  const router = useRouter()
+  const [values, setValues] = useState<Record<Field, string>>({ login: "", password: "", notes: "" })
+  const [showPassword, setShowPassword] = useState(false)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setPending(true)
+    setError(null)
+    setFieldErrors({})
+    try {
+      const response = await fetch(`/api/admin/orders/${encodeURIComponent(orderId)}/fulfil`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login: values.login, password: values.password, notes: values.notes || undefined }),
+      })
+      if (response.ok) {
+        setValues({ login: "", password: "", notes: "" })
+        router.refresh()
+        return
+      }
+      const failure = await readApiError(response)
+      setFieldErrors(failure.fieldErrors)
+      setError(failure.message)
+    } catch {
+      setError(networkError.message)
+    } finally {
+      setPending(false)
+    }
+  }
+
+  const field = (name: Field) => ({
+    id: `fulfil-${name}`,
+    name,
+    value: values[name],
+    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    "aria-invalid": fieldErrors[name] ? true : undefined,
+    "aria-describedby": fieldErrors[name] ? `fulfil-${name}-error` : undefined,
+    "data-testid": `fulfil-${name}`,
+  })
+  const fieldError = (name: Field) =>
+    fieldErrors[name] ? (
+      <p id={`fulfil-${name}-error`} className="mt-1.5 text-sm text-red-700">
+        {fieldErrors[name]}
+      </p>
+    ) : null
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="fulfil-form" aria-label="Fulfil this order">
+      <div>
+        <Label htmlFor="fulfil-login">Seat login</Label>
+        <Input {...field("login")} required maxLength={200} autoComplete="off" spellCheck={false} />
+        {fieldError("login")}
+      </div>
+      <div>
+        <Label htmlFor="fulfil-password">Seat password</Label>
+        <div className="flex gap-2">
+          <Input {...field("password")} type={showPassword ? "text" : "password"} required maxLength={200} autoComplete="new-password" spellCheck={false} />
+          <Button variant="secondary" onClick={() => setShowPassword((shown) => !shown)} aria-pressed={showPassword} aria-controls="fulfil-password" data-testid="fulfil-password-toggle">
+            {showPassword ? "Hide" : "Show"}
+          </Button>
+        </div>
+        {fieldError("password")}
+      </div>
+      <div>
+        <Label htmlFor="fulfil-notes">Notes for the subscriber (optional)</Label>
+        <textarea {...field("notes")} maxLength={2000} rows={3} className={cn(fieldClasses, "py-2")} />
+        {fieldError("notes")}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="fulfil-error">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={pending} data-testid="fulfil-submit">
+          {pending ? "Saving…" : "Mark fulfilled"}
+        </Button>
+      </div>
+      <p className="text-xs text-slate-600">Stored encrypted. The subscriber sees them only in their portal after signing in; they are never emailed.</p>
+    </form>
+  )
+}

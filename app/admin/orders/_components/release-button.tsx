@@ -1,0 +1,61 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useEffect, useRef, useState } from "react"
+import { Button } from "@/components/ui/button"
+import { networkError, readApiError } from "@/lib/http/client-error"
+
+// Two steps: releasing deletes the stored credentials for good.
+export function ReleaseButton({ orderId }: { orderId: string }) {
+  const router = useRouter()
+  const [confirming, setConfirming] = useState(false)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const confirmRef = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus()
+  }, [confirming])
+
+  async function release() {
+    setPending(true)
+    setError(null)
+    try {
+      const response = await fetch(`/api/admin/orders/${encodeURIComponent(orderId)}/release`, { method: "POST" })
+      if (response.ok) {
+        setConfirming(false)
+        router.refresh()
+        return
+      }
+      setError((await readApiError(response)).message)
+    } catch {
+      setError(networkError.message)
+    } finally {
+      setPending(false)
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-start gap-2">
+      {confirming ? (
+        <div className="flex flex-wrap gap-2">
+          <Button ref={confirmRef} variant="danger" onClick={release} disabled={pending} data-testid="release-confirm">
+            {pending ? "Saving…" : "Yes, the seat is released"}
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirming(false)} disabled={pending}>
+            Cancel
+          </Button>
+        </div>
+      ) : (
+        <Button variant="secondary" onClick={() => setConfirming(true)} data-testid="release-seat">
+          Mark seat released
+        </Button>
+      )}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}

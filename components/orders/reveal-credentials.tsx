@@ -1,0 +1,92 @@
+"use client"
+
+import { useState } from "react"
+import { Button } from "@/components/ui/button"
+import { networkError, readApiError } from "@/lib/http/client-error"
+
+type Credentials = { login: string; password: string; notes: string | null }
+
+/**
+ * Fetches the seat's credentials only when asked (each reveal is audited and rate limited) and
+ * keeps them in memory only while shown.
+ */
+export function RevealCredentials({ orderId }: { orderId: string }) {
+  const [credentials, setCredentials] = useState<Credentials | null>(null)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function reveal() {
+    setPending(true)
+    setError(null)
+    try {
+      const response = await fetch(`/api/account/orders/${encodeURIComponent(orderId)}/reveal`, { method: "POST", cache: "no-store" })
+      if (response.ok) setCredentials((await response.json()) as Credentials)
+      else {
+        const failure = await readApiError(response)
+        setError(failure.status === 429 ? "You've revealed your credentials too often. Try again in an hour." : failure.message)
+      }
+    } catch {
+      setError(networkError.message)
+    } finally {
+      setPending(false)
+    }
+  }
+
+  if (!credentials) {
+    return (
+      <div className="flex flex-col items-start gap-2">
+        <Button size="sm" onClick={reveal} disabled={pending} data-testid="reveal-credentials">
+          {pending ? "Revealing…" : "Reveal credentials"}
+        </Button>
+        {error ? (
+          <p role="alert" className="text-sm text-red-700" data-testid="reveal-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    )
+  }
+
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="revealed-credentials">
+      <dl className="grid gap-3 sm:grid-cols-2">
+        <Secret label="Login" value={credentials.login} testId="revealed-login" />
+        <Secret label="Password" value={credentials.password} testId="revealed-password" />
+        {credentials.notes ? <Secret label="Notes" value={credentials.notes} testId="revealed-notes" wide /> : null}
+      </dl>
+      <div>
+        <Button size="sm" variant="secondary" onClick={() => setCredentials(null)} data-testid="hide-credentials">
+          Hide credentials
+        </Button>
+      </div>
+    </div>
+  )
+}
+
+function Secret({ label, value, testId, wide }: { label: string; value: string; testId: string; wide?: boolean }) {
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null)
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value)
+      setCopied("yes")
+    } catch {
+      setCopied("failed")
+    }
+  }
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 flex flex-wrap items-center gap-2">
+        <code className="rounded bg-white px-2 py-1 font-mono text-sm wrap-anywhere whitespace-pre-wrap text-slate-900 ring-1 ring-slate-200" data-testid={testId}>
+          {value}
+        </code>
+        <Button size="sm" variant="ghost" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+          Copy
+        </Button>
+        <span aria-live="polite" className="text-xs text-slate-600">
+          {copied === "yes" ? "Copied" : copied === "failed" ? "Copy failed: select it by hand" : ""}
+        </span>
+      </dd>
+    </div>
+  )
+}
