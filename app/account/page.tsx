@@ -1,16 +1,18 @@
 import { OrderCountsCard } from "@/components/account/order-counts-card"
+import { SubscriptionActions } from "@/components/account/subscription-actions"
 import { SubscriptionCard } from "@/components/account/subscription-card"
 import { ButtonLink } from "@/components/ui/button"
 import { EmptyState } from "@/components/ui/empty-state"
 import { PageHeader } from "@/components/ui/page-header"
 import { requireUser } from "@/lib/auth/session"
-import { getAccountSummary } from "@/lib/billing/queries"
+import { formatPlanPrice } from "@/lib/billing/format"
+import { getAccountSummary, listActivePlans } from "@/lib/billing/queries"
 
 export const dynamic = "force-dynamic"
 
 export default async function AccountPage() {
   const user = await requireUser("/account")
-  const summary = await getAccountSummary(user.id)
+  const [summary, plans] = await Promise.all([getAccountSummary(user.id), listActivePlans()])
   const now = new Date()
 
   return (
@@ -20,6 +22,13 @@ export default async function AccountPage() {
         {summary ? (
           <>
             <SubscriptionCard subscription={summary.subscription} now={now} />
+            <SubscriptionActions
+              subscriptionId={summary.subscription.id}
+              planId={summary.subscription.plan.id}
+              cancelAtPeriodEnd={summary.subscription.cancelAtPeriodEnd}
+              ended={summary.subscription.endedAt !== null}
+              plans={plans.map((plan) => ({ id: plan.id, label: `${plan.name} · ${formatPlanPrice(plan)}` }))}
+            />
             <OrderCountsCard orders={summary.orders} total={summary.totalOrders} />
           </>
         ) : (

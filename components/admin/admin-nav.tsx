@@ -10,6 +10,7 @@ const links = [
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/emails", label: "Emails" },
   { href: "/dev/mailbox", label: "Mailbox" },
 ] as const

@@ -3,8 +3,10 @@ import { ButtonLink } from "@/components/ui/button"
 import { formatMoney, intervalLabel } from "@/lib/billing/format"
 import { cn } from "@/lib/utils/cn"
 import { CheckIcon } from "./check-icon"
+import { CheckoutButton } from "./checkout-button"
 
 export type PlanCardPlan = {
+  id: string
   slug: string
   name: string
   description: string
@@ -15,12 +17,13 @@ export type PlanCardPlan = {
   features: string[]
 }
 
-/** Sign-in first, then back to the account page carrying the chosen plan into checkout. */
+/** Sign-in first, then back to the pricing page, where the chosen plan's button starts checkout. */
 export function planSignupHref(slug: string): string {
-  return `/signin?callbackUrl=/account&plan=${encodeURIComponent(slug)}`
+  return `/signin?callbackUrl=${encodeURIComponent(`/pricing?plan=${slug}`)}`
 }
 
-export function PlanCard({ plan, className }: { plan: PlanCardPlan; className?: string }) {
+/** `signedIn`: the call to action starts checkout; otherwise it leads to sign-in and back. */
+export function PlanCard({ plan, signedIn = false, className }: { plan: PlanCardPlan; signedIn?: boolean; className?: string }) {
   const titleId = `plan-${plan.slug}`
   return (
     <article
@@ -49,9 +52,13 @@ export function PlanCard({ plan, className }: { plan: PlanCardPlan; className?: 
           </li>
         ))}
       </ul>
-      <ButtonLink href={planSignupHref(plan.slug)} className="mt-8 w-full">
-        Get started<span className="sr-only"> with {plan.name}</span>
-      </ButtonLink>
+      {signedIn ? (
+        <CheckoutButton planId={plan.id} planName={plan.name} className="mt-8" />
+      ) : (
+        <ButtonLink href={planSignupHref(plan.slug)} className="mt-8 w-full">
+          Get started<span className="sr-only"> with {plan.name}</span>
+        </ButtonLink>
+      )}
     </article>
   )
 }

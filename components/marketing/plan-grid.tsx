@@ -2,7 +2,7 @@ import { EmptyState } from "@/components/ui/empty-state"
 import { PlanCard, type PlanCardPlan } from "./plan-card"
 
 /** Plans side by side, one column on phones; an empty state when none are on sale. */
-export function PlanGrid({ plans }: { plans: PlanCardPlan[] }) {
+export function PlanGrid({ plans, signedIn = false }: { plans: PlanCardPlan[]; signedIn?: boolean }) {
   if (plans.length === 0) {
     return (
       <EmptyState
@@ -15,7 +15,7 @@ export function PlanGrid({ plans }: { plans: PlanCardPlan[] }) {
   return (
     <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fit,minmax(16rem,1fr))]">
       {plans.map((plan) => (
-        <PlanCard key={plan.slug} plan={plan} />
+        <PlanCard key={plan.slug} plan={plan} signedIn={signedIn} />
       ))}
     </div>
   )

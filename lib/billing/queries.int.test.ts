@@ -59,7 +59,7 @@ test("getAccountSummary prefers the newest live subscription over a newer ended 
 
   const summary = await getAccountSummary(user.id)
   expect(summary?.subscription.id).toBe(live.id)
-  expect(summary?.subscription.plan).toEqual({ name: "Team", interval: "MONTH", priceCents: 9900, currency: "usd", seats: 1 })
+  expect(summary?.subscription.plan).toEqual({ id: plan.id, name: "Team", interval: "MONTH", priceCents: 9900, currency: "usd", seats: 1 })
   expect(summary?.orders).toEqual({ PENDING: 1, IN_PROGRESS: 0, FULFILLED: 2, CANCELED: 0, REFUNDED: 1 })
   expect(summary?.totalOrders).toBe(4)
 })

@@ -48,7 +48,7 @@ export async function getAccountSummary(userId: string) {
         cancelAtPeriodEnd: true,
         canceledAt: true,
         endedAt: true,
-        plan: { select: { name: true, interval: true, priceCents: true, currency: true, seats: true } },
+        plan: { select: { id: true, name: true, interval: true, priceCents: true, currency: true, seats: true } },
       },
     }),
     db.order.groupBy({ by: ["status"], where: { userId }, _count: { _all: true } }),

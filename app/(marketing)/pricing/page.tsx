@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { PlanComparisonTable } from "@/components/marketing/plan-comparison-table"
 import { PlanGrid } from "@/components/marketing/plan-grid"
+import { getCurrentUser } from "@/lib/auth/session"
 import { listActivePlans } from "@/lib/billing/queries"
 
 export const dynamic = "force-dynamic"
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 }
 
 export default async function PricingPage() {
-  const plans = await listActivePlans()
+  const [plans, user] = await Promise.all([listActivePlans(), getCurrentUser()])
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6 sm:py-16">
       <div className="mx-auto max-w-2xl text-center">
@@ -25,7 +26,7 @@ export default async function PricingPage() {
         <h2 id="plans-title" className="sr-only">
           Plans
         </h2>
-        <PlanGrid plans={plans} />
+        <PlanGrid plans={plans} signedIn={user !== null} />
       </section>
 
       {plans.length > 0 ? (

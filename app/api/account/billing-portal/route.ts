@@ -1,0 +1,11 @@
+import { ALL_ROLES } from "@/lib/auth/roles"
+import { appOrigin } from "@/lib/billing/origin"
+import { billingPortalUrl } from "@/lib/billing/subscriptions"
+import { route } from "@/lib/http/route"
+
+export const dynamic = "force-dynamic"
+
+// GET /api/account/billing-portal — { url } of Polar's customer portal (test mode: the account's billing page)
+export const GET = route({ roles: ALL_ROLES }, async ({ request, caller }) =>
+  Response.json({ url: await billingPortalUrl(caller!.user.id, { origin: appOrigin(request) }) }, { headers: { "cache-control": "no-store" } }),
+)

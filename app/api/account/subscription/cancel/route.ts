@@ -1,0 +1,10 @@
+import { ALL_ROLES } from "@/lib/auth/roles"
+import { appOrigin } from "@/lib/billing/origin"
+import { subscriptionActionSchema } from "@/lib/billing/schemas"
+import { cancelAtPeriodEnd } from "@/lib/billing/subscriptions"
+import { route } from "@/lib/http/route"
+
+// POST /api/account/subscription/cancel { subscriptionId? } — cancel at the end of the paid period
+export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) =>
+  Response.json(await cancelAtPeriodEnd(caller!.user.id, body.subscriptionId, { origin: appOrigin(request) })),
+)

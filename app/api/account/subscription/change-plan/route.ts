@@ -1,0 +1,10 @@
+import { ALL_ROLES } from "@/lib/auth/roles"
+import { appOrigin } from "@/lib/billing/origin"
+import { changePlanSchema } from "@/lib/billing/schemas"
+import { changePlan } from "@/lib/billing/subscriptions"
+import { route } from "@/lib/http/route"
+
+// POST /api/account/subscription/change-plan { planId, subscriptionId? } — move to another plan on sale
+export const POST = route({ roles: ALL_ROLES, body: changePlanSchema }, async ({ request, body, caller }) =>
+  Response.json(await changePlan(caller!.user.id, body.subscriptionId, body.planId, { origin: appOrigin(request) })),
+)

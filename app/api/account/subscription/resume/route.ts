@@ -1,0 +1,10 @@
+import { ALL_ROLES } from "@/lib/auth/roles"
+import { appOrigin } from "@/lib/billing/origin"
+import { subscriptionActionSchema } from "@/lib/billing/schemas"
+import { resume } from "@/lib/billing/subscriptions"
+import { route } from "@/lib/http/route"
+
+// POST /api/account/subscription/resume { subscriptionId? } — withdraw a scheduled cancellation
+export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) =>
+  Response.json(await resume(caller!.user.id, body.subscriptionId, { origin: appOrigin(request) })),
+)

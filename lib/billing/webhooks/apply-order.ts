@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto"
+import { Prisma } from "@/generated/prisma/client"
+import { markOrderRefunded, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
+import { applySubscriptionSnapshot } from "./apply-subscription"
+import { resolveCustomerUser } from "./customers"
+import type { BillingEffect } from "./effects"
+import type { PolarOrder } from "./events"
+import { paidAtOf, refundState } from "./order-state"
+
+type Tx = Prisma.TransactionClient
+
+type Receipt = { id: string; userId: string; amountCents: number; status: "PAID" | "REFUNDED" | "PARTIALLY_REFUNDED"; refundedCents: number }
+
+/**
+ * order.paid: the receipt (once per Polar order) and, when the subscription holds no seat (its first
+ * payment, or the first after a churn released the seat), a new order due 24 hours later. The
+ * subscription snapshot inside the order is applied first, so a payment that arrives before its
+ * subscription's own events still lands on the right subscription.
+ */
+export async function applyOrderPaid(tx: Tx, order: PolarOrder): Promise<BillingEffect[]> {
+  return (await ensureReceipt(tx, order)).effects
+}
+
+/** order.refunded: the receipt's refunded amount only grows; a full refund closes its order. MRR does not move. */
+export async function applyOrderRefunded(tx: Tx, order: PolarOrder): Promise<BillingEffect[]> {
+  const { receipt, effects } = await ensureReceipt(tx, order)
+  const next = refundState(receipt, order)
+  if (next.status === receipt.status && next.refundedCents === receipt.refundedCents) return effects
+  await tx.payment.update({ where: { id: receipt.id }, data: { status: next.status, refundedCents: next.refundedCents }, select: { id: true } })
+  const full = next.status === "REFUNDED"
+  if (full) await markOrderRefunded(tx, { paymentId: receipt.id, at: paidAtOf(order) })
+  effects.push({ kind: "payment_refunded", userId: receipt.userId, paymentId: receipt.id, refundedCents: next.refundedCents - receipt.refundedCents, full })
+  return effects
+}
+
+async function ensureReceipt(tx: Tx, order: PolarOrder): Promise<{ receipt: Receipt; effects: BillingEffect[] }> {
+  const effects: BillingEffect[] = []
+  let subscription: { id: string; userId: string; ended: Date | null; new?: boolean } | null = null
+  if (order.subscription) {
+    const applied = await applySubscriptionSnapshot(tx, { snapshot: order.subscription, customer: order.customer, reason: `polar order ${order.billing_reason}` })
+    effects.push(...applied.effects)
+    subscription = { id: applied.subscriptionId, userId: applied.userId, ended: endedAt(applied.state), new: applied.created }
+  } else if (order.subscription_id) {
+    const row = await tx.subscription.findUnique({ where: { polarSubscriptionId: order.subscription_id }, select: { id: true, userId: true, status: true, endedAt: true } })
+    // Failing makes Polar deliver it again, by when the subscription's own events have arrived.
+    if (!row) throw new Error(`order ${order.id} belongs to subscription ${order.subscription_id}, which has not arrived yet`)
+    subscription = { id: row.id, userId: row.userId, ended: endedAt(row) }
+  }
+  const userId = subscription?.userId ?? (await resolveCustomerUser(tx, order.customer))
+  const paidAt = paidAtOf(order)
+  const [created] = await tx.$queryRaw<Receipt[]>`
+    INSERT INTO payments (id, polar_order_id, subscription_id, user_id, amount_cents, currency, billing_reason, paid_at)
+    VALUES (${randomUUID()}, ${order.id}, ${subscription?.id ?? null}, ${userId}, ${order.total_amount}, ${order.currency}, ${order.billing_reason}, ${paidAt})
+    ON CONFLICT (polar_order_id) DO NOTHING
+    RETURNING ${RECEIPT_COLUMNS}`
+  const receipt = created ?? (await tx.$queryRaw<Receipt[]>`SELECT ${RECEIPT_COLUMNS} FROM payments WHERE polar_order_id = ${order.id}`)[0]!
+  // Only the delivery that recorded the payment may open its order: a later event about an old
+  // payment (a refund) must never open a seat. A subscription's first payment always does; a later
+  // one only when no order holds the seat any more (a reactivation after a churn).
+  const first = order.billing_reason === "subscription_create" || subscription?.new === true
+  if (created && subscription && (first || !(await holdsSeat(tx, subscription.id)))) {
+    const opened = await openOrderForPayment(tx, { subscriptionId: subscription.id, userId, paymentId: receipt.id, amountCents: receipt.amountCents, paidAt })
+    if (opened.created) effects.push({ kind: "order_opened", userId, subscriptionId: subscription.id, orderId: opened.id })
+    // The payment arrived after the subscription had already ended (deliveries out of order): the
+    // order ends the way it would have, had the payment come first.
+    if (subscription.ended) await requestSeatRelease(tx, { subscriptionId: subscription.id, at: subscription.ended })
+  }
+  return { receipt, effects }
+}
+
+/** An order still owes or holds this subscription's seat (no release asked for). */
+async function holdsSeat(tx: Tx, subscriptionId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM orders
+    WHERE subscription_id = ${subscriptionId} AND status IN ('PENDING', 'IN_PROGRESS', 'FULFILLED') AND release_due_at IS NULL AND released_at IS NULL
+    LIMIT 1`
+  return rows.length > 0
+}
+
+const RECEIPT_COLUMNS = Prisma.sql`id, user_id AS "userId", amount_cents AS "amountCents", status::text AS status, refunded_cents AS "refundedCents"`
+
+/** When the subscription ended, or null while it runs (or is still being paid for). */
+function endedAt(sub: { status: string; endedAt: Date | null }): Date | null {
+  if (sub.endedAt) return sub.endedAt
+  return sub.status === "CANCELED" || sub.status === "UNPAID" ? new Date() : null
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto"
+import { Prisma } from "@/generated/prisma/client"
+import type { SubscriptionStatus } from "@/generated/prisma/enums"
+import { requestSeatRelease } from "@/lib/orders/lifecycle"
+import { recordSubscriptionChange } from "@/lib/revenue/ledger"
+import { resolveCustomerUser } from "./customers"
+import type { BillingEffect } from "./effects"
+import type { PolarCustomer, PolarSubscriptionSnapshot } from "./events"
+import { planForProductOrThrow } from "./plans"
+import { type IntendedSubscription, intendedSubscription, isNewer, mrrEffectiveAt, snapshotStart, snapshotTime, subscriptionTransitions } from "./subscription-state"
+
+type Tx = Prisma.TransactionClient
+
+/** Metadata key carrying our subscription id, for a subscription created before it was linked to Polar. */
+export const SUBSCRIPTION_ID_METADATA_KEY = "acv_subscription_id"
+
+type Row = {
+  id: string
+  userId: string
+  planId: string
+  status: SubscriptionStatus
+  cancelAtPeriodEnd: boolean
+  canceledAt: Date | null
+  endedAt: Date | null
+  currentPeriodStart: Date
+  currentPeriodEnd: Date
+  sourceUpdatedAt: Date | null
+  mrrCents: number
+}
+
+export type SubscriptionApplied = {
+  subscriptionId: string
+  userId: string
+  applied: boolean
+  /** Created by this call: nothing (no order) can refer to it yet. */
+  created: boolean
+  /** The subscription after this snapshot (or as it was, when the snapshot was stale). */
+  state: { status: SubscriptionStatus; endedAt: Date | null }
+  effects: BillingEffect[]
+}
+
+/**
+ * Brings our subscription up to a Polar snapshot: creates it on first sight, ignores a snapshot older
+ * than the one last applied (deliveries arrive in any order), moves the MRR ledger, and asks for the
+ * seat back when the subscription churns. The row stays locked until the transaction ends.
+ */
+export async function applySubscriptionSnapshot(
+  tx: Tx,
+  input: { snapshot: PolarSubscriptionSnapshot; customer: PolarCustomer; reason: string },
+): Promise<SubscriptionApplied> {
+  const { snapshot } = input
+  const plan = await planForProductOrThrow(tx, snapshot.product_id)
+  const next = intendedSubscription(snapshot, plan)
+  let row = await lockByPolarId(tx, snapshot.id)
+  let created = false
+  let adopted = false
+  if (!row) {
+    const userId = await resolveCustomerUser(tx, input.customer)
+    adopted = await adoptUnlinked(tx, snapshot, userId)
+    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, userId)
+    created = inserted !== null
+    // Written with its whole state already; as far as the ledger and the notices go, it starts from nothing.
+    row = inserted ? { ...next, ...inserted, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0 } : await lockByPolarId(tx, snapshot.id)
+    if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
+  }
+  const unchanged = { subscriptionId: row.id, userId: row.userId, applied: false, created, state: { status: row.status, endedAt: row.endedAt }, effects: [] }
+  if (!created && !isNewer(snapshotTime(snapshot), row.sourceUpdatedAt)) return unchanged
+
+  // A repeat of the state already held (Polar sends one change under several event names) writes nothing.
+  if (!created && !sameState(row, next)) {
+    await tx.$executeRaw`
+      UPDATE subscriptions SET status = ${next.status}::"SubscriptionStatus", plan_id = ${next.planId},
+        current_period_start = ${next.currentPeriodStart}, current_period_end = ${next.currentPeriodEnd},
+        cancel_at_period_end = ${next.cancelAtPeriodEnd}, canceled_at = ${next.canceledAt}, ended_at = ${next.endedAt},
+        source_updated_at = ${next.sourceUpdatedAt}, updated_at = now()
+      WHERE id = ${row.id}`
+  }
+  const firstSale = row.sourceUpdatedAt === null && row.mrrCents === 0 && !adopted
+  const effectiveAt = mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale })
+  const change =
+    next.mrrCents === row.mrrCents ? null : await recordSubscriptionChange(tx, { subscriptionId: row.id, nextMrrCents: next.mrrCents, planId: plan.id, effectiveAt, reason: input.reason })
+
+  const ids = { userId: row.userId, subscriptionId: row.id }
+  const effects: BillingEffect[] = []
+  if (change?.kind === "NEW") effects.push({ kind: "subscription_started", ...ids })
+  if (change?.kind === "CHURN") {
+    await requestSeatRelease(tx, { subscriptionId: row.id, at: effectiveAt })
+    effects.push({ kind: "subscription_ended", ...ids, endedAt: effectiveAt })
+  }
+  for (const transition of subscriptionTransitions(row, next)) {
+    if (transition === "cancel_scheduled") effects.push({ kind: transition, ...ids, endsAt: snapshot.ends_at ?? next.currentPeriodEnd })
+    else if (transition === "plan_changed") effects.push({ kind: transition, ...ids, planId: next.planId })
+    else effects.push({ kind: transition, ...ids })
+  }
+  return { ...unchanged, applied: true, state: { status: next.status, endedAt: next.endedAt }, effects }
+}
+
+const ROW_COLUMNS = Prisma.sql`id, user_id AS "userId", plan_id AS "planId", status::text AS status, cancel_at_period_end AS "cancelAtPeriodEnd",
+  canceled_at AS "canceledAt", ended_at AS "endedAt", current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd",
+  source_updated_at AS "sourceUpdatedAt", mrr_cents AS "mrrCents"`
+
+export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<Row | null> {
+  const rows = await tx.$queryRaw<Row[]>`SELECT ${ROW_COLUMNS} FROM subscriptions WHERE polar_subscription_id = ${polarSubscriptionId} FOR UPDATE`
+  return rows[0] ?? null
+}
+
+/** Links a subscription of ours that predates Polar (named in the snapshot's metadata) to it. */
+async function adoptUnlinked(tx: Tx, snapshot: PolarSubscriptionSnapshot, userId: string): Promise<boolean> {
+  const ours = snapshot.metadata?.[SUBSCRIPTION_ID_METADATA_KEY]
+  if (typeof ours !== "string") return false
+  const { count } = await tx.subscription.updateMany({ where: { id: ours, userId, polarSubscriptionId: null }, data: { polarSubscriptionId: snapshot.id } })
+  return count === 1
+}
+
+/** Creates the subscription in its intended state, locked by this transaction; null when a concurrent delivery created it first. */
+async function insertSubscription(tx: Tx, snapshot: PolarSubscriptionSnapshot, next: IntendedSubscription, userId: string): Promise<{ id: string; userId: string } | null> {
+  // The loser of a race between two deliveries about one new subscription inserts nothing, then
+  // waits on the winner's row lock (lockByPolarId) and sees the state the winner applied. MRR
+  // stays 0 here: only the ledger moves it.
+  const rows = await tx.$queryRaw<{ id: string; userId: string }[]>`
+    INSERT INTO subscriptions (id, user_id, plan_id, status, polar_subscription_id, started_at, current_period_start, current_period_end,
+                               cancel_at_period_end, canceled_at, ended_at, source_updated_at, updated_at)
+    VALUES (${randomUUID()}, ${userId}, ${next.planId}, ${next.status}::"SubscriptionStatus", ${snapshot.id}, ${snapshotStart(snapshot)},
+            ${next.currentPeriodStart}, ${next.currentPeriodEnd}, ${next.cancelAtPeriodEnd}, ${next.canceledAt}, ${next.endedAt}, ${next.sourceUpdatedAt}, now())
+    ON CONFLICT (polar_subscription_id) DO NOTHING
+    RETURNING id, user_id AS "userId"`
+  return rows[0] ?? null
+}
+
+function sameState(row: Row, next: IntendedSubscription): boolean {
+  const time = (date: Date | null) => date?.getTime() ?? null
+  return (
+    row.status === next.status &&
+    row.planId === next.planId &&
+    row.cancelAtPeriodEnd === next.cancelAtPeriodEnd &&
+    time(row.canceledAt) === time(next.canceledAt) &&
+    time(row.endedAt) === time(next.endedAt) &&
+    time(row.currentPeriodStart) === time(next.currentPeriodStart) &&
+    time(row.currentPeriodEnd) === time(next.currentPeriodEnd) &&
+    time(row.sourceUpdatedAt) === time(next.sourceUpdatedAt)
+  )
+}

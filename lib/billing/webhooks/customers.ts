@@ -1,0 +1,67 @@
+import type { Prisma } from "@/generated/prisma/client"
+import type { PolarCustomer } from "./events"
+
+type Tx = Prisma.TransactionClient
+
+/**
+ * Our user for a Polar customer: by external id (our user id, set at checkout), else by Polar
+ * customer id, else by email; a customer who bought without any of them becomes a new subscriber.
+ * Links the Polar customer id to the user the first time it is seen.
+ */
+export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Promise<string> {
+  const email = customer.email?.trim().toLowerCase() ?? null
+  const externalId = customer.external_id ?? null
+  // One statement: the best of the three matches, linked to the Polar customer id on first sight
+  // (unless it has one, or another user holds this one).
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    WITH found AS (
+      SELECT id, polar_customer_id FROM users
+      WHERE id = ${externalId} OR polar_customer_id = ${customer.id} OR email = ${email}
+      ORDER BY (id = ${externalId}) DESC NULLS LAST, (polar_customer_id = ${customer.id}) DESC NULLS LAST
+      LIMIT 1
+    ), linked AS (
+      UPDATE users SET polar_customer_id = ${customer.id}, updated_at = now()
+      FROM found
+      WHERE users.id = found.id AND found.polar_customer_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM users holder WHERE holder.polar_customer_id = ${customer.id})
+    )
+    SELECT id FROM found`
+  if (found) return found.id
+  const created = email ? await createSubscriber(tx, { email, name: customer.name ?? null }) : null
+  if (!created) throw new Error(`Polar customer ${customer.id} has neither an external id we know nor an email`)
+  await linkPolarCustomer(tx, created, customer.id)
+  return created.id
+}
+
+/** customer.updated: the name, a verified new email no one else uses, and the Polar customer link. */
+export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Promise<string | null> {
+  const select = { id: true, name: true, email: true, polarCustomerId: true } as const
+  const user =
+    (customer.external_id ? await tx.user.findUnique({ where: { id: customer.external_id }, select }) : null) ??
+    (await tx.user.findUnique({ where: { polarCustomerId: customer.id }, select }))
+  if (!user) return null
+  const data: Prisma.UserUpdateInput = {}
+  const name = customer.name?.trim()
+  if (name && name !== user.name) data.name = name
+  const email = customer.email?.trim().toLowerCase()
+  // The email is how the subscriber signs in: take it only once Polar has verified it.
+  if (email && email !== user.email && customer.email_verified && !(await tx.user.findUnique({ where: { email }, select: { id: true } }))) data.email = email
+  if (Object.keys(data).length > 0) await tx.user.update({ where: { id: user.id }, data, select: { id: true } })
+  if (user.polarCustomerId !== customer.id) await linkPolarCustomer(tx, user, customer.id)
+  return user.id
+}
+
+async function createSubscriber(tx: Tx, input: { email: string; name: string | null }) {
+  // Two deliveries for one new customer may race: the loser's insert is skipped and it reads the winner's row.
+  await tx.user.createMany({ data: [{ email: input.email, name: input.name, role: "SUBSCRIBER" }], skipDuplicates: true })
+  return tx.user.findUnique({ where: { email: input.email }, select: { id: true, polarCustomerId: true } })
+}
+
+/** Sets the Polar customer id unless the user has one or another user holds this one (one statement). */
+async function linkPolarCustomer(tx: Tx, user: { id: string; polarCustomerId: string | null }, polarCustomerId: string): Promise<void> {
+  if (user.polarCustomerId) return
+  await tx.$executeRaw`
+    UPDATE users SET polar_customer_id = ${polarCustomerId}, updated_at = now()
+    WHERE id = ${user.id} AND polar_customer_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM users WHERE polar_customer_id = ${polarCustomerId})`
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto"
+import type { Prisma } from "@/generated/prisma/client"
+import type { WebhookStatus } from "@/generated/prisma/enums"
+import { db } from "@/lib/db"
+import { applyPolarEvent } from "./dispatch"
+import type { BillingEffect } from "./effects"
+import type { PolarEvent } from "./events"
+
+// Every Polar delivery is stored under its webhook id. Its effects and its PROCESSED mark commit in
+// one transaction, so a delivery is applied once however often (or however concurrently) it
+// arrives; a failure rolls everything back and leaves the delivery FAILED for a retry or a replay.
+
+export const POLAR_PROVIDER = "polar"
+
+/** `payload` is the delivery's JSON text, stored as received. */
+export type DeliveryInput = { eventId: string; eventType: string; payload: string }
+
+export type DeliveryResult =
+  | { outcome: "processed"; deliveryId: string; effects: BillingEffect[] }
+  | { outcome: "duplicate"; deliveryId: string }
+  | { outcome: "ignored"; deliveryId: string }
+
+export class DeliveryFailedError extends Error {
+  constructor(readonly eventId: string, message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = "DeliveryFailedError"
+  }
+}
+
+const TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
+
+// Event ids this process has seen committed as PROCESSED (a final state: replay refuses it), so a
+// retry storm of deliveries already applied is answered without a transaction. A miss, another
+// instance or a restart simply falls through to the database, which stays the judge.
+const SETTLED_MAX = 10_000
+const settled = new Map<string, string>()
+function remember(eventId: string, deliveryId: string): void {
+  if (settled.size >= SETTLED_MAX) settled.delete(settled.keys().next().value!)
+  settled.set(eventId, deliveryId)
+}
+
+/**
+ * Applies a verified, parsed event once. `replay` (staff) also re-runs an IGNORED delivery; only a
+ * PROCESSED one is final. Throws DeliveryFailedError after recording the failure.
+ */
+export async function processPolarDelivery(input: DeliveryInput & { event: PolarEvent; replay?: boolean }): Promise<DeliveryResult> {
+  const final: WebhookStatus[] = input.replay ? ["PROCESSED"] : ["PROCESSED", "IGNORED"]
+  const known = settled.get(input.eventId)
+  if (known && !input.replay) return { outcome: "duplicate", deliveryId: known }
+  try {
+    const result = await db.$transaction(async (tx): Promise<DeliveryResult> => {
+      const claim = await claimDelivery(tx, input, final)
+      if (!claim.claimed) return { outcome: "duplicate", deliveryId: claim.id }
+      const effects = await applyPolarEvent(tx, input.event)
+      return { outcome: "processed", deliveryId: claim.id, effects }
+    }, TRANSACTION)
+    remember(input.eventId, result.deliveryId)
+    return result
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).trim()
+    await recordFailure(input, message)
+    throw new DeliveryFailedError(input.eventId, message, { cause: error })
+  }
+}
+
+/** Stores a delivery we acknowledge without acting on (an unknown or unhandled event type). */
+export async function recordIgnoredDelivery(input: DeliveryInput): Promise<DeliveryResult> {
+  const [row] = await insertDelivery(db, input, "IGNORED")
+  if (row) return { outcome: "ignored", deliveryId: row.id }
+  const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: input.eventId } }, select: { id: true } })
+  return { outcome: "duplicate", deliveryId: existing.id }
+}
+
+/** Records a failed attempt: the delivery is FAILED with its error, one attempt more. */
+export async function recordFailure(input: DeliveryInput, message: string): Promise<void> {
+  // Upsert, because the failed transaction took its insert with it. Never over a PROCESSED row: a
+  // concurrent copy of this delivery may have succeeded in the meantime.
+  await db.$executeRaw`
+    INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, status, error, attempts, received_at)
+    VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, 'FAILED', ${message.slice(0, 2000)}, 1, now())
+    ON CONFLICT (provider, event_id) DO UPDATE
+      SET status = 'FAILED', error = EXCLUDED.error, attempts = webhook_deliveries.attempts + 1, processed_at = NULL
+      WHERE webhook_deliveries.status <> 'PROCESSED'`
+}
+
+/**
+ * Inserts the delivery as PROCESSED, or, when it exists, locks it: a final one is a duplicate, any
+ * other is taken over. A concurrent insert of the same id waits for ours to commit or roll back.
+ */
+async function claimDelivery(tx: Prisma.TransactionClient, input: DeliveryInput, final: WebhookStatus[]): Promise<{ id: string; claimed: boolean }> {
+  const [inserted] = await insertDelivery(tx, input, "PROCESSED")
+  if (inserted) return { id: inserted.id, claimed: true }
+  const [existing] = await tx.$queryRaw<{ id: string; status: WebhookStatus }[]>`
+    SELECT id, status::text AS status FROM webhook_deliveries
+    WHERE provider = ${POLAR_PROVIDER} AND event_id = ${input.eventId}
+    FOR UPDATE`
+  if (!existing) throw new Error(`delivery ${input.eventId} vanished while being claimed`)
+  if (final.includes(existing.status)) return { id: existing.id, claimed: false }
+  await tx.$executeRaw`UPDATE webhook_deliveries SET status = 'PROCESSED', processed_at = now(), error = NULL, attempts = attempts + 1 WHERE id = ${existing.id}`
+  return { id: existing.id, claimed: true }
+}
+
+/** Stores a new delivery (the payload as its JSON text); nothing when its id is already stored. */
+function insertDelivery(client: Pick<Prisma.TransactionClient, "$queryRaw">, input: DeliveryInput, status: "PROCESSED" | "IGNORED"): Promise<{ id: string }[]> {
+  return client.$queryRaw<{ id: string }[]>`
+    INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, status, attempts, received_at, processed_at)
+    VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, ${status}::"WebhookStatus", ${status === "PROCESSED" ? 1 : 0}, now(), now())
+    ON CONFLICT (provider, event_id) DO NOTHING
+    RETURNING id`
+}

@@ -1,0 +1,104 @@
+import { z } from "zod"
+
+// The parts of Polar's 2026-10 webhook payloads we act on, validated after the signature check.
+// Everything else in a payload is kept in the stored delivery but not read.
+
+const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value))
+const optionalTimestamp = timestamp.nullish().transform((value) => value ?? null)
+const cents = z.number().int().min(0)
+
+export const POLAR_SUBSCRIPTION_STATUSES = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const
+export type PolarSubscriptionStatus = (typeof POLAR_SUBSCRIPTION_STATUSES)[number]
+
+export const customerSchema = z.object({
+  id: z.string().min(1),
+  external_id: z.string().min(1).nullish(),
+  email: z.email().nullish(),
+  email_verified: z.boolean().optional(),
+  name: z.string().nullish(),
+})
+export type PolarCustomer = z.infer<typeof customerSchema>
+
+/** A subscription as Polar sends it, on its own (subscription.*) or inside an order. */
+export const subscriptionSnapshotSchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(POLAR_SUBSCRIPTION_STATUSES),
+  created_at: timestamp,
+  modified_at: optionalTimestamp,
+  product_id: z.string().min(1),
+  current_period_start: timestamp,
+  current_period_end: timestamp,
+  cancel_at_period_end: z.boolean(),
+  canceled_at: optionalTimestamp,
+  started_at: optionalTimestamp,
+  ended_at: optionalTimestamp,
+  ends_at: optionalTimestamp,
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+})
+export type PolarSubscriptionSnapshot = z.infer<typeof subscriptionSnapshotSchema>
+
+export const orderSchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(["draft", "pending", "paid", "refunded", "partially_refunded", "void"]),
+  created_at: timestamp,
+  modified_at: optionalTimestamp,
+  total_amount: cents,
+  refunded_amount: cents,
+  currency: z.string().min(3).max(3),
+  billing_reason: z.enum(["purchase", "subscription_create", "subscription_cycle", "subscription_update", "subscription_meter_cycle"]),
+  customer: customerSchema,
+  product_id: z.string().nullish(),
+  subscription_id: z.string().nullish(),
+  subscription: subscriptionSnapshotSchema.nullish(),
+})
+export type PolarOrder = z.infer<typeof orderSchema>
+
+const SUBSCRIPTION_TYPES = [
+  "subscription.created",
+  "subscription.updated",
+  "subscription.active",
+  "subscription.canceled",
+  "subscription.uncanceled",
+  "subscription.revoked",
+  "subscription.past_due",
+  "subscription.cycled",
+  "subscription.paused",
+  "subscription.resumed",
+  "subscription.migrated",
+] as const
+
+const envelope = { timestamp }
+
+export const polarEventSchema = z.discriminatedUnion("type", [
+  z.object({ ...envelope, type: z.enum(SUBSCRIPTION_TYPES), data: subscriptionSnapshotSchema.extend({ customer: customerSchema }) }),
+  z.object({ ...envelope, type: z.enum(["order.paid", "order.refunded"]), data: orderSchema }),
+  z.object({
+    ...envelope,
+    type: z.enum(["checkout.created", "checkout.updated", "checkout.expired"]),
+    data: z.object({
+      id: z.string().min(1),
+      status: z.enum(["open", "expired", "confirmed", "succeeded", "failed"]),
+      external_customer_id: z.string().nullish(),
+      customer_email: z.string().nullish(),
+      product_id: z.string().nullish(),
+      subscription_id: z.string().nullish(),
+    }),
+  }),
+  z.object({ ...envelope, type: z.literal("customer.updated"), data: customerSchema }),
+])
+export type PolarEvent = z.infer<typeof polarEventSchema>
+
+const HANDLED_TYPES: ReadonlySet<string> = new Set([
+  ...SUBSCRIPTION_TYPES,
+  "order.paid",
+  "order.refunded",
+  "checkout.created",
+  "checkout.updated",
+  "checkout.expired",
+  "customer.updated",
+])
+
+/** Whether we act on this type; other (known or unknown) types are stored and acknowledged only. */
+export function isHandledType(type: string): boolean {
+  return HANDLED_TYPES.has(type)
+}

@@ -1,0 +1,43 @@
+import type { Prisma } from "@/generated/prisma/client"
+import type { WebhookStatus } from "@/generated/prisma/enums"
+import { db } from "@/lib/db"
+import type { DeliveryFilter } from "../schemas"
+
+export type DeliveryListItem = {
+  id: string
+  provider: string
+  eventId: string
+  eventType: string
+  status: WebhookStatus
+  error: string | null
+  attempts: number
+  receivedAt: Date
+  processedAt: Date | null
+}
+
+export type DeliveryPage = { items: DeliveryListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+
+const listSelect = { id: true, provider: true, eventId: true, eventType: true, status: true, error: true, attempts: true, receivedAt: true, processedAt: true } as const
+
+/** Webhook deliveries, newest first, by status and event type (a prefix such as "subscription." works). */
+export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<DeliveryPage> {
+  const where: Prisma.WebhookDeliveryWhereInput = {
+    status: filter.status,
+    eventType: filter.type ? (filter.type.endsWith(".") ? { startsWith: filter.type } : filter.type) : undefined,
+  }
+  const [total, items] = await db.$transaction([
+    db.webhookDelivery.count({ where }),
+    db.webhookDelivery.findMany({ where, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: listSelect }),
+  ])
+  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
+}
+
+/** The event types seen so far, for the page's filter. */
+export async function listDeliveryTypes(): Promise<string[]> {
+  const rows = await db.webhookDelivery.findMany({ distinct: ["eventType"], select: { eventType: true }, orderBy: { eventType: "asc" }, take: 200 })
+  return rows.map((row) => row.eventType)
+}
+
+export async function getDeliveryOrThrow(id: string): Promise<DeliveryListItem> {
+  return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: listSelect })
+}
