@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "order.fulfilled",
   "order.released",
   "order.credentials_revealed",
+  "payment.refunded",
+  "subscription.canceled_by_staff",
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

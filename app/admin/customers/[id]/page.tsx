@@ -3,6 +3,7 @@ import Link from "next/link"
 import { notFound } from "next/navigation"
 import { PageHeader } from "@/components/ui/page-header"
 import { requireStaffSession } from "@/lib/auth/session"
+import { formatDate, formatMoney } from "@/lib/billing/format"
 import { DETAIL_LIMITS, getCustomerDetail } from "@/lib/customers/queries"
 import { auditActorHref, CustomerAuditTable } from "./_components/audit-table"
 import { CustomerSummary } from "./_components/customer-summary"
@@ -11,6 +12,7 @@ import { EmailsTable } from "./_components/emails-table"
 import { LedgerTable } from "./_components/ledger-table"
 import { OrdersList } from "./_components/orders-list"
 import { PaymentsTable } from "./_components/payments-table"
+import { StaffActions } from "./_components/staff-actions"
 import { SubscriptionsTable } from "./_components/subscriptions-table"
 import { WebhooksTable } from "./_components/webhooks-table"
 
@@ -40,6 +42,17 @@ export default async function CustomerPage({ params }: CustomerPageProps) {
         </Link>
         <PageHeader title={customer.email} description={customer.name ?? "No name given"} className="wrap-anywhere" />
         <CustomerSummary detail={detail} />
+        <StaffActions
+          customerId={customer.id}
+          payments={detail.payments
+            .filter((payment) => payment.amountCents > payment.refundedCents)
+            .map((payment) => ({
+              id: payment.id,
+              refundableCents: payment.amountCents - payment.refundedCents,
+              label: `${formatDate(payment.paidAt)} · ${formatMoney(payment.amountCents - payment.refundedCents, payment.currency)} refundable`,
+            }))}
+          canCancel={detail.subscriptions.some((sub) => sub.endedAt === null && !sub.cancelAtPeriodEnd)}
+        />
       </div>
       <DetailSection id="subscriptions" title="Subscriptions" count={detail.subscriptions.length} empty="Never subscribed">
         <SubscriptionsTable subscriptions={detail.subscriptions} />

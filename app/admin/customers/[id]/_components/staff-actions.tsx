@@ -1,0 +1,82 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useState, type FormEvent } from "react"
+import { Button } from "@/components/ui/button"
+import { Input } from "@/components/ui/input"
+import { Label } from "@/components/ui/label"
+import { Select } from "@/components/ui/select"
+import { networkError, readApiError } from "@/lib/http/client-error"
+
+export type RefundablePayment = { id: string; label: string; refundableCents: number }
+
+/** Refund a payment (in full by default) or cancel at period end, on the customer's behalf. */
+export function StaffActions({ customerId, payments, canCancel }: { customerId: string; payments: RefundablePayment[]; canCancel: boolean }) {
+  const router = useRouter()
+  const [paymentId, setPaymentId] = useState(payments[0]?.id ?? "")
+  const [amount, setAmount] = useState("")
+  const [pending, setPending] = useState(false)
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null)
+
+  async function post(path: string, body: object, done: string) {
+    setPending(true)
+    setMessage(null)
+    try {
+      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+      if (!response.ok) return setMessage({ tone: "error", text: (await readApiError(response)).message })
+      setMessage({ tone: "ok", text: done })
+      router.refresh()
+    } catch {
+      setMessage({ tone: "error", text: networkError.message })
+    } finally {
+      setPending(false)
+    }
+  }
+
+  function onRefund(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const cents = amount.trim() ? Math.round(Number(amount) * 100) : undefined
+    void post(`/api/admin/customers/${customerId}/refund`, { paymentId, amountCents: cents }, "Refund sent; the receipt updates when the payment provider confirms it.")
+  }
+
+  return (
+    <section aria-labelledby="staff-actions-heading" className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm" data-testid="staff-actions">
+      <h2 id="staff-actions-heading" className="text-lg font-semibold text-slate-900">
+        Actions
+      </h2>
+      {payments.length > 0 ? (
+        <form onSubmit={onRefund} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-end">
+          <div>
+            <Label htmlFor="refund-payment">Payment</Label>
+            <Select id="refund-payment" value={paymentId} onChange={(event) => setPaymentId(event.target.value)}>
+              {payments.map((payment) => (
+                <option key={payment.id} value={payment.id}>
+                  {payment.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div>
+            <Label htmlFor="refund-amount">Amount (blank: all that is left)</Label>
+            <Input id="refund-amount" inputMode="decimal" placeholder="e.g. 5.00" value={amount} onChange={(event) => setAmount(event.target.value)} />
+          </div>
+          <Button type="submit" variant="secondary" disabled={pending || !paymentId} data-testid="refund-submit">
+            Refund
+          </Button>
+        </form>
+      ) : (
+        <p className="text-sm text-slate-600">No payment left to refund.</p>
+      )}
+      {canCancel ? (
+        <div>
+          <Button variant="danger" disabled={pending} onClick={() => post(`/api/admin/customers/${customerId}/cancel`, {}, "Canceled at the end of the paid period.")} data-testid="staff-cancel">
+            Cancel subscription at period end
+          </Button>
+        </div>
+      ) : null}
+      <p role="status" className={message?.tone === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
+        {message?.text ?? ""}
+      </p>
+    </section>
+  )
+}
