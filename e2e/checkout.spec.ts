@@ -50,10 +50,10 @@ test("a cancellation stops at the end of the paid period, not before", async ({ 
   await expect(page).toHaveURL(/\/account\?checkout=success$/)
   await expect(page.getByTestId("subscription-status")).toHaveText("Active")
 
-  // The portal's cancel button calls this route; the browser session is the caller.
-  const response = await page.request.post("/api/account/subscription/cancel", { data: {} })
-  expect(response.status()).toBe(200)
-  expect(await response.json()).toMatchObject({ mode: "test", subscription: { status: "ACTIVE", cancelAtPeriodEnd: true, endedAt: null } })
+  // The portal's own buttons: cancel asks for confirmation first.
+  await page.getByTestId("cancel-subscription").click()
+  await page.getByTestId("confirm-cancel").click()
+  await expect(page.getByTestId("subscription-actions")).toContainText("Canceled: your seat stays active")
   await page.reload()
   await expect(page.getByTestId("subscription-status")).toHaveText(/^Canceled, active until /)
   await expect(page.getByText("Access until")).toBeVisible()
