@@ -42,7 +42,7 @@ export async function refundPayment(input: RefundInput & { customerId: string; a
     const refunded = payment.refundedCents + amount
     const now = new Date()
     const order = orderPayload(
-      { id: payment.polarOrderId, createdAt: payment.paidAt, billingReason: payment.billingReason as never, status: refunded >= payment.amountCents ? "refunded" : "partially_refunded", refundedCents: refunded, subscription: null },
+      { id: payment.polarOrderId, createdAt: payment.paidAt, modifiedAt: now, billingReason: payment.billingReason as never, status: refunded >= payment.amountCents ? "refunded" : "partially_refunded", refundedCents: refunded, subscription: null },
       testPlan,
       { userId: customer.id, email: customer.email, name: customer.name },
     )

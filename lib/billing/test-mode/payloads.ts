@@ -125,6 +125,8 @@ export function subscriptionPayload(sub: TestSubscription, plan: TestPlan, custo
 export type TestOrder = {
   id: string
   createdAt: Date
+  /** When Polar last changed it (a refund); defaults to createdAt, when it was paid. */
+  modifiedAt?: Date
   billingReason: models.OrderBillingReason
   status?: models.OrderStatus
   refundedCents?: number
@@ -137,7 +139,7 @@ export function orderPayload(order: TestOrder, plan: TestPlan, customer: TestCus
   return {
     id: order.id,
     created_at: order.createdAt.toISOString(),
-    modified_at: order.createdAt.toISOString(),
+    modified_at: (order.modifiedAt ?? order.createdAt).toISOString(),
     status: order.status ?? "paid",
     paid: true,
     subtotal_amount: amount,

@@ -88,17 +88,19 @@ export const polarEventSchema = z.discriminatedUnion("type", [
 ])
 export type PolarEvent = z.infer<typeof polarEventSchema>
 
-const HANDLED_TYPES: ReadonlySet<string> = new Set([
-  ...SUBSCRIPTION_TYPES,
-  "order.paid",
-  "order.refunded",
+/** The event types we act on; other (known or unknown) types are stored and acknowledged only. */
+export const HANDLED_EVENT_TYPES = [
   "checkout.created",
   "checkout.updated",
   "checkout.expired",
   "customer.updated",
-])
+  "order.paid",
+  "order.refunded",
+  ...SUBSCRIPTION_TYPES,
+] as const
 
-/** Whether we act on this type; other (known or unknown) types are stored and acknowledged only. */
+const HANDLED: ReadonlySet<string> = new Set(HANDLED_EVENT_TYPES)
+
 export function isHandledType(type: string): boolean {
-  return HANDLED_TYPES.has(type)
+  return HANDLED.has(type)
 }

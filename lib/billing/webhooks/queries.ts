@@ -32,12 +32,6 @@ export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<Del
   return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
 }
 
-/** The event types seen so far, for the page's filter. */
-export async function listDeliveryTypes(): Promise<string[]> {
-  const rows = await db.webhookDelivery.findMany({ distinct: ["eventType"], select: { eventType: true }, orderBy: { eventType: "asc" }, take: 200 })
-  return rows.map((row) => row.eventType)
-}
-
 export async function getDeliveryOrThrow(id: string): Promise<DeliveryListItem> {
   return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: listSelect })
 }

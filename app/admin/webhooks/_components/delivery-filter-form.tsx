@@ -1,11 +1,12 @@
 import { Button, ButtonLink } from "@/components/ui/button"
+import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
 import { WebhookStatus } from "@/generated/prisma/enums"
 import type { DeliveryQuery } from "../_lib/filter"
 
 /** A GET form: filters live in the URL, so a filtered view can be bookmarked or shared. */
-export function DeliveryFilterForm({ query, types }: { query: DeliveryQuery; types: string[] }) {
+export function DeliveryFilterForm({ query, suggestions }: { query: DeliveryQuery; suggestions: readonly string[] }) {
   return (
     <form method="get" action="/admin/webhooks" role="search" aria-label="Filter webhook deliveries" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(2,minmax(0,1fr))_auto] lg:items-end">
       <div>
@@ -20,15 +21,13 @@ export function DeliveryFilterForm({ query, types }: { query: DeliveryQuery; typ
         </Select>
       </div>
       <div>
-        <Label htmlFor="delivery-type">Event type</Label>
-        <Select id="delivery-type" name="type" defaultValue={query.type ?? ""}>
-          <option value="">All</option>
-          {types.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
+        <Label htmlFor="delivery-type">Event type (a prefix ending in “.” matches a family)</Label>
+        <Input id="delivery-type" name="type" type="search" list="delivery-types" defaultValue={query.type} autoComplete="off" placeholder="order.paid, subscription." />
+        <datalist id="delivery-types">
+          {suggestions.map((type) => (
+            <option key={type} value={type} />
           ))}
-        </Select>
+        </datalist>
       </div>
       <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
         <Button type="submit">Filter</Button>

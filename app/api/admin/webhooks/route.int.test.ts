@@ -1,0 +1,40 @@
+import { beforeAll, expect, test } from "vitest"
+import { delivery, ensurePlans, post, story } from "@/lib/billing/testing/polar-events"
+import { createTestUser, signedInAs } from "@/lib/testing/fixtures"
+import { callRoute } from "@/lib/testing/http"
+import { GET } from "./route"
+
+beforeAll(async () => {
+  const plans = await ensurePlans()
+  const user = await createTestUser()
+  const s = story({ userId: user.id, email: user.email, name: null }, new Date("2026-10-01T00:00:00Z"))
+  for (const event of [
+    s.subscription("subscription.created", plans.monthly, null),
+    s.subscription("subscription.updated", plans.team, new Date("2026-10-05T00:00:00Z")),
+    s.subscription("subscription.canceled", plans.team, new Date("2026-10-06T00:00:00Z"), { cancelAtPeriodEnd: true }),
+    { type: "benefit.created", timestamp: new Date().toISOString(), data: { id: "ben_1" } },
+  ]) {
+    expect((await post(delivery(event))).status).toBeLessThan(300)
+  }
+})
+
+test("GET /api/admin/webhooks lists deliveries newest first, by status and type (or type family), paginated", async () => {
+  const { cookie } = await signedInAs("SUPPORT")
+  const list = async (qs: string) => {
+    const response = await callRoute(GET, "GET", `/api/admin/webhooks${qs}`, { cookie })
+    expect(response.status).toBe(200)
+    return response.json()
+  }
+  const all = await list("")
+  expect(all).toMatchObject({ total: 4, page: 1, pageSize: 50, pageCount: 1 })
+  expect(all.items[0].eventType).toBe("benefit.created") // the last one received
+  expect(Object.keys(all.items[0]).sort()).toEqual(["attempts", "error", "eventId", "eventType", "id", "processedAt", "provider", "receivedAt", "status"])
+
+  expect(await list("?status=IGNORED")).toMatchObject({ total: 1, items: [{ eventType: "benefit.created", status: "IGNORED" }] })
+  expect((await list("?type=subscription.")).total).toBe(3)
+  expect((await list("?type=subscription.updated")).items.map((i: { eventType: string }) => i.eventType)).toEqual(["subscription.updated"])
+  const second = await list("?pageSize=3&page=2")
+  expect(second).toMatchObject({ total: 4, page: 2, pageCount: 2 })
+  expect(second.items.map((i: { eventType: string }) => i.eventType)).toEqual(["subscription.created"])
+  expect((await callRoute(GET, "GET", "/api/admin/webhooks?status=EXPLODED", { cookie })).status).toBe(422)
+})
