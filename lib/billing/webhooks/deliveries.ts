@@ -4,6 +4,7 @@ import type { WebhookStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { applyPolarEvent } from "./dispatch"
 import type { BillingEffect } from "./effects"
+import { queueBillingNotices } from "./notices"
 import type { PolarEvent } from "./events"
 
 // Every Polar delivery is stored under its webhook id. Its effects and its PROCESSED mark commit in
@@ -52,6 +53,7 @@ export async function processPolarDelivery(input: DeliveryInput & { event: Polar
       const claim = await claimDelivery(tx, input, final)
       if (!claim.claimed) return { outcome: "duplicate", deliveryId: claim.id }
       const effects = await applyPolarEvent(tx, input.event)
+      await queueBillingNotices(tx, effects)
       return { outcome: "processed", deliveryId: claim.id, effects }
     }, TRANSACTION)
     remember(input.eventId, result.deliveryId)

@@ -1,4 +1,5 @@
 import { receivePolarWebhook } from "@/lib/billing/webhooks/receive"
+import { deliverSoon } from "@/lib/email/deliver-soon"
 import { AppError } from "@/lib/http/errors"
 import { clientAddress } from "@/lib/http/rate-limit"
 import { route } from "@/lib/http/route"
@@ -16,6 +17,7 @@ export const POST = route(
     if (body.length > MAX_PAYLOAD_BYTES) throw new AppError("payload_too_large", "webhook body is too large")
     const result = await receivePolarWebhook({ body, headers: request.headers, ip: clientAddress(request) })
     if (result.outcome === "ignored") return Response.json({ received: true, ignored: true }, { status: 202 })
+    if (result.outcome === "processed") deliverSoon()
     return Response.json(result.outcome === "duplicate" ? { received: true, duplicate: true } : { received: true })
   },
 )
