@@ -1,16 +1,13 @@
 "use client"
 
-import { useRouter } from "next/navigation"
 import { useEffect, useRef, useState } from "react"
 import { Button } from "@/components/ui/button"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useApiAction } from "@/lib/http/use-api-action"
 
 // Two steps: releasing deletes the stored credentials for good.
 export function ReleaseButton({ orderId }: { orderId: string }) {
-  const router = useRouter()
+  const { pending, error, run } = useApiAction()
   const [confirming, setConfirming] = useState(false)
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const confirmRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
@@ -18,21 +15,7 @@ export function ReleaseButton({ orderId }: { orderId: string }) {
   }, [confirming])
 
   async function release() {
-    setPending(true)
-    setError(null)
-    try {
-      const response = await fetch(`/api/admin/orders/${encodeURIComponent(orderId)}/release`, { method: "POST" })
-      if (response.ok) {
-        setConfirming(false)
-        router.refresh()
-        return
-      }
-      setError((await readApiError(response)).message)
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
+    if (await run(`/api/admin/orders/${encodeURIComponent(orderId)}/release`)) setConfirming(false)
   }
 
   return (

@@ -1,39 +1,21 @@
 "use client"
 
-import { useRouter } from "next/navigation"
 import { useEffect, useRef, useState } from "react"
 import { Button } from "@/components/ui/button"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useApiAction } from "@/lib/http/use-api-action"
 
 // Two steps instead of window.confirm: the question stays in the page, where screen readers and
 // tests can reach it, and a stray click cannot cut off a production integration.
 export function RevokeTokenButton({ tokenId, tokenName }: { tokenId: string; tokenName: string }) {
-  const router = useRouter()
+  const { pending, error, run } = useApiAction()
   const [confirming, setConfirming] = useState(false)
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const confirmRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus()
   }, [confirming])
 
-  async function revoke() {
-    setPending(true)
-    setError(null)
-    try {
-      const response = await fetch(`/api/admin/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" })
-      if (response.ok) {
-        router.refresh()
-        return
-      }
-      setError((await readApiError(response)).message)
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
-  }
+  const revoke = () => run(`/api/admin/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" })
 
   if (!confirming) {
     return (

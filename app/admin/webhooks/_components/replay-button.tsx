@@ -1,29 +1,13 @@
 "use client"
 
-import { useRouter } from "next/navigation"
-import { useState } from "react"
 import { Button } from "@/components/ui/button"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useApiAction } from "@/lib/http/use-api-action"
 
 /** Re-runs a delivery from its stored payload; the row then shows the new status (or the new error). */
 export function ReplayButton({ deliveryId, eventType }: { deliveryId: string; eventType: string }) {
-  const router = useRouter()
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { pending, error, run } = useApiAction()
 
-  async function replay() {
-    setPending(true)
-    setError(null)
-    try {
-      const response = await fetch(`/api/admin/webhooks/${encodeURIComponent(deliveryId)}/replay`, { method: "POST" })
-      if (response.ok) router.refresh()
-      else setError((await readApiError(response)).message)
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
-  }
+  const replay = () => run(`/api/admin/webhooks/${encodeURIComponent(deliveryId)}/replay`)
 
   return (
     <div className="flex flex-col items-end gap-1">
