@@ -30,10 +30,27 @@ function due(now: Date): Prisma.EmailMessageWhereInput {
  */
 export async function deliverQueuedEmails({ limit = 20, now = new Date() }: DeliveryOptions = {}): Promise<DeliverySummary> {
   const summary: DeliverySummary = { sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 }
-  const rows = await db.emailMessage.findMany({ where: due(now), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } })
   const client = resendClient()
+  if (!client) {
+    summary.outbox = await moveDueToOutbox(limit, now)
+    return summary
+  }
+  const rows = await db.emailMessage.findMany({ where: due(now), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } })
   for (const { id } of rows) summary[await deliverOne(id, client, now)] += 1
   return summary
+}
+
+/** Local mode: the oldest due messages go to the outbox in one statement; rows another caller holds are skipped. */
+async function moveDueToOutbox(limit: number, now: Date): Promise<number> {
+  return db.$executeRaw`
+    UPDATE email_messages SET status = 'OUTBOX', next_attempt_at = NULL, error = NULL
+    WHERE id IN (
+      SELECT id FROM email_messages
+      WHERE status = 'QUEUED' AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
+      ORDER BY created_at, id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )`
 }
 
 /** Delivers one message now if it is due; returns its status afterwards. */

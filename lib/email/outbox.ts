@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import type { EmailStatus } from "@/generated/prisma/enums"
 import type { Prisma } from "@/generated/prisma/client"
 import { renderEmail } from "./render"
@@ -19,21 +20,23 @@ export type QueueEmailInput<T extends TemplateName> = {
 
 export type QueuedEmail = { id: string; status: EmailStatus; created: boolean }
 
-type EmailWriter = Pick<Prisma.TransactionClient, "emailMessage">
+type EmailWriter = Pick<Prisma.TransactionClient, "$queryRaw">
 
 /** Renders the template and stores the message as QUEUED inside the caller's transaction. */
 export async function queueEmail<T extends TemplateName>(tx: EmailWriter, input: QueueEmailInput<T>): Promise<QueuedEmail> {
   const key = input.idempotencyKey
   if (key.length < 1 || key.length > 256) throw new Error("idempotencyKey must be 1 to 256 characters")
-  const existing = await tx.emailMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true, status: true } })
-  if (existing) return { ...existing, created: false }
+  // Rendered before we know whether the key is new: a repeat is rare (callers queue once per
+  // change), and one statement instead of a look-up first keeps billing transactions short.
   const { subject, html, text } = await renderEmail(input.template, input.props)
   // ON CONFLICT DO NOTHING: a concurrent transaction queueing the same key wins without an error
-  // that would abort the caller's transaction.
-  const { count } = await tx.emailMessage.createMany({
-    data: [{ to: input.to, subject, template: input.template, html, text, status: "QUEUED", idempotencyKey: key }],
-    skipDuplicates: true,
-  })
-  const row = await tx.emailMessage.findUniqueOrThrow({ where: { idempotencyKey: key }, select: { id: true, status: true } })
-  return { ...row, created: count === 1 }
+  // that would abort the caller's transaction; we then read the winner's row.
+  const [created] = await tx.$queryRaw<{ id: string; status: EmailStatus }[]>`
+    INSERT INTO email_messages (id, "to", subject, template, html, text, status, idempotency_key, attempts, created_at)
+    VALUES (${randomUUID()}, ${input.to}, ${subject}, ${input.template}, ${html}, ${text}, 'QUEUED', ${key}, 0, now())
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id, status::text AS status`
+  if (created) return { ...created, created: true }
+  const [existing] = await tx.$queryRaw<{ id: string; status: EmailStatus }[]>`SELECT id, status::text AS status FROM email_messages WHERE idempotency_key = ${key}`
+  return { ...existing!, created: false }
 }

@@ -1,4 +1,6 @@
-import { render, toPlainText } from "@react-email/components"
+import { render } from "@react-email/components"
+import { plainTextSelectors } from "@react-email/render"
+import { compile } from "html-to-text"
 import { env } from "@/lib/env"
 import { EMAIL_TEMPLATES, type RenderContext, type TemplateName, type TemplateProps } from "./templates"
 
@@ -23,3 +25,7 @@ export async function renderEmail<T extends TemplateName>(
   const html = await render(definition.render(props, context))
   return { subject: definition.subject(props), html, text: toPlainText(html) }
 }
+
+// React Email's own plain-text rules, compiled once: its toPlainText recompiles them on every call,
+// which cost more than rendering the HTML.
+const toPlainText = compile({ wordwrap: false, selectors: plainTextSelectors })

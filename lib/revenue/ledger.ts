@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionChange } from "@/generated/prisma/client"
 import { type LedgerState, ledgerEntry } from "./mrr"
@@ -23,11 +24,14 @@ export async function recordSubscriptionChange(tx: Prisma.TransactionClient, inp
   if (!state) throw new Error(`subscription ${input.subscriptionId} not found`)
   const entry = ledgerEntry(state, input.nextMrrCents)
   if (!entry) return null
-  const row = await tx.subscriptionChange.create({
-    data: { subscriptionId: input.subscriptionId, ...entry, planId: input.planId, effectiveAt: input.effectiveAt, reason: input.reason ?? null },
-  })
-  await tx.subscription.update({ where: { id: input.subscriptionId }, data: { mrrCents: entry.mrrAfterCents } })
-  return row
+  // The ledger row and the cached MRR in one statement: this runs inside every billing webhook.
+  const [row] = await tx.$queryRaw<SubscriptionChange[]>`
+    WITH cached AS (UPDATE subscriptions SET mrr_cents = ${entry.mrrAfterCents}, updated_at = now() WHERE id = ${input.subscriptionId})
+    INSERT INTO subscription_changes (id, subscription_id, kind, mrr_delta_cents, mrr_after_cents, plan_id, effective_at, reason, created_at)
+    VALUES (${randomUUID()}, ${input.subscriptionId}, ${entry.kind}::"ChangeKind", ${entry.mrrDeltaCents}, ${entry.mrrAfterCents}, ${input.planId}, ${input.effectiveAt}, ${input.reason ?? null}, now())
+    RETURNING id, subscription_id AS "subscriptionId", kind::text AS kind, mrr_delta_cents AS "mrrDeltaCents", mrr_after_cents AS "mrrAfterCents",
+              plan_id AS "planId", effective_at AS "effectiveAt", reason, created_at AS "createdAt"`
+  return row!
 }
 
 /**

@@ -25,16 +25,17 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
       return () => queueEmail(tx, { to: user.email, template: "welcome", props: { name: user.name }, idempotencyKey: `welcome/${effect.subscriptionId}` })
     }
     case "order_opened": {
-      const order = await tx.order.findUniqueOrThrow({
-        where: { id: effect.orderId },
-        select: { amountCents: true, dueAt: true, user: { select: { email: true, name: true } }, subscription: { select: { plan: { select: { name: true, currency: true } } } } },
-      })
-      const { plan } = order.subscription
+      // One statement (not one per relation): this runs for every first payment.
+      const [order] = await tx.$queryRaw<{ amountCents: number; dueAt: Date; email: string; name: string | null; planName: string; currency: string }[]>`
+        SELECT o.amount_cents AS "amountCents", o.due_at AS "dueAt", u.email, u.name, p.name AS "planName", p.currency
+        FROM orders o JOIN users u ON u.id = o.user_id JOIN subscriptions s ON s.id = o.subscription_id JOIN plans p ON p.id = s.plan_id
+        WHERE o.id = ${effect.orderId}`
+      if (!order) throw new Error(`order ${effect.orderId} not found`)
       return () =>
         queueEmail(tx, {
-          to: order.user.email,
+          to: order.email,
           template: "order-received",
-          props: { name: order.user.name, orderRef: effect.orderId, planName: plan.name, amountCents: order.amountCents, currency: plan.currency, dueAt: order.dueAt.toISOString() },
+          props: { name: order.name, orderRef: effect.orderId, planName: order.planName, amountCents: order.amountCents, currency: order.currency, dueAt: order.dueAt.toISOString() },
           idempotencyKey: `order-received/${effect.orderId}`,
         })
     }
@@ -75,8 +76,10 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
   }
 }
 
-function recipient(tx: Tx, userId: string) {
-  return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } })
+async function recipient(tx: Tx, userId: string): Promise<{ email: string; name: string | null }> {
+  const [user] = await tx.$queryRaw<{ email: string; name: string | null }[]>`SELECT email, name FROM users WHERE id = ${userId}`
+  if (!user) throw new Error(`user ${userId} not found`)
+  return user
 }
 
 function subscriptionOf(tx: Tx, subscriptionId: string) {
