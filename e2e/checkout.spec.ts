@@ -1,34 +1,13 @@
-import { expect, type Page, test } from "@playwright/test"
-import { signInWithMagicLink, uniqueEmail } from "./helpers"
+import { expect, test } from "@playwright/test"
+import { openTestCheckout, payTestCheckout, visitAndSignIn } from "./helpers"
 
 // Test mode (no POLAR_ACCESS_TOKEN): the test checkout sends Polar-shaped, signed webhooks to the
 // app's own endpoint, so these journeys cross the same handler live payments do.
 
-/** A visitor picks a plan on /pricing, signs in, and comes back to the pricing page to subscribe. */
-async function visitAndSignIn(page: Page, planName: string, prefix: string): Promise<string> {
-  await page.goto("/pricing")
-  const getStarted = page.getByRole("link", { name: `Get started with ${planName}` })
-  await getStarted.click()
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpricing%3Fplan%3D/)
-  const callbackUrl = new URL(page.url()).searchParams.get("callbackUrl")!
-  const email = uniqueEmail(prefix)
-  await signInWithMagicLink(page, email, callbackUrl)
-  await expect(page).toHaveURL(/\/pricing\?plan=/)
-  return email
-}
-
-async function openTestCheckout(page: Page, planName: string): Promise<void> {
-  await page.getByRole("button", { name: `Subscribe to ${planName}` }).click()
-  await expect(page).toHaveURL(/\/checkout\/test\?token=/)
-  await expect(page.getByTestId("test-mode-banner")).toHaveText(/test mode — no real payment/i)
-  await expect(page.getByTestId("test-checkout-plan")).toHaveText(planName)
-}
-
 test("visitor → pricing → sign in → test checkout → Pay: the account shows the plan and an order pending", async ({ page }) => {
   await visitAndSignIn(page, "Copilot Monthly", "buyer")
   await openTestCheckout(page, "Copilot Monthly")
-  await page.getByTestId("test-pay").click()
-  await expect(page).toHaveURL(/\/account\?checkout=success$/)
+  await payTestCheckout(page)
   await expect(page.getByTestId("plan-name")).toHaveText("Copilot Monthly")
   await expect(page.getByTestId("subscription-status")).toHaveText("Active")
   await expect(page.getByTestId("orders-PENDING")).toHaveText("1")
@@ -46,8 +25,7 @@ test("a declined card charges nothing and creates no subscription", async ({ pag
 test("a cancellation stops at the end of the paid period, not before", async ({ page }) => {
   await visitAndSignIn(page, "Copilot Annual", "canceler")
   await openTestCheckout(page, "Copilot Annual")
-  await page.getByTestId("test-pay").click()
-  await expect(page).toHaveURL(/\/account\?checkout=success$/)
+  await payTestCheckout(page)
   await expect(page.getByTestId("subscription-status")).toHaveText("Active")
 
   // The portal's own buttons: cancel asks for confirmation first.
@@ -58,4 +36,28 @@ test("a cancellation stops at the end of the paid period, not before", async ({ 
   await expect(page.getByTestId("subscription-status")).toHaveText(/^Canceled, active until /)
   await expect(page.getByText("Access until")).toBeVisible()
   await expect(page.getByTestId("orders-PENDING")).toHaveText("1") // the seat is still owed
+})
+
+test("a declined renewal: the account says so, the email explains it, a new card pays it", async ({ page }) => {
+  const email = await visitAndSignIn(page, "Copilot Monthly", "renewal")
+  await openTestCheckout(page, "Copilot Monthly")
+  await payTestCheckout(page)
+
+  await page.goto("/account/billing")
+  await expect(page.getByTestId("test-card")).toBeVisible()
+  await page.getByTestId("simulate-failed-renewal").click()
+  await expect(page.getByTestId("card-declined")).toBeVisible({ timeout: 15_000 })
+  await page.goto("/account")
+  await expect(page.getByTestId("payment-failed")).toContainText("update your card")
+
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
+  await expect(page.getByTestId("mailbox-row").filter({ hasText: /payment/i })).toHaveCount(1)
+
+  await page.goto("/account/billing")
+  await page.getByTestId("update-card-and-pay").click()
+  await expect(page.getByTestId("card-declined")).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByTestId("receipts-table")).toContainText("Renewal")
+  await page.goto("/account")
+  await expect(page.getByTestId("subscription-status")).toHaveText("Active")
+  await expect(page.getByTestId("orders-PENDING")).toHaveText("1") // a renewal opens no new order
 })

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test"
-import { signInWithMagicLink, totpCodeFor } from "./helpers"
+import { passSecondFactor, signInWithMagicLink } from "./helpers"
 
 // The seat's journey: support picks up the demo subscriber's waiting order, delivers it, and the
 // subscriber reveals the login in the portal. support@demo.test, not the owner: a TOTP code is
@@ -8,9 +8,7 @@ test("support assigns and fulfils the demo subscriber's order; the subscriber re
   const seat = { login: `seat-${Date.now()}@copilot.example`, password: `pw-${Math.random().toString(36).slice(2, 12)}`, notes: "Sign in at copilot.example" }
 
   await signInWithMagicLink(page, "support@demo.test", "/admin/orders")
-  await expect(page).toHaveURL(/\/mfa/)
-  await page.getByTestId("mfa-code").fill(await totpCodeFor("support@demo.test"))
-  await page.getByTestId("mfa-submit").click()
+  await passSecondFactor(page, "support@demo.test")
   // The admin layout sends the second factor back to /admin; the nav leads on to the queue.
   await expect(page).toHaveURL(/\/admin$/)
   await page.getByRole("navigation", { name: "Admin" }).first().getByRole("link", { name: "Orders" }).click()

@@ -1,3 +1,4 @@
+import Link from "next/link"
 import type { BillingInterval, SubscriptionStatus } from "@/generated/prisma/enums"
 import { Badge } from "@/components/ui/badge"
 import { ButtonLink } from "@/components/ui/button"
@@ -16,6 +17,8 @@ export function SubscriptionCard({ subscription, now }: { subscription: Subscrip
   const status = describeSubscriptionStatus(subscription, now)
   const renewal = describeRenewal(subscription, now)
   const { plan } = subscription
+  // Dunning: the seat stays while the payment provider retries, until the card is fixed or retries run out.
+  const paymentFailed = subscription.status === "PAST_DUE" && subscription.endedAt === null
   return (
     <Card data-testid="subscription-card">
       <CardHeader>
@@ -34,10 +37,18 @@ export function SubscriptionCard({ subscription, now }: { subscription: Subscrip
           </div>
           <div>
             <dt className="text-sm text-slate-600">Status</dt>
-            <dd className="mt-1">
+            <dd className="mt-1 flex flex-wrap items-center gap-x-1.5 text-sm text-slate-700">
               <Badge tone={status.tone} data-testid="subscription-status">
                 {status.label}
               </Badge>
+              {paymentFailed ? (
+                <span data-testid="payment-failed">
+                  —{" "}
+                  <Link href="/account/billing" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                    update your card
+                  </Link>
+                </span>
+              ) : null}
             </dd>
           </div>
           {renewal ? (

@@ -42,7 +42,7 @@ test("formatDate writes the month out", () => {
 test("subscription statuses in human words", () => {
   expect(describeSubscriptionStatus(active, now)).toEqual({ label: "Active", tone: "success" })
   expect(describeSubscriptionStatus({ ...active, status: "TRIALING" }, now).label).toBe("Trial")
-  expect(describeSubscriptionStatus({ ...active, status: "PAST_DUE" }, now)).toEqual({ label: "Past due", tone: "warning" })
+  expect(describeSubscriptionStatus({ ...active, status: "PAST_DUE" }, now)).toEqual({ label: "Payment failed", tone: "danger" })
   expect(describeSubscriptionStatus({ ...active, status: "UNPAID" }, now).label).toBe("Unpaid")
   expect(describeSubscriptionStatus({ ...active, status: "INCOMPLETE" }, now).label).toBe("Awaiting payment")
   expect(describeSubscriptionStatus({ ...active, status: "CANCELED" }, now).label).toBe("Canceled")
@@ -57,7 +57,7 @@ test("a cancellation at period end stays active until that date", () => {
   // Past the period end without an endedAt (webhook not yet arrived): no longer "active until".
   expect(describeSubscriptionStatus(canceling, new Date(2026, 2, 16)).label).toBe("Canceled")
   // A payment problem is shown before the scheduled cancellation.
-  expect(describeSubscriptionStatus({ ...canceling, status: "PAST_DUE" }, now).label).toBe("Past due")
+  expect(describeSubscriptionStatus({ ...canceling, status: "PAST_DUE" }, now).label).toBe("Payment failed")
 })
 
 test("an ended subscription reads Canceled whatever its last status", () => {

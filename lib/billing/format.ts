@@ -57,7 +57,7 @@ type SubscriptionState = {
 export function describeSubscriptionStatus(sub: SubscriptionState, now: Date = new Date()): { label: string; tone: StatusTone } {
   if (sub.endedAt) return { label: "Canceled", tone: "neutral" }
   // Payment problems outrank a scheduled cancellation: they need the subscriber to act now.
-  if (sub.status === "PAST_DUE") return { label: "Past due", tone: "warning" }
+  if (sub.status === "PAST_DUE") return { label: "Payment failed", tone: "danger" }
   if (sub.status === "UNPAID") return { label: "Unpaid", tone: "danger" }
   if (sub.status === "INCOMPLETE") return { label: "Awaiting payment", tone: "warning" }
   if (sub.cancelAtPeriodEnd && sub.currentPeriodEnd > now) {

@@ -8,8 +8,8 @@ import { appOrigin } from "./origin"
 import { billingMode, polarClient, productIdOf } from "./polar"
 import { callPolar } from "./polar-errors"
 import { LIVE_SUBSCRIPTION_STATUSES } from "./queries"
-import { emitPolarEvents } from "./test-mode/emit"
-import { subscriptionPayload, type TestSubscription, testEvent } from "./test-mode/payloads"
+import { emitPolarEvents, type OutgoingEvent } from "./test-mode/emit"
+import { orderPayload, subscriptionPayload, type TestSubscription, testEvent } from "./test-mode/payloads"
 import { SUBSCRIPTION_ID_METADATA_KEY } from "./webhooks/apply-subscription"
 
 // What a subscriber may do to their subscription. Live, each asks Polar through the SDK and our
@@ -74,7 +74,8 @@ export async function billingPortalUrl(userId: string, options: Options = {}): P
 const planSelect = { id: true, name: true, interval: true, priceCents: true, currency: true, polarProductId: true } as const
 type Plan = { id: string; name: string; interval: "MONTH" | "YEAR"; priceCents: number; currency: string; polarProductId: string | null }
 
-async function liveSubscriptionOrThrow(userId: string, subscriptionId?: string) {
+/** The subscriber's subscription (the named one, else the current one); 404 when none, 409 once it has ended. */
+export async function liveSubscriptionOrThrow(userId: string, subscriptionId?: string) {
   const sub = await db.subscription.findFirst({
     where: { userId, ...(subscriptionId ? { id: subscriptionId } : {}) },
     orderBy: [{ endedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
@@ -97,18 +98,31 @@ async function liveSubscriptionOrThrow(userId: string, subscriptionId?: string) 
 }
 type Owned = Awaited<ReturnType<typeof liveSubscriptionOrThrow>>
 
-type Change = Partial<Pick<TestSubscription, "cancelAtPeriodEnd" | "canceledAt">>
+type Change = Partial<Pick<TestSubscription, "status" | "cancelAtPeriodEnd" | "canceledAt" | "currentPeriodStart" | "currentPeriodEnd">>
+type SubscriptionEventType = "subscription.updated" | "subscription.canceled" | "subscription.uncanceled" | "subscription.past_due" | "subscription.active"
 type Action = {
-  live: () => models.SubscriptionUpdate
-  test: { types: ("subscription.updated" | "subscription.canceled" | "subscription.uncanceled")[]; change: Change; plan?: Plan }
+  /** What to ask Polar for; absent for what only test mode can do (Polar does it on its own). */
+  live?: () => models.SubscriptionUpdate
+  test: {
+    types: SubscriptionEventType[]
+    change: Change
+    plan?: Plan
+    /** A paid order (a renewal's charge) sent first, carrying the changed subscription. */
+    paidOrder?: models.OrderBillingReason
+    /** Names the change, so the same change sent twice is the same deliveries, applied once. */
+    key?: string
+  }
 }
 
-async function act(userId: string, sub: Owned, options: Options, action: Action): Promise<ActionResult> {
+/** Asks Polar for the change (live), or sends the webhooks Polar would send for it (test mode). */
+export async function act(userId: string, sub: Owned, options: Options, action: Action): Promise<ActionResult> {
   const polar = polarClient()
   if (polar) {
+    if (!action.live) throw new AppError("conflict", "Polar does this itself in live mode")
     if (!sub.polarSubscriptionId) throw new AppError("conflict", "this subscription is not linked to Polar")
     const polarId = sub.polarSubscriptionId
-    await callPolar("update the subscription", () => polar.subscriptions.update(polarId, action.live()))
+    const update = action.live
+    await callPolar("update the subscription", () => polar.subscriptions.update(polarId, update()))
     return result(userId, sub.id, "live")
   }
   const now = new Date()
@@ -127,12 +141,16 @@ async function act(userId: string, sub: Owned, options: Options, action: Action)
     ...action.test.change,
   }
   const customer = { userId, email: sub.user.email, name: sub.user.name }
-  const payload = subscriptionPayload(state, { productId: productIdOf(plan), name: plan.name, interval: plan.interval, priceCents: plan.priceCents, currency: plan.currency }, customer)
-  const stamp = `${now.getTime().toString(36)}${randomBytes(3).toString("hex")}`
-  await emitPolarEvents(
-    action.test.types.map((type) => ({ id: `msg_test_${stamp}_${type}_${sub.id}`, event: testEvent(type, payload, now) })),
-    options.origin ?? appOrigin(),
-  )
+  const testPlan = { productId: productIdOf(plan), name: plan.name, interval: plan.interval, priceCents: plan.priceCents, currency: plan.currency }
+  const payload = subscriptionPayload(state, testPlan, customer)
+  const stamp = action.test.key ?? `${now.getTime().toString(36)}${randomBytes(3).toString("hex")}`
+  const events: OutgoingEvent[] = action.test.types.map((type) => ({ id: `msg_test_${stamp}_${type}_${sub.id}`, event: testEvent(type, payload, now) }))
+  const { paidOrder } = action.test
+  if (paidOrder) {
+    const order = orderPayload({ id: `ord_test_${stamp}_${sub.id}`, createdAt: now, billingReason: paidOrder, subscription: state }, testPlan, customer)
+    events.unshift({ id: `msg_test_${stamp}_order.paid_${sub.id}`, event: testEvent("order.paid", order, now) })
+  }
+  await emitPolarEvents(events, options.origin ?? appOrigin())
   return result(userId, sub.id, "test")
 }
 

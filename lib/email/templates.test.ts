@@ -35,6 +35,17 @@ test("subjects and bodies carry the props: money, dates in UTC, links into the a
   expect(received.text).toContain("March 6, 2026 at 2:30 PM UTC")
 })
 
+test("payment failed with no retry date (what the webhook queues) still sends people to fix billing", async () => {
+  const props = { name: "Ada", planName: "Copilot Monthly", amountCents: 1999, currency: "usd", nextRetryAt: null }
+  const { subject, html, text } = await renderEmail("payment-failed", props, context)
+  expect(subject).toBe("Action needed: your payment of $19.99 failed")
+  expect(html).toContain('href="https://app.example/account/billing"')
+  expect(text).toContain("We could not collect your payment of $19.99 for Copilot Monthly.")
+  expect(text).toContain("Updating your card now fixes it right away.")
+  expect(text).not.toContain("We will try again")
+  expect(text).not.toMatch(/undefined|null|NaN/)
+})
+
 test("the seat-ready email sends people to the portal and carries no credentials", async () => {
   const { subject, html, text } = await renderEmail("seat-ready", { name: "Ada", orderRef: "ord_1", planName: "Pro monthly" }, context)
   expect(subject).toBe("Your Pro monthly seat is ready")

@@ -6,6 +6,10 @@ import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell
 import { listReceipts } from "@/lib/account/receipts"
 import { requireUser } from "@/lib/auth/session"
 import { formatDate, formatMoney } from "@/lib/billing/format"
+import { billingMode } from "@/lib/billing/polar"
+import { testPaymentMethod } from "@/lib/billing/test-mode/renewals"
+import { PolarPaymentMethod } from "./_components/polar-payment-method"
+import { TestPaymentMethod } from "./_components/test-payment-method"
 
 export const metadata: Metadata = { title: "Billing" }
 export const dynamic = "force-dynamic"
@@ -14,10 +18,11 @@ const STATUS = { PAID: { label: "Paid", tone: "success" }, REFUNDED: { label: "R
 
 export default async function BillingPage() {
   const user = await requireUser("/account/billing")
-  const receipts = await listReceipts(user.id)
+  const [receipts, paymentMethod] = await Promise.all([listReceipts(user.id), billingMode() === "test" ? testPaymentMethod(user.id) : null])
   return (
     <main id="main-content" data-testid="billing-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
-      <PageHeader title="Billing" description="Every payment on your account, newest first." />
+      <PageHeader title="Billing" description="Your payment method and every payment on your account, newest first." />
+      <div className="mt-8">{paymentMethod ? <TestPaymentMethod method={paymentMethod} /> : <PolarPaymentMethod />}</div>
       <section aria-labelledby="receipts-heading" className="mt-8">
         <h2 id="receipts-heading" className="mb-3 text-lg font-semibold text-slate-900">
           Receipts

@@ -1,0 +1,27 @@
+"use client"
+
+import { Button } from "@/components/ui/button"
+import { useApiAction } from "@/lib/http/use-api-action"
+
+const ACTIONS = {
+  fail: { path: "/api/account/billing/test/fail-renewal", label: "Simulate a failed renewal", pending: "Declining…", variant: "secondary", testId: "simulate-failed-renewal" },
+  pay: { path: "/api/account/billing/test/pay-renewal", label: "Update card and pay", pending: "Paying…", variant: "primary", testId: "update-card-and-pay" },
+} as const
+
+/** Test mode's two card events; the server sends the webhooks, then the page shows the new state. */
+export function RenewalButton({ action, amount }: { action: keyof typeof ACTIONS; amount?: string }) {
+  const { pending, error, run } = useApiAction()
+  const { path, label, variant, testId } = ACTIONS[action]
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <Button variant={variant} disabled={pending} onClick={() => run(path, { method: "POST", body: {} })} data-testid={testId}>
+        {pending ? ACTIONS[action].pending : amount ? `${label} ${amount}` : label}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
