@@ -13,19 +13,23 @@ export async function openOrderForPayment(
   tx: Tx,
   input: { subscriptionId: string; userId: string; paymentId: string; amountCents: number; paidAt: Date },
 ): Promise<{ id: string; created: boolean }> {
-  // Two statements on the hot path of every first payment: the order (nothing if this payment has
+  // One statement on the hot path of every first payment: the order (nothing if this payment has
   // one already) and, only when it is new, the PAID entry of its timeline.
   const dueAt = new Date(input.paidAt.getTime() + FULFILMENT_WINDOW_MS)
   const [created] = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO orders (id, subscription_id, user_id, payment_id, amount_cents, paid_at, due_at, status, created_at, updated_at)
-    VALUES (${randomUUID()}, ${input.subscriptionId}, ${input.userId}, ${input.paymentId}, ${input.amountCents}, ${input.paidAt}, ${dueAt}, 'PENDING', now(), now())
-    ON CONFLICT (payment_id) DO NOTHING
-    RETURNING id`
+    WITH opened AS (
+      INSERT INTO orders (id, subscription_id, user_id, payment_id, amount_cents, paid_at, due_at, status, created_at, updated_at)
+      VALUES (${randomUUID()}, ${input.subscriptionId}, ${input.userId}, ${input.paymentId}, ${input.amountCents}, ${input.paidAt}, ${dueAt}, 'PENDING', now(), now())
+      ON CONFLICT (payment_id) DO NOTHING
+      RETURNING id
+    ), timeline AS (
+      INSERT INTO order_events (id, order_id, type, at) SELECT ${randomUUID()}, id, 'PAID', ${input.paidAt} FROM opened
+    )
+    SELECT id FROM opened`
   if (!created) {
     const existing = await tx.order.findUniqueOrThrow({ where: { paymentId: input.paymentId }, select: { id: true } })
     return { id: existing.id, created: false }
   }
-  await tx.$executeRaw`INSERT INTO order_events (id, order_id, type, at) VALUES (${randomUUID()}, ${created.id}, 'PAID', ${input.paidAt})`
   return { id: created.id, created: true }
 }
 

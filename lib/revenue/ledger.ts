@@ -19,8 +19,13 @@ export type SubscriptionChangeInput = {
  * Moves one subscription's MRR to `nextMrrCents`: classifies the move, writes one ledger row and
  * updates Subscription.mrrCents. Null when MRR does not change (nothing is written).
  */
-export async function recordSubscriptionChange(tx: Prisma.TransactionClient, input: SubscriptionChangeInput): Promise<SubscriptionChange | null> {
-  const state = (await lockLedgerStates(tx, [input.subscriptionId])).get(input.subscriptionId)
+export async function recordSubscriptionChange(
+  tx: Prisma.TransactionClient,
+  input: SubscriptionChangeInput,
+  /** The subscription's state when the caller already holds its row lock (saves the look-up). */
+  locked?: LedgerState,
+): Promise<SubscriptionChange | null> {
+  const state = locked ?? (await lockLedgerStates(tx, [input.subscriptionId])).get(input.subscriptionId)
   if (!state) throw new Error(`subscription ${input.subscriptionId} not found`)
   const entry = ledgerEntry(state, input.nextMrrCents)
   if (!entry) return null

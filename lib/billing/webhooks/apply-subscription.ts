@@ -26,6 +26,8 @@ type Row = {
   currentPeriodEnd: Date
   sourceUpdatedAt: Date | null
   mrrCents: number
+  /** A ledger row exists (a reactivation is not a new sale). */
+  hasHistory: boolean
 }
 
 export type SubscriptionApplied = {
@@ -60,7 +62,9 @@ export async function applySubscriptionSnapshot(
     const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, userId)
     created = inserted !== null
     // Written with its whole state already; as far as the ledger and the notices go, it starts from nothing.
-    row = inserted ? { ...next, ...inserted, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0 } : await lockByPolarId(tx, snapshot.id)
+    row = inserted
+      ? { ...next, ...inserted, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0, hasHistory: false }
+      : await lockByPolarId(tx, snapshot.id)
     if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
   }
   const unchanged = { subscriptionId: row.id, userId: row.userId, applied: false, created, state: { status: row.status, endedAt: row.endedAt }, effects: [] }
@@ -78,7 +82,12 @@ export async function applySubscriptionSnapshot(
   const firstSale = row.sourceUpdatedAt === null && row.mrrCents === 0 && !adopted
   const effectiveAt = mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale })
   const change =
-    next.mrrCents === row.mrrCents ? null : await recordSubscriptionChange(tx, { subscriptionId: row.id, nextMrrCents: next.mrrCents, planId: plan.id, effectiveAt, reason: input.reason })
+    next.mrrCents === row.mrrCents ? null : await recordSubscriptionChange(
+          tx,
+          { subscriptionId: row.id, nextMrrCents: next.mrrCents, planId: plan.id, effectiveAt, reason: input.reason },
+          // The row is locked by this transaction, so its ledger state is the latest: no second look-up.
+          { mrrCents: row.mrrCents, hasHistory: row.hasHistory },
+        )
 
   const ids = { userId: row.userId, subscriptionId: row.id }
   const effects: BillingEffect[] = []
@@ -97,7 +106,8 @@ export async function applySubscriptionSnapshot(
 
 const ROW_COLUMNS = Prisma.sql`id, user_id AS "userId", plan_id AS "planId", status::text AS status, cancel_at_period_end AS "cancelAtPeriodEnd",
   canceled_at AS "canceledAt", ended_at AS "endedAt", current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd",
-  source_updated_at AS "sourceUpdatedAt", mrr_cents AS "mrrCents"`
+  source_updated_at AS "sourceUpdatedAt", mrr_cents AS "mrrCents",
+  EXISTS (SELECT 1 FROM subscription_changes c WHERE c.subscription_id = subscriptions.id) AS "hasHistory"`
 
 export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<Row | null> {
   const rows = await tx.$queryRaw<Row[]>`SELECT ${ROW_COLUMNS} FROM subscriptions WHERE polar_subscription_id = ${polarSubscriptionId} FOR UPDATE`
