@@ -1,6 +1,14 @@
+import { withSentryConfig } from "@sentry/nextjs/config"
 import type { NextConfig } from "next"
+import { gitCommit } from "./lib/monitoring/git-commit"
+import { releaseName } from "./lib/monitoring/release"
 
 const production = process.env.NODE_ENV === "production"
+// Named once per build; the server and the browser bundles both carry it (NEXT_PUBLIC_APP_RELEASE).
+const release = releaseName({ explicit: process.env.SENTRY_RELEASE, commit: process.env.GIT_COMMIT ?? gitCommit(process.cwd()) })
+const sentryAuthToken = process.env.SENTRY_AUTH_TOKEN
+// The browser SDK posts to the DSN's host; with no DSN nothing beyond 'self' is allowed.
+const sentryOrigin = dsnOrigin(process.env.NEXT_PUBLIC_SENTRY_DSN)
 
 // Next's hydration scripts are inline, so script-src allows 'unsafe-inline'; everything else is
 // same-origin. GitHub sign-in posts a form that redirects to github.com.
@@ -10,7 +18,7 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self'${sentryOrigin ? ` ${sentryOrigin}` : ""}`,
   "frame-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'self'",
@@ -29,11 +37,35 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The DSN is always defined (empty without Sentry) so the browser SDK's import is dropped from the bundle.
+  env: { NEXT_PUBLIC_APP_RELEASE: release, NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "" },
   turbopack: { root: process.cwd() },
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg-boss"],
   // forbidden() answers 403 with app/forbidden.tsx instead of redirecting to a 200 page.
   experimental: { authInterrupts: true },
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
 }
 
-export default nextConfig
+function dsnOrigin(dsn: string | undefined): string | undefined {
+  try {
+    return dsn ? new URL(dsn).origin : undefined
+  } catch {
+    return undefined
+  }
+}
+
+// Without SENTRY_AUTH_TOKEN nothing is uploaded and no release is created; telemetry is off, so
+// with no DSN and no token the build runs offline and nothing of Sentry sends anything.
+export default withSentryConfig(nextConfig, {
+  org: process.env.SENTRY_ORG,
+  project: process.env.SENTRY_PROJECT,
+  authToken: sentryAuthToken,
+  silent: !process.env.CI,
+  telemetry: false,
+  release: { name: release, create: Boolean(sentryAuthToken), finalize: Boolean(sentryAuthToken) },
+  sourcemaps: { disable: !sentryAuthToken },
+  widenClientFileUpload: Boolean(sentryAuthToken),
+  // Errors only: no tracing, so no build-time instrumentation of dependencies or route manifest.
+  buildTimeInstrumentation: false,
+  routeManifestInjection: false,
+})

@@ -1,10 +1,12 @@
 "use client"
 
 import { useEffect } from "react"
+import { useReportError } from "@/components/monitoring/use-report-error"
 
 // Replaces the root layout when that layout itself fails, so it brings its own document and
 // inline styles: nothing else (globals.css included) can be assumed to have loaded.
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  useReportError(error)
   useEffect(() => {
     console.error(error)
   }, [error])

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next"
 import type { ReactNode } from "react"
+import { BrowserErrorReporter } from "@/components/monitoring/browser-error-reporter"
+import { appRelease } from "@/lib/monitoring/release"
 import "./globals.css"
 
 export const metadata: Metadata = {
@@ -19,7 +21,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        <BrowserErrorReporter release={appRelease()} />
+        {children}
+      </body>
     </html>
   )
 }

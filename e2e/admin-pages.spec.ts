@@ -17,7 +17,7 @@ function adminPages(dir = path.resolve("app/admin")): string[] {
 const pages = adminPages()
 
 test("the walk finds the admin pages", () => {
-  expect(pages).toEqual(expect.arrayContaining(["/admin", "/admin/audit", "/admin/team"]))
+  expect(pages).toEqual(expect.arrayContaining(["/admin", "/admin/audit", "/admin/team", "/admin/operations"]))
 })
 
 test("anonymous visitors are sent to sign in from every admin page", async ({ page }) => {

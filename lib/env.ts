@@ -39,6 +39,23 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Open /dev/mailbox to anyone (development and the embedded demo). */
   DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+  /** The port `next start` listens on; the uptime probe's last resort for reaching this app. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Where the uptime probe requests /api/health/ready and /; default NEXTAUTH_URL, else http://127.0.0.1:$PORT. */
+  PROBE_BASE_URL: optional,
+  /** 0 turns request timing off (the bench compares a route's throughput with and without it). */
+  REQUEST_METRICS: z.enum(["0", "1"]).default("1"),
+  /** Sentry for the server and edge runtimes; errors are grouped in our own tables either way. */
+  SENTRY_DSN: optional,
+  /** Sentry for the browser; read at build time by instrumentation-client.ts. */
+  NEXT_PUBLIC_SENTRY_DSN: optional,
+  SENTRY_ENVIRONMENT: optional,
+  /** Overrides the release name (else the git commit, else the package version). */
+  SENTRY_RELEASE: optional,
+  /** The commit being built or run, where .git is not around (CI, container builds). */
+  GIT_COMMIT: optional,
+  /** Set at build time by next.config.ts: the release the bundle was built as. */
+  NEXT_PUBLIC_APP_RELEASE: optional,
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -46,7 +63,8 @@ export type Env = z.infer<typeof envSchema>
 let cached: Env | undefined
 
 export function env(): Env {
-  cached ??= envSchema.parse(process.env)
+  // The literal read lets the bundler inline the release baked in at build time.
+  cached ??= envSchema.parse({ ...process.env, NEXT_PUBLIC_APP_RELEASE: process.env.NEXT_PUBLIC_APP_RELEASE })
   return cached
 }
 
@@ -60,6 +78,7 @@ export const integrations = {
   polar: () => Boolean(env().POLAR_ACCESS_TOKEN),
   github: () => Boolean(env().GITHUB_ID && env().GITHUB_SECRET),
   redis: () => Boolean(env().REDIS_URL),
+  sentry: () => Boolean(env().SENTRY_DSN),
 }
 
 export function requireEnv<K extends keyof Env>(key: K): NonNullable<Env[K]> {

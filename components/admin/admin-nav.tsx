@@ -11,6 +11,8 @@ const links = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/team", label: "Team" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/operations", label: "Operations" },
+  { href: "/admin/errors", label: "Errors" },
   { href: "/admin/emails", label: "Emails" },
   { href: "/dev/mailbox", label: "Mailbox" },
 ] as const

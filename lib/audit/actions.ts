@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   "order.credentials_revealed",
   "payment.refunded",
   "subscription.canceled_by_staff",
+  "error_group.resolved",
+  "error_group.ignored",
+  "error_group.reopened",
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -5,6 +5,7 @@ import { db } from "@/lib/db"
 import { AppError } from "@/lib/http/errors"
 import { consumeRateLimit } from "@/lib/http/rate-limit"
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto"
+import { recordSecurityEvent } from "@/lib/security/events"
 import type { SessionUser } from "./roles"
 
 // TOTP second factor for staff. The secret is encrypted at rest; a verified code marks the session
@@ -35,6 +36,7 @@ export async function verifySecondFactor(input: { user: SessionUser; sessionId: 
   const result = await verify({ secret: decryptSecret(row.totpSecretEnc), token: code, epochTolerance: 30, afterTimeStep: row.totpLastStep ?? undefined })
   if (!result.valid) {
     await recordAudit({ actor: user, action: "auth.mfa_failed", targetType: "user", targetId: user.id })
+    await recordSecurityEvent({ kind: "auth.mfa_failed", detail: { userId: user.id, role: user.role } })
     throw new AppError("unprocessable_entity", "that code is not valid, try the current one", [{ path: "code", message: "invalid or already used code" }])
   }
   const step = "timeStep" in result ? result.timeStep : null

@@ -2,8 +2,10 @@ import "server-only"
 import { cookies } from "next/headers"
 import { forbidden, redirect } from "next/navigation"
 import { cache } from "react"
+import type { Role } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
+import { recordRefusedAccess } from "@/lib/security/refusals"
 import { isStaff, type SessionUser } from "./roles"
 
 // next-auth runs the sign-in flows; reading the session is ours, because the second factor is a
@@ -53,7 +55,20 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
 export async function requireStaffSession(returnTo: string): Promise<CurrentSession> {
   const session = await getCurrentSession()
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`)
-  if (!isStaff(session.user.role)) forbidden()
+  if (!isStaff(session.user.role)) await refusePage(session.user, returnTo)
   if (!session.mfaVerified) redirect(`/mfa?callbackUrl=${encodeURIComponent(returnTo)}`)
   return session
+}
+
+/** For staff pages open to some staff roles only (operations: engineers, admins, owners). */
+export async function requireStaffRole(returnTo: string, roles: readonly Role[]): Promise<CurrentSession> {
+  const session = await requireStaffSession(returnTo)
+  if (!roles.includes(session.user.role)) await refusePage(session.user, returnTo)
+  return session
+}
+
+// The 403 page, recorded as a security event first (once a minute per user and page).
+async function refusePage(user: SessionUser, path: string): Promise<never> {
+  await recordRefusedAccess({ user, path: path.split("?")[0]!, method: "GET", via: "page" })
+  forbidden()
 }

@@ -61,3 +61,16 @@ export async function listEmails(filter: EmailFilter): Promise<EmailPage> {
   ])
   return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
 }
+
+export type DeliveryProblems = { bounced: number; complained: number; failed: number }
+
+/** Messages Resend reported bounced or complained about in [from, to), and sends that failed for good or for now. */
+export async function deliveryProblemCounts(range: { from: Date; to: Date }): Promise<DeliveryProblems> {
+  const within = { gte: range.from, lt: range.to }
+  const [bounced, complained, failed] = await Promise.all([
+    db.emailMessage.count({ where: { deliveryStatus: "bounced", deliveryAt: within } }),
+    db.emailMessage.count({ where: { deliveryStatus: "complained", deliveryAt: within } }),
+    db.emailMessage.count({ where: { status: "FAILED", createdAt: within } }),
+  ])
+  return { bounced, complained, failed }
+}

@@ -8,7 +8,9 @@ import { authorize, identifyCaller, type Caller } from "./authenticate"
 import { queryObject, readJsonBody } from "./body"
 import { AppError, errorResponse } from "./errors"
 import { toErrorResponse } from "./error-mapping"
+import { emitRequestFailed, routePattern } from "./failures"
 import { clientAddress, consumeRateLimit, type RateLimit } from "./rate-limit"
+import { noteRefusal } from "./refusals"
 import { emitRequestTiming } from "./timing"
 
 type Schema = z.ZodType
@@ -26,6 +28,8 @@ export type RouteOptions<B, Q> = {
   rateLimit?: Omit<RateLimit, "name"> | false
   /** The handler writes its own, more specific audit entry for a staff write. */
   auditedByHandler?: boolean
+  /** Largest JSON body accepted, in bytes; defaults to 1 MB. */
+  maxBodyBytes?: number
 }
 
 export type RouteContext<B, Q> = {
@@ -52,12 +56,15 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     const incomingId = request.headers.get("x-request-id")
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID()
     let response: Response
+    let caller: Caller | null = null
+    let params: Record<string, string> = {}
     try {
-      const caller = await identifyCaller(request)
+      // First, so that even a refused request is timed and grouped under its route pattern.
+      params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]))
+      caller = await identifyCaller(request)
       await enforceRateLimit(options, request, caller)
       if (options.roles) authorize(caller, options.roles, options.allowWithoutMfa)
-      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]))
-      const body = (options.body ? options.body.parse(await readJsonBody(request)) : undefined) as Parsed<B>
+      const body = (options.body ? options.body.parse(await readJsonBody(request, options.maxBodyBytes)) : undefined) as Parsed<B>
       const query = (options.query ? options.query.parse(queryObject(url)) : undefined) as Parsed<Q>
       response = await handler({ request, params, body, query, caller, requestId })
       if (caller && isStaff(caller.user.role) && isWrite(request.method) && response.ok && !options.auditedByHandler) {
@@ -65,9 +72,14 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       }
     } catch (error) {
       response = toErrorResponse(error, requestId)
+      if (response.status === 500) {
+        emitRequestFailed({ error, route: routePattern(url.pathname, params), path: url.pathname, method: request.method, userId: caller?.user.id ?? null, requestId })
+      } else if (response.status === 429 || response.status === 403) {
+        await noteRefusal(response.status, { request, caller, roles: options.roles, route: routePattern(url.pathname, params) })
+      }
     }
     response.headers.set("x-request-id", requestId)
-    emitRequestTiming({ route: url.pathname, method: request.method, status: response.status, durationMs: performance.now() - started, requestId })
+    emitRequestTiming({ route: routePattern(url.pathname, params), method: request.method, status: response.status, durationMs: performance.now() - started, requestId })
     return response
   }
 }

@@ -1,4 +1,6 @@
 import { deliverQueuedEmails } from "@/lib/email/send"
+import { flushRequestMetrics } from "@/lib/monitoring/request-metrics"
+import { recordResourceSample } from "@/lib/monitoring/resources"
 
 // Work each app instance repeats on a timer. Every loop must be safe with many instances running
 // it at once (deliverQueuedEmails claims each message before sending). A run never overlaps the
@@ -9,6 +11,10 @@ export type BackgroundLoop = { name: string; everyMs: number; run: () => Promise
 export const BACKGROUND_LOOPS: readonly BackgroundLoop[] = [
   // Queued mail goes out within seconds; failed sends come back when their backoff is over.
   { name: "email.deliver", everyMs: 10_000, run: () => deliverQueuedEmails() },
+  // This instance's request histograms are added to the minute and hour rows; a failed flush keeps them for the next.
+  { name: "metrics.flush", everyMs: 10_000, run: () => flushRequestMetrics() },
+  // CPU, memory, event-loop delay, database round trip, pool and disk use of this instance.
+  { name: "resources.sample", everyMs: 15_000, run: () => recordResourceSample() },
 ]
 
 /** Starts every loop; returns a function that stops them. Timers do not keep the process alive. */

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client"
 import type { OrderEventType, OrderStatus, SubscriptionStatus } from "@/generated/prisma/enums"
 import { countActiveSubscriptions, countCustomers } from "@/lib/billing/queries"
 import { db } from "@/lib/db"
+import { DEADLINE_SOON_MS } from "./countdown"
 import { isOverdue, isReleaseDue, OPEN_ORDER_STATUSES } from "./rules"
 import type { OrderListFilter } from "./schemas"
 
@@ -137,6 +138,22 @@ export async function listOrderQueue(filter: OrderListFilter, viewer: QueueViewe
     pageSize: filter.pageSize,
     pageCount: Math.max(1, Math.ceil(total / filter.pageSize)),
   }
+}
+
+export type DeadlineWatch = { overdue: number; dueSoon: number; items: OrderQueueItem[] }
+
+/**
+ * Open orders past their deadline, and those due within `withinMs` (2 hours) of `now`, with the
+ * first `limit` of them, nearest deadline first (the most overdue leads).
+ */
+export async function ordersNearDeadline(now: Date = new Date(), options: { withinMs?: number; limit?: number } = {}): Promise<DeadlineWatch> {
+  const horizon = new Date(now.getTime() + (options.withinMs ?? DEADLINE_SOON_MS))
+  const [overdue, dueSoon, rows] = await Promise.all([
+    db.order.count({ where: { ...openStatus, dueAt: { lt: now } } }),
+    db.order.count({ where: { ...openStatus, dueAt: { gte: now, lt: horizon } } }),
+    db.order.findMany({ where: { ...openStatus, dueAt: { lt: horizon } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: options.limit ?? 10, select: queueSelect }),
+  ])
+  return { overdue, dueSoon, items: rows.map((row) => toQueueItem(row, now)) }
 }
 
 // ── one order ─────────────────────────────────────────────────────────────────

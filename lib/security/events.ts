@@ -3,10 +3,12 @@ import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { sha256 } from "./crypto"
 
-// Security-relevant events (bad webhook signatures, ...). Addresses are stored only as a keyed
-// hash: repeats from one address can be counted, the address itself cannot be read back.
+// Security-relevant events (failed sign-ins and second factors, rate-limited requests, refused
+// staff access, bad webhook signatures). Addresses are stored only as a keyed hash: repeats from
+// one address can be counted, the address itself cannot be read back.
 
-export type SecurityEventKind = "webhook.bad_signature"
+export const SECURITY_EVENT_KINDS = ["auth.sign_in_failed", "auth.mfa_failed", "rate_limited", "admin.refused", "webhook.bad_signature"] as const
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
 
 export type SecurityEventInput = { kind: SecurityEventKind; detail?: Prisma.InputJsonValue; ip?: string | null }
 

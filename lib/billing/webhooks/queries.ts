@@ -35,3 +35,8 @@ export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<Del
 export async function getDeliveryOrThrow(id: string): Promise<DeliveryListItem> {
   return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: listSelect })
 }
+
+/** Deliveries received in [from, to) whose processing failed (a successful replay clears them). */
+export async function countFailedDeliveries(range: { from: Date; to: Date }): Promise<number> {
+  return db.webhookDelivery.count({ where: { status: "FAILED", receivedAt: { gte: range.from, lt: range.to } } })
+}

@@ -1,11 +1,21 @@
 import NextAuth from "next-auth"
 import { authOptions } from "@/lib/auth/options"
+import { failedSignInOf } from "@/lib/auth/sign-in-failure"
+import { clientAddress } from "@/lib/http/rate-limit"
+import { recordFailedSignIn } from "@/lib/security/refusals"
 
 // next-auth's own handler (sign-in, callback, sign-out); every other API route uses lib/http's wrapper.
 type Context = { params: Promise<{ nextauth: string[] }> }
 
 async function handler(request: Request, context: Context): Promise<Response> {
-  return NextAuth(request as never, context as never, authOptions()) as Promise<Response>
+  const response = (await NextAuth(request as never, context as never, authOptions())) as Response
+  // A callback that ends on next-auth's error page is a failed sign-in (an invalid or expired link).
+  const failure = failedSignInOf(request.url, response)
+  if (failure) {
+    const ip = clientAddress(request)
+    await recordFailedSignIn({ ...failure, ip: ip === "local" ? null : ip })
+  }
+  return response
 }
 
 export { handler as GET, handler as POST }
