@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
-import { SAMPLE_EVERY_MS } from "./resources"
+import { type ResourceReading, SAMPLE_EVERY_MS } from "./resources"
 import { bucketSeconds } from "./series"
 import type { TimeRange } from "./uptime"
 
@@ -9,23 +9,8 @@ import type { TimeRange } from "./uptime"
 /** An instance whose newest sample is older than this has stopped (or lost its database). */
 export const INSTANCE_GONE_AFTER_MS = 4 * SAMPLE_EVERY_MS
 
-export type ResourcePoint = {
-  instance: string
-  at: Date
-  cpuPercent: number
-  rssBytes: number
-  heapUsedBytes: number
-  heapTotalBytes: number
-  eventLoopP50Ms: number
-  eventLoopP99Ms: number
-  eventLoopMaxMs: number
-  dbRoundTripMs: number | null
-  poolTotal: number
-  poolIdle: number
-  poolWaiting: number
-  dataDirBytes: number | null
-  backupDirBytes: number | null
-}
+/** One sample as read back: what the sampler measured, and which instance it was. */
+export type ResourcePoint = ResourceReading & { instance: string }
 
 export type LatestSample = ResourcePoint & { live: boolean }
 

@@ -58,6 +58,33 @@ export async function loadSyntheticMetrics(db: Db, { days: DAYS, routes: ROUTES,
   return { days: DAYS, routes: ROUTES, instances: 3, minuteRows: DAYS * 1440 * ROUTES, hourlyRows: DAYS * 24 * ROUTES, loadSeconds: seconds }
 }
 
+/**
+ * The rest of a busy month the dashboard reads: three instances' resource samples every 15 s, and
+ * one probe per component per minute (a few minutes down now and then).
+ */
+export async function loadSyntheticSystemData(db: Db, { days, say }: { days: number; say: (line: string) => void }) {
+  const end = new Date(Math.floor(Date.now() / 60_000) * 60_000)
+  const start = new Date(end.getTime() - days * 86_400_000)
+  const t0 = performance.now()
+  say(`inserting ${days} days of resource samples for 3 instances (every 15 s) and probes for 4 components (every minute)…`)
+  for (const instance of ["bench-a:1:x", "bench-b:1:y", "bench-c:1:z"]) {
+    await db.$executeRaw`
+      INSERT INTO resource_samples (instance, at, cpu_percent, rss_bytes, heap_used_bytes, heap_total_bytes, event_loop_p50_ms, event_loop_p99_ms,
+                                    event_loop_max_ms, db_round_trip_ms, pool_total, pool_idle, pool_waiting, data_dir_bytes, backup_dir_bytes)
+      SELECT ${instance}, t, 20 + 15 * sin(extract(epoch FROM t) / 3600), 300e6, 120e6, 180e6, 10.5, 20 + (extract(minute FROM t))::int % 7, 40, 0.8, 10, 9, 0, 50e6, 10e6
+      FROM generate_series(${start}::timestamptz, ${end}::timestamptz, interval '15 seconds') AS t`
+  }
+  await db.$executeRaw`
+    INSERT INTO probe_results (component, minute, up, latency_ms, detail)
+    SELECT c, m, (extract(epoch FROM m)::bigint / 60) % 997 <> 0, 5 + (extract(epoch FROM m)::bigint % 13), NULL
+    FROM generate_series(${start}::timestamptz, ${end}::timestamptz - interval '1 minute', interval '1 minute') AS m
+    CROSS JOIN unnest(ARRAY['app', 'landing', 'database', 'job-queue']) AS c
+    ON CONFLICT DO NOTHING`
+  await db.$executeRaw`ANALYZE resource_samples`
+  await db.$executeRaw`ANALYZE probe_results`
+  return { resourceSamples: 3 * days * 5760, probeRows: 4 * days * 1440, loadSeconds: Math.round((performance.now() - t0) / 100) / 10 }
+}
+
 export async function timeQueries({ samples: SAMPLES }: { samples: number }) {
   const { requestSeries, routeTable } = await import("@/lib/monitoring/request-queries")
   const HOUR = 3_600_000
@@ -76,6 +103,9 @@ export async function timeQueries({ samples: SAMPLES }: { samples: number }) {
     specs.push({ name: `series, one route, ${label}`, run: () => requestSeries({ ...range(), route: "/bench/route-07" }) })
     specs.push({ name: `route table (slowest), ${label}`, run: () => routeTable({ ...range(), sort: "slowest" }) })
   }
+  // The whole dashboard, every section, as the page loads it.
+  const { operationsOverview } = await import("@/lib/monitoring/operations/overview")
+  for (const preset of ["1h", "24h", "7d", "30d"] as const) specs.push({ name: `operations dashboard, all sections, ${preset}`, run: () => operationsOverview({ range: preset, sort: "slowest" }) })
   const results: { query: string; samples: number; p50: number; p95: number; max: number }[] = []
   for (const spec of specs) {
     for (let i = 0; i < 3; i++) await spec.run()

@@ -19,7 +19,7 @@ import { mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { parseArgs } from "node:util"
 import { fire, summarize } from "./load"
-import { loadSyntheticMetrics, timeQueries } from "./monitoring-data"
+import { loadSyntheticMetrics, loadSyntheticSystemData, timeQueries } from "./monitoring-data"
 import { BenchServers, buildIfStale, type Server } from "./servers"
 
 const { values } = parseArgs({
@@ -61,8 +61,9 @@ try {
       await servers.stop(b)
       const cost = await measureRecordingCost(throughput.report.off.cpuUsPerRequest)
       const loaded = await loadSyntheticMetrics(db, { days: Number(values.days ?? 30), routes: Number(values.routes ?? 50), say })
+      const system = await loadSyntheticSystemData(db, { days: Number(values.days ?? 30), say })
       const queries = await timeQueries({ samples: Number(values.samples ?? 20) })
-      const report = { at: new Date().toISOString(), database: servers.describe(), throughput: throughput.report, recordingCost: cost, recorded, data: loaded, queries, targets: { throughputGapPercent: 5, queryP95Ms: 100 } }
+      const report = { at: new Date().toISOString(), database: servers.describe(), throughput: throughput.report, recordingCost: cost, recorded, data: { ...loaded, ...system, loadSeconds: loaded.loadSeconds + system.loadSeconds }, queries, targets: { throughputGapPercent: 5, queryP95Ms: 100 } }
       await mkdir(".bench", { recursive: true })
       await writeFile(".bench/monitoring.json", JSON.stringify(report, null, 2))
       const slowest = Math.max(...queries.map((q) => q.p95))
@@ -71,7 +72,7 @@ try {
       const own = cost.percentOfRoute === null ? "" : `; recording alone costs ${cost.costUsPerRequest} µs CPU a request, ${cost.percentOfRoute}% of the route's`
       say(`wrote .bench/monitoring.json — A/B (median of pairs): GET /api/health requests/s ${signed(-throughput.report.gapPercent)} with recording${cpu}${own} (target: under 5%); slowest query p95 ${slowest} ms (target < 100 ms)`)
       if (!recorded.exact) exitCode = 1
-      if (servers.describe().endsWith("shared")) await db.$executeRaw`DELETE FROM request_metrics_hourly WHERE route LIKE '/bench/%'`.then(() => db.$executeRaw`DELETE FROM request_metrics WHERE route LIKE '/bench/%'`)
+      if (servers.describe().endsWith("shared")) await db.$executeRaw`DELETE FROM request_metrics_hourly WHERE route LIKE '/bench/%'`.then(() => db.$executeRaw`DELETE FROM request_metrics WHERE route LIKE '/bench/%'`).then(() => db.$executeRaw`DELETE FROM resource_samples WHERE instance LIKE 'bench-%'`)
     }
   } finally {
     await disconnectDb()
