@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test"
+import { consentDeclined } from "./e2e/consent"
 
 // Journeys run against a production build on a fresh embedded database seeded with the demo
 // business. Chromium comes from Debian (`apt-get install chromium`): Playwright cannot download
@@ -16,6 +17,9 @@ export default defineConfig({
   timeout: 60_000,
   use: {
     baseURL,
+    // The analytics banner asks every new visitor; the journeys answer it once here ("no") so it
+    // never covers a button they press. A journey about consent starts from an empty state itself.
+    storageState: consentDeclined(baseURL),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next"
-import type { ReactNode } from "react"
+import { type ReactNode, Suspense } from "react"
+import { ConsentBanner } from "@/components/analytics/consent-banner"
+import { PageViewTracker } from "@/components/analytics/page-view-tracker"
 import { BrowserErrorReporter } from "@/components/monitoring/browser-error-reporter"
 import { appRelease } from "@/lib/monitoring/release"
 import "./globals.css"
@@ -24,6 +26,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-dvh">
         <BrowserErrorReporter release={appRelease()} />
         {children}
+        <Suspense fallback={null}>
+          <PageViewTracker />
+        </Suspense>
+        <ConsentBanner />
       </body>
     </html>
   )

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test"
+import { consentDeclined } from "./consent"
 import { passSecondFactor, signInWithMagicLink } from "./helpers"
 
 // The seat's journey: support picks up the demo subscriber's waiting order, delivers it, and the
@@ -53,7 +54,7 @@ test("support assigns and fulfils the demo subscriber's order; the subscriber re
   await expect(page.locator("body")).not.toContainText(seat.password)
 
   // The subscriber, in their own browser.
-  const context = await browser.newContext({ baseURL })
+  const context = await browser.newContext({ baseURL, storageState: consentDeclined(baseURL!) })
   const portal = await context.newPage()
   await signInWithMagicLink(portal, "subscriber@demo.test", "/account/orders")
   await expect(portal).toHaveURL(/\/account\/orders$/)

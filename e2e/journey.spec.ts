@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test"
+import { consentDeclined } from "./consent"
 import { openTestCheckout, passSecondFactor, payTestCheckout, signInWithMagicLink, visitAndSignIn } from "./helpers"
 
 // The whole product in one run: a visitor buys a seat, support delivers it from the queue, the
@@ -16,7 +17,7 @@ test("visitor buys a seat, support fulfils that order, the subscriber gets the e
   await expect(page.getByTestId("orders-PENDING")).toHaveText("1")
 
   // Support, in their own browser.
-  const staffContext = await browser.newContext({ baseURL })
+  const staffContext = await browser.newContext({ baseURL, storageState: consentDeclined(baseURL!) })
   const staff = await staffContext.newPage()
   await signInWithMagicLink(staff, "support@demo.test", "/admin/orders")
   await passSecondFactor(staff, "support@demo.test")

@@ -56,6 +56,12 @@ const envSchema = z.object({
   GIT_COMMIT: optional,
   /** Set at build time by next.config.ts: the release the bundle was built as. */
   NEXT_PUBLIC_APP_RELEASE: optional,
+  /** A trusted CDN header carrying the visitor's country ("cf-ipcountry"); else the offline GeoLite2 database. */
+  ANALYTICS_COUNTRY_HEADER: optional,
+  /** Path of a GeoLite2 country .mmdb; default the one shipped in @ip-location-db/geolite2-country-mmdb. */
+  ANALYTICS_GEOIP_DB: optional,
+  /** Events per minute one visitor may send to POST /api/events. */
+  ANALYTICS_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth"
 import type { Adapter } from "next-auth/adapters"
 import EmailProvider from "next-auth/providers/email"
 import GitHubProvider from "next-auth/providers/github"
+import { track } from "@/lib/analytics/track"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { sendEmail } from "@/lib/email/send"
@@ -36,6 +37,9 @@ export function authOptions(): AuthOptions {
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
     },
     events: {
+      createUser: ({ user }) => {
+        void track("signed_up", { userId: user.id })
+      },
       signIn: async ({ user, account }) => {
         const promoted = await promoteConfiguredOwner(user.id)
         await recordAudit({ actor: { id: user.id, email: user.email ?? "" }, action: "auth.sign_in", targetType: "user", targetId: user.id, metadata: { provider: account?.provider ?? "unknown", promotedToOwner: promoted } })

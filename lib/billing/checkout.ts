@@ -1,5 +1,6 @@
 import "server-only"
 import { addMonths } from "date-fns"
+import { track } from "@/lib/analytics/track"
 import type { SessionUser } from "@/lib/auth/roles"
 import { db } from "@/lib/db"
 import { requireEnv } from "@/lib/env"
@@ -15,15 +16,17 @@ const planSelect = { id: true, name: true, interval: true, priceCents: true, cur
 
 /**
  * Starts a checkout for a signed-in user: live, a Polar checkout (our user id as the external
- * customer id, so the webhooks find the user); test mode, the local test checkout page.
+ * customer id, so the webhooks find the user); test mode, the local test checkout page. `request`,
+ * the browser's, lets the checkout_started event join that browser's visitor.
  */
-export async function startCheckout(input: { user: SessionUser; planId: string; origin: string }): Promise<{ url: string; mode: "live" | "test" }> {
+export async function startCheckout(input: { user: SessionUser; planId: string; origin: string; request?: Request }): Promise<{ url: string; mode: "live" | "test" }> {
   const plan = await db.plan.findFirst({ where: { id: input.planId, active: true }, select: planSelect })
   if (!plan) throw new AppError("not_found", "no such plan on sale")
   await refuseSecondSubscription(input.user.id)
   const polar = polarClient()
   if (!polar) {
     const token = signTestCheckout(newTestCheckout({ planId: plan.id, userId: input.user.id }), requireEnv("NEXTAUTH_SECRET"))
+    void track("checkout_started", { userId: input.user.id, props: { planId: plan.id, mode: "test" }, request: input.request })
     return { url: `/checkout/test?token=${encodeURIComponent(token)}`, mode: "test" }
   }
   if (!plan.polarProductId) throw new AppError("service_unavailable", `the plan ${plan.name} is not linked to a Polar product yet`)
@@ -37,6 +40,7 @@ export async function startCheckout(input: { user: SessionUser; planId: string; 
       metadata: { plan_id: plan.id },
     }),
   )
+  void track("checkout_started", { userId: input.user.id, props: { planId: plan.id, mode: "live" }, request: input.request })
   return { url: checkout.url, mode: "live" }
 }
 

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks"
 import { Redis } from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
 import { env } from "@/lib/env"
@@ -45,9 +46,15 @@ function limiterFor({ name, points, durationSeconds }: RateLimit): RateLimiterAb
   return limiter
 }
 
+// The in-memory limiter sets a timer per new key for its window, and a timer keeps the async context
+// it was created in: inside a request, that is the whole request (~35 KB under Next) for a minute,
+// for every new address or visitor. Consuming inside one long-lived scope keeps a single context.
+const scope = globalThis as unknown as { rateLimitScope?: AsyncResource }
+
 export async function consumeRateLimit(limit: RateLimit, key: string, points = 1): Promise<RateDecision> {
+  scope.rateLimitScope ??= new AsyncResource("rate-limit")
   try {
-    const result = await limiterFor(limit).consume(key, points)
+    const result = await scope.rateLimitScope.runInAsyncScope(() => limiterFor(limit).consume(key, points))
     return { allowed: true, remaining: result.remainingPoints }
   } catch (error) {
     if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }

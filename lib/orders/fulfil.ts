@@ -1,4 +1,5 @@
 import "server-only"
+import { track } from "@/lib/analytics/track"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { queueEmail } from "@/lib/email/send"
@@ -26,7 +27,7 @@ type FulfilInput = { orderId: string; actor: StaffActor; login: string; password
  */
 export async function fulfilOrder({ orderId, actor, login, password, notes }: FulfilInput): Promise<FulfilledOrder> {
   const credentialsEnc = sealCredentials({ login, password, notes: notes || null }, requireEnv("CREDENTIALS_KEY"))
-  return db.$transaction(async (tx) => {
+  const { fulfilled, userId } = await db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({
       where: { id: orderId },
       select: { status: true, assigneeId: true, userId: true, user: { select: { email: true, name: true } }, subscription: { select: { plan: { select: { name: true } } } } },
@@ -50,6 +51,8 @@ export async function fulfilOrder({ orderId, actor, login, password, notes }: Fu
       idempotencyKey: `seat-ready/${orderId}`,
     })
     const fulfilled: FulfilledOrder = { id: orderId, status: "FULFILLED", fulfilledAt: at, assigneeId, customer: order.user, planName: order.subscription.plan.name }
-    return fulfilled
+    return { fulfilled, userId: order.userId }
   })
+  void track("seat_delivered", { userId, props: { orderId } })
+  return fulfilled
 }

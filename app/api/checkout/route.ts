@@ -6,6 +6,6 @@ import { route } from "@/lib/http/route"
 
 // POST /api/checkout { planId } — starts a checkout (Polar, or the local test checkout) and answers { url } to send the browser to
 export const POST = route({ roles: ALL_ROLES, body: checkoutSchema }, async ({ request, body, caller }) => {
-  const { url } = await startCheckout({ user: caller!.user, planId: body.planId, origin: appOrigin(request) })
+  const { url } = await startCheckout({ user: caller!.user, planId: body.planId, origin: appOrigin(request), request })
   return Response.json({ url })
 })

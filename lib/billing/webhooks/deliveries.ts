@@ -5,6 +5,7 @@ import { db } from "@/lib/db"
 import { applyPolarEvent } from "./dispatch"
 import type { BillingEffect } from "./effects"
 import { queueBillingNotices } from "./notices"
+import { trackBillingEffects } from "./track-effects"
 import type { PolarEvent } from "./events"
 
 // Every Polar delivery is stored under its webhook id. Its effects and its PROCESSED mark commit in
@@ -57,6 +58,7 @@ export async function processPolarDelivery(input: DeliveryInput & { event: Polar
       return { outcome: "processed", deliveryId: claim.id, effects }
     }, TRANSACTION)
     remember(input.eventId, result.deliveryId)
+    if (result.outcome === "processed") trackBillingEffects(result.effects)
     return result
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).trim()
