@@ -5,10 +5,10 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs"
 import path from "node:path"
 
-const say = (line: string) => console.log(`[bench] ${line}`)
+const benchSay = (line: string) => console.log(`[bench] ${line}`)
 
 /** The rule of scripts/start.ts: build when there is none or a source is newer than it. */
-export function buildIfStale(): void {
+export function buildIfStale(say: (line: string) => void = benchSay): void {
   for (;;) {
     while (otherBuildRunning()) {
       say("another next build is running here: waiting for it…")
@@ -43,7 +43,9 @@ function otherBuildRunning(): boolean {
   return pids().some((pid) => {
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")
-      return argv.some((arg) => arg.endsWith("next/dist/bin/next")) && argv.includes("build") && readlinkSync(`/proc/${pid}/cwd`) === process.cwd()
+      // A running build renames its process "next-build (v…)"; just started, it is `… next build`.
+      const building = argv[0]!.startsWith("next-build") || (argv.some((arg) => arg === "next" || arg.endsWith("/next")) && argv.includes("build"))
+      return building && readlinkSync(`/proc/${pid}/cwd`) === process.cwd()
     } catch {
       return false
     }

@@ -5,15 +5,17 @@
 // <root>/<name>, or, with DATABASE_URL, a scratch database on that server (without CREATEDB
 // rights, the database itself, shared). Own databases keep the scheduled jobs (the uptime probe
 // renders the landing page every minute) on every server alike.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { type ChildProcess, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import path from "node:path"
 import pg from "pg"
 import { createPool } from "@/lib/database/client"
 import { applyMigrations } from "@/lib/database/migrate"
 import { withDatabase } from "@/lib/testing/database-url"
+
+export { buildIfStale } from "./server"
 
 export type Server = { name: string; base: string; databaseUrl: string; children: ChildProcess[] }
 
@@ -162,43 +164,4 @@ async function migrate(url: string): Promise<void> {
   } finally {
     await pool.end()
   }
-}
-
-/** The same rule as scripts/start.ts: build when there is none or a source is newer than it. */
-export function buildIfStale(say: (line: string) => void): void {
-  const buildId = path.join(".next", "BUILD_ID")
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  const stack = ["app", "components", "lib", "emails", "public", "next.config.ts", "package-lock.json"].filter((root) => existsSync(root))
-  let stale = builtAt === 0
-  while (!stale && stack.length) {
-    const entry = stack.pop()!
-    const stat = statSync(entry)
-    if (stat.isDirectory()) stack.push(...readdirSync(entry).map((name) => path.join(entry, name)))
-    else if (stat.mtimeMs > builtAt) stale = true
-  }
-  if (!stale) return
-  while (otherBuildRunning()) {
-    say("another next build is running here: waiting for it…")
-    spawnSync("sleep", ["10"])
-  }
-  say("building the production server…")
-  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
-  if (result.status !== 0) throw new Error(`next build failed (${result.status})`)
-}
-
-/** Two builds into one .next corrupt each other (Linux: looks through /proc). */
-function otherBuildRunning(): boolean {
-  if (!existsSync("/proc")) return false
-  return readdirSync("/proc")
-    .filter((pid) => /^\d+$/.test(pid))
-    .some((pid) => {
-      try {
-        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")
-        // A running build renames its process "next-build (v…)"; just started, it is `… next build`.
-        const building = argv[0]!.startsWith("next-build") || (argv.some((arg) => arg === "next" || arg.endsWith("/next")) && argv.includes("build"))
-        return building && readlinkSync(`/proc/${pid}/cwd`) === process.cwd()
-      } catch {
-        return false
-      }
-    })
 }
