@@ -22,6 +22,15 @@ if (dsn) {
   })
 }
 
+// PostHog likewise: without NEXT_PUBLIC_POSTHOG_KEY at build time none of it loads; with it,
+// posthog-js starts only after analytics consent (lib/analytics/client/posthog.ts).
+const posthogKey = process.env.NEXT_PUBLIC_POSTHOG_KEY
+if (posthogKey) {
+  void Promise.all([import("./lib/analytics/client/posthog"), import("./lib/analytics/client/consent")]).then(([{ configurePostHog }, { readConsent }]) =>
+    configurePostHog({ key: posthogKey, host: process.env.NEXT_PUBLIC_POSTHOG_HOST || "https://us.i.posthog.com" }, readConsent() === "granted"),
+  )
+}
+
 export function onRouterTransitionStart(...args: Parameters<SentryBrowser["captureRouterTransitionStart"]>) {
   sentry?.captureRouterTransitionStart(...args)
 }

@@ -35,15 +35,31 @@ const securityHeaders = [
   ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
 ]
 
+// PostHog through a same-origin path, so blockers of its hosts do not drop it; only with a key.
+const posthogKey = process.env.NEXT_PUBLIC_POSTHOG_KEY ?? ""
+const posthogHost = (process.env.NEXT_PUBLIC_POSTHOG_HOST || "https://us.i.posthog.com").replace(/\/$/, "")
+// PostHog Cloud serves its scripts from a sibling host (us.i → us-assets.i); a self-hosted one from itself.
+const posthogAssets = posthogHost.replace(/^https:\/\/(us|eu)\.i\.posthog\.com$/, "https://$1-assets.i.posthog.com")
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The DSN is always defined (empty without Sentry) so the browser SDK's import is dropped from the bundle.
-  env: { NEXT_PUBLIC_APP_RELEASE: release, NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "" },
+  env: { NEXT_PUBLIC_APP_RELEASE: release, NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "", NEXT_PUBLIC_POSTHOG_KEY: posthogKey },
   turbopack: { root: process.cwd() },
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg-boss"],
   // forbidden() answers 403 with app/forbidden.tsx instead of redirecting to a 200 page.
   experimental: { authInterrupts: true },
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  ...(posthogKey
+    ? {
+        // PostHog's API paths end in a slash (/e/, /flags/): they must reach it unredirected.
+        skipTrailingSlashRedirect: true,
+        rewrites: async () => [
+          { source: "/ingest/static/:path*", destination: `${posthogAssets}/static/:path*` },
+          { source: "/ingest/:path*", destination: `${posthogHost}/:path*` },
+        ],
+      }
+    : {}),
 }
 
 function dsnOrigin(dsn: string | undefined): string | undefined {

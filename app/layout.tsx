@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next"
 import { type ReactNode, Suspense } from "react"
 import { ConsentBanner } from "@/components/analytics/consent-banner"
 import { PageViewTracker } from "@/components/analytics/page-view-tracker"
+import { WebVitalsReporter } from "@/components/analytics/web-vitals-reporter"
 import { BrowserErrorReporter } from "@/components/monitoring/browser-error-reporter"
 import { appRelease } from "@/lib/monitoring/release"
 import "./globals.css"
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Suspense fallback={null}>
           <PageViewTracker />
         </Suspense>
+        <WebVitalsReporter />
         <ConsentBanner />
       </body>
     </html>

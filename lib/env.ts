@@ -62,6 +62,18 @@ const envSchema = z.object({
   ANALYTICS_GEOIP_DB: optional,
   /** Events per minute one visitor may send to POST /api/events. */
   ANALYTICS_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** The IANA time zone product reports count days and weeks in (daily rollups, cohorts, DAU). */
+  ANALYTICS_TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "not an IANA time zone"),
+  /** Raw analytics events older than this are deleted once rolled up. */
+  ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** PostHog project key: posthog-js after consent and server-side forwarding. Unset: nothing of PostHog loads. */
+  NEXT_PUBLIC_POSTHOG_KEY: optional,
+  /** PostHog ingestion host behind the /ingest reverse proxy. */
+  NEXT_PUBLIC_POSTHOG_HOST: z.string().trim().url().default("https://us.i.posthog.com"),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -85,6 +97,7 @@ export const integrations = {
   github: () => Boolean(env().GITHUB_ID && env().GITHUB_SECRET),
   redis: () => Boolean(env().REDIS_URL),
   sentry: () => Boolean(env().SENTRY_DSN),
+  posthog: () => Boolean(env().NEXT_PUBLIC_POSTHOG_KEY),
 }
 
 export function requireEnv<K extends keyof Env>(key: K): NonNullable<Env[K]> {

@@ -1,4 +1,4 @@
-// npm run db:seed -- [--customers 2000] [--seed 42] [--reset] [--now 2026-11-25T21:00:00Z]
+// npm run db:seed -- [--customers 2000] [--events 1000000] [--seed 42] [--reset] [--now 2026-11-25T21:00:00Z]
 // Seeds the demo business into DATABASE_URL, or into the embedded database in .data/ when it is unset
 // (the running app's, if one is up). Migrates first. Prints the staff accounts and their TOTP secrets.
 import { parseArgs } from "node:util"
@@ -10,6 +10,8 @@ import { seedDemoBusiness } from "@/lib/seed"
 const { values } = parseArgs({
   options: {
     customers: { type: "string", default: "2000" },
+    // About this many analytics events over the last year; default 22 per customer, 0 for none.
+    events: { type: "string" },
     seed: { type: "string", default: "42" },
     reset: { type: "boolean", default: false },
     now: { type: "string" },
@@ -17,9 +19,11 @@ const { values } = parseArgs({
 })
 
 const customers = Number(values.customers)
+const events = values.events === undefined ? undefined : Number(values.events)
 const seed = Number(values.seed)
 const now = values.now ? new Date(values.now) : undefined
 if (!Number.isInteger(customers) || customers < 0) fail(`--customers must be a whole number, got "${values.customers}"`)
+if (events !== undefined && (!Number.isInteger(events) || events < 0)) fail(`--events must be a whole number, got "${values.events}"`)
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`)
 if (now && Number.isNaN(now.getTime())) fail(`--now must be an ISO date, got "${values.now}"`)
 
@@ -34,6 +38,7 @@ try {
   const started = performance.now()
   const result = await seedDemoBusiness(prisma, {
     customers,
+    events,
     seed,
     now,
     reset: values.reset,

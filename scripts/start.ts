@@ -37,6 +37,7 @@ if (wantsDemo && !(await isDatabaseSeeded(prisma))) {
     credentialsKey: process.env.CREDENTIALS_KEY,
     log: say,
     customers: Number(process.env.SEED_CUSTOMERS ?? 2000),
+    events: process.env.SEED_EVENTS ? Number(process.env.SEED_EVENTS) : undefined,
   })
 }
 await prisma.$disconnect()

@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import type { ReactNode } from "react"
 import { AccountHeader } from "@/components/account/account-header"
 import { AccountTabs } from "@/components/account/account-tabs"
+import { PostHogIdentify } from "@/components/analytics/posthog-identify"
 import { SkipLink } from "@/components/ui/skip-link"
 import { requireUser } from "@/lib/auth/session"
 
@@ -14,6 +15,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
+      <PostHogIdentify userId={user.id} />
       <AccountHeader email={user.email} />
       <AccountTabs />
       {children}

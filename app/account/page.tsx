@@ -1,3 +1,4 @@
+import { NpsSurvey } from "@/components/account/nps-survey"
 import { OrderCountsCard } from "@/components/account/order-counts-card"
 import { SubscriptionActions } from "@/components/account/subscription-actions"
 import { SubscriptionCard } from "@/components/account/subscription-card"
@@ -7,12 +8,13 @@ import { PageHeader } from "@/components/ui/page-header"
 import { requireUser } from "@/lib/auth/session"
 import { formatPlanPrice } from "@/lib/billing/format"
 import { getAccountSummary, listActivePlans } from "@/lib/billing/queries"
+import { npsSurveyState } from "@/lib/feedback/nps"
 
 export const dynamic = "force-dynamic"
 
 export default async function AccountPage() {
   const user = await requireUser("/account")
-  const [summary, plans] = await Promise.all([getAccountSummary(user.id), listActivePlans()])
+  const [summary, plans, survey] = await Promise.all([getAccountSummary(user.id), listActivePlans(), npsSurveyState(user.id)])
   const now = new Date()
 
   return (
@@ -21,6 +23,7 @@ export default async function AccountPage() {
       <div className="mt-8 grid gap-6">
         {summary ? (
           <>
+            {survey.eligible ? <NpsSurvey /> : null}
             <SubscriptionCard subscription={summary.subscription} now={now} />
             <SubscriptionActions
               subscriptionId={summary.subscription.id}

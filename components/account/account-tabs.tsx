@@ -8,6 +8,7 @@ const tabs = [
   { href: "/account", label: "Overview" },
   { href: "/account/orders", label: "Orders" },
   { href: "/account/billing", label: "Billing" },
+  { href: "/account/feedback", label: "Feedback" },
   { href: "/account/profile", label: "Profile" },
 ] as const
 

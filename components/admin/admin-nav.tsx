@@ -11,6 +11,8 @@ const links = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/team", label: "Team" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/product", label: "Product" },
+  { href: "/admin/feedback", label: "Feedback" },
   { href: "/admin/operations", label: "Operations" },
   { href: "/admin/errors", label: "Errors" },
   { href: "/admin/emails", label: "Emails" },

@@ -1,8 +1,8 @@
 "use client"
 
-import { useState, useSyncExternalStore } from "react"
+import { useEffect, useRef, useState, useSyncExternalStore } from "react"
 import { Button } from "@/components/ui/button"
-import { chooseConsent, type Consent, readConsent } from "@/lib/analytics/client/consent"
+import { chooseConsent, type Consent, onConsentReopen, readConsent, reopenConsent } from "@/lib/analytics/client/consent"
 
 const listeners = new Set<() => void>()
 function subscribe(listener: () => void) {
@@ -19,13 +19,21 @@ export function ConsentBanner() {
   const consent = useSyncExternalStore(subscribe, readConsent, () => "unknown" as const)
   const [failed, setFailed] = useState(false)
   const [saving, setSaving] = useState(false)
-  if (consent !== null) return null
+  // Reopened from a "Cookie settings" link: shown again, focused so keyboard users land in it.
+  const [reopened, setReopened] = useState(false)
+  const region = useRef<HTMLElement>(null)
+  useEffect(() => onConsentReopen(() => setReopened(true)), [])
+  useEffect(() => {
+    if (reopened) region.current?.focus()
+  }, [reopened])
+  if (consent !== null && !reopened) return null
 
   async function choose(choice: Consent) {
     setSaving(true)
     setFailed(false)
     try {
       await chooseConsent(choice)
+      setReopened(false)
     } catch {
       setFailed(true)
     } finally {
@@ -36,6 +44,8 @@ export function ConsentBanner() {
 
   return (
     <section
+      ref={region}
+      tabIndex={-1}
       role="region"
       aria-labelledby="consent-title"
       aria-describedby="consent-text"
@@ -50,6 +60,7 @@ export function ConsentBanner() {
             We count visits with our own analytics, without cookies and without storing your IP address. Accept to let us
             recognise this browser on later visits with one first-party cookie (kept for a year); decline and nothing is stored
             in a cookie.
+            {consent === "granted" || consent === "denied" ? ` You have ${consent === "granted" ? "accepted" : "declined"}; you can change that here.` : null}
           </p>
           {failed ? (
             <p role="alert" className="mt-1 text-red-700">
@@ -67,5 +78,14 @@ export function ConsentBanner() {
         </div>
       </div>
     </section>
+  )
+}
+
+/** Reopens the banner so a visitor can change an earlier choice (footer, profile page). */
+export function ConsentSettingsButton({ className }: { className?: string }) {
+  return (
+    <button type="button" onClick={reopenConsent} className={className ?? "cursor-pointer hover:text-slate-900"}>
+      Cookie settings
+    </button>
   )
 }

@@ -1,4 +1,5 @@
 import Link from "next/link"
+import { ConsentSettingsButton } from "@/components/analytics/consent-banner"
 
 export function SiteFooter() {
   const year = new Date().getFullYear()
@@ -17,6 +18,9 @@ export function SiteFooter() {
               <Link href="/account" className="hover:text-slate-900">
                 Account
               </Link>
+            </li>
+            <li>
+              <ConsentSettingsButton />
             </li>
           </ul>
         </nav>

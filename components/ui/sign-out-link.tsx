@@ -1,3 +1,6 @@
+"use client"
+
+import { resetPostHogUser } from "@/lib/analytics/client/posthog"
 import { cn } from "@/lib/utils/cn"
 
 /**
@@ -6,7 +9,8 @@ import { cn } from "@/lib/utils/cn"
  */
 export function SignOutLink({ className }: { className?: string }) {
   return (
-    <form action="/api/auth/signout" method="get">
+    // PostHog (when running) forgets the user before the sign-out page loads.
+    <form action="/api/auth/signout" method="get" onSubmit={resetPostHogUser}>
       <button
         type="submit"
         className={cn("cursor-pointer rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-900", className)}

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env"
 import { AppError } from "@/lib/http/errors"
 import { clientAddress, consumeRateLimit } from "@/lib/http/rate-limit"
+import { forwardEvents } from "./forward"
 import { countryOf } from "./geo"
 import { daySalt, saltDayFor } from "./salts"
 import type { AnalyticsEventInput, EventProps } from "./schemas"
@@ -110,5 +111,7 @@ export async function ingestBatch(input: { request: Request; events: AnalyticsEv
   const context: RowContext = { origin, client, country: await countryOf(origin.headers, origin.ip), userId: input.userId, now, visitors }
   const rows = await Promise.all(input.events.map((event) => buildRow(event, context)))
   await storeEvents(rows)
+  // After the commit and not awaited: PostHog never delays or fails ingestion.
+  forwardEvents(rows)
   return { accepted: rows.length }
 }

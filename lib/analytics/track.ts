@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { forwardEvents } from "./forward"
 import { countryOf } from "./geo"
 import { buildRow, requestOrigin } from "./ingest"
 import { eventNameSchema, type EventProps, propsSchema } from "./schemas"
@@ -38,6 +39,7 @@ export async function track(name: string, input: TrackInput = {}): Promise<boole
       }
     }
     await storeEvents([row])
+    forwardEvents([row])
     return true
   } catch (error) {
     const reason = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "name"}: ${issue.message}`).join("; ") : error instanceof Error ? error.message : String(error)

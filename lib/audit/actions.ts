@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   "error_group.resolved",
   "error_group.ignored",
   "error_group.reopened",
+  "saved_funnel.created",
+  "saved_funnel.updated",
+  "saved_funnel.deleted",
+  "feature_request.status_changed",
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -16,5 +16,7 @@ export function createPool(url: string, max: number): pg.Pool {
 }
 
 export function createPrismaClient(pool: pg.Pool): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(pool) })
+  // A transaction waits for a connection as long as the pool does (Prisma's default is 2 s): on the
+  // embedded database's one connection, a busy dashboard's other queries go first.
+  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000 } })
 }

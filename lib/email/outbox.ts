@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { EmailStatus } from "@/generated/prisma/enums"
-import type { Prisma } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import { renderEmail } from "./render"
 import type { TemplateName, TemplateProps } from "./templates"
 
@@ -20,7 +20,7 @@ export type QueueEmailInput<T extends TemplateName> = {
 
 export type QueuedEmail = { id: string; status: EmailStatus; created: boolean }
 
-type EmailWriter = Pick<Prisma.TransactionClient, "$queryRaw">
+type EmailWriter = Pick<RawSql, "$queryRaw">
 
 /** Renders the template and stores the message as QUEUED inside the caller's transaction. */
 export async function queueEmail<T extends TemplateName>(tx: EmailWriter, input: QueueEmailInput<T>): Promise<QueuedEmail> {

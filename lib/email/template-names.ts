@@ -7,6 +7,7 @@ export const TEMPLATE_NAMES = [
   "payment-failed",
   "subscription-canceled",
   "refund-issued",
+  "feature-request-status",
 ] as const
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]

@@ -1,4 +1,5 @@
 import type { ReactElement } from "react"
+import FeatureRequestStatusEmail, { featureRequestStatusSubject, type FeatureRequestStatusEmailProps } from "@/emails/feature-request-status"
 import MagicLinkEmail, { type MagicLinkEmailProps } from "@/emails/magic-link"
 import OrderReceivedEmail, { type OrderReceivedEmailProps } from "@/emails/order-received"
 import PaymentFailedEmail, { type PaymentFailedEmailProps } from "@/emails/payment-failed"
@@ -68,6 +69,11 @@ export const EMAIL_TEMPLATES = {
     subject: (props) => `Refund issued: ${formatMoney(props.amountCents, props.currency)}`,
     render: (props, { appUrl }) => <RefundIssuedEmail {...props} appUrl={appUrl} />,
     previewProps: withoutAppUrl(RefundIssuedEmail.PreviewProps),
+  }),
+  "feature-request-status": template<FeatureRequestStatusEmailProps>({
+    subject: featureRequestStatusSubject,
+    render: (props, { appUrl }) => <FeatureRequestStatusEmail {...props} appUrl={appUrl} />,
+    previewProps: withoutAppUrl(FeatureRequestStatusEmail.PreviewProps),
   }),
 } as const satisfies Record<TemplateName, unknown>
 

@@ -33,13 +33,14 @@ export async function rateLimitStoreReady(ms = 2000): Promise<boolean> {
 }
 
 function limiterFor({ name, points, durationSeconds }: RateLimit): RateLimiterAbstract {
+  // One bucket per limit, in Redis as in memory: two limits sharing a Redis prefix would share counters.
   const key = `${name}:${points}:${durationSeconds}`
   let limiter = limiters.get(key)
   if (!limiter) {
-    const memory = new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration: durationSeconds })
+    const memory = new RateLimiterMemory({ keyPrefix: `rl:${key}`, points, duration: durationSeconds })
     const url = env().REDIS_URL
     limiter = url
-      ? new RateLimiterRedis({ storeClient: redisClient(url), keyPrefix: `rl:${name}`, points, duration: durationSeconds, insuranceLimiter: memory })
+      ? new RateLimiterRedis({ storeClient: redisClient(url), keyPrefix: `rl:${key}`, points, duration: durationSeconds, insuranceLimiter: memory })
       : memory
     limiters.set(key, limiter)
   }

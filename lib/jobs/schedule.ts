@@ -1,5 +1,7 @@
+import { applyAnalyticsRetention, runRollups } from "@/lib/analytics/rollups"
 import { applyRetention } from "@/lib/monitoring/retention"
 import { runUptimeProbes } from "@/lib/monitoring/probes"
+import { rollUpResources } from "@/lib/monitoring/resource-rollup"
 import type { ScheduledJob } from "./types"
 
 // Every scheduled job of the app, in one list. The job runner (lib/jobs/runner.ts) schedules each
@@ -18,11 +20,41 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     run: (tick) => runUptimeProbes(tick),
   },
   {
+    name: "monitoring.resource-rollup",
+    cron: "*/5 * * * *",
+    description: "Rolls resource samples into hourly rows (lib/monitoring/resource-rollup.ts) for the week and month charts",
+    // Each run rebuilds the last two hours from raw samples: a failed run is made good by the next.
+    retry: { limit: 1, delaySeconds: 30, backoff: false },
+    expireInSeconds: 240,
+    run: () => rollUpResources(),
+  },
+  {
     name: "monitoring.retention",
     cron: "7 * * * *",
     description: "Deletes monitoring rows past their retention (lib/monitoring/retention.ts) and closes abandoned job runs",
     retry: { limit: 3, delaySeconds: 60, backoff: true, maxDelaySeconds: 900 },
     expireInSeconds: 600,
     run: () => applyRetention(),
+  },
+  {
+    name: "analytics.rollup",
+    // Every 5 minutes, not every minute: readers take rollup rows only for whole hours and days
+    // before the watermark and raw events after, so the raw tail is the current hour or day either
+    // way, while each run recomputes the current hour and day. A backlog goes in batches, at most
+    // 40 s per run.
+    cron: "*/5 * * * *",
+    description: "Rolls new analytics events into the hourly, daily, visitor-day and session tables (lib/analytics/rollups)",
+    // The next tick carries on where a failed run stopped: one quick retry is enough.
+    retry: { limit: 1, delaySeconds: 15, backoff: false },
+    expireInSeconds: 120,
+    run: (tick) => runRollups({ budgetMs: 40_000, signal: tick.signal }),
+  },
+  {
+    name: "analytics.retention",
+    cron: "23 3 * * *",
+    description: "Deletes raw analytics events older than ANALYTICS_RAW_RETENTION_DAYS once rolled up, and rollup rows past their retention",
+    retry: { limit: 3, delaySeconds: 300, backoff: true, maxDelaySeconds: 3600 },
+    expireInSeconds: 1800,
+    run: () => applyAnalyticsRetention(),
   },
 ]

@@ -6,7 +6,9 @@ import { closeAbandonedRuns, deleteJobRunsBefore } from "@/lib/jobs/runs"
 // statement holds the database (on the embedded database, its only connection) for long.
 
 export const RETENTION_DAYS = {
-  resourceSamples: 30,
+  /** Raw samples back the charts up to a few days; longer ranges read the hourly rollup. */
+  resourceSamples: 8,
+  resourceHourly: 400,
   /** Uptime is reported over 90 days; a few days more keep the oldest window whole. */
   probeResults: 95,
   jobRuns: 30,
@@ -27,6 +29,7 @@ export async function applyRetention(now = new Date()): Promise<RetentionReport>
   const abandonedRuns = await closeAbandonedRuns(new Date(now.getTime() - ABANDONED_RUN_AFTER_MS), now)
   return {
     resourceSamples: await inBatches((c) => db.$executeRaw`DELETE FROM resource_samples WHERE id IN (SELECT id FROM resource_samples WHERE at < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.resourceSamples)),
+    resourceHourly: await inBatches((c) => db.$executeRaw`DELETE FROM resource_hourly WHERE ctid IN (SELECT ctid FROM resource_hourly WHERE hour < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.resourceHourly)),
     probeResults: await inBatches((c) => db.$executeRaw`DELETE FROM probe_results WHERE ctid IN (SELECT ctid FROM probe_results WHERE minute < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.probeResults)),
     jobRuns: await deleteJobRunsBefore(cutoff(RETENTION_DAYS.jobRuns)),
     errorOccurrences: await inBatches((c) => db.$executeRaw`DELETE FROM error_occurrences WHERE id IN (SELECT id FROM error_occurrences WHERE at < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.errorOccurrences)),

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto"
-import type { Prisma } from "@/generated/prisma/client"
+import { Prisma } from "@/generated/prisma/client"
+import type { OrderEventType } from "@/generated/prisma/enums"
+import type { RawSql } from "@/lib/database/raw-transaction"
 
 // How billing events move orders. Called inside the billing transaction, so an order and its
 // timeline change together with the payment or subscription that caused them.
 
 export const FULFILMENT_WINDOW_MS = 24 * 60 * 60 * 1000
 
-type Tx = Prisma.TransactionClient
+type Tx = RawSql
 
 /** The order a payment opens (first payment, or the first after a reactivation): due 24 hours later. Idempotent per payment. */
 export async function openOrderForPayment(
@@ -27,7 +29,8 @@ export async function openOrderForPayment(
     )
     SELECT id FROM opened`
   if (!created) {
-    const existing = await tx.order.findUniqueOrThrow({ where: { paymentId: input.paymentId }, select: { id: true } })
+    const [existing] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE payment_id = ${input.paymentId}`
+    if (!existing) throw new Error(`no order for payment ${input.paymentId}`)
     return { id: existing.id, created: false }
   }
   return { id: created.id, created: true }
@@ -38,38 +41,34 @@ export async function openOrderForPayment(
  * task, and an order not yet fulfilled is canceled. Returns the order touched, if any.
  */
 export async function requestSeatRelease(tx: Tx, input: { subscriptionId: string; at: Date }): Promise<string | null> {
-  const order = await tx.order.findFirst({
-    where: { subscriptionId: input.subscriptionId, status: { in: ["PENDING", "IN_PROGRESS", "FULFILLED"] }, releasedAt: null },
-    orderBy: { paidAt: "desc" },
-    select: { id: true, status: true, releaseDueAt: true },
-  })
+  const [order] = await tx.$queryRaw<{ id: string; status: string; releaseDueAt: Date | null }[]>`
+    SELECT id, status::text AS status, release_due_at AS "releaseDueAt" FROM orders
+    WHERE subscription_id = ${input.subscriptionId} AND status IN ('PENDING', 'IN_PROGRESS', 'FULFILLED') AND released_at IS NULL
+    ORDER BY paid_at DESC
+    LIMIT 1`
   if (!order || order.releaseDueAt) return order?.id ?? null
   if (order.status === "FULFILLED") {
-    await tx.order.update({
-      where: { id: order.id },
-      data: { releaseDueAt: input.at, events: { create: { type: "RELEASE_REQUESTED", at: input.at } } },
-    })
+    await updateWithEvent(tx, order.id, Prisma.sql`release_due_at = ${input.at}`, { type: "RELEASE_REQUESTED", at: input.at })
   } else {
-    await tx.order.update({
-      where: { id: order.id },
-      data: { status: "CANCELED", events: { create: { type: "CANCELED", at: input.at, note: "subscription ended before delivery" } } },
-    })
+    await updateWithEvent(tx, order.id, Prisma.sql`status = 'CANCELED'`, { type: "CANCELED", at: input.at, note: "subscription ended before delivery" })
   }
   return order.id
 }
 
 /** A refunded payment closes its order: no seat is owed any more (a delivered one must be released). */
 export async function markOrderRefunded(tx: Tx, input: { paymentId: string; at: Date }): Promise<string | null> {
-  const order = await tx.order.findUnique({ where: { paymentId: input.paymentId }, select: { id: true, status: true, releasedAt: true } })
+  const [order] = await tx.$queryRaw<{ id: string; status: string; releasedAt: Date | null }[]>`
+    SELECT id, status::text AS status, released_at AS "releasedAt" FROM orders WHERE payment_id = ${input.paymentId}`
   if (!order || order.status === "REFUNDED") return order?.id ?? null
-  await tx.order.update({
-    where: { id: order.id },
-    data: {
-      status: "REFUNDED",
-      refundedAt: input.at,
-      releaseDueAt: order.status === "FULFILLED" && !order.releasedAt ? input.at : undefined,
-      events: { create: { type: "REFUNDED", at: input.at } },
-    },
-  })
+  const release = order.status === "FULFILLED" && !order.releasedAt ? Prisma.sql`, release_due_at = ${input.at}` : Prisma.empty
+  await updateWithEvent(tx, order.id, Prisma.sql`status = 'REFUNDED', refunded_at = ${input.at} ${release}`, { type: "REFUNDED", at: input.at })
   return order.id
+}
+
+/** Sets columns of an order and adds the timeline entry saying why, in one statement. */
+async function updateWithEvent(tx: Tx, orderId: string, set: Prisma.Sql, event: { type: OrderEventType; at: Date; note?: string }): Promise<void> {
+  await tx.$executeRaw`
+    WITH changed AS (UPDATE orders SET ${set}, updated_at = now() WHERE id = ${orderId} RETURNING id)
+    INSERT INTO order_events (id, order_id, type, at, note)
+    SELECT ${randomUUID()}, id, ${event.type}::"OrderEventType", ${event.at}, ${event.note ?? null} FROM changed`
 }

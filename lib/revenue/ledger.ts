@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionChange } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import { type LedgerState, ledgerEntry } from "./mrr"
 
 // The only writer of subscription_changes and of Subscription.mrrCents. Callers (billing webhooks,
@@ -20,7 +21,7 @@ export type SubscriptionChangeInput = {
  * updates Subscription.mrrCents. Null when MRR does not change (nothing is written).
  */
 export async function recordSubscriptionChange(
-  tx: Prisma.TransactionClient,
+  tx: RawSql,
   input: SubscriptionChangeInput,
   /** The subscription's state when the caller already holds its row lock (saves the look-up). */
   locked?: LedgerState,
@@ -77,7 +78,7 @@ const UPDATE_CHUNK = 5_000
  * Current MRR and whether any ledger row exists, per subscription, with the rows locked so two
  * concurrent webhooks for one subscription classify against the same, latest state.
  */
-async function lockLedgerStates(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<Map<string, LedgerState>> {
+async function lockLedgerStates(tx: RawSql, ids: readonly string[]): Promise<Map<string, LedgerState>> {
   const rows = await tx.$queryRaw<{ id: string; mrrCents: number; hasHistory: boolean }[]>`
     SELECT s.id, s.mrr_cents AS "mrrCents",
            EXISTS (SELECT 1 FROM subscription_changes c WHERE c.subscription_id = s.id) AS "hasHistory"

@@ -4,6 +4,8 @@ import type { Role } from "@/generated/prisma/enums"
 import { recordSubscriptionChanges, type SubscriptionChangeInput } from "@/lib/revenue/ledger"
 import { ledgerEntries } from "@/lib/revenue/mrr"
 import { createDemoSubscriber, upsertDemoStaff } from "./accounts"
+import { deleteAnalyticsData, type EventSeedResult, seedDemoEvents } from "./events"
+import { seedFeedback } from "./feedback"
 import { type CustomerLife, simulateCustomerLife } from "./customer-life"
 import { planFulfilment } from "./fulfilment"
 import { type SeededCommerce, seededCommerce } from "./orders"
@@ -27,12 +29,15 @@ export type SeedOptions = {
   credentialsKey?: string
   /** Delete every user, plan, subscription and order first. Required when a business exists. */
   reset?: boolean
+  /** About how many analytics events (a year of them); default 22 per customer, 0 for none. */
+  events?: number
 }
 
 export type SeedResult = {
   staff: { email: string; role: Role; totpSecret: string }[]
   customers: number
   summary: SeedSummary
+  analytics: EventSeedResult | null
 }
 
 const HISTORY_MONTHS = 18
@@ -47,12 +52,14 @@ const MAX_CHUNK = 500
 export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
   const customers = options.customers ?? 2000
   if (!Number.isInteger(customers) || customers < 0) throw new RangeError(`customers must be a non-negative integer, got ${customers}`)
+  if (options.events !== undefined && (!Number.isInteger(options.events) || options.events < 0)) throw new RangeError(`events must be a non-negative integer, got ${options.events}`)
   const seed = options.seed ?? 42
   const now = options.now ?? startOfUtcHour()
   const log = options.log ?? (() => {})
 
   if (options.reset) {
     await deleteBusinessData(prisma)
+    await deleteAnalyticsData(prisma)
     log("deleted the existing business data")
   } else if (await isDatabaseSeeded(prisma)) {
     throw new Error("The database already holds a business (plans and subscribers). Seed again with reset (--reset) to delete it first.")
@@ -98,7 +105,9 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
     `demo business: ${customers} customers, ${summary.activeSubscriptions} active subscriptions, MRR $${(summary.mrrCents / 100).toFixed(2)}, ` +
       `${summary.orders} orders (${summary.openOrders} open, ${summary.overdueOrders} overdue)`,
   )
-  return { staff: staff.map(({ email, role, totpSecret }) => ({ email, role, totpSecret })), customers, summary }
+  await seedFeedback(prisma, { seed, now, log })
+  const analytics = options.events === 0 ? null : await seedDemoEvents(prisma, { seed, now, events: options.events, log })
+  return { staff: staff.map(({ email, role, totpSecret }) => ({ email, role, totpSecret })), customers, summary, analytics }
 }
 
 type Arrival = { at: Date; stuck: boolean }

@@ -80,9 +80,18 @@ export async function loadSyntheticSystemData(db: Db, { days, say }: { days: num
     FROM generate_series(${start}::timestamptz, ${end}::timestamptz - interval '1 minute', interval '1 minute') AS m
     CROSS JOIN unnest(ARRAY['app', 'landing', 'database', 'job-queue']) AS c
     ON CONFLICT DO NOTHING`
+  // What a running system holds: hourly rows for the month, raw samples only for their retention.
+  say("rolling resource samples up by the hour, then applying raw-sample retention…")
+  const { rollUpResources } = await import("@/lib/monitoring/resource-rollup")
+  const { RETENTION_DAYS } = await import("@/lib/monitoring/retention")
+  const { rows: hourlyRows } = await rollUpResources(end)
+  const rawKept = new Date(end.getTime() - RETENTION_DAYS.resourceSamples * 86_400_000)
+  await db.$executeRaw`DELETE FROM resource_samples WHERE instance LIKE 'bench-%' AND at < ${rawKept}`
   await db.$executeRaw`ANALYZE resource_samples`
+  await db.$executeRaw`ANALYZE resource_hourly`
   await db.$executeRaw`ANALYZE probe_results`
-  return { resourceSamples: 3 * days * 5760, probeRows: 4 * days * 1440, loadSeconds: Math.round((performance.now() - t0) / 100) / 10 }
+  const rawDays = Math.min(days, RETENTION_DAYS.resourceSamples)
+  return { resourceSamples: 3 * rawDays * 5760, resourceHours: hourlyRows, probeRows: 4 * days * 1440, loadSeconds: Math.round((performance.now() - t0) / 100) / 10 }
 }
 
 export async function timeQueries({ samples: SAMPLES }: { samples: number }) {

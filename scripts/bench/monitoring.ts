@@ -72,7 +72,7 @@ try {
       const own = cost.percentOfRoute === null ? "" : `; recording alone costs ${cost.costUsPerRequest} µs CPU a request, ${cost.percentOfRoute}% of the route's`
       say(`wrote .bench/monitoring.json — A/B (median of pairs): GET /api/health requests/s ${signed(-throughput.report.gapPercent)} with recording${cpu}${own} (target: under 5%); slowest query p95 ${slowest} ms (target < 100 ms)`)
       if (!recorded.exact) exitCode = 1
-      if (servers.describe().endsWith("shared")) await db.$executeRaw`DELETE FROM request_metrics_hourly WHERE route LIKE '/bench/%'`.then(() => db.$executeRaw`DELETE FROM request_metrics WHERE route LIKE '/bench/%'`).then(() => db.$executeRaw`DELETE FROM resource_samples WHERE instance LIKE 'bench-%'`)
+      if (servers.describe().endsWith("shared")) await db.$executeRaw`DELETE FROM request_metrics_hourly WHERE route LIKE '/bench/%'`.then(() => db.$executeRaw`DELETE FROM request_metrics WHERE route LIKE '/bench/%'`).then(() => db.$executeRaw`DELETE FROM resource_samples WHERE instance LIKE 'bench-%'`).then(() => db.$executeRaw`DELETE FROM resource_hourly WHERE instance LIKE 'bench-%'`)
     }
   } finally {
     await disconnectDb()

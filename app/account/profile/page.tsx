@@ -1,4 +1,5 @@
 import type { Metadata } from "next"
+import { ConsentSettingsButton } from "@/components/analytics/consent-banner"
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 import { getProfile } from "@/lib/account/profile"
@@ -24,6 +25,15 @@ export default async function ProfilePage() {
         </CardHeader>
         <CardContent>
           <ProfileForm name={profile.name ?? ""} />
+        </CardContent>
+      </Card>
+      <Card className="mt-6 max-w-xl">
+        <CardHeader>
+          <CardTitle as="h2">Privacy</CardTitle>
+          <CardDescription>Whether this browser may keep our analytics cookie. You can change your answer at any time.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ConsentSettingsButton className="cursor-pointer text-sm font-medium text-brand-700 hover:underline" />
         </CardContent>
       </Card>
     </main>

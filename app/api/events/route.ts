@@ -1,5 +1,6 @@
 import { ingestBatch } from "@/lib/analytics/ingest"
 import { eventBatchSchema, MAX_BATCH_BYTES } from "@/lib/analytics/schemas"
+import { acknowledge } from "@/lib/http/acknowledgement"
 import { route } from "@/lib/http/route"
 
 // POST /api/events { events: [...] } — the tracker's batches (1–100 events, ≤ 64 KB); 202 once stored
@@ -8,6 +9,6 @@ export const POST = route(
   { body: eventBatchSchema, maxBodyBytes: MAX_BATCH_BYTES, rateLimit: false },
   async ({ request, body, caller }) => {
     const { accepted } = await ingestBatch({ request, events: body.events, userId: caller?.user.id ?? null })
-    return Response.json({ accepted }, { status: 202 })
+    return acknowledge({ accepted }, 202)
   },
 )

@@ -1,7 +1,8 @@
+import { acknowledge } from "@/lib/http/acknowledgement"
 import { route } from "@/lib/http/route"
 import { liveness } from "@/lib/monitoring/health"
 
 export const dynamic = "force-dynamic"
 
 // GET /api/health — the process is up
-export const GET = route({ rateLimit: false }, async () => Response.json(liveness(), { headers: { "cache-control": "no-store" } }))
+export const GET = route({ rateLimit: false }, async () => acknowledge(liveness()))

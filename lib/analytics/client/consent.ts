@@ -1,3 +1,4 @@
+import { postHogConsentChanged } from "./posthog"
 import { setTrackerConsent } from "./tracker"
 
 // The visitor's analytics choice in the browser. Accepting sets two cookies through POST
@@ -30,4 +31,18 @@ export async function chooseConsent(choice: Consent): Promise<void> {
   const response = await fetch("/api/consent", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ choice }), credentials: "same-origin" })
   if (!response.ok) throw new Error(`consent was not saved (${response.status})`)
   setTrackerConsent(choice === "granted")
+  postHogConsentChanged(choice === "granted")
+}
+
+const REOPEN_EVENT = "acv:consent-reopen"
+
+/** A "cookie settings" link: shows the banner again, whatever was chosen before. */
+export function reopenConsent(): void {
+  window.dispatchEvent(new Event(REOPEN_EVENT))
+}
+
+/** The banner listens for reopenConsent; returns the unsubscribe. */
+export function onConsentReopen(listener: () => void): () => void {
+  window.addEventListener(REOPEN_EVENT, listener)
+  return () => window.removeEventListener(REOPEN_EVENT, listener)
 }

@@ -110,3 +110,20 @@ test("batches hold at most 100 events, and the queue at most 500 (the oldest dro
   expect(browser.beaconed[0]!.events[0]!.name).toBe("e150")
   expect(browser.beaconed[4]!.events[99]!.name).toBe("e649")
 })
+
+test("a sessionless event names its own page and neither joins nor extends the session", async () => {
+  const browser = fakeBrowser()
+  const tracker = createTracker(browser.env)
+  tracker.pageView()
+  browser.advance(SESSION_IDLE_MS - 1000)
+  browser.location.pathname = "/pricing"
+  tracker.track("web_vital", { metric: "CLS", value: 0.02, rating: "good" }, { path: "/", sessionless: true })
+  browser.advance(2000)
+  tracker.track("plan_compared")
+  await tracker.flush()
+  const [, vital, compared] = browser.posted[0]!.events
+  expect(vital).toMatchObject({ name: "web_vital", path: "/", props: { metric: "CLS" } })
+  expect(vital!.sessionId).toBeUndefined()
+  // 31 minutes after the page view, with only the vital in between: a new session.
+  expect(compared).toMatchObject({ path: "/pricing", sessionId: "session2" })
+})

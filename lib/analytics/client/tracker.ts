@@ -10,7 +10,8 @@ export type TrackedEvent = {
   name: string
   path: string
   ts: string
-  sessionId: string
+  /** Absent for sessionless events (web vitals). */
+  sessionId?: string
   referrer?: string
   utm?: Utm
   screen?: string
@@ -18,6 +19,7 @@ export type TrackedEvent = {
 }
 
 type Session = { id: string; last: number; utm?: Utm }
+export type TrackOptions = { path?: string; sessionless?: boolean }
 
 /** What the tracker needs from the browser; tests pass their own. */
 export type TrackerEnvironment = {
@@ -85,11 +87,18 @@ export function createTracker(env: TrackerEnvironment) {
     if (queue.length >= MAX_BATCH) void flush()
   }
 
-  /** A named event on the current page. */
-  function track(name: string, props?: TrackedEvent["props"]): void {
-    const session = touchSession()
+  /**
+   * A named event on the current page. `path` names another page (a measurement over a page's
+   * life, like web vitals); `sessionless` sends it outside any session, neither extending nor
+   * joining one (a measurement is not something the visitor did).
+   */
+  function track(name: string, props?: TrackedEvent["props"], options: TrackOptions = {}): void {
     const { pathname } = env.location()
-    enqueue({ name, path: pathname, ts: new Date(env.now()).toISOString(), sessionId: session.id, utm: session.utm, screen: env.screen(), props })
+    const path = options.path ?? pathname
+    const ts = new Date(env.now()).toISOString()
+    if (options.sessionless) return enqueue({ name, path, ts, screen: env.screen(), props })
+    const session = touchSession()
+    enqueue({ name, path, ts, sessionId: session.id, utm: session.utm, screen: env.screen(), props })
   }
 
   /** A page view; the first of this document carries the referring site (never our own). */
@@ -207,8 +216,8 @@ function tracker(): Tracker | undefined {
 }
 
 /** Records a named event from app code: `track("plan_compared", { plan: "annual" })`. */
-export function track(name: string, props?: TrackedEvent["props"]): void {
-  tracker()?.track(name, props)
+export function track(name: string, props?: TrackedEvent["props"], options?: TrackOptions): void {
+  tracker()?.track(name, props, options)
 }
 
 export function trackPageView(): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import { markOrderRefunded, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
 import { applySubscriptionSnapshot } from "./apply-subscription"
 import { resolveCustomerUser } from "./customers"
@@ -7,7 +8,7 @@ import type { BillingEffect } from "./effects"
 import type { PolarOrder } from "./events"
 import { paidAtOf, refundState } from "./order-state"
 
-type Tx = Prisma.TransactionClient
+type Tx = RawSql
 
 type Receipt = { id: string; userId: string; amountCents: number; status: "PAID" | "REFUNDED" | "PARTIALLY_REFUNDED"; refundedCents: number }
 
@@ -26,7 +27,7 @@ export async function applyOrderRefunded(tx: Tx, order: PolarOrder): Promise<Bil
   const { receipt, effects } = await ensureReceipt(tx, order)
   const next = refundState(receipt, order)
   if (next.status === receipt.status && next.refundedCents === receipt.refundedCents) return effects
-  await tx.payment.update({ where: { id: receipt.id }, data: { status: next.status, refundedCents: next.refundedCents }, select: { id: true } })
+  await tx.$executeRaw`UPDATE payments SET status = ${next.status}::"PaymentStatus", refunded_cents = ${next.refundedCents} WHERE id = ${receipt.id}`
   const full = next.status === "REFUNDED"
   if (full) await markOrderRefunded(tx, { paymentId: receipt.id, at: paidAtOf(order) })
   effects.push({ kind: "payment_refunded", userId: receipt.userId, paymentId: receipt.id, refundedCents: next.refundedCents - receipt.refundedCents, full })
@@ -41,7 +42,8 @@ async function ensureReceipt(tx: Tx, order: PolarOrder): Promise<{ receipt: Rece
     effects.push(...applied.effects)
     subscription = { id: applied.subscriptionId, userId: applied.userId, ended: endedAt(applied.state), new: applied.created }
   } else if (order.subscription_id) {
-    const row = await tx.subscription.findUnique({ where: { polarSubscriptionId: order.subscription_id }, select: { id: true, userId: true, status: true, endedAt: true } })
+    const [row] = await tx.$queryRaw<{ id: string; userId: string; status: string; endedAt: Date | null }[]>`
+      SELECT id, user_id AS "userId", status::text AS status, ended_at AS "endedAt" FROM subscriptions WHERE polar_subscription_id = ${order.subscription_id}`
     // Failing makes Polar deliver it again, by when the subscription's own events have arrived.
     if (!row) throw new Error(`order ${order.id} belongs to subscription ${order.subscription_id}, which has not arrived yet`)
     subscription = { id: row.id, userId: row.userId, ended: endedAt(row) }

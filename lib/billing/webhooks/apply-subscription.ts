@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionStatus } from "@/generated/prisma/enums"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import { requestSeatRelease } from "@/lib/orders/lifecycle"
 import { recordSubscriptionChange } from "@/lib/revenue/ledger"
 import { resolveCustomerUser } from "./customers"
@@ -9,7 +10,7 @@ import type { PolarCustomer, PolarSubscriptionSnapshot } from "./events"
 import { planForProductOrThrow } from "./plans"
 import { type IntendedSubscription, intendedSubscription, isNewer, mrrEffectiveAt, snapshotStart, snapshotTime, subscriptionTransitions } from "./subscription-state"
 
-type Tx = Prisma.TransactionClient
+type Tx = RawSql
 
 /** Metadata key carrying our subscription id, for a subscription created before it was linked to Polar. */
 export const SUBSCRIPTION_ID_METADATA_KEY = "acv_subscription_id"
@@ -118,7 +119,9 @@ export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promis
 async function adoptUnlinked(tx: Tx, snapshot: PolarSubscriptionSnapshot, userId: string): Promise<boolean> {
   const ours = snapshot.metadata?.[SUBSCRIPTION_ID_METADATA_KEY]
   if (typeof ours !== "string") return false
-  const { count } = await tx.subscription.updateMany({ where: { id: ours, userId, polarSubscriptionId: null }, data: { polarSubscriptionId: snapshot.id } })
+  const count = await tx.$executeRaw`
+    UPDATE subscriptions SET polar_subscription_id = ${snapshot.id}, updated_at = now()
+    WHERE id = ${ours} AND user_id = ${userId} AND polar_subscription_id IS NULL`
   return count === 1
 }
 

@@ -1,7 +1,10 @@
-import type { Prisma } from "@/generated/prisma/client"
+import { randomUUID } from "node:crypto"
+import { Prisma } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import type { PolarCustomer } from "./events"
 
-type Tx = Prisma.TransactionClient
+type Tx = RawSql
+type UserLink = { id: string; name: string | null; email: string; polarCustomerId: string | null }
 
 /**
  * Our user for a Polar customer: by external id (our user id, set at checkout), else by Polar
@@ -35,26 +38,32 @@ export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Prom
 
 /** customer.updated: the name, a verified new email no one else uses, and the Polar customer link. */
 export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Promise<string | null> {
-  const select = { id: true, name: true, email: true, polarCustomerId: true } as const
-  const user =
-    (customer.external_id ? await tx.user.findUnique({ where: { id: customer.external_id }, select }) : null) ??
-    (await tx.user.findUnique({ where: { polarCustomerId: customer.id }, select }))
+  const byId = (column: Prisma.Sql, value: string) =>
+    tx.$queryRaw<UserLink[]>`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE ${column} = ${value}`
+  const user = (customer.external_id ? (await byId(Prisma.sql`id`, customer.external_id))[0] : undefined) ?? (await byId(Prisma.sql`polar_customer_id`, customer.id))[0]
   if (!user) return null
-  const data: Prisma.UserUpdateInput = {}
+  const changes: Prisma.Sql[] = []
   const name = customer.name?.trim()
-  if (name && name !== user.name) data.name = name
+  if (name && name !== user.name) changes.push(Prisma.sql`name = ${name}`)
   const email = customer.email?.trim().toLowerCase()
-  // The email is how the subscriber signs in: take it only once Polar has verified it.
-  if (email && email !== user.email && customer.email_verified && !(await tx.user.findUnique({ where: { email }, select: { id: true } }))) data.email = email
-  if (Object.keys(data).length > 0) await tx.user.update({ where: { id: user.id }, data, select: { id: true } })
+  // The email is how the subscriber signs in: take it only once Polar has verified it, and only
+  // when no other user signs in with it.
+  if (email && email !== user.email && customer.email_verified) {
+    const [taken] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM users WHERE email = ${email}`
+    if (!taken) changes.push(Prisma.sql`email = ${email}`)
+  }
+  if (changes.length > 0) await tx.$executeRaw`UPDATE users SET ${Prisma.join(changes)}, updated_at = now() WHERE id = ${user.id}`
   if (user.polarCustomerId !== customer.id) await linkPolarCustomer(tx, user, customer.id)
   return user.id
 }
 
-async function createSubscriber(tx: Tx, input: { email: string; name: string | null }) {
+async function createSubscriber(tx: Tx, input: { email: string; name: string | null }): Promise<UserLink | undefined> {
   // Two deliveries for one new customer may race: the loser's insert is skipped and it reads the winner's row.
-  await tx.user.createMany({ data: [{ email: input.email, name: input.name, role: "SUBSCRIBER" }], skipDuplicates: true })
-  return tx.user.findUnique({ where: { email: input.email }, select: { id: true, polarCustomerId: true } })
+  await tx.$executeRaw`
+    INSERT INTO users (id, email, name, role, created_at, updated_at) VALUES (${randomUUID()}, ${input.email}, ${input.name}, 'SUBSCRIBER', now(), now())
+    ON CONFLICT (email) DO NOTHING`
+  const [user] = await tx.$queryRaw<UserLink[]>`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE email = ${input.email}`
+  return user
 }
 
 /** Sets the Polar customer id unless the user has one or another user holds this one (one statement). */

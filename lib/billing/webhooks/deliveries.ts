@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
-import type { Prisma } from "@/generated/prisma/client"
 import type { WebhookStatus } from "@/generated/prisma/enums"
+import { type RawSql, rawTransaction } from "@/lib/database/raw-transaction"
 import { db } from "@/lib/db"
 import { applyPolarEvent } from "./dispatch"
 import type { BillingEffect } from "./effects"
@@ -29,8 +29,6 @@ export class DeliveryFailedError extends Error {
   }
 }
 
-const TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
-
 // Event ids this process has seen committed as PROCESSED (a final state: replay refuses it), so a
 // retry storm of deliveries already applied is answered without a transaction. A miss, another
 // instance or a restart simply falls through to the database, which stays the judge.
@@ -50,13 +48,13 @@ export async function processPolarDelivery(input: DeliveryInput & { event: Polar
   const known = settled.get(input.eventId)
   if (known && !input.replay) return { outcome: "duplicate", deliveryId: known }
   try {
-    const result = await db.$transaction(async (tx): Promise<DeliveryResult> => {
+    const result = await rawTransaction(async (tx): Promise<DeliveryResult> => {
       const claim = await claimDelivery(tx, input, final)
       if (!claim.claimed) return { outcome: "duplicate", deliveryId: claim.id }
       const effects = await applyPolarEvent(tx, input.event)
       await queueBillingNotices(tx, effects)
       return { outcome: "processed", deliveryId: claim.id, effects }
-    }, TRANSACTION)
+    })
     remember(input.eventId, result.deliveryId)
     if (result.outcome === "processed") trackBillingEffects(result.effects)
     return result
@@ -91,7 +89,7 @@ export async function recordFailure(input: DeliveryInput, message: string): Prom
  * Inserts the delivery as PROCESSED, or, when it exists, locks it: a final one is a duplicate, any
  * other is taken over. A concurrent insert of the same id waits for ours to commit or roll back.
  */
-async function claimDelivery(tx: Prisma.TransactionClient, input: DeliveryInput, final: WebhookStatus[]): Promise<{ id: string; claimed: boolean }> {
+async function claimDelivery(tx: RawSql, input: DeliveryInput, final: WebhookStatus[]): Promise<{ id: string; claimed: boolean }> {
   const [inserted] = await insertDelivery(tx, input, "PROCESSED")
   if (inserted) return { id: inserted.id, claimed: true }
   const [existing] = await tx.$queryRaw<{ id: string; status: WebhookStatus }[]>`
@@ -105,7 +103,7 @@ async function claimDelivery(tx: Prisma.TransactionClient, input: DeliveryInput,
 }
 
 /** Stores a new delivery (the payload as its JSON text); nothing when its id is already stored. */
-function insertDelivery(client: Pick<Prisma.TransactionClient, "$queryRaw">, input: DeliveryInput, status: "PROCESSED" | "IGNORED"): Promise<{ id: string }[]> {
+function insertDelivery(client: Pick<RawSql, "$queryRaw">, input: DeliveryInput, status: "PROCESSED" | "IGNORED"): Promise<{ id: string }[]> {
   return client.$queryRaw<{ id: string }[]>`
     INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, status, attempts, received_at, processed_at)
     VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, ${status}::"WebhookStatus", ${status === "PROCESSED" ? 1 : 0}, now(), now())

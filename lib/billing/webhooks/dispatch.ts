@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import { applyOrderPaid, applyOrderRefunded } from "./apply-order"
 import { applySubscriptionSnapshot } from "./apply-subscription"
 import { applyCustomerUpdated } from "./customers"
@@ -10,7 +10,7 @@ import type { PolarEvent } from "./events"
  * carries the whole subscription, so they share one applier: the snapshot, not the event name,
  * decides the state, and Polar's timestamps decide which snapshot wins.
  */
-export async function applyPolarEvent(tx: Prisma.TransactionClient, event: PolarEvent): Promise<BillingEffect[]> {
+export async function applyPolarEvent(tx: RawSql, event: PolarEvent): Promise<BillingEffect[]> {
   switch (event.type) {
     case "order.paid":
       return applyOrderPaid(tx, event.data)

@@ -1,11 +1,11 @@
-import type { Prisma } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import { queueEmail } from "@/lib/email/send"
 import type { BillingEffect } from "./effects"
 
 // The emails a billing change owes the subscriber, queued in the same transaction as the change, so
 // a repeated or stale delivery (which has no effects) never mails twice. Keys make it doubly sure.
 
-type Tx = Prisma.TransactionClient
+type Tx = RawSql
 
 export async function queueBillingNotices(tx: Tx, effects: readonly BillingEffect[]): Promise<number> {
   let queued = 0
@@ -60,13 +60,15 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
         })
     }
     case "payment_refunded": {
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: effect.paymentId }, select: { currency: true, refundedCents: true, order: { select: { id: true } } } })
+      const [payment] = await tx.$queryRaw<{ currency: string; refundedCents: number; orderId: string | null }[]>`
+        SELECT p.currency, p.refunded_cents AS "refundedCents", o.id AS "orderId" FROM payments p LEFT JOIN orders o ON o.payment_id = p.id WHERE p.id = ${effect.paymentId}`
+      if (!payment) throw new Error(`payment ${effect.paymentId} not found`)
       const user = await recipient(tx, effect.userId)
       return () =>
         queueEmail(tx, {
           to: user.email,
           template: "refund-issued",
-          props: { name: user.name, amountCents: effect.refundedCents, currency: payment.currency, orderRef: payment.order?.id ?? null },
+          props: { name: user.name, amountCents: effect.refundedCents, currency: payment.currency, orderRef: payment.orderId },
           // One email per refund step: the running total tells two partial refunds apart.
           idempotencyKey: `refund-issued/${effect.paymentId}/${payment.refundedCents}`,
         })
@@ -82,9 +84,17 @@ async function recipient(tx: Tx, userId: string): Promise<{ email: string; name:
   return user
 }
 
-function subscriptionOf(tx: Tx, subscriptionId: string) {
-  return tx.subscription.findUniqueOrThrow({
-    where: { id: subscriptionId },
-    select: { currentPeriodStart: true, user: { select: { email: true, name: true } }, plan: { select: { name: true, priceCents: true, currency: true } } },
-  })
+type SubscriptionNoticeFacts = {
+  currentPeriodStart: Date
+  user: { email: string; name: string | null }
+  plan: { name: string; priceCents: number; currency: string }
+}
+
+async function subscriptionOf(tx: Tx, subscriptionId: string): Promise<SubscriptionNoticeFacts> {
+  const [row] = await tx.$queryRaw<{ currentPeriodStart: Date; email: string; userName: string | null; planName: string; priceCents: number; currency: string }[]>`
+    SELECT s.current_period_start AS "currentPeriodStart", u.email, u.name AS "userName", p.name AS "planName", p.price_cents AS "priceCents", p.currency
+    FROM subscriptions s JOIN users u ON u.id = s.user_id JOIN plans p ON p.id = s.plan_id
+    WHERE s.id = ${subscriptionId}`
+  if (!row) throw new Error(`subscription ${subscriptionId} not found`)
+  return { currentPeriodStart: row.currentPeriodStart, user: { email: row.email, name: row.userName }, plan: { name: row.planName, priceCents: row.priceCents, currency: row.currency } }
 }

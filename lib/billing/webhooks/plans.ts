@@ -1,7 +1,5 @@
-import type { Prisma } from "@/generated/prisma/client"
+import type { RawSql } from "@/lib/database/raw-transaction"
 import type { PlanPrice } from "./subscription-state"
-
-type Tx = Prisma.TransactionClient
 
 // Every subscription event and paid order needs its product's plan; plans change a few times a
 // year, so a hit is kept for a few seconds per process. An unknown product is never cached.
@@ -13,13 +11,13 @@ const cache = new Map<string, { plan: PlanPrice; until: number }>()
  * have no Polar product) the plan whose own id it is. Throws for an unknown product, so the delivery
  * fails visibly and can be replayed once the plan is linked.
  */
-export async function planForProductOrThrow(tx: Tx, productId: string): Promise<PlanPrice> {
+export async function planForProductOrThrow(tx: RawSql, productId: string): Promise<PlanPrice> {
   const hit = cache.get(productId)
   if (hit && hit.until > Date.now()) return hit.plan
-  const plan = await tx.plan.findFirst({
-    where: { OR: [{ polarProductId: productId }, { id: productId, polarProductId: null }] },
-    select: { id: true, interval: true, priceCents: true },
-  })
+  const [plan] = await tx.$queryRaw<PlanPrice[]>`
+    SELECT id, interval::text AS interval, price_cents AS "priceCents" FROM plans
+    WHERE polar_product_id = ${productId} OR (id = ${productId} AND polar_product_id IS NULL)
+    LIMIT 1`
   if (!plan) throw new Error(`no plan is linked to Polar product ${productId}: set the plan's Polar product id, then replay`)
   cache.set(productId, { plan, until: Date.now() + CACHE_MS })
   return plan

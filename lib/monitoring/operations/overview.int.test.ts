@@ -1,5 +1,6 @@
 import { expect, test } from "vitest"
 import { db } from "@/lib/db"
+import { SCHEDULED_JOBS } from "@/lib/jobs/schedule"
 import { createPaidOrder } from "@/lib/orders/testing/fixtures"
 import { recordSecurityEvent } from "@/lib/security/events"
 import { recordError } from "../errors/record"
@@ -41,7 +42,7 @@ test("an empty database: every section loads, each empty, none failing", async (
   expect(resources.database.roundTripMs).toBeGreaterThanOrEqual(0)
 
   const jobs = data(overview.jobs)
-  expect(jobs.jobs.map((j) => [j.name, j.lastRun, j.stats.runs])).toEqual([["uptime.probe", null, 0], ["monitoring.retention", null, 0]])
+  expect(jobs.jobs.map((j) => [j.name, j.lastRun, j.stats.runs])).toEqual(SCHEDULED_JOBS.map((job) => [job.name, null, 0]))
   expect(jobs.failures).toEqual([])
   // No runner has started in a test database, so pg-boss's schema is missing: a state, not a failure.
   expect(jobs.queue).toEqual({ available: false, reason: "The job queue has not been installed yet: no instance has started the runner." })

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest"
 import { db } from "@/lib/db"
+import { SCHEDULED_JOBS } from "@/lib/jobs/schedule"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { GET } from "./route"
@@ -16,7 +17,7 @@ test("engineers see every declared job with its last run and the range's failure
   const response = await callRoute(GET, "GET", "/api/admin/jobs?range=1h", { cookie: engineer.cookie })
   expect(response.status).toBe(200)
   const body = await response.json()
-  expect(body.jobs.map((j: { name: string }) => j.name)).toEqual(["uptime.probe", "monitoring.retention"])
+  expect(body.jobs.map((j: { name: string }) => j.name)).toEqual(SCHEDULED_JOBS.map((job) => job.name))
   const probe = body.jobs[0]
   expect(probe).toMatchObject({ cron: "* * * * *", stats: { runs: 2, succeeded: 1, failed: 1, running: 0, maxMs: 30 }, lastRun: { status: "SUCCEEDED", result: { up: ["app"] } }, lastFailure: { error: "database unreachable" } })
   expect(body.jobs[1]).toMatchObject({ lastRun: null, stats: { runs: 0 } })

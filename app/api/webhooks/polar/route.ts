@@ -1,5 +1,6 @@
 import { receivePolarWebhook } from "@/lib/billing/webhooks/receive"
 import { deliverSoon } from "@/lib/email/deliver-soon"
+import { acknowledge } from "@/lib/http/acknowledgement"
 import { AppError } from "@/lib/http/errors"
 import { clientAddress } from "@/lib/http/rate-limit"
 import { route } from "@/lib/http/route"
@@ -16,8 +17,8 @@ export const POST = route(
     const body = await request.text()
     if (body.length > MAX_PAYLOAD_BYTES) throw new AppError("payload_too_large", "webhook body is too large")
     const result = await receivePolarWebhook({ body, headers: request.headers, ip: clientAddress(request) })
-    if (result.outcome === "ignored") return Response.json({ received: true, ignored: true }, { status: 202 })
+    if (result.outcome === "ignored") return acknowledge({ received: true, ignored: true }, 202)
     if (result.outcome === "processed") deliverSoon()
-    return Response.json(result.outcome === "duplicate" ? { received: true, duplicate: true } : { received: true })
+    return acknowledge(result.outcome === "duplicate" ? { received: true, duplicate: true } : { received: true })
   },
 )

@@ -1,3 +1,4 @@
+import { track } from "@/lib/analytics/track"
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { appOrigin } from "@/lib/billing/origin"
 import { changePlanSchema } from "@/lib/billing/schemas"
@@ -5,6 +6,8 @@ import { changePlan } from "@/lib/billing/subscriptions"
 import { route } from "@/lib/http/route"
 
 // POST /api/account/subscription/change-plan { planId, subscriptionId? } — move to another plan on sale
-export const POST = route({ roles: ALL_ROLES, body: changePlanSchema }, async ({ request, body, caller }) =>
-  Response.json(await changePlan(caller!.user.id, body.subscriptionId, body.planId, { origin: appOrigin(request) })),
-)
+export const POST = route({ roles: ALL_ROLES, body: changePlanSchema }, async ({ request, body, caller }) => {
+  const result = await changePlan(caller!.user.id, body.subscriptionId, body.planId, { origin: appOrigin(request) })
+  void track("feature_used", { userId: caller!.user.id, props: { feature: "plan_changed" }, request })
+  return Response.json(result)
+})

@@ -1,3 +1,4 @@
+import { track } from "@/lib/analytics/track"
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { appOrigin } from "@/lib/billing/origin"
 import { subscriptionActionSchema } from "@/lib/billing/schemas"
@@ -5,6 +6,8 @@ import { resume } from "@/lib/billing/subscriptions"
 import { route } from "@/lib/http/route"
 
 // POST /api/account/subscription/resume { subscriptionId? } — withdraw a scheduled cancellation
-export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) =>
-  Response.json(await resume(caller!.user.id, body.subscriptionId, { origin: appOrigin(request) })),
-)
+export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) => {
+  const result = await resume(caller!.user.id, body.subscriptionId, { origin: appOrigin(request) })
+  void track("feature_used", { userId: caller!.user.id, props: { feature: "subscription_resumed" }, request })
+  return Response.json(result)
+})

@@ -1,0 +1,58 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useRef, useState } from "react"
+import { sendJson } from "@/components/feedback/send-json"
+import { Button } from "@/components/ui/button"
+import { Select } from "@/components/ui/select"
+import type { FeatureRequestStatus } from "@/generated/prisma/enums"
+import { SETTABLE_STATUSES, STATUS_LABELS } from "@/lib/feedback/format"
+
+type Change = { changed: boolean; recipients: number; emailed: number }
+
+/** Staff set a request's status; the answer says how many voters were emailed. */
+export function StatusControl({ requestId, title, status }: { requestId: string; title: string; status: FeatureRequestStatus }) {
+  const router = useRouter()
+  const [next, setNext] = useState<FeatureRequestStatus>(status === "OPEN" ? "PLANNED" : status)
+  const [pending, setPending] = useState(false)
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null)
+  const inFlight = useRef(false)
+  const selectId = `status-${requestId}`
+
+  async function save() {
+    if (inFlight.current) return
+    inFlight.current = true
+    setPending(true)
+    setMessage(null)
+    const result = await sendJson<Change>(`/api/admin/feature-requests/${encodeURIComponent(requestId)}/status`, "POST", { status: next })
+    inFlight.current = false
+    setPending(false)
+    if (!result.ok) return setMessage({ tone: "error", text: result.error.message })
+    const { changed, emailed } = result.data
+    setMessage({ tone: "ok", text: changed ? `Set to ${STATUS_LABELS[next].toLowerCase()}; ${emailed} ${emailed === 1 ? "person" : "people"} emailed.` : "Already this status; nobody emailed." })
+    router.refresh()
+  }
+
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <label htmlFor={selectId} className="sr-only">
+          New status for {title}
+        </label>
+        <Select id={selectId} value={next} onChange={(event) => setNext(event.target.value as FeatureRequestStatus)} className="h-8 w-36 text-sm" data-testid="status-select">
+          {SETTABLE_STATUSES.map((option) => (
+            <option key={option} value={option}>
+              {STATUS_LABELS[option]}
+            </option>
+          ))}
+        </Select>
+        <Button size="sm" variant="secondary" onClick={save} disabled={pending} data-testid="status-save">
+          {pending ? "Saving…" : "Set"}
+        </Button>
+      </div>
+      <p role="status" className={message?.tone === "error" ? "text-xs text-red-700" : "text-xs text-emerald-700"} data-testid="status-message">
+        {message?.text ?? ""}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,10 @@
+import { geographyReport } from "@/lib/analytics/product/geography"
+import { previousPeriod, productRange, productRangeQuerySchema } from "@/lib/analytics/product/range"
+import { MANAGER_ROLES } from "@/lib/auth/roles"
+import { route } from "@/lib/http/route"
+
+// GET /api/admin/product/geography?range=30d | ?from=&to= — visitors, conversion, subscribers and MRR by country, weekly visitors per continent (admins, owners)
+export const GET = route({ roles: MANAGER_ROLES, query: productRangeQuerySchema }, async ({ query }) => {
+  const range = productRange(query)
+  return Response.json({ range, report: await geographyReport(range, previousPeriod(range)) })
+})

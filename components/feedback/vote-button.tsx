@@ -1,0 +1,56 @@
+"use client"
+
+import { useRef, useState } from "react"
+import { cn } from "@/lib/utils/cn"
+import { sendJson } from "./send-json"
+
+type VoteButtonProps = { requestId: string; title: string; voted: boolean; voteCount: number; closed: boolean; canVote: boolean }
+
+/** A toggle button (aria-pressed) with the vote count; the count shown is the server's after each click. */
+export function VoteButton({ requestId, title, voted: initialVoted, voteCount: initialCount, closed, canVote }: VoteButtonProps) {
+  const [voted, setVoted] = useState(initialVoted)
+  const [count, setCount] = useState(initialCount)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const inFlight = useRef(false)
+  // A closed request can still lose a vote, not gain one.
+  const disabled = pending || !canVote || (closed && !voted)
+
+  async function toggle() {
+    if (inFlight.current) return
+    inFlight.current = true
+    setPending(true)
+    setError(null)
+    const result = await sendJson<{ voted: boolean; voteCount: number }>(`/api/account/feature-requests/${encodeURIComponent(requestId)}/vote`, voted ? "DELETE" : "POST")
+    inFlight.current = false
+    setPending(false)
+    if (!result.ok) return setError(result.error.message)
+    setVoted(result.data.voted)
+    setCount(result.data.voteCount)
+  }
+
+  return (
+    <div className="flex flex-col items-center gap-1">
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={disabled}
+        aria-pressed={voted}
+        aria-label={`${voted ? "Remove your vote for" : "Vote for"} ${title}, ${count} ${count === 1 ? "vote" : "votes"}`}
+        className={cn(
+          "flex min-w-14 cursor-pointer flex-col items-center rounded-lg border px-2 py-1.5 text-sm font-semibold tabular-nums shadow-sm transition-colors disabled:cursor-not-allowed disabled:opacity-60",
+          voted ? "border-brand-600 bg-brand-600 text-white hover:bg-brand-700" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+        )}
+        data-testid="vote-button"
+      >
+        <span aria-hidden="true">▲</span>
+        <span data-testid="vote-count">{count}</span>
+      </button>
+      {error ? (
+        <p role="alert" className="max-w-32 text-center text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}

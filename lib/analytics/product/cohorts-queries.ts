@@ -1,0 +1,64 @@
+import type { Prisma, PrismaClient } from "@/generated/prisma/client"
+import { db } from "@/lib/db"
+import { type CohortBasis, type CohortCounts, type CohortPeriod, shiftPeriod } from "./cohorts"
+import { dayStart } from "./range"
+
+type Client = PrismaClient | Prisma.TransactionClient
+
+type CountRow = { cohort: string; period: string | null; people: number; size: boolean }
+
+export type CohortQuery = { by: CohortBasis; period: CohortPeriod; starts: readonly string[]; timeZone: string }
+
+/**
+ * Cohort sizes and distinct people active per (cohort, period), as countCohorts() counts them:
+ * first seen from analytics_visitor_days (consented or signed-in days only, visitors joined to their
+ * user), or sign-up from users.created_at (subscribers; the local day in the zone) with activity
+ * from the visitor days carrying their user id, from the sign-up day on. Days in analytics_visitor_days
+ * are already local days of the zone; weeks are date_trunc's ISO weeks (Monday).
+ */
+export async function queryCohortCounts(query: CohortQuery, client: Client = db): Promise<CohortCounts> {
+  if (query.starts.length === 0) return { sizes: [], activity: [] }
+  const first = query.starts[0]!
+  const end = shiftPeriod(query.starts.at(-1)!, query.period, 1)
+  const rows = query.by === "first_seen" ? await firstSeenCounts(client, query.period, first, end) : await signupCounts(client, query.period, dayStart(first, query.timeZone), dayStart(end, query.timeZone), query.timeZone)
+  return {
+    sizes: rows.filter((row) => row.size).map((row) => ({ cohort: row.cohort, people: row.people })),
+    activity: rows.filter((row) => !row.size && row.period !== null).map((row) => ({ cohort: row.cohort, period: row.period!, people: row.people })),
+  }
+}
+
+function firstSeenCounts(client: Client, period: CohortPeriod, first: string, end: string): Promise<CountRow[]> {
+  return client.$queryRaw<CountRow[]>`
+    WITH known AS (
+      SELECT day, visitor_id, user_id FROM analytics_visitor_days WHERE consented OR user_id IS NOT NULL
+    ),
+    links AS (
+      SELECT DISTINCT ON (visitor_id) visitor_id, user_id FROM known WHERE user_id IS NOT NULL ORDER BY visitor_id, day
+    ),
+    days AS (
+      SELECT COALESCE('u:' || l.user_id, 'v:' || k.visitor_id) COLLATE "C" AS person, k.day FROM known k LEFT JOIN links l USING (visitor_id)
+    ),
+    joined AS (
+      SELECT person, day, min(day) OVER (PARTITION BY person) AS joined FROM days
+    ),
+    cells AS (
+      SELECT person, date_trunc(${period}, joined::timestamp)::date AS cohort, date_trunc(${period}, day::timestamp)::date AS period
+      FROM joined WHERE joined >= ${first}::date AND joined < ${end}::date
+    )
+    SELECT to_char(cohort, 'YYYY-MM-DD') AS cohort, to_char(period, 'YYYY-MM-DD') AS period, count(DISTINCT person)::int AS people, GROUPING(period) = 1 AS size
+    FROM cells GROUP BY GROUPING SETS ((cohort, period), (cohort))`
+}
+
+function signupCounts(client: Client, period: CohortPeriod, from: Date, to: Date, timeZone: string): Promise<CountRow[]> {
+  return client.$queryRaw<CountRow[]>`
+    WITH joined AS (
+      SELECT id, (created_at AT TIME ZONE ${timeZone})::date AS joined FROM users
+      WHERE role = 'SUBSCRIBER' AND created_at >= ${from} AND created_at < ${to}
+    ),
+    cells AS (
+      SELECT j.id, date_trunc(${period}, j.joined::timestamp)::date AS cohort, date_trunc(${period}, d.day::timestamp)::date AS period
+      FROM joined j LEFT JOIN analytics_visitor_days d ON d.user_id = j.id AND d.day >= j.joined
+    )
+    SELECT to_char(cohort, 'YYYY-MM-DD') AS cohort, to_char(period, 'YYYY-MM-DD') AS period, count(DISTINCT id)::int AS people, GROUPING(period) = 1 AS size
+    FROM cells GROUP BY GROUPING SETS ((cohort, period), (cohort))`
+}

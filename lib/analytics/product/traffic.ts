@@ -1,0 +1,132 @@
+import "server-only"
+import { Prisma } from "@/generated/prisma/client"
+import { NONE, type RollupCoverage, rollupCoverage } from "@/lib/analytics/rollups"
+import { db } from "@/lib/db"
+import type { ProductRange } from "./range"
+import { dailySql, sessionsSql, splitDays } from "./traffic-sources"
+import { type Compared, compare, share } from "./usage-math"
+
+// Where visitors come from and what they do, for a range and the period before it.
+//
+// - pages: page views per path and their visitors, a visitor counted once per day they viewed the
+//   page (daily rollup + raw tail; anonymous ids last a day, so a day is what a visitor means);
+// - sessions (analytics_sessions + the raw tail): those that started in the range. A bounce is a
+//   session with exactly one page view and no other event (traffic-math.ts); bounce rate = bounces
+//   / sessions. Duration = last event − first event, so a one-event session lasts 0 s and counts in
+//   the average and median (the median interpolates, as percentile_cont);
+// - referrers, UTM campaigns, entry and exit pages: sessions by the referrer and UTM tags of their
+//   first event, by the path of their first and last page view.
+
+export const TRAFFIC_LIST_LIMIT = 20
+
+export type PageRow = { path: string; views: number; visitors: number; previousViews: number }
+export type SessionGroup = { value: string; sessions: number; bounceRate: number | null }
+export type CampaignGroup = { source: string | null; campaign: string | null; sessions: number; bounceRate: number | null }
+
+export type TrafficReport = {
+  pageViews: Compared
+  /** Visitors counted once per day (the sum of daily unique visitors). */
+  visitors: Compared
+  sessions: Compared
+  bounceRate: Compared
+  averageDurationSeconds: Compared
+  medianDurationSeconds: Compared
+  pages: PageRow[]
+  referrers: SessionGroup[]
+  campaigns: CampaignGroup[]
+  entryPages: SessionGroup[]
+  exitPages: SessionGroup[]
+}
+
+type SessionTotals = { sessions: number; bounces: number; average: number | null; median: number | null }
+const BOUNCE = Prisma.sql`page_views = 1 AND events = 1`
+
+async function sessionTotals(range: ProductRange, coverage: RollupCoverage): Promise<SessionTotals> {
+  // date_part gives float8; extract(epoch ...) would give numeric, several times slower to average and sort.
+  const [row] = await db.$queryRaw<SessionTotals[]>`
+    SELECT count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces,
+      avg(date_part('epoch', ended_at - started_at))::float8 AS average,
+      (percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', ended_at - started_at)))::float8 AS median
+    FROM (${sessionsSql(range, coverage.hoursBefore)}) s`
+  return row ?? { sessions: 0, bounces: 0, average: null, median: null }
+}
+
+type GroupRow = { bits: number; entry_path: string | null; exit_path: string | null; referrer: string | null; utm_source: string | null; utm_campaign: string | null; sessions: number; bounces: number }
+
+// GROUPING(entry_path, exit_path, referrer, utm_source, utm_campaign): a bit is 1 for a column not grouped by.
+const ENTRY = 0b01111
+const EXIT = 0b10111
+const REFERRER = 0b11011
+const CAMPAIGN = 0b11100
+
+/** One scan of the sessions, grouped four ways; the top `limit` of each. */
+async function sessionGroups(range: ProductRange, coverage: RollupCoverage, limit: number): Promise<GroupRow[]> {
+  return db.$queryRaw<GroupRow[]>`
+    WITH grouped AS (
+      SELECT GROUPING(entry_path, exit_path, referrer, utm_source, utm_campaign)::int AS bits, entry_path, exit_path, referrer, utm_source, utm_campaign,
+        count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces
+      FROM (${sessionsSql(range, coverage.hoursBefore)}) s
+      GROUP BY GROUPING SETS ((entry_path), (exit_path), (referrer), (utm_source, utm_campaign))
+    )
+    SELECT * FROM (
+      SELECT *, row_number() OVER (PARTITION BY bits ORDER BY sessions DESC, coalesce(entry_path, exit_path, referrer, utm_source, '') , coalesce(utm_campaign, '')) AS rank
+      FROM grouped
+      -- No page view: no entry or exit page; no UTM tags: not a campaign.
+      WHERE NOT (bits = ${ENTRY} AND entry_path IS NULL) AND NOT (bits = ${EXIT} AND exit_path IS NULL)
+        AND NOT (bits = ${CAMPAIGN} AND utm_source IS NULL AND utm_campaign IS NULL)
+    ) ranked WHERE rank <= ${limit}
+    ORDER BY bits, rank`
+}
+
+type PageTotals = { path: string; views: number; visitors: number }
+
+/** Page views and daily visitors per path; `paths` limits it to those, else the top `limit`. */
+async function pages(range: ProductRange, coverage: RollupCoverage, select: { limit: number } | { paths: string[] }): Promise<PageTotals[]> {
+  const split = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
+  const filter = "paths" in select ? Prisma.sql`WHERE value = ANY(${select.paths}::text[])` : Prisma.empty
+  const limit = "limit" in select ? Prisma.sql`LIMIT ${select.limit}` : Prisma.empty
+  return db.$queryRaw<PageTotals[]>`
+    SELECT value AS path, sum(events)::int AS views, sum(visitors)::int AS visitors
+    FROM (${dailySql(split, "page_view", "path")}) d ${filter}
+    GROUP BY value ORDER BY views DESC, value ${limit}`
+}
+
+async function pageViewTotals(range: ProductRange, coverage: RollupCoverage): Promise<{ views: number; visitors: number }> {
+  const split = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
+  const [row] = await db.$queryRaw<{ views: number; visitors: number }[]>`
+    SELECT coalesce(sum(events), 0)::int AS views, coalesce(sum(visitors), 0)::int AS visitors FROM (${dailySql(split, "page_view", "")}) d`
+  return row ?? { views: 0, visitors: 0 }
+}
+
+function toGroup(value: string, row: GroupRow): SessionGroup {
+  return { value, sessions: row.sessions, bounceRate: share(row.bounces, row.sessions) }
+}
+
+/** The traffic report for `range`, totals beside those of `previous`. */
+export async function trafficReport(range: ProductRange, previous: ProductRange, options: { coverage?: RollupCoverage; limit?: number } = {}): Promise<TrafficReport> {
+  const coverage = options.coverage ?? (await rollupCoverage({ timeZone: range.timeZone }))
+  const limit = options.limit ?? TRAFFIC_LIST_LIMIT
+  const [totalsNow, totalsBefore, viewsNow, viewsBefore, topPages, groups] = await Promise.all([
+    sessionTotals(range, coverage),
+    sessionTotals(previous, coverage),
+    pageViewTotals(range, coverage),
+    pageViewTotals(previous, coverage),
+    pages(range, coverage, { limit }),
+    sessionGroups(range, coverage, limit),
+  ])
+  const before = topPages.length ? await pages(previous, coverage, { paths: topPages.map((page) => page.path) }) : []
+  const previousViews = new Map(before.map((page) => [page.path, page.views]))
+  return {
+    pageViews: compare(viewsNow.views, viewsBefore.views),
+    visitors: compare(viewsNow.visitors, viewsBefore.visitors),
+    sessions: compare(totalsNow.sessions, totalsBefore.sessions),
+    bounceRate: compare(share(totalsNow.bounces, totalsNow.sessions), share(totalsBefore.bounces, totalsBefore.sessions)),
+    averageDurationSeconds: compare(totalsNow.average, totalsBefore.average),
+    medianDurationSeconds: compare(totalsNow.median, totalsBefore.median),
+    pages: topPages.map((page) => ({ ...page, previousViews: previousViews.get(page.path) ?? 0 })),
+    referrers: groups.filter((row) => row.bits === REFERRER).map((row) => toGroup(row.referrer ?? NONE, row)),
+    campaigns: groups.filter((row) => row.bits === CAMPAIGN).map((row) => ({ source: row.utm_source, campaign: row.utm_campaign, sessions: row.sessions, bounceRate: share(row.bounces, row.sessions) })),
+    entryPages: groups.filter((row) => row.bits === ENTRY).map((row) => toGroup(row.entry_path!, row)),
+    exitPages: groups.filter((row) => row.bits === EXIT).map((row) => toGroup(row.exit_path!, row)),
+  }
+}

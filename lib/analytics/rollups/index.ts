@@ -1,0 +1,44 @@
+// Rollups of analytics_events, so reports never scan raw events over long ranges.
+//
+// The tables (written only here; read them directly):
+//   analytics_hourly (hour, name, dimension, value, events, visitors)
+//     hour: the UTC hour (timestamptz at :00). For each event name, one total row with dimension ""
+//     and value "", and one row per value of each dimension: path, referrer (host; "(none)" = direct),
+//     utm_source, utm_campaign, country (ISO alpha-2), device, browser — a missing value is stored
+//     as NONE = "(none)" — and feature (props.feature; only events that carry one, no "(none)" row).
+//     events = events in the hour; visitors = count(DISTINCT visitor_id) in the hour.
+//   analytics_daily (day, name, dimension, value, events, visitors)
+//     The same per calendar day of ANALYTICS_TIME_ZONE; visitors is EXACT per day (distinct over the
+//     whole day, not a sum of hours). Uniques do not add up across days: sum them never.
+//   analytics_visitor_days (day, visitor_id, user_id, consented, events, page_views, country, device)
+//     One row per visitor id per zone day with any event. user_id: the first user id any event of
+//     that visitor carried that day (server events have visitor "u:<userId>"); consented: any event
+//     was consented; events and page_views (name = "page_view") counted; country and device: the
+//     first non-null of the day.
+//   analytics_sessions (session_id, visitor_id, user_id, started_at, ended_at, entry_path, exit_path,
+//     page_views, events, referrer, utm_source, utm_campaign, country, device)
+//     One row per tracker session id (events without one are not sessions): first and last event
+//     time (duration = ended_at - started_at), entry/exit path = path of the first/last page_view
+//     (null when the session had none), referrer and UTM of its first event, visitor and the first
+//     non-null user, country and device. A bounce is a session with page_views = 1.
+//   analytics_rollup_state (name, watermark)
+//     "hourly", "sessions", "daily@<zone>", "visitor_days@<zone>": every event with received_at up
+//     to the watermark is in that rollup. "raw_deleted_before": raw events before it are deleted.
+//
+// How they stay right: each run (job `analytics.rollup`, every 5 minutes) takes the events received
+// since the watermarks, up to now() - SETTLE_SECONDS, in batches of ~BATCH_EVENTS; every hour, day,
+// visitor-day and session such an event falls in is recomputed whole from raw events (delete +
+// insert, one transaction per batch, which also moves the watermarks). Late events therefore
+// re-roll their units, repeating a run changes nothing, and runs in any number of steps end where
+// one run over everything ends. Changing ANALYTICS_TIME_ZONE starts new daily watermarks: the daily
+// tables are rebuilt in the new zone for as far back as raw events are kept.
+//
+// Reading: rows of units before rollupCoverage().hoursBefore / .daysBefore are complete; add raw
+// events from there on (see coverage.ts). Raw events live ANALYTICS_RAW_RETENTION_DAYS (default 90),
+// the rollups longer (retention.ts), so funnels and anything per event reach back that far only.
+
+export { coverageAt, type RollupCoverage, rollupCoverage, rolledUntil } from "./coverage"
+export { NONE, ROLLUP_DIMENSIONS, type RollupDimension } from "./recompute"
+export { type AnalyticsRetentionReport, applyAnalyticsRetention, rawCutoff, ROLLUP_RETENTION_DAYS } from "./retention"
+export { BATCH_EVENTS, type RollupOptions, type RollupReport, runRollups, SETTLE_SECONDS } from "./run"
+export { deleteRollups, resetRollupWatermarks } from "./reset"

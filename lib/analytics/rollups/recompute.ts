@@ -1,0 +1,152 @@
+import { Prisma } from "@/generated/prisma/client"
+import type { RollupName, Tx } from "./state"
+
+// Each function recomputes, from raw analytics_events, every unit (hour, day, visitor-day, session)
+// that an event of the current batch falls in, and replaces that unit's rows: delete, then insert,
+// inside the caller's transaction. The batch is the temporary table analytics_rollup_batch (the
+// received_at, at, visitor_id and session_id of the events received in the batch's interval);
+// `since` is the rollup's own watermark (it may lag the batch's start), `horizon` the instant before
+// which raw events were deleted: units starting before it are left as they are.
+
+/** The value stored for a dimension the event does not have (no referrer = direct, no country, ...). */
+export const NONE = "(none)"
+
+/** Dimensions of analytics_hourly and analytics_daily besides the total ("" / ""). */
+export const ROLLUP_DIMENSIONS = ["path", "referrer", "utm_source", "utm_campaign", "country", "device", "browser", "feature"] as const
+export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number]
+
+// One row per event and dimension; `feature` (props.feature) only for events that carry one.
+const DIMENSIONS = Prisma.sql`CROSS JOIN LATERAL (VALUES
+    ('', ''),
+    ('path', coalesce(e.path, ${NONE})),
+    ('referrer', coalesce(e.referrer, ${NONE})),
+    ('utm_source', coalesce(e.utm_source, ${NONE})),
+    ('utm_campaign', coalesce(e.utm_campaign, ${NONE})),
+    ('country', coalesce(e.country, ${NONE})),
+    ('device', coalesce(e.device, ${NONE})),
+    ('browser', coalesce(e.browser, ${NONE})),
+    ('feature', e.props ->> 'feature')
+  ) AS d(dimension, value)`
+
+/** The reporting-zone day of a timestamptz, and the first instant of a day, whatever the session's zone. */
+const dayOfAt = (timeZone: string, at: Prisma.Sql) => Prisma.sql`((${at}) AT TIME ZONE ${timeZone})::date`
+const dayStartOf = (timeZone: string, day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${timeZone})`
+
+export async function recomputeHours(tx: Tx, since: string, horizon: string): Promise<number> {
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_hours (hour timestamptz PRIMARY KEY) ON COMMIT DROP`
+  const hours = await tx.$executeRaw`
+    INSERT INTO analytics_rollup_hours (hour)
+    SELECT DISTINCT date_trunc('hour', at, 'UTC') FROM analytics_rollup_batch
+    WHERE received_at > ${since}::timestamptz AND date_trunc('hour', at, 'UTC') >= ${horizon}::timestamptz`
+  if (hours === 0) return 0
+  // Temporary tables have no statistics until analyzed: without them the planner can pick a plan
+  // that reads the events many times over.
+  await tx.$executeRaw`ANALYZE analytics_rollup_hours`
+  await tx.$executeRaw`DELETE FROM analytics_hourly h USING analytics_rollup_hours t WHERE h.hour = t.hour`
+  await tx.$executeRaw`
+    INSERT INTO analytics_hourly (hour, name, dimension, value, events, visitors)
+    SELECT t.hour, e.name, d.dimension, d.value, count(*)::int, count(DISTINCT e.visitor_id)::int
+    FROM analytics_rollup_hours t
+    JOIN analytics_events e ON e.at >= t.hour AND e.at < t.hour + interval '1 hour'
+    ${DIMENSIONS}
+    WHERE d.value IS NOT NULL
+    GROUP BY t.hour, e.name, d.dimension, d.value`
+  return hours
+}
+
+export async function recomputeDays(tx: Tx, since: string, horizon: string, timeZone: string): Promise<number> {
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_days (day date PRIMARY KEY, first_at timestamptz, next_at timestamptz) ON COMMIT DROP`
+  const days = await tx.$executeRaw`
+    INSERT INTO analytics_rollup_days (day, first_at, next_at)
+    SELECT day, ${dayStartOf(timeZone, Prisma.sql`day`)}, ${dayStartOf(timeZone, Prisma.sql`day + 1`)}
+    FROM (SELECT DISTINCT ${dayOfAt(timeZone, Prisma.sql`at`)} AS day FROM analytics_rollup_batch WHERE received_at > ${since}::timestamptz) touched
+    WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  if (days === 0) return 0
+  await tx.$executeRaw`ANALYZE analytics_rollup_days`
+  await tx.$executeRaw`DELETE FROM analytics_daily r USING analytics_rollup_days t WHERE r.day = t.day`
+  // Exact uniques: count(DISTINCT visitor_id) over the whole day, never a sum of hours.
+  await tx.$executeRaw`
+    INSERT INTO analytics_daily (day, name, dimension, value, events, visitors)
+    SELECT t.day, e.name, d.dimension, d.value, count(*)::int, count(DISTINCT e.visitor_id)::int
+    FROM analytics_rollup_days t
+    JOIN analytics_events e ON e.at >= t.first_at AND e.at < t.next_at
+    ${DIMENSIONS}
+    WHERE d.value IS NOT NULL
+    GROUP BY t.day, e.name, d.dimension, d.value`
+  return days
+}
+
+export async function recomputeVisitorDays(tx: Tx, since: string, horizon: string, timeZone: string): Promise<number> {
+  await tx.$executeRaw`
+    CREATE TEMP TABLE analytics_rollup_visitor_days (day date, visitor_id text, first_at timestamptz, next_at timestamptz, PRIMARY KEY (day, visitor_id)) ON COMMIT DROP`
+  const pairs = await tx.$executeRaw`
+    INSERT INTO analytics_rollup_visitor_days (day, visitor_id, first_at, next_at)
+    SELECT day, visitor_id, ${dayStartOf(timeZone, Prisma.sql`day`)}, ${dayStartOf(timeZone, Prisma.sql`day + 1`)}
+    FROM (SELECT DISTINCT ${dayOfAt(timeZone, Prisma.sql`at`)} AS day, visitor_id FROM analytics_rollup_batch WHERE received_at > ${since}::timestamptz) touched
+    WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  if (pairs === 0) return 0
+  await tx.$executeRaw`ANALYZE analytics_rollup_visitor_days`
+  await tx.$executeRaw`DELETE FROM analytics_visitor_days r USING analytics_rollup_visitor_days t WHERE r.day = t.day AND r.visitor_id = t.visitor_id`
+  // Reads each visitor's day through the (visitor_id, at) index. User, country and device: the first
+  // non-null of the day (ties in time by id, the order rows were stored in).
+  await tx.$executeRaw`
+    INSERT INTO analytics_visitor_days (day, visitor_id, user_id, consented, events, page_views, country, device)
+    SELECT t.day, t.visitor_id,
+      (array_agg(e.user_id ORDER BY e.at, e.id) FILTER (WHERE e.user_id IS NOT NULL))[1],
+      bool_or(e.consented),
+      count(*)::int,
+      (count(*) FILTER (WHERE e.name = 'page_view'))::int,
+      (array_agg(e.country ORDER BY e.at, e.id) FILTER (WHERE e.country IS NOT NULL))[1],
+      (array_agg(e.device ORDER BY e.at, e.id) FILTER (WHERE e.device IS NOT NULL))[1]
+    FROM analytics_rollup_visitor_days t
+    JOIN analytics_events e ON e.visitor_id = t.visitor_id AND e.at >= t.first_at AND e.at < t.next_at
+    GROUP BY t.day, t.visitor_id`
+  return pairs
+}
+
+export async function recomputeSessions(tx: Tx, since: string, horizon: string): Promise<number> {
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_sessions (session_id text PRIMARY KEY, lo timestamptz, hi timestamptz) ON COMMIT DROP`
+  // A session's events all lie between its stored start and end (it was computed from every one of
+  // them received so far) widened by this batch's events of it: that range is read, nothing more.
+  const sessions = await tx.$executeRaw`
+    INSERT INTO analytics_rollup_sessions (session_id, lo, hi)
+    SELECT t.session_id, least(t.lo, s.started_at), greatest(t.hi, s.ended_at)
+    FROM (
+      SELECT session_id, min(at) AS lo, max(at) AS hi FROM analytics_rollup_batch
+      WHERE received_at > ${since}::timestamptz AND session_id IS NOT NULL GROUP BY session_id
+    ) t
+    LEFT JOIN analytics_sessions s ON s.session_id = t.session_id
+    WHERE least(t.lo, s.started_at) >= ${horizon}::timestamptz`
+  if (sessions === 0) return 0
+  await tx.$executeRaw`ANALYZE analytics_rollup_sessions`
+  await tx.$executeRaw`DELETE FROM analytics_sessions r USING analytics_rollup_sessions t WHERE r.session_id = t.session_id`
+  await tx.$executeRaw`
+    INSERT INTO analytics_sessions (session_id, visitor_id, user_id, started_at, ended_at, entry_path, exit_path, page_views, events, referrer, utm_source, utm_campaign, country, device)
+    SELECT e.session_id,
+      (array_agg(e.visitor_id ORDER BY e.at, e.id))[1],
+      (array_agg(e.user_id ORDER BY e.at, e.id) FILTER (WHERE e.user_id IS NOT NULL))[1],
+      min(e.at), max(e.at),
+      (array_agg(e.path ORDER BY e.at, e.id) FILTER (WHERE e.name = 'page_view'))[1],
+      (array_agg(e.path ORDER BY e.at DESC, e.id DESC) FILTER (WHERE e.name = 'page_view'))[1],
+      (count(*) FILTER (WHERE e.name = 'page_view'))::int,
+      count(*)::int,
+      (array_agg(e.referrer ORDER BY e.at, e.id))[1],
+      (array_agg(e.utm_source ORDER BY e.at, e.id))[1],
+      (array_agg(e.utm_campaign ORDER BY e.at, e.id))[1],
+      (array_agg(e.country ORDER BY e.at, e.id) FILTER (WHERE e.country IS NOT NULL))[1],
+      (array_agg(e.device ORDER BY e.at, e.id) FILTER (WHERE e.device IS NOT NULL))[1]
+    FROM analytics_events e
+    WHERE e.session_id IN (SELECT session_id FROM analytics_rollup_sessions)
+      AND e.at >= (SELECT min(lo) FROM analytics_rollup_sessions)
+      AND e.at <= (SELECT max(hi) FROM analytics_rollup_sessions)
+    GROUP BY e.session_id`
+  return sessions
+}
+
+/** Deletes a rollup's rows of units that start at or after `horizon` (a rebuild's first step). */
+export async function clearRollup(tx: Tx, rollup: RollupName, horizon: string, timeZone: string): Promise<void> {
+  if (rollup === "hourly") await tx.$executeRaw`DELETE FROM analytics_hourly WHERE hour >= ${horizon}::timestamptz`
+  if (rollup === "daily") await tx.$executeRaw`DELETE FROM analytics_daily WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  if (rollup === "visitor_days") await tx.$executeRaw`DELETE FROM analytics_visitor_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  if (rollup === "sessions") await tx.$executeRaw`DELETE FROM analytics_sessions WHERE started_at >= ${horizon}::timestamptz`
+}

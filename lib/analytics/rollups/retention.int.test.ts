@@ -1,0 +1,64 @@
+import { beforeEach, expect, test } from "vitest"
+import type { Prisma } from "@/generated/prisma/client"
+import { db } from "@/lib/db"
+import { applyAnalyticsRetention, deleteRollups, rawCutoff, ROLLUP_RETENTION_DAYS, runRollups } from "."
+
+const DAY = 86_400_000
+const now = new Date()
+const daysAgo = (days: number) => new Date(now.getTime() - days * DAY)
+const view = (atTime: Date, visitorId: string): Prisma.AnalyticsEventCreateManyInput => ({ at: atTime, name: "page_view", visitorId, path: "/", sessionId: `s-${visitorId}` })
+const roll = () => runRollups({ settleSeconds: 0, timeZone: "UTC" })
+const retention = () => applyAnalyticsRetention({ now, rawDays: 90, timeZone: "UTC" })
+
+beforeEach(async () => {
+  await db.analyticsEvent.deleteMany()
+  await deleteRollups()
+})
+
+test("raw events go only once rolled up; their rollups stay, and a late event cannot shrink them", async () => {
+  await db.analyticsEvent.createMany({ data: [view(daysAgo(100), "old-a"), view(daysAgo(100), "old-b"), view(daysAgo(1), "recent")] })
+  // Nothing rolled yet: nothing is deleted.
+  expect(await retention()).toMatchObject({ rawDeferred: true, rawEvents: 0 })
+  expect(await db.analyticsEvent.count()).toBe(3)
+
+  await roll()
+  // An old event arriving after the run is not rolled up: the old rows wait for it.
+  await db.analyticsEvent.create({ data: view(daysAgo(100), "old-c") })
+  expect(await retention()).toMatchObject({ rawDeferred: true, rawEvents: 0 })
+
+  await roll()
+  const oldHour = new Date(Math.floor(daysAgo(100).getTime() / 3_600_000) * 3_600_000)
+  expect(await db.analyticsHourly.findUniqueOrThrow({ where: { hour_name_dimension_value: { hour: oldHour, name: "page_view", dimension: "", value: "" } } })).toMatchObject({ events: 3, visitors: 3 })
+  const report = await retention()
+  expect(report).toMatchObject({ rawDeferred: false, rawEvents: 3, rawDeletedBefore: rawCutoff(now, 90, "UTC").toISOString() })
+  expect((await db.analyticsEvent.findMany({ select: { visitorId: true } })).map((e) => e.visitorId)).toEqual(["recent"])
+
+  // A straggler for the deleted hour: the hour's rows, day and session are not recomputed from it...
+  await db.analyticsEvent.create({ data: view(daysAgo(100), "old-d") })
+  expect(await roll()).toMatchObject({ events: 1, hours: 0, days: 0, visitorDays: 0, sessions: 0 })
+  expect(await db.analyticsHourly.findUniqueOrThrow({ where: { hour_name_dimension_value: { hour: oldHour, name: "page_view", dimension: "", value: "" } } })).toMatchObject({ events: 3, visitors: 3 })
+  expect(await db.analyticsSession.count()).toBe(4)
+  // ...and it goes with the next retention run.
+  expect(await retention()).toMatchObject({ rawEvents: 1 })
+  expect(await db.analyticsEvent.count()).toBe(1)
+})
+
+test("rollup rows are kept 400 (hourly), 1500 (daily) and 800 days (visitor days, sessions)", async () => {
+  const hour = (days: number) => new Date(Math.floor(daysAgo(days).getTime() / 3_600_000) * 3_600_000)
+  const day = (days: number) => new Date(`${daysAgo(days).toISOString().slice(0, 10)}T00:00:00Z`)
+  const counts = { name: "page_view", dimension: "", value: "", events: 1, visitors: 1 }
+  await db.analyticsHourly.createMany({ data: [{ ...counts, hour: hour(ROLLUP_RETENTION_DAYS.hourly + 1) }, { ...counts, hour: hour(ROLLUP_RETENTION_DAYS.hourly - 1) }] })
+  await db.analyticsDaily.createMany({ data: [{ ...counts, day: day(ROLLUP_RETENTION_DAYS.daily + 1) }, { ...counts, day: day(ROLLUP_RETENTION_DAYS.daily - 1) }] })
+  const visitorDay = { visitorId: "v", events: 1, pageViews: 1 }
+  await db.analyticsVisitorDay.createMany({ data: [{ ...visitorDay, day: day(801) }, { ...visitorDay, day: day(799) }] })
+  const session = { visitorId: "v", pageViews: 1, events: 1 }
+  await db.analyticsSession.createMany({
+    data: [
+      { ...session, sessionId: "old", startedAt: daysAgo(801), endedAt: daysAgo(801) },
+      { ...session, sessionId: "kept", startedAt: daysAgo(799), endedAt: daysAgo(799) },
+    ],
+  })
+  expect(await retention()).toMatchObject({ rawEvents: 0, hourly: 1, daily: 1, visitorDays: 1, sessions: 1 })
+  expect([await db.analyticsHourly.count(), await db.analyticsDaily.count(), await db.analyticsVisitorDay.count(), await db.analyticsSession.count()]).toEqual([1, 1, 1, 1])
+  expect(await retention()).toMatchObject({ hourly: 0, daily: 0, visitorDays: 0, sessions: 0 })
+})

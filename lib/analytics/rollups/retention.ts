@@ -1,0 +1,96 @@
+import type { PrismaClient } from "@/generated/prisma/client"
+import { dayOf, dayStart, shiftDay } from "@/lib/analytics/product/range"
+import { db } from "@/lib/db"
+import { env } from "@/lib/env"
+import { readMarks, RAW_DELETED_BEFORE, ROLLUPS, waitForRollupLock, writeMark } from "./state"
+
+// How long analytics data is kept. Raw events: ANALYTICS_RAW_RETENTION_DAYS (default 90), whole
+// days of the reporting zone, and only once every rollup has read them. Rollups, longer:
+//   hourly 400 days (a year and a month: the same hour last year);
+//   daily 1,500 days (the longest report range, 731 days, and its previous period);
+//   visitor days and sessions 800 days (two years of cohorts and traffic, and a month of slack).
+
+export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800 } as const
+const BATCH = 5000
+const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
+
+export type AnalyticsRetentionReport = {
+  /** Raw events with `at` before this are gone (null when nothing could be deleted yet). */
+  rawDeletedBefore: string | null
+  /** True when old raw events were not rolled up yet: they stay until a later run. */
+  rawDeferred: boolean
+  rawEvents: number
+  hourly: number
+  daily: number
+  visitorDays: number
+  sessions: number
+}
+
+/**
+ * The first instant whose raw events are kept at `now`: the start of the zone's day `days` days
+ * back, rounded down to a whole UTC hour so that hourly units are deleted whole too.
+ */
+export function rawCutoff(now: Date, days: number, timeZone: string): Date {
+  const start = dayStart(dayOf(new Date(now.getTime() - days * DAY_MS), timeZone), timeZone)
+  return new Date(Math.floor(start.getTime() / HOUR_MS) * HOUR_MS)
+}
+
+export async function applyAnalyticsRetention(options: { client?: PrismaClient; now?: Date; timeZone?: string; rawDays?: number } = {}): Promise<AnalyticsRetentionReport> {
+  const client = options.client ?? db
+  const now = options.now ?? new Date()
+  const timeZone = options.timeZone ?? env().ANALYTICS_TIME_ZONE
+  const cutoff = rawCutoff(now, options.rawDays ?? env().ANALYTICS_RAW_RETENTION_DAYS, timeZone)
+
+  // Under the rollup lock: first the horizon moves (from then on no rollup recomputes a unit before
+  // it), then the rows go. Refused while an old event is still unread by some rollup.
+  const plan = await client.$transaction(
+    async (tx) => {
+      await waitForRollupLock(tx)
+      const marks = await readMarks(tx, timeZone)
+      const rolled = ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (a < b ? a : b))
+      const [pending] = await tx.$queryRaw<{ unrolled: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM analytics_events WHERE at < ${cutoff} AND received_at > ${rolled}::timestamptz) AS unrolled`
+      if (pending?.unrolled) return { deferred: true as const }
+      await writeMark(tx, RAW_DELETED_BEFORE, cutoff.toISOString(), { onlyForward: true })
+      return { deferred: false as const, rolled }
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  )
+
+  const report: AnalyticsRetentionReport = { rawDeletedBefore: null, rawDeferred: plan.deferred, rawEvents: 0, hourly: 0, daily: 0, visitorDays: 0, sessions: 0 }
+  if (!plan.deferred) {
+    report.rawDeletedBefore = cutoff.toISOString()
+    report.rawEvents = await inBatches(
+      () => client.$executeRaw`
+        DELETE FROM analytics_events WHERE id IN (
+          SELECT id FROM analytics_events WHERE at < ${cutoff} AND received_at <= ${plan.rolled}::timestamptz LIMIT ${BATCH})`,
+    )
+  }
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS)
+  const dayBefore = (days: number) => shiftDay(dayOf(now, timeZone), -days)
+  report.hourly = await inBatches(
+    () => client.$executeRaw`DELETE FROM analytics_hourly WHERE ctid IN (SELECT ctid FROM analytics_hourly WHERE hour < ${before(ROLLUP_RETENTION_DAYS.hourly)} LIMIT ${BATCH})`,
+  )
+  report.daily = await inBatches(
+    () => client.$executeRaw`DELETE FROM analytics_daily WHERE ctid IN (SELECT ctid FROM analytics_daily WHERE day < ${dayBefore(ROLLUP_RETENTION_DAYS.daily)}::date LIMIT ${BATCH})`,
+  )
+  report.visitorDays = await inBatches(
+    () => client.$executeRaw`
+      DELETE FROM analytics_visitor_days WHERE ctid IN (SELECT ctid FROM analytics_visitor_days WHERE day < ${dayBefore(ROLLUP_RETENTION_DAYS.visitorDays)}::date LIMIT ${BATCH})`,
+  )
+  report.sessions = await inBatches(
+    () => client.$executeRaw`
+      DELETE FROM analytics_sessions WHERE session_id IN (SELECT session_id FROM analytics_sessions WHERE started_at < ${before(ROLLUP_RETENTION_DAYS.sessions)} LIMIT ${BATCH})`,
+  )
+  return report
+}
+
+async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
+  let total = 0
+  for (;;) {
+    const deleted = await deleteBatch()
+    total += deleted
+    if (deleted < BATCH) return total
+  }
+}

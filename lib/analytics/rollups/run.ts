@@ -1,0 +1,111 @@
+import { Prisma, type PrismaClient } from "@/generated/prisma/client"
+import { db } from "@/lib/db"
+import { env } from "@/lib/env"
+import { clearRollup, recomputeDays, recomputeHours, recomputeSessions, recomputeVisitorDays } from "./recompute"
+import { earlier, EPOCH_MARK, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
+
+/** Events received in the last seconds may still be committing: a run reads only those received before now() minus this. */
+export const SETTLE_SECONDS = 15
+/** Events per batch transaction: a backlog is worked through in steps of about this many (ties in received_at stay together). */
+export const BATCH_EVENTS = 10_000
+
+export type RollupOptions = {
+  client?: PrismaClient
+  /** Default ANALYTICS_TIME_ZONE. */
+  timeZone?: string
+  batchEvents?: number
+  /** Default SETTLE_SECONDS; tests that insert and roll up at once pass 0. */
+  settleSeconds?: number
+  /** No new batch starts after this long (the job's next tick carries on). */
+  budgetMs?: number
+  signal?: AbortSignal
+  log?: (line: string) => void
+}
+
+export type RollupReport = {
+  /** False when another run held the rollup lock: this one did nothing. */
+  ran: boolean
+  batches: number
+  events: number
+  hours: number
+  days: number
+  visitorDays: number
+  sessions: number
+  /** Where the slowest rollup's watermark stands now (received_at, UTC text). */
+  watermark: string | null
+  /** False when the budget or signal stopped the run before it caught up. */
+  caughtUp: boolean
+}
+
+type BatchResult = { locked: boolean; done: boolean; events: number; hours: number; days: number; visitorDays: number; sessions: number; watermark: string }
+
+/**
+ * Brings every rollup up to the events received until a few seconds ago, one batch transaction at
+ * a time. Safe to run concurrently (a batch that finds the lock taken ends the run) and to repeat.
+ */
+export async function runRollups(options: RollupOptions = {}): Promise<RollupReport> {
+  const client = options.client ?? db
+  const timeZone = options.timeZone ?? env().ANALYTICS_TIME_ZONE
+  const batchEvents = options.batchEvents ?? BATCH_EVENTS
+  const settleSeconds = options.settleSeconds ?? SETTLE_SECONDS
+  const deadline = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs
+  const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, watermark: null, caughtUp: false }
+  for (;;) {
+    if (options.signal?.aborted || Date.now() > deadline) return report
+    const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), { maxWait: 10_000, timeout: 300_000 })
+    if (!batch.locked) return { ...report, ran: report.batches > 0 }
+    report.batches += 1
+    report.events += batch.events
+    report.hours += batch.hours
+    report.days += batch.days
+    report.visitorDays += batch.visitorDays
+    report.sessions += batch.sessions
+    report.watermark = batch.watermark
+    if (batch.events > 0) options.log?.(`rolled up ${report.events} events (${report.batches} batches)`)
+    if (batch.done) return { ...report, caughtUp: true }
+  }
+}
+
+async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSeconds: number): Promise<BatchResult> {
+  const result: BatchResult = { locked: false, done: true, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, watermark: "" }
+  if (!(await tryRollupLock(tx))) return result
+  result.locked = true
+  // The planner's guesses for these joins run high enough to switch JIT compilation on, which costs
+  // more than the queries themselves.
+  await tx.$executeRaw`SET LOCAL jit = off`
+  const marks = await readMarks(tx, timeZone)
+  const from = ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (earlier(a, b) ? a : b))
+  const [settled] = await tx.$queryRaw<{ mark: string }[]>`SELECT ${markText(Prisma.sql`now() - make_interval(secs => ${settleSeconds})`)} AS mark`
+  const upper = settled!.mark
+  result.watermark = from
+  if (!earlier(from, upper)) return result
+
+  // One scan: the next N events by received_at, with every event that shares the last one's instant.
+  // Fewer than N waiting means caught up: the batch then reaches the settled bound.
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_batch (received_at timestamptz, at timestamptz, visitor_id text, session_id text) ON COMMIT DROP`
+  result.events = await tx.$executeRaw`
+    INSERT INTO analytics_rollup_batch
+    SELECT received_at, at, visitor_id, session_id FROM analytics_events
+    WHERE received_at > ${from}::timestamptz AND received_at <= ${upper}::timestamptz
+    ORDER BY received_at FETCH FIRST (${batchEvents}::int) ROWS WITH TIES`
+  let until = upper
+  if (result.events >= batchEvents) {
+    const [last] = await tx.$queryRaw<{ mark: string }[]>`SELECT ${markText(Prisma.sql`max(received_at)`)} AS mark FROM analytics_rollup_batch`
+    until = last!.mark
+  }
+  result.done = until === upper
+  await tx.$executeRaw`ANALYZE analytics_rollup_batch`
+
+  const behind = (rollup: RollupName) => earlier(marks[rollup], until)
+  const horizon = marks.rawDeletedBefore
+  // A rollup without a watermark (first run, reset, new zone) is rebuilt: its rows from the horizon on
+  // go first, so nothing is left of units the raw events no longer touch (another zone's days).
+  for (const rollup of ROLLUPS) if (marks[rollup] === EPOCH_MARK) await clearRollup(tx, rollup, horizon, timeZone)
+  if (behind("hourly")) result.hours = await recomputeHours(tx, marks.hourly, horizon)
+  if (behind("daily")) result.days = await recomputeDays(tx, marks.daily, horizon, timeZone)
+  if (behind("visitor_days")) result.visitorDays = await recomputeVisitorDays(tx, marks.visitor_days, horizon, timeZone)
+  if (behind("sessions")) result.sessions = await recomputeSessions(tx, marks.sessions, horizon)
+  for (const rollup of ROLLUPS) if (behind(rollup)) await writeMark(tx, stateKey(rollup, timeZone), until)
+  result.watermark = until
+  return result
+}
