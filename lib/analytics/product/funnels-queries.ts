@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client"
-import { db } from "@/lib/db"
+import { rawTransaction } from "@/lib/database/raw-transaction"
 import { DAY_MS, type FunnelBreakdown, type FunnelFigures, type FunnelOptions, PAGE_VIEW, readWindow, sortSegments, type StepCount, stepSymbols, summarizeSteps } from "./funnels"
 
 // The entry event's breakdown value.
@@ -30,11 +30,13 @@ export async function queryFunnel(options: FunnelOptions): Promise<FunnelFigures
   const stepCount = options.steps.length
   // Hash joins whatever the estimates (a CTE's row count is a guess, and a nested loop over tens of
   // thousands of people takes minutes); room in memory for the per-person tables.
-  const [, , rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL enable_nestloop = off`,
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.$queryRaw<TallyRow[]>(funnelSql(options)),
-  ])
+  // A transaction of our own (lib/database/raw-transaction.ts) for the SET LOCALs: Prisma's batch
+  // transaction gives up after 5 s, which a long range on a busy database can take.
+  const rows = await rawTransaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_nestloop = off`
+    await tx.$executeRaw`SET LOCAL work_mem = '32MB'`
+    return tx.$queryRaw<TallyRow[]>(funnelSql(options))
+  })
   const empty = (): StepCount[] => Array.from({ length: stepCount }, () => ({ people: 0, medianUs: null, sumUs: null }))
   const total = empty()
   const bySegment = new Map<string | null, StepCount[]>()

@@ -1,8 +1,7 @@
-import Link from "next/link"
 import { buttonClasses } from "@/components/ui/button"
 import { Input } from "@/components/ui/input"
+import { RangePresets } from "@/components/ui/range-presets"
 import { PRODUCT_PRESETS, type ProductPreset, type ProductRange } from "@/lib/analytics/product/range"
-import { cn } from "@/lib/utils/cn"
 import { type ProductPageQuery, productHref } from "../_lib/query"
 
 const LABELS: Record<ProductPreset, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days", "365d": "365 days" }
@@ -19,26 +18,15 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <nav aria-label="Date range">
-          <ul className="inline-flex flex-wrap gap-1 rounded-lg border border-slate-200 bg-surface p-1 shadow-sm">
-            {(Object.keys(PRODUCT_PRESETS) as ProductPreset[]).map((preset) => {
-              const current = !custom && preset === query.range.range
-              return (
-                <li key={preset}>
-                  <Link
-                    href={productHref(query, { range: { range: preset } })}
-                    aria-current={current ? "page" : undefined}
-                    aria-label={`Last ${LABELS[preset]}`}
-                    className={cn("block rounded-md px-3 py-1.5 text-sm font-medium tabular-nums", current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}
-                    data-testid={`range-${preset}`}
-                  >
-                    {preset}
-                  </Link>
-                </li>
-              )
-            })}
-          </ul>
-        </nav>
+        <RangePresets
+          label="Date range"
+          presets={(Object.keys(PRODUCT_PRESETS) as ProductPreset[]).map((key) => ({
+            key,
+            label: LABELS[key],
+            href: productHref(query, { range: { range: key } }),
+            current: !custom && key === query.range.range,
+          }))}
+        />
         <form action="/admin/product" method="get" className="flex flex-wrap items-end gap-2" aria-label="Custom date range" data-testid="custom-range">
           {kept.map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />
