@@ -20,6 +20,8 @@ export async function register() {
   // instance's histograms; the "metrics.flush" loop writes them. REQUEST_METRICS=0 turns it off.
   const { startRequestRecording } = await import("./lib/monitoring/request-metrics")
   startRequestRecording({ pages: true, flushOnExit: true })
+  const { toggleRecordingOnSignal } = await import("./lib/monitoring/recording-toggle")
+  toggleRecordingOnSignal()
   const { startBackgroundLoops } = await import("./lib/jobs/background")
   startBackgroundLoops()
   // The job queue (scheduled jobs, lib/jobs/schedule.ts) starts without holding up the server.

@@ -45,6 +45,8 @@ const envSchema = z.object({
   PROBE_BASE_URL: optional,
   /** 0 turns request timing off (the bench compares a route's throughput with and without it). */
   REQUEST_METRICS: z.enum(["0", "1"]).default("1"),
+  /** 1: SIGUSR2 switches request recording off and on (bench:monitoring's in-process A/B). */
+  REQUEST_METRICS_TOGGLE: z.enum(["0", "1"]).default("0"),
   /** Sentry for the server and edge runtimes; errors are grouped in our own tables either way. */
   SENTRY_DSN: optional,
   /** Sentry for the browser; read at build time by instrumentation-client.ts. */

@@ -1,5 +1,6 @@
 // npm run email:preview [-- --open]: renders every template in emails/ with its preview props to
-// .data/email-preview/<name>.html plus an index.html, offline, and prints where to open it.
+// .data/email-preview/<name>.html, its plain text (derived from the HTML, as the mailbox shows it) to
+// <name>.txt, plus an index.html, offline, and prints where to open it.
 import { spawn } from "node:child_process"
 import { mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
@@ -13,9 +14,11 @@ const escape = (value: string) => value.replace(/[&<>"]/g, (c) => ({ "&": "&amp;
 await mkdir(outDir, { recursive: true })
 const rows: string[] = []
 for (const name of TEMPLATE_NAMES) {
-  const { subject, html } = await renderEmail(name, EMAIL_TEMPLATES[name].previewProps as never, { appUrl: "http://localhost:3000" })
+  const { subject, html, text } = await renderEmail(name, EMAIL_TEMPLATES[name].previewProps as never, { appUrl: "http://localhost:3000" })
   await writeFile(path.join(outDir, `${name}.html`), html)
-  rows.push(`<li><a href="${name}.html" target="preview">${escape(name)}</a><br><small>${escape(subject)}</small></li>`)
+  // The byte-order mark makes a browser read the file as UTF-8 (€, curly quotes) without a charset header.
+  await writeFile(path.join(outDir, `${name}.txt`), `\uFEFF${text}`)
+  rows.push(`<li><a href="${name}.html" target="preview">${escape(name)}</a> (<a href="${name}.txt" target="preview">text</a>)<br><small>${escape(subject)}</small></li>`)
 }
 await writeFile(
   path.join(outDir, "index.html"),

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest"
 import { db } from "@/lib/db"
+import { messageText } from "@/lib/email/plain-text"
 import { createTestUser } from "@/lib/testing/fixtures"
 import { authOptions } from "./options"
 
@@ -14,7 +15,7 @@ test("the magic link is rendered from the template into the outbox, once per tok
   const messages = await db.emailMessage.findMany({ where: { to: "new@test.example" } })
   expect(messages).toHaveLength(1)
   expect(messages[0]).toMatchObject({ status: "OUTBOX", template: "magic-link", subject: "Your sign-in link for AI Copilot Vibe" })
-  expect(messages[0]!.text).toContain(url)
+  expect(messageText(messages[0]!)).toContain(url)
   expect(messages[0]!.html).toContain("Sign in")
 })
 

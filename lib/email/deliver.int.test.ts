@@ -37,12 +37,22 @@ test("with RESEND_API_KEY the message goes to Resend with its idempotency key an
     tags: [{ name: "template", value: "welcome" }],
   })
   expect(request!.body.html).toContain("Hi Ada,")
-  expect(request!.body.text).toContain("Open your account")
+  // A queued message stores no plain text, so none is sent: Resend derives it from the HTML.
+  expect(request!.body).not.toHaveProperty("text")
   expect(await row(id)).toEqual({ status: "SENT", attempts: 1, nextAttemptAt: null, providerId: "re_msg_1", sentAt: t0, error: null })
 
   // Nothing is due any more: no second request.
   expect(await deliverQueuedEmails({ now: at(60_000) })).toEqual({ sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 })
   expect(resend.requests).toHaveLength(1)
+})
+
+test("a message that carries its own plain text sends it", async () => {
+  const { id } = await db.emailMessage.create({
+    data: { to: "ada@test.example", subject: "Hello", template: "welcome", html: "<p>Hello</p>", text: "Hello, in plain words", status: "QUEUED", idempotencyKey: "welcome/with-text" },
+  })
+  expect(await deliverQueuedEmails({ now: t0 })).toMatchObject({ sent: 1 })
+  expect(resend.requests[0]!.body).toMatchObject({ html: "<p>Hello</p>", text: "Hello, in plain words" })
+  expect((await row(id)).status).toBe("SENT")
 })
 
 test("a failed send is retried after 30 s, then 2 min, and is sent on the third try", async () => {

@@ -70,8 +70,10 @@ async function deliverOne(id: string, client: Resend | undefined, now: Date): Pr
     select: { to: true, subject: true, html: true, text: true, template: true, idempotencyKey: true, attempts: true },
   })
   if (!message) return "skipped"
+  // No stored text, no text field: Resend then generates the plain-text version from the HTML.
+  const text = message.text === null ? {} : { text: message.text }
   const { data, error } = await client.emails.send(
-    { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, text: message.text, tags: [{ name: "template", value: message.template }] },
+    { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, ...text, tags: [{ name: "template", value: message.template }] },
     { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
   )
   if (!error && data) {

@@ -1,5 +1,8 @@
 import { beforeEach, expect, test } from "vitest"
 import { db } from "@/lib/db"
+import { toPlainText } from "./plain-text"
+import { getMailboxMessage } from "./queries"
+import { renderEmail } from "./render"
 import { deliverQueuedEmails, queueEmail, sendEmail } from "./send"
 import { pointResendAt } from "./testing/resend-stand-in"
 
@@ -29,6 +32,20 @@ test("the same idempotency key queues one message", async () => {
   expect(rows).toHaveLength(1)
   expect(rows[0]).toMatchObject({ to: "ada@test.example", template: "seat-ready", subject: "Your Pro monthly seat is ready", attempts: 0, nextAttemptAt: null })
   expect(rows[0]!.html).toContain("http://localhost:3000/account")
+})
+
+test("a queued email stores no plain text; the mailbox derives the text the converter gives", async () => {
+  const { id } = await db.$transaction((tx) => queueEmail(tx, { to: "ada@test.example", template: "seat-ready", props: seatReady, idempotencyKey: "seat-ready/text" }))
+  const stored = await db.emailMessage.findUniqueOrThrow({ where: { id }, select: { html: true, text: true } })
+  expect(stored.text).toBeNull()
+
+  const shown = await getMailboxMessage(id)
+  const rendered = await renderEmail("seat-ready", seatReady)
+  expect(shown!.text).toBe(toPlainText(stored.html))
+  // The same text the template's preview gives, and the same as it was stored before text was optional.
+  expect(shown!.text).toBe(rendered.text)
+  expect(shown!.text).toContain("Hi Ada,")
+  expect(shown!.text).toContain("never send them by email")
 })
 
 test("without Resend, delivery moves due messages to the outbox, oldest first, up to the limit", async () => {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client"
 import type { EmailStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
+import { messageText } from "./plain-text"
 import type { EmailFilter } from "./schemas"
 
 export type MailboxItem = { id: string; to: string; subject: string; template: string; status: string; createdAt: Date }
@@ -14,11 +15,13 @@ export async function listMailbox({ to, take = 50 }: { to?: string; take?: numbe
   })
 }
 
+/** One message as the mailbox shows it, with its plain text (derived from the HTML when none is stored). */
 export async function getMailboxMessage(id: string) {
-  return db.emailMessage.findUnique({
+  const message = await db.emailMessage.findUnique({
     where: { id },
     select: { id: true, to: true, subject: true, text: true, html: true, status: true, createdAt: true },
   })
+  return message && { ...message, text: messageText(message) }
 }
 
 /** A row of the staff email log: everything but the body. */

@@ -4,6 +4,7 @@ import { POST as setStatus } from "@/app/api/admin/feature-requests/[id]/status/
 import { GET as staffFeedback } from "@/app/api/admin/feedback/route"
 import { createApiToken } from "@/lib/auth/tokens"
 import { db } from "@/lib/db"
+import { messageText } from "@/lib/email/plain-text"
 import { deliverQueuedEmails } from "@/lib/email/send"
 import { createTestUser, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
@@ -40,9 +41,9 @@ test("setting a status emails every voter and the author once, in the outbox, an
   expect(await mailFor("Export to CSV")).toEqual(
     [author, v1, v2].map((u) => ({ to: u.email, subject, status: "OUTBOX" })).sort((a, b) => a.to.localeCompare(b.to)),
   )
-  const authorMail = await db.emailMessage.findFirstOrThrow({ where: { to: author.email, template: "feature-request-status" }, select: { text: true } })
-  expect(authorMail.text).toContain("you posted")
-  expect(authorMail.text).toContain("/account/feedback")
+  const authorMail = await db.emailMessage.findFirstOrThrow({ where: { to: author.email, template: "feature-request-status" }, select: { html: true, text: true } })
+  expect(messageText(authorMail)).toContain("you posted")
+  expect(messageText(authorMail)).toContain("/account/feedback")
 
   const audit = await db.auditLog.findMany({ where: { targetId: request.id }, select: { action: true, actorEmail: true, targetType: true, metadata: true } })
   expect(audit).toEqual([{ action: "feature_request.status_changed", actorEmail: support.user.email, targetType: "feature_request", metadata: { from: "OPEN", to: "PLANNED", recipients: 3, emailed: 3 } }])

@@ -22,7 +22,8 @@ type Metrics = {
   pool: Gauge<"state">
   queueDepth: Gauge<"queue" | "state">
   business: Record<"activeSubscriptions" | "mrrCents" | "openOrders" | "overdueOrders" | "failedWebhooks", Gauge>
-  unsubscribe: () => void
+  /** Stops observing request durations; observeRequests() starts again. */
+  unsubscribe: (() => void) | null
 }
 
 const KEY = Symbol.for("ai-copilot-vibe.prometheus")
@@ -39,17 +40,10 @@ function create(): Metrics {
     buckets: DURATION_BUCKETS,
     registers: [registry],
   })
-  // REQUEST_METRICS=0 turns request recording off here too, so the bench's "without" run is bare.
-  const unsubscribe =
-    env().REQUEST_METRICS === "0"
-      ? () => {}
-      : onRequestTimed((timing) => {
-          requestDuration.observe({ route: routePattern(timing.route), method: methodName(timing.method), status_class: `${Math.floor(timing.status / 100)}xx` }, timing.durationMs / 1000)
-        })
   return {
     registry,
     requestDuration,
-    unsubscribe,
+    unsubscribe: null,
     pool: new Gauge({ name: "acv_db_pool_connections", help: "Database pool of this process: total and idle connections, and clients waiting for one", labelNames: ["state"] as const, registers: [registry] }),
     queueDepth: new Gauge({ name: "acv_job_queue_depth", help: "Jobs in the queue by queue and state (queued, active, failed)", labelNames: ["queue", "state"] as const, registers: [registry] }),
     business: {
@@ -64,8 +58,26 @@ function create(): Metrics {
 
 /** The process's metrics, created (and subscribed to request timings) on first call. */
 export function startPrometheusMetrics(): Metrics {
-  store[KEY] ??= create()
-  return store[KEY]
+  if (store[KEY]) return store[KEY]
+  const metrics = (store[KEY] = create())
+  // REQUEST_METRICS=0 turns request recording off here too, so the bench's "without" run is bare.
+  if (env().REQUEST_METRICS !== "0") observeRequests(true)
+  return metrics
+}
+
+/** Observes the route wrapper's timings into the duration histogram, or stops (bench:monitoring's switch). */
+export function observeRequests(on: boolean): void {
+  const metrics = store[KEY]
+  if (!metrics || on === (metrics.unsubscribe !== null)) return
+  if (!on) {
+    metrics.unsubscribe!()
+    metrics.unsubscribe = null
+    return
+  }
+  const { requestDuration } = metrics
+  metrics.unsubscribe = onRequestTimed((timing) => {
+    requestDuration.observe({ route: routePattern(timing.route), method: methodName(timing.method), status_class: `${Math.floor(timing.status / 100)}xx` }, timing.durationMs / 1000)
+  })
 }
 
 /** A figure that cannot be read is exported as NaN ("unknown"), never as a plausible 0. */

@@ -110,3 +110,32 @@ test("REQUEST_METRICS=0 records nothing", async () => {
   await callRoute(health, "GET", "/api/health")
   expect(processAccumulator().rowCount).toBe(0)
 })
+
+test("REQUEST_METRICS_TOGGLE=1: each SIGUSR2 switches recording (and Prometheus' histogram) off, then on again", async () => {
+  process.env.REQUEST_METRICS_TOGGLE = "1"
+  resetEnvCache()
+  const { toggleRecordingOnSignal } = await import("./recording-toggle")
+  const { startPrometheusMetrics } = await import("./prometheus")
+  const durations = startPrometheusMetrics().requestDuration
+  const observed = async () => (await durations.get()).values.find((value) => value.metricName === "http_request_duration_seconds_count" && value.labels.route === "/api/health")?.value ?? 0
+  startRequestRecording()
+  processAccumulator().drain()
+  const seen = await observed()
+  const listeners = process.listeners("SIGUSR2")
+  toggleRecordingOnSignal()
+  const toggle = process.listeners("SIGUSR2").find((listener) => !listeners.includes(listener))!
+  try {
+    toggle("SIGUSR2") // off: 2 requests, nothing recorded anywhere
+    await callRoute(health, "GET", "/api/health")
+    await callRoute(health, "GET", "/api/health")
+    expect(processAccumulator().rowCount).toBe(0)
+    expect(await observed()).toBe(seen)
+    toggle("SIGUSR2") // on again: 1 request, recorded in both
+    await callRoute(health, "GET", "/api/health")
+    expect(processAccumulator().drain().reduce((sum, row) => sum + row.count, 0)).toBe(1)
+    expect(await observed()).toBe(seen + 1)
+  } finally {
+    process.removeListener("SIGUSR2", toggle)
+    delete process.env.REQUEST_METRICS_TOGGLE
+  }
+})

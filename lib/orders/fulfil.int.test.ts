@@ -2,6 +2,7 @@ import { afterEach, expect, test, vi } from "vitest"
 import { POST as assignOne } from "@/app/api/admin/orders/[id]/assign/route"
 import { POST as fulfil } from "@/app/api/admin/orders/[id]/fulfil/route"
 import { db } from "@/lib/db"
+import { messageText } from "@/lib/email/plain-text"
 import { decryptSecret } from "@/lib/security/crypto"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
@@ -53,7 +54,7 @@ test("fulfilling stores the credentials encrypted under CREDENTIALS_KEY and clos
   const emails = await db.emailMessage.findMany({ where: { to: customer.email, template: "seat-ready" } })
   expect(emails).toHaveLength(1)
   expect(emails[0]!.idempotencyKey).toBe(`seat-ready/${order.id}`)
-  for (const body of [emails[0]!.html, emails[0]!.text]) {
+  for (const body of [emails[0]!.html, messageText(emails[0]!)]) {
     expect(body).not.toContain(seat.password)
     expect(body).not.toContain(seat.login)
   }

@@ -10,6 +10,11 @@ export const FULFILMENT_WINDOW_MS = 24 * 60 * 60 * 1000
 
 type Tx = RawSql
 
+/** When the order a payment opens is due. */
+export function fulfilmentDueAt(paidAt: Date): Date {
+  return new Date(paidAt.getTime() + FULFILMENT_WINDOW_MS)
+}
+
 /** The order a payment opens (first payment, or the first after a reactivation): due 24 hours later. Idempotent per payment. */
 export async function openOrderForPayment(
   tx: Tx,
@@ -17,7 +22,7 @@ export async function openOrderForPayment(
 ): Promise<{ id: string; created: boolean }> {
   // One statement on the hot path of every first payment: the order (nothing if this payment has
   // one already) and, only when it is new, the PAID entry of its timeline.
-  const dueAt = new Date(input.paidAt.getTime() + FULFILMENT_WINDOW_MS)
+  const dueAt = fulfilmentDueAt(input.paidAt)
   const [created] = await tx.$queryRaw<{ id: string }[]>`
     WITH opened AS (
       INSERT INTO orders (id, subscription_id, user_id, payment_id, amount_cents, paid_at, due_at, status, created_at, updated_at)

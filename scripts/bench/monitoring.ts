@@ -1,24 +1,26 @@
 // npm run bench:monitoring — what request metrics cost, and how fast the dashboard reads them.
-// 1. Throughput: two production servers, A recording (REQUEST_METRICS=1) and B not (=0), same build,
-//    same database setup; GET /api/health is fired at them in interleaved rounds (A B B A …) so
-//    drift in the machine's load falls on both; each server's CPU time per request is read from
-//    /proc too, a steadier measure on a shared machine. Then A's flushed rows must count exactly
-//    the requests A answered, and a page request must appear under its route pattern.
-//    Part 1 is as noisy as the machine is busy (--control shows the spread between two identical
-//    servers), so recording is also measured alone: switched on and off inside one bare server
-//    process (recording-cost-server.ts), its CPU per request set against the route's.
+// 1. Throughput: one production server with recording on (REQUEST_METRICS=1) that switches all
+//    recording off and on again at each SIGUSR2 (REQUEST_METRICS_TOGGLE=1, lib/monitoring/
+//    recording-toggle.ts). autocannon (a client that leaves the server the cores) fires GET
+//    /api/health in rounds, recording on and off in turn (on off off on …), so the comparison runs
+//    in one process (two processes differ by more than recording costs) and drift in the
+//    machine's load falls on both; the server's CPU time per request is read from /proc too, a
+//    steadier measure on a shared machine. Then the flushed rows must count exactly the requests
+//    answered while recording was on, and a page request must appear under its route pattern.
+//    --control never switches (the noise floor of the comparison). Recording is also measured
+//    alone: switched on and off inside one bare server process (recording-cost-server.ts), its CPU
+//    per request set against the route's.
 // 2. Queries: 30 days of minute rows (and their hourly sums) for 50 routes, as three instances'
 //    flushes would leave them, inserted with generate_series; each dashboard query is timed.
-// Servers, databases and the build: scripts/bench/servers.ts (an embedded database per server in
-// .data/bench-monitoring/{a,b}, or scratch databases on DATABASE_URL's server; removed afterwards
-// unless --keep). Flags: --requests 2000 --rounds 20 --concurrency 50 --days 30 --routes 50
-// --samples 20 --port 3300 --keep; --control runs only part 1 with recording off on both servers
-// (the noise floor of the comparison).
+// Server, database and the build: scripts/bench/servers.ts (an embedded database in
+// .data/bench-monitoring/a, or a scratch database on DATABASE_URL's server; removed afterwards
+// unless --keep). Flags: --requests 6000 --rounds 20 --concurrency 50 --days 30 --routes 50
+// --samples 20 --port 3300 --keep --control.
 import { fork } from "node:child_process"
 import { mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { parseArgs } from "node:util"
-import { fire, summarize } from "./load"
+import { hammer, summarize } from "./load"
 import { loadSyntheticMetrics, loadSyntheticSystemData, timeQueries } from "./monitoring-data"
 import { BenchServers, buildIfStale, type Server } from "./servers"
 
@@ -35,7 +37,7 @@ const { values } = parseArgs({
     control: { type: "boolean" },
   },
 })
-const REQUESTS = Number(values.requests ?? 2000)
+const REQUESTS = Number(values.requests ?? 6000)
 const ROUNDS = Number(values.rounds ?? 20)
 const CONCURRENCY = Number(values.concurrency ?? 50)
 const PORT = Number(values.port ?? 3300)
@@ -45,20 +47,17 @@ const servers = new BenchServers({ root: path.resolve(".data/bench-monitoring"),
 let exitCode = 0
 try {
   const startedAt = new Date()
-  // Built once here, then both servers start together from that build.
   buildIfStale(say)
-  // --control: both servers without recording, to see how far apart two identical servers measure.
-  const [a, b] = await Promise.all([servers.start("a", PORT, { REQUEST_METRICS: values.control ? "0" : "1" }), servers.start("b", PORT + 1, { REQUEST_METRICS: "0" })])
-  // Everything below talks to A's database, one connection.
+  const a = await servers.start("a", PORT, { REQUEST_METRICS: "1", REQUEST_METRICS_TOGGLE: "1" })
+  // Everything below talks to the server's database, one connection.
   process.env.DATABASE_URL = a.databaseUrl
   process.env.DATABASE_POOL_MAX = "1"
   const { db, disconnectDb } = await import("@/lib/db")
   try {
     const before = await healthCounts(db)
-    const throughput = await measureThroughput(a, b)
+    const throughput = await measureThroughput(a)
     if (!values.control) {
-      const recorded = await checkRecorded(db, a, startedAt, throughput.sentToA, before)
-      await servers.stop(b)
+      const recorded = await checkRecorded(db, a, startedAt, throughput.sentRecorded, before)
       const cost = await measureRecordingCost(throughput.report.off.cpuUsPerRequest)
       const loaded = await loadSyntheticMetrics(db, { days: Number(values.days ?? 30), routes: Number(values.routes ?? 50), say })
       const system = await loadSyntheticSystemData(db, { days: Number(values.days ?? 30), say })
@@ -85,47 +84,61 @@ try {
 }
 process.exit(exitCode)
 
-async function measureThroughput(a: Server, b: Server) {
-  const health = (server: Server, count: number) => fire(`${server.base}/api/health`, Array.from({ length: count }, () => null), CONCURRENCY)
-  let sentToA = 0
-  for (const server of [a, b, a, b]) {
-    await health(server, 1000) // warm both up (JIT, pools) before anything counts
-    if (server === a) sentToA += 1000
+async function measureThroughput(server: Server) {
+  const health = (count: number) => hammer(`${server.base}/api/health`, count, CONCURRENCY)
+  let recording = true
+  let sentRecorded = 0
+  const setRecording = async (on: boolean) => {
+    if (values.control || on === recording) return
+    if (servers.signal(server, "SIGUSR2") === 0) throw new Error("found no server process to switch recording in")
+    recording = on
+    await new Promise((resolve) => setTimeout(resolve, 300)) // the signal is handled between requests
   }
-  // A B B A A B B A: each variant runs as often first as second, cancelling a steady drift.
-  const order = Array.from({ length: ROUNDS }, (_, i) => ([0, 3].includes(i % 4) ? a : b))
-  const rounds: { server: string; perSecond: number; cpuUsPerRequest: number | null; p50: number; p95: number; errors: number }[] = []
-  const runs = new Map<Server, { run: Awaited<ReturnType<typeof health>>; cpuMs: number | null }[]>([
-    [a, []],
-    [b, []],
+  const fireCounted = async (count: number) => {
+    const run = await health(count)
+    if (recording) sentRecorded += run.results.length
+    return run
+  }
+  // Warm up with recording on and off (JIT, pools) before anything counts.
+  for (const on of [true, false, true, false]) {
+    await setRecording(on)
+    await fireCounted(1000)
+  }
+  // on off off on on off off on: each mode runs as often first as second, cancelling a steady drift.
+  const modes = Array.from({ length: ROUNDS }, (_, i) => [0, 3].includes(i % 4))
+  const rounds: { recording: boolean; perSecond: number; cpuUsPerRequest: number | null; p50: number; p95: number; errors: number }[] = []
+  const runs = new Map<boolean, { run: Awaited<ReturnType<typeof health>>; cpuMs: number | null }[]>([
+    [true, []],
+    [false, []],
   ])
-  for (const [i, server] of order.entries()) {
+  for (const [i, on] of modes.entries()) {
+    await setRecording(on)
     const cpuBefore = servers.cpuMs(server)
-    const run = await health(server, REQUESTS)
+    const run = await fireCounted(REQUESTS)
     const cpuAfter = servers.cpuMs(server)
     const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore
-    if (server === a) sentToA += REQUESTS
-    runs.get(server)!.push({ run, cpuMs })
+    runs.get(on)!.push({ run, cpuMs })
     const s = summarize(run)
     const cpuUsPerRequest = cpuMs === null ? null : Math.round((cpuMs * 1000) / REQUESTS)
-    rounds.push({ server: server.name.toUpperCase(), perSecond: s.perSecond, cpuUsPerRequest, p50: s.p50, p95: s.p95, errors: s.errors })
-    say(`round ${i + 1}/${ROUNDS}: ${server === a ? (values.control ? "A (off)      " : "A (recording)") : "B (off)      "} ${s.perSecond} req/s, server CPU ${cpuUsPerRequest ?? "?"} µs a request, p50 ${s.p50} ms, p95 ${s.p95} ms`)
+    rounds.push({ recording: on, perSecond: s.perSecond, cpuUsPerRequest, p50: s.p50, p95: s.p95, errors: s.errors })
+    say(`round ${i + 1}/${ROUNDS}: ${on ? (values.control ? "A (control)  " : "recording on ") : values.control ? "B (control)  " : "recording off"} ${s.perSecond} req/s, server CPU ${cpuUsPerRequest ?? "?"} µs a request, p50 ${s.p50} ms, p95 ${s.p95} ms`)
   }
-  const pooled = (server: Server) => {
-    const list = runs.get(server)!
+  await setRecording(true)
+  const pooled = (on: boolean) => {
+    const list = runs.get(on)!
     const summary = summarize({ results: list.flatMap((r) => r.run.results), seconds: list.reduce((sum, r) => sum + r.run.seconds, 0) })
     const cpu = list.every((r) => r.cpuMs !== null) ? list.reduce((sum, r) => sum + r.cpuMs!, 0) : null
     return { ...summary, cpuUsPerRequest: cpu === null ? null : Math.round((cpu * 1000) / summary.requests) }
   }
-  const on = pooled(a)
-  const off = pooled(b)
-  // Rounds pair up as neighbours (A B)(B A)…; the median pair ratio resists the odd round that a
-  // minute's scheduled job (each server probes its own landing page) or another process disturbs.
+  const on = pooled(true)
+  const off = pooled(false)
+  // Rounds pair up as neighbours (on off)(off on)…; the median pair ratio resists the odd round that
+  // a minute's scheduled job (the uptime probe renders the landing page) or another process disturbs.
   const pairRatios: number[] = []
   const cpuPairRatios: number[] = []
   for (let i = 0; i + 1 < rounds.length; i += 2) {
     const [x, y] = [rounds[i]!, rounds[i + 1]!]
-    const [withIt, without] = x.server === "A" ? [x, y] : [y, x]
+    const [withIt, without] = x.recording ? [x, y] : [y, x]
     pairRatios.push(withIt.perSecond / without.perSecond)
     if (withIt.cpuUsPerRequest && without.cpuUsPerRequest) cpuPairRatios.push(without.cpuUsPerRequest / withIt.cpuUsPerRequest)
   }
@@ -135,11 +148,11 @@ async function measureThroughput(a: Server, b: Server) {
   // Server CPU per request is far steadier than throughput on a shared machine; for a CPU-bound
   // route, throughput goes as its inverse.
   const cpuRatio = on.cpuUsPerRequest && off.cpuUsPerRequest ? off.cpuUsPerRequest / on.cpuUsPerRequest : null
-  console.table([row("A: REQUEST_METRICS=1", on), row("B: REQUEST_METRICS=0", off)])
-  say(`requests/s with recording as a share of without: median of ${pairRatios.length} neighbouring A/B pairs ${(medianRatio * 100).toFixed(1)}%, pooled ${(ratio * 100).toFixed(1)}%`)
+  console.table([row(values.control ? "A (control)" : "recording on", on), row(values.control ? "B (control)" : "recording off", off)])
+  say(`requests/s with recording as a share of without: median of ${pairRatios.length} neighbouring on/off pairs ${(medianRatio * 100).toFixed(1)}%, pooled ${(ratio * 100).toFixed(1)}%`)
   if (cpuRatio && medianCpuRatio) say(`server CPU a request: ${on.cpuUsPerRequest} µs recording, ${off.cpuUsPerRequest} µs without (pooled ${((1 / cpuRatio - 1) * 100).toFixed(1)}% more, median pair ${((1 / medianCpuRatio - 1) * 100).toFixed(1)}% more)`)
   return {
-    sentToA,
+    sentRecorded,
     report: {
       route: "GET /api/health",
       concurrency: CONCURRENCY,
@@ -181,7 +194,7 @@ async function measureRecordingCost(routeCpuUs: number | null) {
         child.once("message", (usage) => resolve(((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system) / 1000))
         child.send("cpu")
       })
-    const load = () => fire(`http://127.0.0.1:${port}/api/health`, Array.from({ length: 5000 }, () => null), CONCURRENCY)
+    const load = () => hammer(`http://127.0.0.1:${port}/api/health`, 20_000, CONCURRENCY)
     await load()
     const totals = { on: { ms: 0, requests: 0 }, off: { ms: 0, requests: 0 } }
     for (let i = 0; i < 16; i++) {
@@ -219,7 +232,7 @@ function round3(n: number): number {
 
 type Db = (typeof import("@/lib/db"))["db"]
 
-/** A's flushes must hold exactly the /api/health requests sent to A; a page lands under its pattern. */
+/** The flushes must hold exactly the /api/health requests sent while recording was on; a page lands under its pattern. */
 /** GET /api/health requests counted so far in each table (a shared database may hold earlier runs'). */
 async function healthCounts(db: Db): Promise<{ minute: number; hourly: number }> {
   const [counts] = await db.$queryRaw<{ minute: number; hourly: number }[]>`
@@ -228,10 +241,10 @@ async function healthCounts(db: Db): Promise<{ minute: number; hourly: number }>
   return counts!
 }
 
-async function checkRecorded(db: Db, a: Server, since: Date, sentToA: number, before: { minute: number; hourly: number }) {
+async function checkRecorded(db: Db, server: Server, since: Date, sentRecorded: number, before: { minute: number; hourly: number }) {
   const pages = 5
-  for (let i = 0; i < pages; i++) await fetch(`${a.base}/pricing`).then((r) => r.arrayBuffer())
-  say("waiting 12 s for A's next flush…")
+  for (let i = 0; i < pages; i++) await fetch(`${server.base}/pricing`).then((r) => r.arrayBuffer())
+  say("waiting 12 s for the next flush…")
   await new Promise((resolve) => setTimeout(resolve, 12_000))
   const rows = await db.$queryRaw<{ route: string; method: string; count: number; status_2xx: number }[]>`
     SELECT route, method, sum(count)::int AS count, sum(status_2xx)::int AS status_2xx
@@ -241,7 +254,7 @@ async function checkRecorded(db: Db, a: Server, since: Date, sentToA: number, be
   const inHourlyRows = after.hourly - before.hourly
   const pricing = rows.find((r) => r.route === "/pricing" && r.method === "GET")?.count ?? 0
   console.table(rows.slice(0, 10))
-  const exact = inMinuteRows === sentToA && inHourlyRows === sentToA
-  say(`GET /api/health: sent ${sentToA} to A, minute rows count ${inMinuteRows}, hourly rows ${inHourlyRows} — ${exact ? "exact" : "MISMATCH"}; GET /pricing (page): ${pricing} of ${pages}`)
-  return { apiSentToA: sentToA, apiInMinuteRows: inMinuteRows, apiInHourlyRows: inHourlyRows, exact, pagesSent: pages, pagesRecorded: pricing, routes: rows.slice(0, 10) }
+  const exact = inMinuteRows === sentRecorded && inHourlyRows === sentRecorded
+  say(`GET /api/health: sent ${sentRecorded} while recording, minute rows count ${inMinuteRows}, hourly rows ${inHourlyRows} — ${exact ? "exact" : "MISMATCH"}; GET /pricing (page): ${pricing} of ${pages}`)
+  return { apiSentWhileRecording: sentRecorded, apiInMinuteRows: inMinuteRows, apiInHourlyRows: inHourlyRows, exact, pagesSent: pages, pagesRecorded: pricing, routes: rows.slice(0, 10) }
 }

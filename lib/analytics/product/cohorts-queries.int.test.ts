@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest"
+import { deleteRollups, peopleRolledUp, runRollups } from "@/lib/analytics/rollups"
 import { db } from "@/lib/db"
 import { type CohortCounts, countCohorts, firstSeenPeople, retentionTable, signupPeople, type VisitorDay } from "./cohorts"
 import { COHORT_PEOPLE, COHORT_TODAY, COHORT_WEEKS, FIRST_SEEN_DAYS } from "./cohorts.fixtures"
@@ -10,20 +11,40 @@ async function storeDays(days: readonly VisitorDay[]) {
   })
 }
 
+// The same days either stored as visitor days (read directly: no rollup run yet) or sent as one
+// event each and rolled up, visitor days and people (read from the people rollup).
+const SOURCES = {
+  "visitor days": storeDays,
+  "rolled-up events": async (days: readonly VisitorDay[]) => {
+    await db.analyticsEvent.createMany({
+      data: days.map((row) => ({ at: new Date(`${row.day}T12:00:00Z`), name: "page_view", visitorId: row.visitorId, userId: row.userId, consented: row.consented })),
+    })
+    await runRollups({ settleSeconds: 0, timeZone: "UTC" })
+  },
+}
+
 function sorted(counts: CohortCounts): CohortCounts {
   const key = (entry: { cohort: string; period?: string }) => `${entry.cohort}|${entry.period ?? ""}`
   return { sizes: [...counts.sizes].sort((a, b) => key(a).localeCompare(key(b))), activity: [...counts.activity].sort((a, b) => key(a).localeCompare(key(b))) }
 }
 
 beforeEach(async () => {
-  await db.analyticsVisitorDay.deleteMany()
+  await db.analyticsEvent.deleteMany()
+  await deleteRollups()
 })
 
-describe("first seen", () => {
+describe.each(Object.entries(SOURCES))("first seen, from %s", (source, store) => {
+  test("the figures come from the people rollup once a run built it", async () => {
+    await store([{ day: "2026-03-02", visitorId: "k", userId: null, consented: true }])
+    expect(await peopleRolledUp(db, "UTC")).toBe(source === "rolled-up events")
+  })
+
   test("the hand-computed weeks: sizes 3, 1, 0, 0 and the shares of cohorts.test.ts", async () => {
     // Each person a consented browser; an anonymous visitor on the same days must not count.
-    await storeDays(COHORT_PEOPLE.flatMap((person) => person.activeDays.map((day) => ({ day, visitorId: `k-${person.id}`, userId: null, consented: true }))))
-    await storeDays([{ day: "2026-03-02", visitorId: "anon", userId: null, consented: false }])
+    await store([
+      ...COHORT_PEOPLE.flatMap((person) => person.activeDays.map((day) => ({ day, visitorId: `k-${person.id}`, userId: null, consented: true }))),
+      { day: "2026-03-02", visitorId: "anon", userId: null, consented: false },
+    ])
     const counts = await queryCohortCounts({ by: "first_seen", period: "week", starts: COHORT_WEEKS, timeZone: "UTC" })
     expect(sorted(counts)).toEqual(sorted(countCohorts(COHORT_PEOPLE, COHORT_WEEKS, "week")))
     const table = retentionTable(counts, COHORT_WEEKS, "week", COHORT_TODAY)
@@ -33,14 +54,14 @@ describe("first seen", () => {
   })
 
   test("monthly, and people first seen before the cohorts are left out", async () => {
-    await storeDays(COHORT_PEOPLE.flatMap((person) => person.activeDays.map((day) => ({ day, visitorId: `k-${person.id}`, userId: null, consented: true }))))
+    await store(COHORT_PEOPLE.flatMap((person) => person.activeDays.map((day) => ({ day, visitorId: `k-${person.id}`, userId: null, consented: true }))))
     const counts = await queryCohortCounts({ by: "first_seen", period: "month", starts: ["2026-03-01"], timeZone: "UTC" })
     // e was first seen on 27 February: not in March's cohort even though active on 2 March.
     expect(sorted(counts)).toEqual({ sizes: [{ cohort: "2026-03-01", people: 4 }], activity: [{ cohort: "2026-03-01", period: "2026-03-01", people: 4 }] })
   })
 
   test("a browser and the server events of one user are one person", async () => {
-    await storeDays(FIRST_SEEN_DAYS)
+    await store(FIRST_SEEN_DAYS)
     const starts = ["2026-03-02", "2026-03-09"]
     const counts = await queryCohortCounts({ by: "first_seen", period: "week", starts, timeZone: "UTC" })
     // U1 (k1 + u:U1) joined on 2 March, k2 on 10 March; the anonymous x does not count.

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client"
+import { peopleRolledUp } from "@/lib/analytics/rollups"
 import { db } from "@/lib/db"
 import { type CohortBasis, type CohortCounts, type CohortPeriod, shiftPeriod } from "./cohorts"
 import { dayStart } from "./range"
@@ -12,22 +13,45 @@ export type CohortQuery = { by: CohortBasis; period: CohortPeriod; starts: reado
 /**
  * Cohort sizes and distinct people active per (cohort, period), as countCohorts() counts them:
  * first seen from analytics_visitor_days (consented or signed-in days only, visitors joined to their
- * user), or sign-up from users.created_at (subscribers; the local day in the zone) with activity
- * from the visitor days carrying their user id, from the sign-up day on. Days in analytics_visitor_days
- * are already local days of the zone; weeks are date_trunc's ISO weeks (Monday).
+ * user) through the people rollup made of them, or sign-up from users.created_at (subscribers; the
+ * local day in the zone) with activity from the visitor days carrying their user id, from the
+ * sign-up day on. Days in analytics_visitor_days are already local days of the zone; weeks are
+ * date_trunc's ISO weeks (Monday).
  */
 export async function queryCohortCounts(query: CohortQuery, client: Client = db): Promise<CohortCounts> {
   if (query.starts.length === 0) return { sizes: [], activity: [] }
   const first = query.starts[0]!
   const end = shiftPeriod(query.starts.at(-1)!, query.period, 1)
-  const rows = query.by === "first_seen" ? await firstSeenCounts(client, query.period, first, end) : await signupCounts(client, query.period, dayStart(first, query.timeZone), dayStart(end, query.timeZone), query.timeZone)
+  const rows = query.by === "first_seen" ? await firstSeenCounts(client, query, first, end) : await signupCounts(client, query.period, dayStart(first, query.timeZone), dayStart(end, query.timeZone), query.timeZone)
   return {
     sizes: rows.filter((row) => row.size).map((row) => ({ cohort: row.cohort, people: row.people })),
     activity: rows.filter((row) => !row.size && row.period !== null).map((row) => ({ cohort: row.cohort, period: row.period!, people: row.people })),
   }
 }
 
-function firstSeenCounts(client: Client, period: CohortPeriod, first: string, end: string): Promise<CountRow[]> {
+async function firstSeenCounts(client: Client, query: CohortQuery, first: string, end: string): Promise<CountRow[]> {
+  // Until a rollup run first builds the people (a new database, a reset, a new zone), the same
+  // figures straight from the visitor days.
+  if (await peopleRolledUp(client, query.timeZone)) return firstSeenFromPeople(client, query.period, first, end)
+  return firstSeenFromVisitorDays(client, query.period, first, end)
+}
+
+/** People first seen per day, active per period (analytics_first_seen_cells), summed into cohorts. */
+function firstSeenFromPeople(client: Client, period: CohortPeriod, first: string, end: string): Promise<CountRow[]> {
+  // Everyone is active in their own cohort's period (their first day lies in it): that cell is the cohort's size.
+  return client.$queryRaw<CountRow[]>`
+    WITH cells AS (
+      SELECT date_trunc(${period}, first_day::timestamp)::date AS cohort, start AS period, sum(people)::int AS people
+      FROM analytics_first_seen_cells
+      WHERE kind = ${period} AND first_day >= ${first}::date AND first_day < ${end}::date
+      GROUP BY 1, 2
+    )
+    SELECT to_char(cohort, 'YYYY-MM-DD') AS cohort, to_char(period, 'YYYY-MM-DD') AS period, people, false AS size FROM cells
+    UNION ALL
+    SELECT to_char(cohort, 'YYYY-MM-DD'), NULL, people, true FROM cells WHERE period = cohort`
+}
+
+function firstSeenFromVisitorDays(client: Client, period: CohortPeriod, first: string, end: string): Promise<CountRow[]> {
   return client.$queryRaw<CountRow[]>`
     WITH known AS (
       SELECT day, visitor_id, user_id FROM analytics_visitor_days WHERE consented OR user_id IS NOT NULL

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client"
 import { dayOf, dayStart } from "@/lib/analytics/product/range"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
-import { ROLLUPS, stateKey } from "./state"
+import { EVENT_ROLLUPS, stateKey } from "./state"
 
 // Where a report switches from rollups to raw events. Every event received up to `until` is in
 // every rollup; the unit that holds `until` may be partial, so readers take rollup rows for the
@@ -33,7 +33,7 @@ export function coverageAt(until: Date | null, timeZone: string): RollupCoverage
 export async function rolledUntil(options: { client?: PrismaClient; timeZone?: string } = {}): Promise<Date | null> {
   const client = options.client ?? db
   const timeZone = options.timeZone ?? env().ANALYTICS_TIME_ZONE
-  const keys = ROLLUPS.map((rollup) => stateKey(rollup, timeZone))
+  const keys = EVENT_ROLLUPS.map((rollup) => stateKey(rollup, timeZone))
   const [row] = await client.$queryRaw<{ until: Date | null; known: number }[]>`
     SELECT min(watermark) AS until, count(*)::int AS known FROM analytics_rollup_state WHERE name = ANY(${keys}::text[])`
   return row && row.known === keys.length ? row.until : null

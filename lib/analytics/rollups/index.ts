@@ -21,14 +21,24 @@
 //     time (duration = ended_at - started_at), entry/exit path = path of the first/last page_view
 //     (null when the session had none), referrer and UTM of its first event, visitor and the first
 //     non-null user, country and device. A bounce is a session with page_views = 1.
+//   analytics_person_visitors (visitor_id, person) and analytics_person_periods (person, kind,
+//     start, first_day): the people of retention by first seen, made of analytics_visitor_days
+//     (consented or signed-in days): each visitor id's person ("u:<user>" of its first day naming a
+//     user, else "v:<visitor>"), and each person's weeks and months (kind "week" | "month", start =
+//     the period's first day) with their first day. Always what the visitor days give (people.ts).
+//   analytics_first_seen_cells (kind, first_day, start, people): the people first seen on first_day
+//     active in the week or month starting on start; the report by first seen sums them.
 //   analytics_rollup_state (name, watermark)
-//     "hourly", "sessions", "daily@<zone>", "visitor_days@<zone>": every event with received_at up
-//     to the watermark is in that rollup. "raw_deleted_before": raw events before it are deleted.
+//     "hourly", "sessions", "daily@<zone>", "visitor_days@<zone>", "people@<zone>": every event with
+//     received_at up to the watermark is in that rollup (people: through the visitor days; until its
+//     row exists, peopleRolledUp() is false and readers use the visitor days). "raw_deleted_before":
+//     raw events before it are deleted.
 //
 // How they stay right: each run (job `analytics.rollup`, every 5 minutes) takes the events received
 // since the watermarks, up to now() - SETTLE_SECONDS, in batches of ~BATCH_EVENTS; every hour, day,
 // visitor-day and session such an event falls in is recomputed whole from raw events (delete +
-// insert, one transaction per batch, which also moves the watermarks). Late events therefore
+// insert, one transaction per batch, which also moves the watermarks), then the people of the
+// visitors whose days changed are recomputed whole from the visitor days. Late events therefore
 // re-roll their units, repeating a run changes nothing, and runs in any number of steps end where
 // one run over everything ends. Changing ANALYTICS_TIME_ZONE starts new daily watermarks: the daily
 // tables are rebuilt in the new zone for as far back as raw events are kept.
@@ -41,4 +51,5 @@ export { coverageAt, type RollupCoverage, rollupCoverage, rolledUntil } from "./
 export { NONE, ROLLUP_DIMENSIONS, type RollupDimension } from "./recompute"
 export { type AnalyticsRetentionReport, applyAnalyticsRetention, rawCutoff, ROLLUP_RETENTION_DAYS } from "./retention"
 export { BATCH_EVENTS, type RollupOptions, type RollupReport, runRollups, SETTLE_SECONDS } from "./run"
+export { peopleRolledUp } from "./people"
 export { deleteRollups, resetRollupWatermarks } from "./reset"

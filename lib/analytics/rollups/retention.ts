@@ -1,14 +1,16 @@
-import type { PrismaClient } from "@/generated/prisma/client"
+import { Prisma, type PrismaClient } from "@/generated/prisma/client"
 import { dayOf, dayStart, shiftDay } from "@/lib/analytics/product/range"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
-import { readMarks, RAW_DELETED_BEFORE, ROLLUPS, waitForRollupLock, writeMark } from "./state"
+import { refreshPeople } from "./people"
+import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLock, writeMark } from "./state"
 
 // How long analytics data is kept. Raw events: ANALYTICS_RAW_RETENTION_DAYS (default 90), whole
 // days of the reporting zone, and only once every rollup has read them. Rollups, longer:
 //   hourly 400 days (a year and a month: the same hour last year);
 //   daily 1,500 days (the longest report range, 731 days, and its previous period);
-//   visitor days and sessions 800 days (two years of cohorts and traffic, and a month of slack).
+//   visitor days and sessions 800 days (two years of cohorts and traffic, and a month of slack);
+//   people (people.ts) are made of visitor days: they lose those days with them.
 
 export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800 } as const
 const BATCH = 5000
@@ -48,7 +50,7 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
     async (tx) => {
       await waitForRollupLock(tx)
       const marks = await readMarks(tx, timeZone)
-      const rolled = ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (a < b ? a : b))
+      const rolled = EVENT_ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (a < b ? a : b))
       const [pending] = await tx.$queryRaw<{ unrolled: boolean }[]>`
         SELECT EXISTS (SELECT 1 FROM analytics_events WHERE at < ${cutoff} AND received_at > ${rolled}::timestamptz) AS unrolled`
       if (pending?.unrolled) return { deferred: true as const }
@@ -75,15 +77,34 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
   report.daily = await inBatches(
     () => client.$executeRaw`DELETE FROM analytics_daily WHERE ctid IN (SELECT ctid FROM analytics_daily WHERE day < ${dayBefore(ROLLUP_RETENTION_DAYS.daily)}::date LIMIT ${BATCH})`,
   )
-  report.visitorDays = await inBatches(
-    () => client.$executeRaw`
-      DELETE FROM analytics_visitor_days WHERE ctid IN (SELECT ctid FROM analytics_visitor_days WHERE day < ${dayBefore(ROLLUP_RETENTION_DAYS.visitorDays)}::date LIMIT ${BATCH})`,
+  const visitorDaysBefore = dayBefore(ROLLUP_RETENTION_DAYS.visitorDays)
+  report.visitorDays = await inBatches(() =>
+    client.$transaction(
+      async (tx) => {
+        // Under the rollup lock, as a rollup batch would: the people of these days change with them.
+        await waitForRollupLock(tx)
+        return deleteVisitorDays(tx, visitorDaysBefore)
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    ),
   )
   report.sessions = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_sessions WHERE session_id IN (SELECT session_id FROM analytics_sessions WHERE started_at < ${before(ROLLUP_RETENTION_DAYS.sessions)} LIMIT ${BATCH})`,
   )
   return report
+}
+
+/** Deletes a batch of visitor days before `day` and refreshes the people they belonged to. */
+async function deleteVisitorDays(tx: Tx, day: string): Promise<number> {
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_retention_visitors (visitor_id text) ON COMMIT DROP`
+  const deleted = await tx.$executeRaw`
+    WITH gone AS (
+      DELETE FROM analytics_visitor_days WHERE ctid IN (SELECT ctid FROM analytics_visitor_days WHERE day < ${day}::date LIMIT ${BATCH}) RETURNING visitor_id
+    )
+    INSERT INTO analytics_retention_visitors (visitor_id) SELECT visitor_id FROM gone`
+  if (deleted > 0) await refreshPeople(tx, Prisma.sql`SELECT visitor_id FROM analytics_retention_visitors`)
+  return deleted
 }
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {

@@ -1,8 +1,9 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
+import { rebuildPeople, refreshPeople } from "./people"
 import { clearRollup, recomputeDays, recomputeHours, recomputeSessions, recomputeVisitorDays } from "./recompute"
-import { earlier, EPOCH_MARK, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
+import { earlier, EPOCH_MARK, EVENT_ROLLUPS, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
 
 /** Events received in the last seconds may still be committing: a run reads only those received before now() minus this. */
 export const SETTLE_SECONDS = 15
@@ -31,13 +32,15 @@ export type RollupReport = {
   days: number
   visitorDays: number
   sessions: number
+  /** People whose first day and periods were recomputed (people.ts). */
+  people: number
   /** Where the slowest rollup's watermark stands now (received_at, UTC text). */
   watermark: string | null
   /** False when the budget or signal stopped the run before it caught up. */
   caughtUp: boolean
 }
 
-type BatchResult = { locked: boolean; done: boolean; events: number; hours: number; days: number; visitorDays: number; sessions: number; watermark: string }
+type BatchResult = { locked: boolean; done: boolean; events: number; hours: number; days: number; visitorDays: number; sessions: number; people: number; watermark: string }
 
 /**
  * Brings every rollup up to the events received until a few seconds ago, one batch transaction at
@@ -49,7 +52,7 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
   const batchEvents = options.batchEvents ?? BATCH_EVENTS
   const settleSeconds = options.settleSeconds ?? SETTLE_SECONDS
   const deadline = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs
-  const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, watermark: null, caughtUp: false }
+  const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, watermark: null, caughtUp: false }
   for (;;) {
     if (options.signal?.aborted || Date.now() > deadline) return report
     const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), { maxWait: 10_000, timeout: 300_000 })
@@ -60,6 +63,7 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
     report.days += batch.days
     report.visitorDays += batch.visitorDays
     report.sessions += batch.sessions
+    report.people += batch.people
     report.watermark = batch.watermark
     if (batch.events > 0) options.log?.(`rolled up ${report.events} events (${report.batches} batches)`)
     if (batch.done) return { ...report, caughtUp: true }
@@ -67,7 +71,7 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
 }
 
 async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSeconds: number): Promise<BatchResult> {
-  const result: BatchResult = { locked: false, done: true, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, watermark: "" }
+  const result: BatchResult = { locked: false, done: true, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, watermark: "" }
   if (!(await tryRollupLock(tx))) return result
   result.locked = true
   // The planner's guesses for these joins run high enough to switch JIT compilation on, which costs
@@ -100,12 +104,18 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
   const horizon = marks.rawDeletedBefore
   // A rollup without a watermark (first run, reset, new zone) is rebuilt: its rows from the horizon on
   // go first, so nothing is left of units the raw events no longer touch (another zone's days).
-  for (const rollup of ROLLUPS) if (marks[rollup] === EPOCH_MARK) await clearRollup(tx, rollup, horizon, timeZone)
+  for (const rollup of EVENT_ROLLUPS) if (marks[rollup] === EPOCH_MARK) await clearRollup(tx, rollup, horizon, timeZone)
   if (behind("hourly")) result.hours = await recomputeHours(tx, marks.hourly, horizon)
   if (behind("daily")) result.days = await recomputeDays(tx, marks.daily, horizon, timeZone)
   if (behind("visitor_days")) result.visitorDays = await recomputeVisitorDays(tx, marks.visitor_days, horizon, timeZone)
   if (behind("sessions")) result.sessions = await recomputeSessions(tx, marks.sessions, horizon)
-  for (const rollup of ROLLUPS) if (behind(rollup)) await writeMark(tx, stateKey(rollup, timeZone), until)
+  // People follow the visitor days as they now stand: rebuilt whole when never built or when the
+  // visitor days were (their rows from the horizon on just went), else refreshed for the visitors
+  // whose days changed. Either way they then hold what the visitor days hold: their watermark.
+  if (marks.people === EPOCH_MARK || marks.visitor_days === EPOCH_MARK) result.people = await rebuildPeople(tx)
+  else if (result.visitorDays > 0) result.people = await refreshPeople(tx, Prisma.sql`SELECT visitor_id FROM analytics_rollup_visitor_days`)
+  const markAfter = (rollup: RollupName) => (rollup === "people" && !behind("visitor_days") ? marks.visitor_days : until)
+  for (const rollup of ROLLUPS) if (behind(rollup)) await writeMark(tx, stateKey(rollup, timeZone), markAfter(rollup))
   result.watermark = until
   return result
 }

@@ -6,7 +6,10 @@ import { Prisma } from "@/generated/prisma/client"
 
 export type Tx = Prisma.TransactionClient
 
-export const ROLLUPS = ["hourly", "daily", "visitor_days", "sessions"] as const
+/** The rollups read from raw events: where readers switch to raw events, and what raw retention waits for. */
+export const EVENT_ROLLUPS = ["hourly", "daily", "visitor_days", "sessions"] as const
+/** "people" is made of visitor days, not raw events: its watermark follows theirs (people.ts). */
+export const ROLLUPS = [...EVENT_ROLLUPS, "people"] as const
 export type RollupName = (typeof ROLLUPS)[number]
 
 /**
@@ -22,11 +25,12 @@ export const EPOCH_MARK = "1970-01-01T00:00:00.000000Z"
 export const markText = (expression: Prisma.Sql) => Prisma.sql`to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 /**
- * The state key of a rollup. Days depend on ANALYTICS_TIME_ZONE, so the daily rollups are keyed by
- * zone: after a change of zone their watermark is new and they rebuild from the raw events still kept.
+ * The state key of a rollup. Days depend on ANALYTICS_TIME_ZONE, so the daily rollups (and people,
+ * made of visitor days) are keyed by zone: after a change of zone their watermark is new and they
+ * rebuild from the raw events still kept.
  */
 export function stateKey(rollup: RollupName, timeZone: string): string {
-  return rollup === "daily" || rollup === "visitor_days" ? `${rollup}@${timeZone}` : rollup
+  return rollup === "daily" || rollup === "visitor_days" || rollup === "people" ? `${rollup}@${timeZone}` : rollup
 }
 
 export type Marks = Record<RollupName, string> & { rawDeletedBefore: string }

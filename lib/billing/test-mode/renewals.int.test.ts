@@ -7,6 +7,7 @@ import { POST as checkoutPost } from "@/app/api/checkout/route"
 import { POST as completePost } from "@/app/api/checkout/test/complete/route"
 import { listReceipts } from "@/lib/account/receipts"
 import { db } from "@/lib/db"
+import { messageText } from "@/lib/email/plain-text"
 import { resetEnvCache } from "@/lib/env"
 import { mrrAt } from "@/lib/revenue/mrr"
 import { signedInAs } from "@/lib/testing/fixtures"
@@ -73,7 +74,7 @@ test("a failed renewal: past due for the next period, one payment-failed email, 
   expect(failedMails).toHaveLength(1)
   expect(failedMails[0]).toMatchObject({ to: user.email, subject: "Action needed: your payment of $19.99 failed", idempotencyKey: `payment-failed/${before.id}/${renewal.toISOString()}` })
   expect(failedMails[0]!.html).toMatch(/href="https?:\/\/[^"/]+\/account\/billing"/)
-  expect(failedMails[0]!.text).toContain("/account/billing")
+  expect(messageText(failedMails[0]!)).toContain("/account/billing")
 
   // Failing it again is refused and mails nothing more.
   await expectError(await fail(cookie), 409, "conflict")

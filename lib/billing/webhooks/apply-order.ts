@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { RawSql } from "@/lib/database/raw-transaction"
-import { markOrderRefunded, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
+import { fulfilmentDueAt, markOrderRefunded, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
 import { applySubscriptionSnapshot } from "./apply-subscription"
 import { resolveCustomerUser } from "./customers"
 import type { BillingEffect } from "./effects"
@@ -11,6 +11,8 @@ import { paidAtOf, refundState } from "./order-state"
 type Tx = RawSql
 
 type Receipt = { id: string; userId: string; amountCents: number; status: "PAID" | "REFUNDED" | "PARTIALLY_REFUNDED"; refundedCents: number }
+/** A payment just recorded, with what an order-received email says: who paid, and the subscription's plan (if any). */
+type NewReceipt = Receipt & { email: string | null; userName: string | null; planName: string | null; planCurrency: string | null }
 
 /**
  * order.paid: the receipt (once per Polar order) and, when the subscription holds no seat (its first
@@ -48,21 +50,39 @@ async function ensureReceipt(tx: Tx, order: PolarOrder): Promise<{ receipt: Rece
     if (!row) throw new Error(`order ${order.id} belongs to subscription ${order.subscription_id}, which has not arrived yet`)
     subscription = { id: row.id, userId: row.userId, ended: endedAt(row) }
   }
-  const userId = subscription?.userId ?? (await resolveCustomerUser(tx, order.customer))
+  const userId = subscription?.userId ?? (await resolveCustomerUser(tx, order.customer)).id
   const paidAt = paidAtOf(order)
-  const [created] = await tx.$queryRaw<Receipt[]>`
-    INSERT INTO payments (id, polar_order_id, subscription_id, user_id, amount_cents, currency, billing_reason, paid_at)
-    VALUES (${randomUUID()}, ${order.id}, ${subscription?.id ?? null}, ${userId}, ${order.total_amount}, ${order.currency}, ${order.billing_reason}, ${paidAt})
-    ON CONFLICT (polar_order_id) DO NOTHING
-    RETURNING ${RECEIPT_COLUMNS}`
-  const receipt = created ?? (await tx.$queryRaw<Receipt[]>`SELECT ${RECEIPT_COLUMNS} FROM payments WHERE polar_order_id = ${order.id}`)[0]!
+  // The payer and plan come back with the insert, for the order-received email a new order sends.
+  const [created] = await tx.$queryRaw<NewReceipt[]>`
+    WITH created AS (
+      INSERT INTO payments (id, polar_order_id, subscription_id, user_id, amount_cents, currency, billing_reason, paid_at)
+      VALUES (${randomUUID()}, ${order.id}, ${subscription?.id ?? null}, ${userId}, ${order.total_amount}, ${order.currency}, ${order.billing_reason}, ${paidAt})
+      ON CONFLICT (polar_order_id) DO NOTHING
+      RETURNING id, user_id, subscription_id, amount_cents, status, refunded_cents
+    )
+    SELECT ${receiptColumns(Prisma.sql`created`)}, u.email, u.name AS "userName", p.name AS "planName", p.currency AS "planCurrency"
+    FROM created LEFT JOIN users u ON u.id = created.user_id
+      LEFT JOIN subscriptions s ON s.id = created.subscription_id LEFT JOIN plans p ON p.id = s.plan_id`
+  const receipt = created ?? (await tx.$queryRaw<Receipt[]>`SELECT ${receiptColumns(Prisma.sql`payments`)} FROM payments WHERE polar_order_id = ${order.id}`)[0]!
   // Only the delivery that recorded the payment may open its order: a later event about an old
   // payment (a refund) must never open a seat. A subscription's first payment always does; a later
   // one only when no order holds the seat any more (a reactivation after a churn).
   const first = order.billing_reason === "subscription_create" || subscription?.new === true
   if (created && subscription && (first || !(await holdsSeat(tx, subscription.id)))) {
     const opened = await openOrderForPayment(tx, { subscriptionId: subscription.id, userId, paymentId: receipt.id, amountCents: receipt.amountCents, paidAt })
-    if (opened.created) effects.push({ kind: "order_opened", userId, subscriptionId: subscription.id, orderId: opened.id })
+    if (opened.created) {
+      if (created.email === null || created.planName === null || created.planCurrency === null) throw new Error(`order ${opened.id} not found with its user and plan`)
+      effects.push({
+        kind: "order_opened",
+        userId,
+        subscriptionId: subscription.id,
+        orderId: opened.id,
+        recipient: { email: created.email, name: created.userName },
+        plan: { name: created.planName, currency: created.planCurrency },
+        amountCents: receipt.amountCents,
+        dueAt: fulfilmentDueAt(paidAt),
+      })
+    }
     // The payment arrived after the subscription had already ended (deliveries out of order): the
     // order ends the way it would have, had the payment come first.
     if (subscription.ended) await requestSeatRelease(tx, { subscriptionId: subscription.id, at: subscription.ended })
@@ -79,7 +99,8 @@ async function holdsSeat(tx: Tx, subscriptionId: string): Promise<boolean> {
   return rows.length > 0
 }
 
-const RECEIPT_COLUMNS = Prisma.sql`id, user_id AS "userId", amount_cents AS "amountCents", status::text AS status, refunded_cents AS "refundedCents"`
+const receiptColumns = (from: Prisma.Sql) =>
+  Prisma.sql`${from}.id, ${from}.user_id AS "userId", ${from}.amount_cents AS "amountCents", ${from}.status::text AS status, ${from}.refunded_cents AS "refundedCents"`
 
 /** When the subscription ended, or null while it runs (or is still being paid for). */
 function endedAt(sub: { status: string; endedAt: Date | null }): Date | null {

@@ -29,6 +29,9 @@ type Row = {
   mrrCents: number
   /** A ledger row exists (a reactivation is not a new sale). */
   hasHistory: boolean
+  /** The subscriber, whom a welcome email goes to. */
+  email: string
+  userName: string | null
 }
 
 export type SubscriptionApplied = {
@@ -58,13 +61,13 @@ export async function applySubscriptionSnapshot(
   let created = false
   let adopted = false
   if (!row) {
-    const userId = await resolveCustomerUser(tx, input.customer)
-    adopted = await adoptUnlinked(tx, snapshot, userId)
-    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, userId)
+    const user = await resolveCustomerUser(tx, input.customer)
+    adopted = await adoptUnlinked(tx, snapshot, user.id)
+    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, user.id)
     created = inserted !== null
     // Written with its whole state already; as far as the ledger and the notices go, it starts from nothing.
     row = inserted
-      ? { ...next, ...inserted, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0, hasHistory: false }
+      ? { ...next, ...inserted, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0, hasHistory: false, email: user.email, userName: user.name }
       : await lockByPolarId(tx, snapshot.id)
     if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
   }
@@ -92,7 +95,7 @@ export async function applySubscriptionSnapshot(
 
   const ids = { userId: row.userId, subscriptionId: row.id }
   const effects: BillingEffect[] = []
-  if (change?.kind === "NEW") effects.push({ kind: "subscription_started", ...ids })
+  if (change?.kind === "NEW") effects.push({ kind: "subscription_started", ...ids, recipient: { email: row.email, name: row.userName } })
   if (change?.kind === "CHURN") {
     await requestSeatRelease(tx, { subscriptionId: row.id, at: effectiveAt })
     effects.push({ kind: "subscription_ended", ...ids, endedAt: effectiveAt })
@@ -105,13 +108,17 @@ export async function applySubscriptionSnapshot(
   return { ...unchanged, applied: true, state: { status: next.status, endedAt: next.endedAt }, effects }
 }
 
-const ROW_COLUMNS = Prisma.sql`id, user_id AS "userId", plan_id AS "planId", status::text AS status, cancel_at_period_end AS "cancelAtPeriodEnd",
-  canceled_at AS "canceledAt", ended_at AS "endedAt", current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd",
-  source_updated_at AS "sourceUpdatedAt", mrr_cents AS "mrrCents",
-  EXISTS (SELECT 1 FROM subscription_changes c WHERE c.subscription_id = subscriptions.id) AS "hasHistory"`
+const ROW_COLUMNS = Prisma.sql`s.id, s.user_id AS "userId", s.plan_id AS "planId", s.status::text AS status, s.cancel_at_period_end AS "cancelAtPeriodEnd",
+  s.canceled_at AS "canceledAt", s.ended_at AS "endedAt", s.current_period_start AS "currentPeriodStart", s.current_period_end AS "currentPeriodEnd",
+  s.source_updated_at AS "sourceUpdatedAt", s.mrr_cents AS "mrrCents",
+  EXISTS (SELECT 1 FROM subscription_changes c WHERE c.subscription_id = s.id) AS "hasHistory", u.email, u.name AS "userName"`
 
+/** The subscription (locked until the transaction ends) with its subscriber: a welcome email then needs no look-up. */
 export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<Row | null> {
-  const rows = await tx.$queryRaw<Row[]>`SELECT ${ROW_COLUMNS} FROM subscriptions WHERE polar_subscription_id = ${polarSubscriptionId} FOR UPDATE`
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT ${ROW_COLUMNS} FROM subscriptions s JOIN users u ON u.id = s.user_id
+    WHERE s.polar_subscription_id = ${polarSubscriptionId}
+    FOR UPDATE OF s`
   return rows[0] ?? null
 }
 

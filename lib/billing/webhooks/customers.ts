@@ -6,19 +6,22 @@ import type { PolarCustomer } from "./events"
 type Tx = RawSql
 type UserLink = { id: string; name: string | null; email: string; polarCustomerId: string | null }
 
+/** A customer's user, with the address and name their emails go to. */
+export type CustomerUser = { id: string; email: string; name: string | null }
+
 /**
  * Our user for a Polar customer: by external id (our user id, set at checkout), else by Polar
  * customer id, else by email; a customer who bought without any of them becomes a new subscriber.
  * Links the Polar customer id to the user the first time it is seen.
  */
-export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Promise<string> {
+export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Promise<CustomerUser> {
   const email = customer.email?.trim().toLowerCase() ?? null
   const externalId = customer.external_id ?? null
   // One statement: the best of the three matches, linked to the Polar customer id on first sight
-  // (unless it has one, or another user holds this one).
-  const [found] = await tx.$queryRaw<{ id: string }[]>`
+  // (unless it has one, or another user holds this one), with the recipient of a welcome email.
+  const [found] = await tx.$queryRaw<CustomerUser[]>`
     WITH found AS (
-      SELECT id, polar_customer_id FROM users
+      SELECT id, polar_customer_id, email, name FROM users
       WHERE id = ${externalId} OR polar_customer_id = ${customer.id} OR email = ${email}
       ORDER BY (id = ${externalId}) DESC NULLS LAST, (polar_customer_id = ${customer.id}) DESC NULLS LAST
       LIMIT 1
@@ -28,12 +31,12 @@ export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Prom
       WHERE users.id = found.id AND found.polar_customer_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM users holder WHERE holder.polar_customer_id = ${customer.id})
     )
-    SELECT id FROM found`
-  if (found) return found.id
+    SELECT id, email, name FROM found`
+  if (found) return found
   const created = email ? await createSubscriber(tx, { email, name: customer.name ?? null }) : null
   if (!created) throw new Error(`Polar customer ${customer.id} has neither an external id we know nor an email`)
   await linkPolarCustomer(tx, created, customer.id)
-  return created.id
+  return { id: created.id, email: created.email, name: created.name }
 }
 
 /** customer.updated: the name, a verified new email no one else uses, and the Polar customer link. */

@@ -20,22 +20,18 @@ export async function queueBillingNotices(tx: Tx, effects: readonly BillingEffec
 
 async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<unknown>) | null> {
   switch (effect.kind) {
+    // These two run for every purchase: their effects carry what the email says (no look-up).
     case "subscription_started": {
-      const user = await recipient(tx, effect.userId)
-      return () => queueEmail(tx, { to: user.email, template: "welcome", props: { name: user.name }, idempotencyKey: `welcome/${effect.subscriptionId}` })
+      const { recipient } = effect
+      return () => queueEmail(tx, { to: recipient.email, template: "welcome", props: { name: recipient.name }, idempotencyKey: `welcome/${effect.subscriptionId}` })
     }
     case "order_opened": {
-      // One statement (not one per relation): this runs for every first payment.
-      const [order] = await tx.$queryRaw<{ amountCents: number; dueAt: Date; email: string; name: string | null; planName: string; currency: string }[]>`
-        SELECT o.amount_cents AS "amountCents", o.due_at AS "dueAt", u.email, u.name, p.name AS "planName", p.currency
-        FROM orders o JOIN users u ON u.id = o.user_id JOIN subscriptions s ON s.id = o.subscription_id JOIN plans p ON p.id = s.plan_id
-        WHERE o.id = ${effect.orderId}`
-      if (!order) throw new Error(`order ${effect.orderId} not found`)
+      const { recipient, plan } = effect
       return () =>
         queueEmail(tx, {
-          to: order.email,
+          to: recipient.email,
           template: "order-received",
-          props: { name: order.name, orderRef: effect.orderId, planName: order.planName, amountCents: order.amountCents, currency: order.currency, dueAt: order.dueAt.toISOString() },
+          props: { name: recipient.name, orderRef: effect.orderId, planName: plan.name, amountCents: effect.amountCents, currency: plan.currency, dueAt: effect.dueAt.toISOString() },
           idempotencyKey: `order-received/${effect.orderId}`,
         })
     }
@@ -60,15 +56,19 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
         })
     }
     case "payment_refunded": {
-      const [payment] = await tx.$queryRaw<{ currency: string; refundedCents: number; orderId: string | null }[]>`
-        SELECT p.currency, p.refunded_cents AS "refundedCents", o.id AS "orderId" FROM payments p LEFT JOIN orders o ON o.payment_id = p.id WHERE p.id = ${effect.paymentId}`
+      // The payer is the payment's own user, the effect's userId.
+      const [payment] = await tx.$queryRaw<{ currency: string; refundedCents: number; orderId: string | null; email: string | null; name: string | null }[]>`
+        SELECT p.currency, p.refunded_cents AS "refundedCents", o.id AS "orderId", u.email, u.name
+        FROM payments p LEFT JOIN users u ON u.id = p.user_id LEFT JOIN orders o ON o.payment_id = p.id
+        WHERE p.id = ${effect.paymentId}`
       if (!payment) throw new Error(`payment ${effect.paymentId} not found`)
-      const user = await recipient(tx, effect.userId)
+      const { email } = payment
+      if (email === null) throw new Error(`user ${effect.userId} not found`)
       return () =>
         queueEmail(tx, {
-          to: user.email,
+          to: email,
           template: "refund-issued",
-          props: { name: user.name, amountCents: effect.refundedCents, currency: payment.currency, orderRef: payment.orderId },
+          props: { name: payment.name, amountCents: effect.refundedCents, currency: payment.currency, orderRef: payment.orderId },
           // One email per refund step: the running total tells two partial refunds apart.
           idempotencyKey: `refund-issued/${effect.paymentId}/${payment.refundedCents}`,
         })
@@ -76,12 +76,6 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
     default:
       return null
   }
-}
-
-async function recipient(tx: Tx, userId: string): Promise<{ email: string; name: string | null }> {
-  const [user] = await tx.$queryRaw<{ email: string; name: string | null }[]>`SELECT email, name FROM users WHERE id = ${userId}`
-  if (!user) throw new Error(`user ${userId} not found`)
-  return user
 }
 
 type SubscriptionNoticeFacts = {

@@ -1,3 +1,4 @@
+import { webVitalsP75ByPage } from "@/lib/analytics/product/web-vitals"
 import { presetRange, type RangePreset } from "../time-range"
 import { loadBusiness, loadErrors, loadSecurity, type BusinessSection, type ErrorsSection, type SecuritySection } from "./business"
 import type { OperationsQuery } from "./schemas"
@@ -9,7 +10,8 @@ import { loadJobs, loadRequests, loadResources, loadUptime, measureRoundTrip, ty
 /** A section's data, or why it could not be loaded: one failing query never blanks the others. */
 export type Section<T> = { ok: true; data: T } | { ok: false; error: string }
 
-export const WEB_VITALS_PENDING = "Web vitals appear here once browser analytics is collected."
+/** p75 of each web vital per page (browser timings from the analytics pipeline), most samples first. */
+export type WebVitalsSection = Awaited<ReturnType<typeof webVitalsP75ByPage>>
 
 export type OperationsOverview = {
   range: { preset: RangePreset; from: Date; to: Date }
@@ -21,8 +23,7 @@ export type OperationsOverview = {
   errors: Section<ErrorsSection>
   business: Section<BusinessSection>
   security: Section<SecuritySection>
-  /** Browser timings arrive with the analytics pipeline; until then the dashboard says so. */
-  webVitals: { available: false; message: string }
+  webVitals: Section<WebVitalsSection>
 }
 
 async function section<T>(name: string, load: () => Promise<T>): Promise<Section<T>> {
@@ -39,7 +40,7 @@ export async function operationsOverview(query: OperationsQuery, now = new Date(
   const range = presetRange(query.range, now)
   // First and alone: on one connection (the embedded database) it would otherwise time the queue.
   const roundTrip = await section("resources", measureRoundTrip)
-  const [requests, uptime, resources, jobs, errors, business, security] = await Promise.all([
+  const [requests, uptime, resources, jobs, errors, business, security, webVitals] = await Promise.all([
     section("requests", () => loadRequests(range, query.sort)),
     section("uptime", () => loadUptime(range)),
     roundTrip.ok ? section("resources", () => loadResources(range, roundTrip.data)) : roundTrip,
@@ -47,6 +48,7 @@ export async function operationsOverview(query: OperationsQuery, now = new Date(
     section("errors", () => loadErrors(range)),
     section("business", () => loadBusiness(range)),
     section("security", () => loadSecurity(range)),
+    section("web vitals", () => webVitalsP75ByPage(range, { now })),
   ])
   return {
     range: { preset: query.range, ...range },
@@ -58,6 +60,6 @@ export async function operationsOverview(query: OperationsQuery, now = new Date(
     errors,
     business,
     security,
-    webVitals: { available: false, message: WEB_VITALS_PENDING },
+    webVitals,
   }
 }

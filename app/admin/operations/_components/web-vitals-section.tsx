@@ -1,19 +1,11 @@
 import { formatValue } from "@/components/charts/format"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import { webVitalsP75ByPage } from "@/lib/analytics/product/web-vitals"
 import type { OperationsOverview } from "@/lib/monitoring/operations/overview"
 
-type VitalsRow = Awaited<ReturnType<typeof webVitalsP75ByPage>>[number]
-
 /** Browser timings (web vitals p75 per page, from the analytics pipeline) beside the server's page timings. */
-export async function WebVitalsSection({ overview }: { overview: OperationsOverview }) {
+export function WebVitalsSection({ overview }: { overview: OperationsOverview }) {
   const pages = overview.requests.ok ? overview.requests.data.routes.filter((row) => !row.route.startsWith("/api/")).slice(0, 10) : []
-  let vitals: VitalsRow[] | null = null
-  try {
-    vitals = await webVitalsP75ByPage(overview.range)
-  } catch (error) {
-    console.error("[operations] web vitals failed to load", error)
-  }
+  const vitals = overview.webVitals.ok ? overview.webVitals.data : null
   return (
     <section id="web-vitals" aria-labelledby="web-vitals-heading" className="flex scroll-mt-6 flex-col gap-4" data-testid="ops-web-vitals">
       <div>

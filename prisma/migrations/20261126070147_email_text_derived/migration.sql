@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "email_messages" ALTER COLUMN "text" DROP NOT NULL;
