@@ -3,7 +3,7 @@ import QRCode from "qrcode"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/http/errors"
-import { consumeRateLimit } from "@/lib/http/rate-limit"
+import { consumeRateLimit, refundRateLimit } from "@/lib/http/rate-limit"
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto"
 import { recordSecurityEvent } from "@/lib/security/events"
 import type { SessionUser } from "./roles"
@@ -47,4 +47,7 @@ export async function verifySecondFactor(input: { user: SessionUser; sessionId: 
     if (!row.totpEnabledAt) await recordAudit({ actor: user, action: "auth.mfa_enrolled", targetType: "user", targetId: user.id }, tx)
     await recordAudit({ actor: user, action: "auth.mfa_verified", targetType: "user", targetId: user.id }, tx)
   })
+  // Only failed attempts count against the limit: staff signing in several times within minutes
+  // are never locked out, while guessing meets the limit after a handful of wrong codes.
+  await refundRateLimit(MFA_ATTEMPTS, user.id)
 }

@@ -1,4 +1,5 @@
 import "server-only"
+import { createHash } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import { pool } from "@/lib/db"
 
@@ -17,14 +18,27 @@ export interface RawSql {
   $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>
 }
 
+// With `prepared`, statements run as named prepared statements: each connection parses and plans a
+// statement once, then only binds and executes it. For a path that runs the same few point
+// statements over and over (a webhook); not for reports, whose plans depend on their ranges.
+const names = new Map<string, string>()
+function preparedName(text: string): string {
+  let name = names.get(text)
+  if (!name) {
+    name = `acv_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`
+    if (names.size < 1000) names.set(text, name)
+  }
+  return name
+}
+
 /** No statement may wait longer than this (a lock held elsewhere, say): the transaction fails and rolls back. */
 const STATEMENT_TIMEOUT_MS = 20_000
 
-export async function rawTransaction<T>(work: (tx: RawSql) => Promise<T>): Promise<T> {
+export async function rawTransaction<T>(work: (tx: RawSql) => Promise<T>, options: { prepared?: boolean } = {}): Promise<T> {
   const client = await pool().connect()
   const statement = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)
-    return client.query(sql.text, sql.values)
+    return options.prepared ? client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values }) : client.query(sql.text, sql.values)
   }
   const tx: RawSql = {
     $queryRaw: async <R,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await statement(query, values)).rows as R,

@@ -64,6 +64,16 @@ export async function consumeRateLimit(limit: RateLimit, key: string, points = 1
   }
 }
 
+/** Gives back points consumed earlier (an attempt that turned out fine, say); best effort. */
+export async function refundRateLimit(limit: RateLimit, key: string, points = 1): Promise<void> {
+  scope.rateLimitScope ??= new AsyncResource("rate-limit")
+  try {
+    await scope.rateLimitScope.runInAsyncScope(() => limiterFor(limit).reward(key, points))
+  } catch (error) {
+    console.error("rate limiter unavailable, nothing refunded", error)
+  }
+}
+
 /** The client's address as the trusted proxy reports it; used only as a rate-limit key, never stored. */
 export function clientAddress(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()

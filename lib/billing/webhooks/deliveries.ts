@@ -54,7 +54,7 @@ export async function processPolarDelivery(input: DeliveryInput & { event: Polar
       const effects = await applyPolarEvent(tx, input.event)
       await queueBillingNotices(tx, effects)
       return { outcome: "processed", deliveryId: claim.id, effects }
-    })
+    }, { prepared: true })
     remember(input.eventId, result.deliveryId)
     if (result.outcome === "processed") trackBillingEffects(result.effects)
     return result
