@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import type { AuditFilter } from "./schemas"
 
 export type AuditListItem = {
@@ -12,7 +13,7 @@ export type AuditListItem = {
   createdAt: Date
 }
 
-export type AuditPage = { items: AuditListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type AuditPage = Paged<AuditListItem>
 
 export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> {
   const where: Prisma.AuditLogWhereInput = {
@@ -30,5 +31,5 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
       select: { id: true, action: true, actorEmail: true, targetType: true, targetId: true, metadata: true, createdAt: true },
     }),
   ])
-  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
+  return paged(items, total, filter)
 }

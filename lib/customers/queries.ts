@@ -2,6 +2,7 @@ import "server-only"
 import type { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import type { CustomerListFilter, CustomerStatusFilter } from "./schemas"
 import { CURRENT_SUBSCRIPTION_ORDER, IS_CUSTOMER } from "./where"
 
@@ -22,7 +23,7 @@ export type CustomerListItem = {
   lastPaymentAt: Date | null
 }
 
-export type CustomerPage = { items: CustomerListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type CustomerPage = Paged<CustomerListItem>
 
 /** Customers, newest sign-up first: two queries for the page, one for its last payments. */
 export async function listCustomers(filter: CustomerListFilter): Promise<CustomerPage> {
@@ -65,7 +66,7 @@ export async function listCustomers(filter: CustomerListFilter): Promise<Custome
       lastPaymentAt: lastPaymentAt.get(user.id) ?? null,
     }
   })
-  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
+  return paged(items, total, filter)
 }
 
 function customerWhere(filter: CustomerListFilter): Prisma.UserWhereInput {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client"
 import type { EmailStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import { messageText } from "./plain-text"
 import type { EmailFilter } from "./schemas"
 
@@ -40,7 +41,7 @@ export type EmailListItem = {
   sentAt: Date | null
 }
 
-export type EmailPage = { items: EmailListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type EmailPage = Paged<EmailListItem>
 
 /** Every message the app queued, newest first, filtered by status, template and recipient. */
 export async function listEmails(filter: EmailFilter): Promise<EmailPage> {
@@ -62,7 +63,7 @@ export async function listEmails(filter: EmailFilter): Promise<EmailPage> {
       },
     }),
   ])
-  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
+  return paged(items, total, filter)
 }
 
 export type DeliveryProblems = { bounced: number; complained: number; failed: number }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/http/errors"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import { isClosedStatus } from "./format"
 import type { BoardQuery, FeatureRequestInput } from "./schemas"
 
@@ -24,7 +25,7 @@ export type BoardItem = {
   mine: boolean
 }
 
-export type BoardPage = { items: BoardItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type BoardPage = Paged<BoardItem>
 
 export function boardWhere(query: Pick<BoardQuery, "status">): Prisma.FeatureRequestWhereInput {
   return query.status === "all" ? {} : { status: query.status }
@@ -58,7 +59,7 @@ export async function listBoard(userId: string, query: BoardQuery): Promise<Boar
     }),
   ])
   const items = rows.map(({ authorId, votes, ...row }) => ({ ...row, votedByMe: votes.length > 0, mine: authorId === userId }))
-  return { items, total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) }
+  return paged(items, total, query)
 }
 
 /** Posting and voting are for customers: anyone who has had a subscription, live or not. */

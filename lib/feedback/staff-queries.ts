@@ -1,16 +1,11 @@
 import "server-only"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import { boardOrder, boardWhere } from "./feature-requests"
 import type { BoardQuery } from "./schemas"
 
 // What staff read on /admin/feedback and GET /api/admin/…: the same rows as the portal, with who wrote them.
-
-type Paged<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number }
-
-function paged<T>(items: T[], total: number, page: number, pageSize: number): Paged<T> {
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
-}
 
 export type StaffBoardItem = {
   id: string
@@ -35,7 +30,7 @@ export async function listStaffBoard(query: BoardQuery): Promise<Paged<StaffBoar
       select: { id: true, title: true, body: true, status: true, voteCount: true, createdAt: true, statusChangedAt: true, author: { select: { email: true } } },
     }),
   ])
-  return paged(rows.map(({ author, ...row }) => ({ ...row, authorEmail: author.email })), total, query.page, query.pageSize)
+  return paged(rows.map(({ author, ...row }) => ({ ...row, authorEmail: author.email })), total, query)
 }
 
 export type StaffFeedbackMessage = { id: string; rating: number | null; message: string; page: string | null; createdAt: Date; userEmail: string }
@@ -51,7 +46,7 @@ export async function listFeedbackMessages({ page, pageSize }: { page: number; p
       select: { id: true, rating: true, message: true, page: true, createdAt: true, user: { select: { email: true } } },
     }),
   ])
-  return paged(rows.map(({ user, ...row }) => ({ ...row, userEmail: user.email })), total, page, pageSize)
+  return paged(rows.map(({ user, ...row }) => ({ ...row, userEmail: user.email })), total, { page, pageSize })
 }
 
 export type StaffNpsResponse = { id: string; score: number; comment: string | null; createdAt: Date; userEmail: string }
@@ -69,5 +64,5 @@ export async function listNpsResponses({ page, pageSize, withComment }: { page: 
       select: { id: true, score: true, comment: true, createdAt: true, user: { select: { email: true } } },
     }),
   ])
-  return paged(rows.map(({ user, score, ...row }) => ({ ...row, score: score!, userEmail: user.email })), total, page, pageSize)
+  return paged(rows.map(({ user, score, ...row }) => ({ ...row, score: score!, userEmail: user.email })), total, { page, pageSize })
 }

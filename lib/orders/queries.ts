@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client"
 import type { OrderEventType, OrderStatus, SubscriptionStatus } from "@/generated/prisma/enums"
 import { countActiveSubscriptions, countCustomers } from "@/lib/billing/queries"
 import { db } from "@/lib/db"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import { DEADLINE_SOON_MS } from "./countdown"
 import { isOverdue, isReleaseDue, OPEN_ORDER_STATUSES } from "./rules"
 import type { OrderListFilter } from "./schemas"
@@ -57,7 +58,7 @@ export type OrderQueueItem = {
   releaseDue: boolean
 }
 
-export type OrderQueuePage = { items: OrderQueueItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type OrderQueuePage = Paged<OrderQueueItem>
 
 export type QueueViewer = { now: Date; viewerId: string }
 
@@ -131,13 +132,11 @@ export async function listOrderQueue(filter: OrderListFilter, viewer: QueueViewe
       ? await db.order.findMany({ where: closedWhere, orderBy: closedOrder, skip: Math.max(0, skip - openTotal), take: room, select: queueSelect })
       : []
   const total = openTotal + closedTotal
-  return {
-    items: [...open, ...closed].map((row) => toQueueItem(row, viewer.now)),
+  return paged(
+    [...open, ...closed].map((row) => toQueueItem(row, viewer.now)),
     total,
-    page: filter.page,
-    pageSize: filter.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / filter.pageSize)),
-  }
+    filter,
+  )
 }
 
 export type DeadlineWatch = { overdue: number; dueSoon: number; items: OrderQueueItem[] }

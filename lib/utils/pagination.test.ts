@@ -1,5 +1,5 @@
 import { expect, test } from "vitest"
-import { clampPage, pageHref, pageWindow } from "./pagination"
+import { clampPage, paged, pageHref, pageWindow } from "./pagination"
 
 test("pageHref keeps other params and drops page for page 1", () => {
   expect(pageHref("/admin/audit", { action: "login", page: "3" }, 4)).toBe("/admin/audit?action=login&page=4")
@@ -25,4 +25,11 @@ test("clampPage keeps the page in range", () => {
   expect(clampPage(2.7, 5)).toBe(2)
   expect(clampPage(Number.NaN, 5)).toBe(1)
   expect(clampPage(3, 0)).toBe(1)
+})
+
+test("paged: pages are ceil(total / size), and an empty list still has one page", () => {
+  // 101 rows by 50: pages of 50, 50 and 1 → 3 pages; 100 rows → exactly 2; 0 rows → 1 (empty).
+  expect(paged(["a"], 101, { page: 3, pageSize: 50 })).toEqual({ items: ["a"], total: 101, page: 3, pageSize: 50, pageCount: 3 })
+  expect(paged([], 100, { page: 2, pageSize: 50 }).pageCount).toBe(2)
+  expect(paged([], 0, { page: 1, pageSize: 50 }).pageCount).toBe(1)
 })

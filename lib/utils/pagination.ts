@@ -1,4 +1,12 @@
-// Pure helpers behind components/ui/pagination.tsx.
+// Pure helpers behind components/ui/pagination.tsx, and the page every paginated list returns.
+
+/** One page of a list: its rows, how many there are in all, and where this page stands. */
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number }
+
+/** `items` as page `page` of `total` rows; an empty list still has one (empty) page. */
+export function paged<T>(items: T[], total: number, { page, pageSize }: { page: number; pageSize: number }): Paged<T> {
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+}
 
 export type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams
 

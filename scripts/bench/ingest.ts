@@ -21,10 +21,8 @@ import path from "node:path"
 import { parseArgs } from "node:util"
 import autocannon from "autocannon"
 import pg from "pg"
-import { createPool } from "@/lib/database/client"
-import { applyMigrations } from "@/lib/database/migrate"
 import { withDatabase } from "@/lib/testing/database-url"
-import { buildIfStale, processGroupRssMb, startEmbeddedDatabaseProcess, startNext, stopProcessGroup } from "./server"
+import { buildIfStale, migrateDatabase, processGroupRssMb, startEmbeddedDatabaseProcess, startNext, stopProcessGroup } from "./server"
 
 const { values } = parseArgs({
   options: {
@@ -157,12 +155,7 @@ async function prepareDatabase(): Promise<string> {
   } catch (error) {
     say(`no scratch database (${error instanceof Error ? error.message : String(error)}): using DATABASE_URL, rows tagged ${run}`)
   }
-  const pool = createPool(url, 1)
-  try {
-    await applyMigrations(pool)
-  } finally {
-    await pool.end()
-  }
+  await migrateDatabase(url)
   return url
 }
 

@@ -5,9 +5,8 @@
 import type { ChildProcess } from "node:child_process"
 import pg from "pg"
 import { createPool, createPrismaClient } from "@/lib/database/client"
-import { applyMigrations } from "@/lib/database/migrate"
 import { withDatabase } from "@/lib/testing/database-url"
-import { startEmbeddedDatabaseProcess } from "./server"
+import { migrateDatabase, startEmbeddedDatabaseProcess } from "./server"
 
 type Say = (line: string) => void
 
@@ -30,7 +29,7 @@ export async function openBenchDatabase(input: { serverUrl: string | undefined; 
   }
   const url = withDatabase(serverUrl, name)
   if (input.reuse && (await adminQuery(serverUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).length > 0) {
-    await migrate(url)
+    await migrateDatabase(url)
     if (await holdsDemo(url)) {
       say(`reusing the seeded scratch database ${name}`)
       return { url, kind: "scratch", reused: true }
@@ -41,7 +40,7 @@ export async function openBenchDatabase(input: { serverUrl: string | undefined; 
   // Not user input, and CREATE DATABASE takes no parameters.
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
   say(`scratch database ${name} created`)
-  await migrate(url)
+  await migrateDatabase(url)
   return { url, kind: "scratch", reused: false }
 }
 
@@ -90,15 +89,6 @@ export async function seedBenchData(url: string, input: { customers: number; eve
     }
   } finally {
     await prisma.$disconnect()
-    await pool.end()
-  }
-}
-
-async function migrate(url: string): Promise<void> {
-  const pool = createPool(url, 1)
-  try {
-    await applyMigrations(pool)
-  } finally {
     await pool.end()
   }
 }

@@ -1,9 +1,11 @@
 // Pieces a benchmark needs to run the production server itself: build when sources changed (never
 // two builds at once), an embedded database in its own process, `next start`, the resident memory
-// of the server's processes, and stopping everything it started.
+// of the server's processes, stopping everything it started, and migrating a bench database.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs"
 import path from "node:path"
+import { createPool } from "@/lib/database/client"
+import { applyMigrations } from "@/lib/database/migrate"
 
 const benchSay = (line: string) => console.log(`[bench] ${line}`)
 
@@ -114,4 +116,14 @@ export function processGroupRssMb(child: ChildProcess): number | null {
     }
   }
   return Math.round(kb / 102.4) / 10
+}
+
+/** Brings the database at `url` to the latest migration, over a connection of its own. */
+export async function migrateDatabase(url: string): Promise<void> {
+  const pool = createPool(url, 1)
+  try {
+    await applyMigrations(pool)
+  } finally {
+    await pool.end()
+  }
 }

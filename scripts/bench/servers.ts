@@ -11,9 +11,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import path from "node:path"
 import pg from "pg"
-import { createPool } from "@/lib/database/client"
-import { applyMigrations } from "@/lib/database/migrate"
 import { withDatabase } from "@/lib/testing/database-url"
+import { migrateDatabase } from "./server"
 
 export { buildIfStale } from "./server"
 
@@ -144,13 +143,13 @@ export class BenchServers {
       this.scratch.push(database)
     } catch (error) {
       this.options.say(`cannot create a scratch database (${error instanceof Error ? error.message : String(error)}): the servers share DATABASE_URL, and whichever claims the scheduled jobs does more work`)
-      await migrate(url)
+      await migrateDatabase(url)
       return url
     } finally {
       await admin.end()
     }
     const target = withDatabase(url, database)
-    await migrate(target)
+    await migrateDatabase(target)
     return target
   }
 }
@@ -170,13 +169,4 @@ function groupProcesses(pgid: number): { pid: number; ticks: number }[] {
     }
   }
   return found
-}
-
-async function migrate(url: string): Promise<void> {
-  const pool = createPool(url, 1)
-  try {
-    await applyMigrations(pool)
-  } finally {
-    await pool.end()
-  }
 }

@@ -2,6 +2,7 @@ import "server-only"
 import { recordAudit, type AuditActor } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/http/errors"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import type { FunnelStep } from "./funnels"
 import { funnelStepsSchema, type SavedFunnelInput, type SavedFunnelPatch } from "./funnels-schemas"
 
@@ -21,12 +22,12 @@ function toSavedFunnel(row: Row): SavedFunnel {
 }
 
 /** Alphabetical, a page at a time. */
-export async function listSavedFunnels(input: { page: number; pageSize: number }): Promise<{ items: SavedFunnel[]; total: number; page: number; pageSize: number; pageCount: number }> {
+export async function listSavedFunnels(input: { page: number; pageSize: number }): Promise<Paged<SavedFunnel>> {
   const [rows, total] = await Promise.all([
     db.savedFunnel.findMany({ select, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
     db.savedFunnel.count(),
   ])
-  return { items: rows.map(toSavedFunnel), total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) }
+  return paged(rows.map(toSavedFunnel), total, input)
 }
 
 export async function getSavedFunnelOrThrow(id: string): Promise<SavedFunnel> {

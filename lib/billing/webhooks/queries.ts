@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client"
 import type { WebhookStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import type { DeliveryFilter } from "../schemas"
 
 export type DeliveryListItem = {
@@ -15,7 +16,7 @@ export type DeliveryListItem = {
   processedAt: Date | null
 }
 
-export type DeliveryPage = { items: DeliveryListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type DeliveryPage = Paged<DeliveryListItem>
 
 const listSelect = { id: true, provider: true, eventId: true, eventType: true, status: true, error: true, attempts: true, receivedAt: true, processedAt: true } as const
 
@@ -29,7 +30,7 @@ export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<Del
     db.webhookDelivery.count({ where }),
     db.webhookDelivery.findMany({ where, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: listSelect }),
   ])
-  return { items, total, page: filter.page, pageSize: filter.pageSize, pageCount: Math.max(1, Math.ceil(total / filter.pageSize)) }
+  return paged(items, total, filter)
 }
 
 export async function getDeliveryOrThrow(id: string): Promise<DeliveryListItem> {

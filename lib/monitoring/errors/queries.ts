@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client"
 import type { ErrorGroupStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/http/errors"
+import { type Paged, paged } from "@/lib/utils/pagination"
 import type { ErrorGroupFilter } from "./schemas"
 
 export type ErrorGroupListItem = {
@@ -23,7 +24,7 @@ export type ErrorGroupListItem = {
   affectedUsers: number
 }
 
-export type ErrorGroupPage = { items: ErrorGroupListItem[]; total: number; page: number; pageSize: number; pageCount: number }
+export type ErrorGroupPage = Paged<ErrorGroupListItem>
 
 export type TrendPoint = { at: Date; count: number }
 
@@ -64,13 +65,11 @@ export async function listErrorGroups(filter: ErrorGroupFilter): Promise<ErrorGr
     db.errorGroup.findMany({ where, orderBy, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: listSelect }),
   ])
   const affected = await affectedUsers(groups.map((group) => group.id))
-  return {
-    items: groups.map((group) => ({ ...group, affectedUsers: affected.get(group.id) ?? 0 })),
+  return paged(
+    groups.map((group) => ({ ...group, affectedUsers: affected.get(group.id) ?? 0 })),
     total,
-    page: filter.page,
-    pageSize: filter.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / filter.pageSize)),
-  }
+    filter,
+  )
 }
 
 /** One group with its trend, affected users and latest occurrences; null when unknown. */
