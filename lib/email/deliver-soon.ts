@@ -1,5 +1,5 @@
 import { after } from "next/server"
-import { deliverQueuedEmails } from "./deliver"
+import { deliverDueEmails } from "./deliver"
 
 // One drain per process at a time: fifty webhooks committing together start one delivery run,
 // which goes round again while more mail was queued during it, instead of fifty runs racing for
@@ -15,7 +15,7 @@ function drainOutbox(): Promise<void> {
   draining = (async () => {
     do {
       queuedMeanwhile = false
-      await deliverQueuedEmails()
+      await deliverDueEmails()
     } while (queuedMeanwhile)
   })()
     .catch((error: unknown) => console.error("email delivery after response failed", error))

@@ -24,9 +24,9 @@ function due(now: Date): Prisma.EmailMessageWhereInput {
 }
 
 /**
- * Delivers up to `limit` due messages, oldest first. Call it after committing a transaction that
- * queued mail (`after(() => deliverQueuedEmails())`); the job runner will also call it every
- * minute, which is what retries failed sends on their backoff schedule.
+ * Delivers up to `limit` due messages, oldest first: one batch of deliverDueEmails, which runs
+ * after a request that queued mail (deliver-soon.ts) and every 10 seconds in the background, which
+ * is what retries failed sends on their backoff schedule.
  */
 export async function deliverQueuedEmails({ limit = 20, now = new Date() }: DeliveryOptions = {}): Promise<DeliverySummary> {
   const summary: DeliverySummary = { sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 }
@@ -38,6 +38,22 @@ export async function deliverQueuedEmails({ limit = 20, now = new Date() }: Deli
   const rows = await db.emailMessage.findMany({ where: due(now), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } })
   for (const { id } of rows) summary[await deliverOne(id, client, now)] += 1
   return summary
+}
+
+/**
+ * Batches of deliverQueuedEmails until one comes back short, so everything due goes out in one
+ * call (at most `maxBatches` batches): one batch a call let a burst of purchases queue mail faster
+ * than the outbox emptied.
+ */
+export async function deliverDueEmails({ maxBatches = 50, ...options }: DeliveryOptions & { maxBatches?: number } = {}): Promise<DeliverySummary> {
+  const limit = options.limit ?? 20
+  const total: DeliverySummary = { sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 }
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const summary = await deliverQueuedEmails({ ...options, limit })
+    for (const outcome of Object.keys(total) as DeliveryOutcome[]) total[outcome] += summary[outcome]
+    if (Object.values(summary).reduce((sum, count) => sum + count, 0) < limit) break
+  }
+  return total
 }
 
 /** Local mode: the oldest due messages go to the outbox in one statement; rows another caller holds are skipped. */

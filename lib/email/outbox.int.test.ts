@@ -3,7 +3,7 @@ import { db } from "@/lib/db"
 import { toPlainText } from "./plain-text"
 import { getMailboxMessage } from "./queries"
 import { renderEmail } from "./render"
-import { deliverQueuedEmails, queueEmail, sendEmail } from "./send"
+import { deliverDueEmails, deliverQueuedEmails, queueEmail, sendEmail } from "./send"
 import { pointResendAt } from "./testing/resend-stand-in"
 
 const seatReady = { name: "Ada", orderRef: "ord_1", planName: "Pro monthly" }
@@ -64,6 +64,17 @@ test("without Resend, delivery moves due messages to the outbox, oldest first, u
   expect(await deliverQueuedEmails({ now: new Date(now.getTime() + 30_000) })).toMatchObject({ outbox: 1 })
   expect(Object.values(await status())).toEqual(["OUTBOX", "OUTBOX", "OUTBOX"])
   expect(await db.emailMessage.findFirst({ select: { attempts: true, sentAt: true, nextAttemptAt: true } })).toEqual({ attempts: 0, sentAt: null, nextAttemptAt: null })
+})
+
+test("delivering what is due empties a backlog bigger than one batch, batch after batch", async () => {
+  for (let n = 0; n < 45; n++) {
+    await db.$transaction((tx) => queueEmail(tx, { to: `b${n}@test.example`, template: "welcome", props: { name: null }, idempotencyKey: `welcome/b${n}` }))
+  }
+  // 45 due in batches of 20: 20 + 20 + 5, and the short third batch ends the call.
+  expect(await deliverDueEmails({ limit: 20 })).toEqual({ sent: 0, outbox: 45, retrying: 0, failed: 0, skipped: 0 })
+  expect(await db.emailMessage.count({ where: { status: "QUEUED" } })).toBe(0)
+  // Nothing due: one empty batch, nothing moved.
+  expect(await deliverDueEmails({ limit: 20 })).toEqual({ sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 })
 })
 
 test("sendEmail puts the magic link in the outbox at once; a repeat sends nothing new", async () => {

@@ -5,7 +5,7 @@ import { renderHtmlEmail } from "./render"
 import type { TemplateName, TemplateProps } from "./templates"
 
 // The transactional outbox: an email is written in the same transaction as the change that causes
-// it, so it exists exactly when that change committed. deliverQueuedEmails sends it afterwards.
+// it, so it exists exactly when that change committed. deliverDueEmails sends it afterwards.
 
 export type QueueEmailInput<T extends TemplateName> = {
   to: string

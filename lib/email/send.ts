@@ -5,10 +5,10 @@ import type { TemplateName } from "./templates"
 
 // The email API for the rest of the app:
 // - Inside a business transaction: `await queueEmail(tx, { to, template, props, idempotencyKey })`,
-//   then after commit `after(() => deliverQueuedEmails())` (or `void deliverQueuedEmails()`).
+//   then after commit `deliverSoon()` (deliver-soon.ts), which runs deliverDueEmails after the response.
 // - When someone is waiting for the mail (the magic link): `await sendEmail({ ... })`.
 export { queueEmail, type QueueEmailInput, type QueuedEmail } from "./outbox"
-export { deliverEmail, deliverQueuedEmails, type DeliverySummary } from "./deliver"
+export { deliverDueEmails, deliverEmail, deliverQueuedEmails, type DeliverySummary } from "./deliver"
 
 export type SendEmailInput<T extends TemplateName> = QueueEmailInput<T>
 /** QUEUED here means the first try failed and a retry is scheduled. */

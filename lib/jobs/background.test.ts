@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from "vitest"
 
-vi.mock("@/lib/email/send", () => ({ deliverQueuedEmails: vi.fn() }))
+vi.mock("@/lib/email/send", () => ({ deliverDueEmails: vi.fn() }))
 const { startBackgroundLoops } = await import("./background")
 
 afterEach(() => vi.useRealTimers())

@@ -1,16 +1,16 @@
-import { deliverQueuedEmails } from "@/lib/email/send"
+import { deliverDueEmails } from "@/lib/email/send"
 import { flushRequestMetrics } from "@/lib/monitoring/request-metrics"
 import { recordResourceSample } from "@/lib/monitoring/resources"
 
 // Work each app instance repeats on a timer. Every loop must be safe with many instances running
-// it at once (deliverQueuedEmails claims each message before sending). A run never overlaps the
+// it at once (deliverDueEmails claims each message before sending). A run never overlaps the
 // previous one of the same loop.
 
 export type BackgroundLoop = { name: string; everyMs: number; run: () => Promise<unknown> }
 
 export const BACKGROUND_LOOPS: readonly BackgroundLoop[] = [
   // Queued mail goes out within seconds; failed sends come back when their backoff is over.
-  { name: "email.deliver", everyMs: 10_000, run: () => deliverQueuedEmails() },
+  { name: "email.deliver", everyMs: 10_000, run: () => deliverDueEmails() },
   // This instance's request histograms are added to the minute and hour rows; a failed flush keeps them for the next.
   { name: "metrics.flush", everyMs: 10_000, run: () => flushRequestMetrics() },
   // CPU, memory, event-loop delay, database round trip, pool and disk use of this instance.

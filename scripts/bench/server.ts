@@ -101,6 +101,26 @@ export async function stopProcessGroup(child: ChildProcess | undefined): Promise
   if (child.exitCode === null) process.kill(-child.pid, "SIGKILL")
 }
 
+export type ProcessSample = { pid: number; comm: string; pgrp: number; cpuMs: number }
+
+/** Every process with its name, process group and CPU time so far (user + system); empty off Linux. */
+export function listProcesses(): ProcessSample[] {
+  if (!existsSync("/proc")) return []
+  const found: ProcessSample[] = []
+  for (const pid of pids()) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      // pgrp, utime, stime; USER_HZ is 100 on Linux
+      found.push({ pid: Number(pid), comm, pgrp: Number(fields[2]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 })
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return found
+}
+
 /** Resident memory (VmRSS) of every process in `child`'s process group, in MB; null off Linux. */
 export function processGroupRssMb(child: ChildProcess): number | null {
   const pgid = child.pid

@@ -7,12 +7,12 @@
 // renders the landing page every minute) on every server alike.
 import { type ChildProcess, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import path from "node:path"
 import pg from "pg"
 import { withDatabase } from "@/lib/testing/database-url"
-import { migrateDatabase } from "./server"
+import { listProcesses, migrateDatabase } from "./server"
 
 export { buildIfStale } from "./server"
 
@@ -100,15 +100,16 @@ export class BenchServers {
   cpuMs(server: Server): number | null {
     const pgid = server.children.at(-1)?.pid
     if (!pgid || !existsSync("/proc")) return null
-    const ticks = groupProcesses(pgid).reduce((sum, proc) => sum + proc.ticks, 0)
-    return ticks * 10 // USER_HZ is 100 on Linux
+    return listProcesses()
+      .filter((proc) => proc.pgrp === pgid)
+      .reduce((sum, proc) => sum + proc.cpuMs, 0)
   }
 
   /** Sends a signal to the server's process (`next start` names itself next-server); Linux only. */
   signal(server: Server, signal: NodeJS.Signals): number {
     const pgid = server.children.at(-1)?.pid
     if (!pgid) return 0
-    const targets = groupProcesses(pgid).filter((proc) => readFileSync(`/proc/${proc.pid}/comm`, "utf8").startsWith("next-server"))
+    const targets = listProcesses().filter((proc) => proc.pgrp === pgid && proc.comm.startsWith("next-server"))
     for (const proc of targets) process.kill(proc.pid, signal)
     return targets.length
   }
@@ -155,18 +156,3 @@ export class BenchServers {
 }
 
 const hex = () => randomBytes(32).toString("hex")
-
-/** Processes of a process group, with their CPU ticks (utime + stime) so far. */
-function groupProcesses(pgid: number): { pid: number; ticks: number }[] {
-  const found: { pid: number; ticks: number }[] = []
-  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-      if (Number(fields[2]) === pgid) found.push({ pid: Number(pid), ticks: Number(fields[11]) + Number(fields[12]) }) // pgrp, utime, stime
-    } catch {
-      // the process ended between listing and reading
-    }
-  }
-  return found
-}

@@ -1,10 +1,13 @@
 // npm run bench:webhooks — throughput of POST /api/webhooks/polar against a production server,
 // next to a bare JSON route (GET /api/health) measured in the same run. Starts the server itself
 // (scripts/start.ts: DATABASE_URL, else a fresh embedded database in .data/bench), loads plans and
-// buyers, pre-signs every delivery, fires N distinct deliveries plus duplicates at C concurrent
-// connections, then checks in the database that every effect happened exactly once.
-// Flags: --deliveries 2000 --duplicates 500 --concurrency 50 --port 3200; --attach <url> measures a
-// server already running on DATABASE_URL instead (to profile it, say).
+// buyers, pre-signs every delivery, warms the server up, then fires N distinct deliveries plus
+// duplicates at C concurrent connections in rounds that alternate with as many bare requests, each
+// round on a settled server, and checks in the database that every effect happened exactly once.
+// Prints requests per second (all rounds pooled), latency percentiles and the CPU time each request
+// cost the server and PostgreSQL (Linux).
+// Flags: --deliveries 2000 --duplicates 500 --concurrency 50 --rounds 5 --port 3200; --attach <url>
+// measures a server already running on DATABASE_URL instead (to profile it, say).
 import { type ChildProcess, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
@@ -15,14 +18,26 @@ import { createPool, createPrismaClient } from "@/lib/database/client"
 import { orderPayload, subscriptionPayload, type TestPlan, testEvent } from "@/lib/billing/test-mode/payloads"
 import { signWebhook } from "@/lib/billing/test-mode/sign"
 import { TEST_MODE_WEBHOOK_SECRET } from "@/lib/billing/webhook-secret"
-import { fire, type Phase, summarize } from "./load"
+import { fire, type Phase, type Run, summarize } from "./load"
+import { listProcesses } from "./server"
 
 const { values } = parseArgs({
-  options: { deliveries: { type: "string" }, duplicates: { type: "string" }, concurrency: { type: "string" }, port: { type: "string" }, attach: { type: "string" } },
+  options: {
+    deliveries: { type: "string" },
+    duplicates: { type: "string" },
+    concurrency: { type: "string" },
+    rounds: { type: "string" },
+    port: { type: "string" },
+    attach: { type: "string" },
+  },
 })
 const DELIVERIES = Number(values.deliveries ?? 2000)
 const DUPLICATES = Number(values.duplicates ?? 500)
 const CONCURRENCY = Number(values.concurrency ?? 50)
+const WARM_UP_BUYERS = 250
+/** What a purchase writes to, and reads. */
+const WEBHOOK_TABLES = ["users", "subscriptions", "subscription_changes", "payments", "orders", "order_events", "webhook_deliveries", "email_messages", "analytics_events"]
+const ROUNDS = Math.max(1, Number(values.rounds ?? 5))
 const PORT = Number(values.port ?? 3200)
 const BASE = values.attach ?? `http://127.0.0.1:${PORT}`
 const DATA_DIR = path.resolve(".data/bench")
@@ -40,17 +55,34 @@ try {
     // Each buyer is two deliveries: the subscription, and its first paid order (which opens a seat order).
     const buyers = DELIVERIES / 2
     const plans = await loadPlans(prisma)
-    const warmUp = signAll(await loadBuyers(prisma, `benchwarm-${run}-`, 25), plans, `warm${run}`)
+    // A warm server, as one that has been up a while is: JIT-compiled paths, statements prepared on
+    // every pooled connection, caches filled. Cold, the first rounds run at half speed.
+    const warmUp = signAll(await loadBuyers(prisma, `benchwarm-${run}-`, WARM_UP_BUYERS), plans, `warm${run}`)
     const distinct = signAll(await loadBuyers(prisma, `bench-${run}-`, buyers), plans, run)
     const stream = shuffle([...distinct, ...Array.from({ length: DUPLICATES }, (_, i) => distinct[(i * 7919) % distinct.length]!)])
     say(`signed ${distinct.length} distinct deliveries and ${DUPLICATES} duplicates for ${buyers} buyers`)
+    // Earlier runs leave rows behind in a database that may not vacuum by itself (autovacuum off).
+    await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) ${WEBHOOK_TABLES.join(", ")}`)
 
-    await fire(`${BASE}/api/health`, Array.from({ length: 300 }, () => null), CONCURRENCY)
+    await fire(`${BASE}/api/health`, Array.from({ length: warmUp.length * 2 }, () => null), CONCURRENCY)
     await fire(`${BASE}/api/webhooks/polar`, warmUp, CONCURRENCY)
-    const bare = await fire(`${BASE}/api/health`, Array.from({ length: stream.length }, () => null), CONCURRENCY)
-    const hooks = await fire(`${BASE}/api/webhooks/polar`, stream, CONCURRENCY)
+    // Rounds of the bare route and the webhooks in turn, each started on a settled server, so that
+    // what else the server or the machine does now and then (a scheduled job, the mail a burst of
+    // deliveries queued) lands on both sides alike instead of on whichever phase ran at the time.
+    const bareRounds: Measured[] = []
+    const hookRounds: Measured[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      const slice = stream.slice(Math.floor((round * stream.length) / ROUNDS), Math.floor(((round + 1) * stream.length) / ROUNDS))
+      await settle()
+      bareRounds.push(await withCpu(() => fire(`${BASE}/api/health`, slice.map(() => null), CONCURRENCY)))
+      await settle()
+      hookRounds.push(await withCpu(() => fire(`${BASE}/api/webhooks/polar`, slice, CONCURRENCY)))
+      say(`round ${round + 1}/${ROUNDS}: bare ${describe(bareRounds.at(-1)!)}; webhooks ${describe(hookRounds.at(-1)!)}`)
+    }
+    const bare = pooled(bareRounds)
+    const hooks = pooled(hookRounds)
     const effects = await checkEffects(prisma, buyers)
-    const report = { run, at: new Date().toISOString(), database: process.env.DATABASE_URL ? "postgresql (DATABASE_URL)" : "embedded (PGlite)", concurrency: CONCURRENCY, deliveries: DELIVERIES, duplicates: DUPLICATES, bare: summarize(bare), webhooks: summarize(hooks), effects }
+    const report = { run, at: new Date().toISOString(), database: process.env.DATABASE_URL ? "postgresql (DATABASE_URL)" : "embedded (PGlite)", concurrency: CONCURRENCY, deliveries: DELIVERIES, duplicates: DUPLICATES, rounds: ROUNDS, bare: { ...summarize(bare), cpu: cpuPerRequest(bare) }, webhooks: { ...summarize(hooks), cpu: cpuPerRequest(hooks) }, effects }
     const ratio = report.webhooks.perSecond / report.bare.perSecond
     printTable(report.bare, report.webhooks, ratio)
     console.table(effects.counts)
@@ -156,6 +188,61 @@ async function checkEffects(prisma: Prisma, buyers: number) {
   return { exact, counts: Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, { expected: expected[key as keyof typeof expected], got: value }])) }
 }
 
+type CpuTotals = { serverMs: number; databaseMs: number }
+type Measured = Run & { cpu: CpuTotals | null }
+type CpuPerRequest = { serverMs: number; databaseMs: number | null }
+
+/**
+ * A phase with the CPU time it cost: the app server's (next-server) and PostgreSQL's (its
+ * processes, when it runs on this machine). Unlike requests per second, these hardly move with
+ * what else the machine is doing. Linux only; null elsewhere.
+ */
+async function withCpu(phase: () => Promise<Run>): Promise<Measured> {
+  const before = cpuNow()
+  const run = await phase()
+  const after = cpuNow()
+  if (!before || !after) return { ...run, cpu: null }
+  return { ...run, cpu: { serverMs: after.serverMs - before.serverMs, databaseMs: after.databaseMs - before.databaseMs } }
+}
+
+function cpuNow(): CpuTotals | null {
+  const processes = listProcesses()
+  const appServer = processes.filter((proc) => proc.comm.startsWith("next-server") && (!server?.pid || proc.pgrp === server.pid))
+  if (appServer.length === 0) return null
+  const sum = (list: typeof processes) => list.reduce((total, proc) => total + proc.cpuMs, 0)
+  return { serverMs: sum(appServer), databaseMs: sum(processes.filter((proc) => proc.comm === "postgres")) }
+}
+
+/** Waits (up to 15 s) until the server has used under 5% of a core for half a second. */
+async function settle(): Promise<void> {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    const before = cpuNow()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const after = cpuNow()
+    if (!before || !after || after.serverMs - before.serverMs < 25) return
+  }
+}
+
+/** All rounds as one run: every request, the time spent firing, the CPU used. */
+function pooled(rounds: Measured[]): Measured {
+  const cpu = rounds.every((round) => round.cpu)
+    ? { serverMs: rounds.reduce((sum, round) => sum + round.cpu!.serverMs, 0), databaseMs: rounds.reduce((sum, round) => sum + round.cpu!.databaseMs, 0) }
+    : null
+  return { results: rounds.flatMap((round) => round.results), seconds: rounds.reduce((sum, round) => sum + round.seconds, 0), cpu }
+}
+
+function cpuPerRequest(run: Measured): CpuPerRequest | null {
+  if (!run.cpu) return null
+  const per = (ms: number) => Math.round((ms / run.results.length) * 1000) / 1000
+  return { serverMs: per(run.cpu.serverMs), databaseMs: run.cpu.databaseMs === 0 ? null : per(run.cpu.databaseMs) }
+}
+
+function describe(run: Measured): string {
+  const cpu = cpuPerRequest(run)
+  return `${Math.round(run.results.length / run.seconds)}/s` + (cpu ? ` (server ${cpu.serverMs} ms, database ${cpu.databaseMs ?? "n/a"} ms of CPU a request)` : "")
+}
+
 function shuffle<T>(items: T[]): T[] {
   let state = 42
   for (let i = items.length - 1; i > 0; i--) {
@@ -166,8 +253,21 @@ function shuffle<T>(items: T[]): T[] {
   return items
 }
 
-function printTable(bare: ReturnType<typeof summarize>, hooks: ReturnType<typeof summarize>, ratio: number) {
-  const row = (name: string, s: ReturnType<typeof summarize>) => ({ route: name, requests: s.requests, "per second": s.perSecond, "p50 ms": s.p50, "p95 ms": s.p95, "p99 ms": s.p99, retried: s.retried, errors: s.errors })
+type Summary = ReturnType<typeof summarize> & { cpu: CpuPerRequest | null }
+
+function printTable(bare: Summary, hooks: Summary, ratio: number) {
+  const row = (name: string, s: Summary) => ({
+    route: name,
+    requests: s.requests,
+    "per second": s.perSecond,
+    "p50 ms": s.p50,
+    "p95 ms": s.p95,
+    "p99 ms": s.p99,
+    retried: s.retried,
+    errors: s.errors,
+    "server CPU ms/req": s.cpu?.serverMs ?? "n/a",
+    "database CPU ms/req": s.cpu?.databaseMs ?? "n/a",
+  })
   console.table([row("GET /api/health (bare)", bare), row("POST /api/webhooks/polar", hooks)])
   say(`webhook deliveries per second are ${(ratio * 100).toFixed(1)}% of the bare route's requests per second`)
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import { fulfilmentDueAt, markOrderRefunded, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
-import { applySubscriptionSnapshot } from "./apply-subscription"
+import { applySubscriptionSnapshot, type PrelockedSubscription } from "./apply-subscription"
 import { resolveCustomerUser } from "./customers"
 import type { BillingEffect } from "./effects"
 import type { PolarOrder } from "./events"
@@ -20,13 +20,13 @@ type NewReceipt = Receipt & { email: string | null; userName: string | null; pla
  * subscription snapshot inside the order is applied first, so a payment that arrives before its
  * subscription's own events still lands on the right subscription.
  */
-export async function applyOrderPaid(tx: Tx, order: PolarOrder): Promise<BillingEffect[]> {
-  return (await ensureReceipt(tx, order)).effects
+export async function applyOrderPaid(tx: Tx, order: PolarOrder, prelocked?: PrelockedSubscription): Promise<BillingEffect[]> {
+  return (await ensureReceipt(tx, order, prelocked)).effects
 }
 
 /** order.refunded: the receipt's refunded amount only grows; a full refund closes its order. MRR does not move. */
-export async function applyOrderRefunded(tx: Tx, order: PolarOrder): Promise<BillingEffect[]> {
-  const { receipt, effects } = await ensureReceipt(tx, order)
+export async function applyOrderRefunded(tx: Tx, order: PolarOrder, prelocked?: PrelockedSubscription): Promise<BillingEffect[]> {
+  const { receipt, effects } = await ensureReceipt(tx, order, prelocked)
   const next = refundState(receipt, order)
   if (next.status === receipt.status && next.refundedCents === receipt.refundedCents) return effects
   await tx.$executeRaw`UPDATE payments SET status = ${next.status}::"PaymentStatus", refunded_cents = ${next.refundedCents} WHERE id = ${receipt.id}`
@@ -36,11 +36,11 @@ export async function applyOrderRefunded(tx: Tx, order: PolarOrder): Promise<Bil
   return effects
 }
 
-async function ensureReceipt(tx: Tx, order: PolarOrder): Promise<{ receipt: Receipt; effects: BillingEffect[] }> {
+async function ensureReceipt(tx: Tx, order: PolarOrder, prelocked?: PrelockedSubscription): Promise<{ receipt: Receipt; effects: BillingEffect[] }> {
   const effects: BillingEffect[] = []
   let subscription: { id: string; userId: string; ended: Date | null; new?: boolean } | null = null
   if (order.subscription) {
-    const applied = await applySubscriptionSnapshot(tx, { snapshot: order.subscription, customer: order.customer, reason: `polar order ${order.billing_reason}` })
+    const applied = await applySubscriptionSnapshot(tx, { snapshot: order.subscription, customer: order.customer, reason: `polar order ${order.billing_reason}`, prelocked })
     effects.push(...applied.effects)
     subscription = { id: applied.subscriptionId, userId: applied.userId, ended: endedAt(applied.state), new: applied.created }
   } else if (order.subscription_id) {

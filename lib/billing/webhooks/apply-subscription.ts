@@ -34,6 +34,10 @@ type Row = {
   userName: string | null
 }
 
+/** A subscription the caller already locked in this transaction (row null: none exists yet). */
+export type PrelockedSubscription = { polarSubscriptionId: string; row: LockedSubscription | null }
+export type LockedSubscription = Row
+
 export type SubscriptionApplied = {
   subscriptionId: string
   userId: string
@@ -52,12 +56,12 @@ export type SubscriptionApplied = {
  */
 export async function applySubscriptionSnapshot(
   tx: Tx,
-  input: { snapshot: PolarSubscriptionSnapshot; customer: PolarCustomer; reason: string },
+  input: { snapshot: PolarSubscriptionSnapshot; customer: PolarCustomer; reason: string; prelocked?: PrelockedSubscription },
 ): Promise<SubscriptionApplied> {
-  const { snapshot } = input
+  const { snapshot, prelocked } = input
   const plan = await planForProductOrThrow(tx, snapshot.product_id)
   const next = intendedSubscription(snapshot, plan)
-  let row = await lockByPolarId(tx, snapshot.id)
+  let row = prelocked?.polarSubscriptionId === snapshot.id ? prelocked.row : await lockByPolarId(tx, snapshot.id)
   let created = false
   let adopted = false
   if (!row) {
@@ -115,11 +119,16 @@ const ROW_COLUMNS = Prisma.sql`s.id, s.user_id AS "userId", s.plan_id AS "planId
 
 /** The subscription (locked until the transaction ends) with its subscriber: a welcome email then needs no look-up. */
 export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<Row | null> {
-  const rows = await tx.$queryRaw<Row[]>`
+  const rows = await tx.$queryRaw<Row[]>(lockSubscriptionSql(polarSubscriptionId))
+  return rows[0] ?? null
+}
+
+/** lockByPolarId's query, for a statement that takes the lock along with something else (a delivery's claim). */
+export function lockSubscriptionSql(polarSubscriptionId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM subscriptions s JOIN users u ON u.id = s.user_id
     WHERE s.polar_subscription_id = ${polarSubscriptionId}
     FOR UPDATE OF s`
-  return rows[0] ?? null
 }
 
 /** Links a subscription of ours that predates Polar (named in the snapshot's metadata) to it. */

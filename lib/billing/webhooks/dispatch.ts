@@ -1,6 +1,6 @@
 import type { RawSql } from "@/lib/database/raw-transaction"
 import { applyOrderPaid, applyOrderRefunded } from "./apply-order"
-import { applySubscriptionSnapshot } from "./apply-subscription"
+import { applySubscriptionSnapshot, type PrelockedSubscription } from "./apply-subscription"
 import { applyCustomerUpdated } from "./customers"
 import type { BillingEffect } from "./effects"
 import type { PolarEvent } from "./events"
@@ -10,12 +10,12 @@ import type { PolarEvent } from "./events"
  * carries the whole subscription, so they share one applier: the snapshot, not the event name,
  * decides the state, and Polar's timestamps decide which snapshot wins.
  */
-export async function applyPolarEvent(tx: RawSql, event: PolarEvent): Promise<BillingEffect[]> {
+export async function applyPolarEvent(tx: RawSql, event: PolarEvent, prelocked?: PrelockedSubscription): Promise<BillingEffect[]> {
   switch (event.type) {
     case "order.paid":
-      return applyOrderPaid(tx, event.data)
+      return applyOrderPaid(tx, event.data, prelocked)
     case "order.refunded":
-      return applyOrderRefunded(tx, event.data)
+      return applyOrderRefunded(tx, event.data, prelocked)
     case "customer.updated":
       await applyCustomerUpdated(tx, event.data)
       return []
@@ -27,7 +27,23 @@ export async function applyPolarEvent(tx: RawSql, event: PolarEvent): Promise<Bi
       return []
     default: {
       const { customer, ...snapshot } = event.data
-      return (await applySubscriptionSnapshot(tx, { snapshot, customer, reason: `polar ${event.type}` })).effects
+      return (await applySubscriptionSnapshot(tx, { snapshot, customer, reason: `polar ${event.type}`, prelocked })).effects
     }
+  }
+}
+
+/** The Polar subscription an event brings up to date: its own, or the one inside an order. */
+export function subscriptionOfEvent(event: PolarEvent): string | null {
+  switch (event.type) {
+    case "order.paid":
+    case "order.refunded":
+      return event.data.subscription?.id ?? null
+    case "customer.updated":
+    case "checkout.created":
+    case "checkout.updated":
+    case "checkout.expired":
+      return null
+    default:
+      return event.data.id
   }
 }
