@@ -20,18 +20,10 @@ export async function openOrderForPayment(
   tx: Tx,
   input: { subscriptionId: string; userId: string; paymentId: string; amountCents: number; paidAt: Date },
 ): Promise<{ id: string; created: boolean }> {
-  // One statement on the hot path of every first payment: the order (nothing if this payment has
-  // one already) and, only when it is new, the PAID entry of its timeline.
-  const dueAt = fulfilmentDueAt(input.paidAt)
   const [created] = await tx.$queryRaw<{ id: string }[]>`
-    WITH opened AS (
-      INSERT INTO orders (id, subscription_id, user_id, payment_id, amount_cents, paid_at, due_at, status, created_at, updated_at)
-      VALUES (${randomUUID()}, ${input.subscriptionId}, ${input.userId}, ${input.paymentId}, ${input.amountCents}, ${input.paidAt}, ${dueAt}, 'PENDING', now(), now())
-      ON CONFLICT (payment_id) DO NOTHING
-      RETURNING id
-    ), timeline AS (
-      INSERT INTO order_events (id, order_id, type, at) SELECT ${randomUUID()}, id, 'PAID', ${input.paidAt} FROM opened
-    )
+    WITH payment AS (
+      SELECT ${input.paymentId}::text AS id, ${input.userId}::text AS user_id, ${input.subscriptionId}::text AS subscription_id, ${input.amountCents}::int AS amount_cents
+    ), ${openOrderCtes(Prisma.sql`payment`, input.paidAt)}
     SELECT id FROM opened`
   if (!created) {
     const [existing] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE payment_id = ${input.paymentId}`
@@ -39,6 +31,23 @@ export async function openOrderForPayment(
     return { id: existing.id, created: false }
   }
   return { id: created.id, created: true }
+}
+
+/**
+ * The writes that open a payment's order, as CTEs of a statement that has the payment in a CTE
+ * named by `payment` (its id, user_id, subscription_id and amount_cents): `opened` inserts the order
+ * (nothing if the payment has one already) and, only when it is new, the PAID entry of its
+ * timeline. A billing webhook records a first payment and opens its order in one statement.
+ */
+export function openOrderCtes(payment: Prisma.Sql, paidAt: Date): Prisma.Sql {
+  return Prisma.sql`opened AS (
+      INSERT INTO orders (id, subscription_id, user_id, payment_id, amount_cents, paid_at, due_at, status, created_at, updated_at)
+      SELECT ${randomUUID()}, subscription_id, user_id, id, amount_cents, ${paidAt}, ${fulfilmentDueAt(paidAt)}, 'PENDING', now(), now() FROM ${payment}
+      ON CONFLICT (payment_id) DO NOTHING
+      RETURNING id
+    ), timeline AS (
+      INSERT INTO order_events (id, order_id, type, at) SELECT ${randomUUID()}, id, 'PAID', ${paidAt} FROM opened
+    )`
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { RawSql } from "@/lib/database/raw-transaction"
-import { fulfilmentDueAt, markOrderRefunded, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
+import { fulfilmentDueAt, markOrderRefunded, openOrderCtes, openOrderForPayment, requestSeatRelease } from "@/lib/orders/lifecycle"
 import { applySubscriptionSnapshot, type PrelockedSubscription } from "./apply-subscription"
 import { resolveCustomerUser } from "./customers"
 import type { BillingEffect } from "./effects"
@@ -11,8 +11,11 @@ import { paidAtOf, refundState } from "./order-state"
 type Tx = RawSql
 
 type Receipt = { id: string; userId: string; amountCents: number; status: "PAID" | "REFUNDED" | "PARTIALLY_REFUNDED"; refundedCents: number }
-/** A payment just recorded, with what an order-received email says: who paid, and the subscription's plan (if any). */
-type NewReceipt = Receipt & { email: string | null; userName: string | null; planName: string | null; planCurrency: string | null }
+/**
+ * A payment just recorded, with what an order-received email says (who paid, and the subscription's
+ * plan, if any) and the order it opened in the same statement, if it did.
+ */
+type NewReceipt = Receipt & { email: string | null; userName: string | null; planName: string | null; planCurrency: string | null; openedOrderId: string | null }
 
 /**
  * order.paid: the receipt (once per Polar order) and, when the subscription holds no seat (its first
@@ -52,24 +55,29 @@ async function ensureReceipt(tx: Tx, order: PolarOrder, prelocked?: PrelockedSub
   }
   const userId = subscription?.userId ?? (await resolveCustomerUser(tx, order.customer)).id
   const paidAt = paidAtOf(order)
-  // The payer and plan come back with the insert, for the order-received email a new order sends.
+  // A subscription's first payment always opens its order; a later one only when no order holds the
+  // seat any more (a reactivation after a churn). Only the delivery that records the payment may
+  // open its order: a later event about an old payment (a refund) must never open a seat.
+  const first = order.billing_reason === "subscription_create" || subscription?.new === true
+  const opensWithPayment = subscription !== null && first
+  // The payer and plan come back with the insert, for the order-received email a new order sends;
+  // a first payment opens its order in the same statement.
   const [created] = await tx.$queryRaw<NewReceipt[]>`
     WITH created AS (
       INSERT INTO payments (id, polar_order_id, subscription_id, user_id, amount_cents, currency, billing_reason, paid_at)
       VALUES (${randomUUID()}, ${order.id}, ${subscription?.id ?? null}, ${userId}, ${order.total_amount}, ${order.currency}, ${order.billing_reason}, ${paidAt})
       ON CONFLICT (polar_order_id) DO NOTHING
       RETURNING id, user_id, subscription_id, amount_cents, status, refunded_cents
-    )
-    SELECT ${receiptColumns(Prisma.sql`created`)}, u.email, u.name AS "userName", p.name AS "planName", p.currency AS "planCurrency"
+    )${opensWithPayment ? Prisma.sql`, ${openOrderCtes(Prisma.sql`created`, paidAt)}` : Prisma.empty}
+    SELECT ${receiptColumns(Prisma.sql`created`)}, u.email, u.name AS "userName", p.name AS "planName", p.currency AS "planCurrency",
+      ${opensWithPayment ? Prisma.sql`(SELECT id FROM opened)` : Prisma.sql`NULL::text`} AS "openedOrderId"
     FROM created LEFT JOIN users u ON u.id = created.user_id
       LEFT JOIN subscriptions s ON s.id = created.subscription_id LEFT JOIN plans p ON p.id = s.plan_id`
   const receipt = created ?? (await tx.$queryRaw<Receipt[]>`SELECT ${receiptColumns(Prisma.sql`payments`)} FROM payments WHERE polar_order_id = ${order.id}`)[0]!
-  // Only the delivery that recorded the payment may open its order: a later event about an old
-  // payment (a refund) must never open a seat. A subscription's first payment always does; a later
-  // one only when no order holds the seat any more (a reactivation after a churn).
-  const first = order.billing_reason === "subscription_create" || subscription?.new === true
   if (created && subscription && (first || !(await holdsSeat(tx, subscription.id)))) {
-    const opened = await openOrderForPayment(tx, { subscriptionId: subscription.id, userId, paymentId: receipt.id, amountCents: receipt.amountCents, paidAt })
+    const opened = created.openedOrderId
+      ? { id: created.openedOrderId, created: true }
+      : await openOrderForPayment(tx, { subscriptionId: subscription.id, userId, paymentId: receipt.id, amountCents: receipt.amountCents, paidAt })
     if (opened.created) {
       if (created.email === null || created.planName === null || created.planCurrency === null) throw new Error(`order ${opened.id} not found with its user and plan`)
       effects.push({

@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionStatus } from "@/generated/prisma/enums"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import { requestSeatRelease } from "@/lib/orders/lifecycle"
-import { recordSubscriptionChange } from "@/lib/revenue/ledger"
+import type { ChangeKind } from "@/generated/prisma/enums"
+import { insertWithOpeningChange, recordSubscriptionChange } from "@/lib/revenue/ledger"
 import { resolveCustomerUser } from "./customers"
 import type { BillingEffect } from "./effects"
 import type { PolarCustomer, PolarSubscriptionSnapshot } from "./events"
@@ -64,14 +65,18 @@ export async function applySubscriptionSnapshot(
   let row = prelocked?.polarSubscriptionId === snapshot.id ? prelocked.row : await lockByPolarId(tx, snapshot.id)
   let created = false
   let adopted = false
+  // The ledger row a new subscription was written with (its first sale), if it earns.
+  let opening: ChangeKind | null = null
   if (!row) {
     const user = await resolveCustomerUser(tx, input.customer)
     adopted = await adoptUnlinked(tx, snapshot, user.id)
-    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, user.id)
+    const firstSale = { planId: plan.id, effectiveAt: mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale: true }), reason: input.reason }
+    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, user.id, firstSale)
     created = inserted !== null
-    // Written with its whole state already; as far as the ledger and the notices go, it starts from nothing.
+    opening = inserted?.opening ?? null
+    // Written with its whole state already; as far as the notices go, it starts from nothing.
     row = inserted
-      ? { ...next, ...inserted, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0, hasHistory: false, email: user.email, userName: user.name }
+      ? { ...next, ...inserted.row, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0, hasHistory: false, email: user.email, userName: user.name }
       : await lockByPolarId(tx, snapshot.id)
     if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
   }
@@ -89,8 +94,11 @@ export async function applySubscriptionSnapshot(
   }
   const firstSale = row.sourceUpdatedAt === null && row.mrrCents === 0 && !adopted
   const effectiveAt = mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale })
-  const change =
-    next.mrrCents === row.mrrCents ? null : await recordSubscriptionChange(
+  const change = created
+    ? opening && { kind: opening }
+    : next.mrrCents === row.mrrCents
+      ? null
+      : await recordSubscriptionChange(
           tx,
           { subscriptionId: row.id, nextMrrCents: next.mrrCents, planId: plan.id, effectiveAt, reason: input.reason },
           // The row is locked by this transaction, so its ledger state is the latest: no second look-up.
@@ -141,19 +149,31 @@ async function adoptUnlinked(tx: Tx, snapshot: PolarSubscriptionSnapshot, userId
   return count === 1
 }
 
-/** Creates the subscription in its intended state, locked by this transaction; null when a concurrent delivery created it first. */
-async function insertSubscription(tx: Tx, snapshot: PolarSubscriptionSnapshot, next: IntendedSubscription, userId: string): Promise<{ id: string; userId: string } | null> {
+/**
+ * Creates the subscription in its intended state, with its opening ledger row (ledger.ts), locked by
+ * this transaction; null when a concurrent delivery created it first.
+ */
+async function insertSubscription(
+  tx: Tx,
+  snapshot: PolarSubscriptionSnapshot,
+  next: IntendedSubscription,
+  userId: string,
+  firstSale: { planId: string; effectiveAt: Date; reason: string },
+): Promise<{ row: { id: string; userId: string }; opening: ChangeKind | null } | null> {
   // The loser of a race between two deliveries about one new subscription inserts nothing, then
-  // waits on the winner's row lock (lockByPolarId) and sees the state the winner applied. MRR
-  // stays 0 here: only the ledger moves it.
-  const rows = await tx.$queryRaw<{ id: string; userId: string }[]>`
-    INSERT INTO subscriptions (id, user_id, plan_id, status, polar_subscription_id, started_at, current_period_start, current_period_end,
-                               cancel_at_period_end, canceled_at, ended_at, source_updated_at, updated_at)
-    VALUES (${randomUUID()}, ${userId}, ${next.planId}, ${next.status}::"SubscriptionStatus", ${snapshot.id}, ${snapshotStart(snapshot)},
-            ${next.currentPeriodStart}, ${next.currentPeriodEnd}, ${next.cancelAtPeriodEnd}, ${next.canceledAt}, ${next.endedAt}, ${next.sourceUpdatedAt}, now())
-    ON CONFLICT (polar_subscription_id) DO NOTHING
-    RETURNING id, user_id AS "userId"`
-  return rows[0] ?? null
+  // waits on the winner's row lock (lockByPolarId) and sees the state the winner applied.
+  const { inserted, kind } = await insertWithOpeningChange<{ id: string; userId: string }>(
+    tx,
+    (mrrCents) => Prisma.sql`
+      INSERT INTO subscriptions (id, user_id, plan_id, status, polar_subscription_id, started_at, current_period_start, current_period_end,
+                                 cancel_at_period_end, canceled_at, ended_at, source_updated_at, mrr_cents, updated_at)
+      VALUES (${randomUUID()}, ${userId}, ${next.planId}, ${next.status}::"SubscriptionStatus", ${snapshot.id}, ${snapshotStart(snapshot)},
+              ${next.currentPeriodStart}, ${next.currentPeriodEnd}, ${next.cancelAtPeriodEnd}, ${next.canceledAt}, ${next.endedAt}, ${next.sourceUpdatedAt}, ${mrrCents}, now())
+      ON CONFLICT (polar_subscription_id) DO NOTHING
+      RETURNING id, user_id AS "userId"`,
+    { ...firstSale, nextMrrCents: next.mrrCents },
+  )
+  return inserted && { row: inserted, opening: kind }
 }
 
 function sameState(row: Row, next: IntendedSubscription): boolean {

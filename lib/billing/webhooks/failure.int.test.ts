@@ -6,16 +6,16 @@ import { at, delivery, ensurePlans, nextId, post, story } from "@/lib/billing/te
 import { createTestUser, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 
-// Opening the order is the last write of an order.paid: failing there proves that the subscription,
-// the ledger row and the receipt written before it roll back with it.
+// Queuing the order-received email is the last write of an order.paid: failing there proves that
+// the subscription, the ledger row, the receipt and the order written before it roll back with it.
 const failure = vi.hoisted(() => ({ on: false }))
-vi.mock("@/lib/orders/lifecycle", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/orders/lifecycle")>()
+vi.mock("@/lib/email/send", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/email/send")>()
   return {
     ...original,
-    openOrderForPayment: async (...args: Parameters<typeof original.openOrderForPayment>) => {
-      if (failure.on) throw new Error("the order table is on fire")
-      return original.openOrderForPayment(...args)
+    queueEmail: async (...args: Parameters<typeof original.queueEmail>) => {
+      if (failure.on) throw new Error("the mail queue is on fire")
+      return original.queueEmail(...args)
     },
   }
 })
@@ -37,6 +37,7 @@ test("a failure mid-transaction leaves nothing half-applied; the delivery shows 
   expect(await db.subscription.count({ where: { userId: user.id } })).toBe(0)
   expect(await db.subscriptionChange.count({ where: { subscription: { userId: user.id } } })).toBe(0)
   expect(await db.payment.count({ where: { userId: user.id } })).toBe(0)
+  expect(await db.order.count({ where: { userId: user.id } })).toBe(0)
   expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { polarCustomerId: true } })).toEqual({ polarCustomerId: null })
 
   const engineer = await signedInAs("ENGINEER")
@@ -44,7 +45,7 @@ test("a failure mid-transaction leaves nothing half-applied; the delivery shows 
   expect(failed.status).toBe(200)
   const page = await failed.json()
   const item = page.items.find((i: { eventId: string }) => i.eventId === d.id)
-  expect(item).toMatchObject({ status: "FAILED", attempts: 1, error: "the order table is on fire", eventType: "order.paid" })
+  expect(item).toMatchObject({ status: "FAILED", attempts: 1, error: "the mail queue is on fire", eventType: "order.paid" })
 
   // Replaying while the cause persists fails again, visibly; once fixed, it applies once.
   const again = await callRoute(replay, "POST", `/api/admin/webhooks/${item.id}/replay`, { cookie: engineer.cookie, params: { id: item.id } })
