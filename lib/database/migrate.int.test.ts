@@ -3,7 +3,7 @@ import type pg from "pg"
 import { afterAll, beforeAll, expect, test } from "vitest"
 import { createPool } from "./client"
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded"
-import { applyMigrations, diffSchemas, SCHEMA_PATH, SNAPSHOT_PATH } from "./migrate"
+import { applyMigrations, diffSchemas, SCHEMA_PATH, SNAPSHOT_PATH, SQL_ONLY_INDEXES } from "./migrate"
 
 // The committed migrations must build exactly the database schema.prisma describes, and
 // schema.prisma must not have moved on without a migration.
@@ -48,6 +48,7 @@ beforeAll(async () => {
   migrated = await emptyDatabase()
   direct = await emptyDatabase()
   await direct.query(await diffSchemas(direct, null, await readFile(SCHEMA_PATH, "utf8")))
+  for (const index of SQL_ONLY_INDEXES) await direct.query(index)
   expected = await catalog(direct)
 })
 

@@ -7,8 +7,9 @@ import { rateVital, VITAL_METRICS, type VitalMetric, type VitalRating } from "./
 
 // Core Web Vitals of real visits: `web_vital` events (props { metric, value, rating }, the page in
 // `path`) sent by components/analytics/web-vitals-reporter.tsx. Percentiles need every value, which
-// only raw events have, so this reads them (by the (name, at) index: vitals only) and reaches back
-// as far as raw events are kept. p50/p75/p95 interpolate (percentile_cont, web-vitals-math.ts);
+// only raw events have, so this reads them and reaches back as far as raw events are kept: from a
+// partial index of vitals that holds every field read here (analytics_events_web_vitals_idx), so
+// no event row is visited. p50/p75/p95 interpolate (percentile_cont, web-vitals-math.ts);
 // LCP and INP in milliseconds, CLS unitless. A page is rated by its p75, as Google does.
 
 export const WEB_VITALS_PAGE_LIMIT = 50

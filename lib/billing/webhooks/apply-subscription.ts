@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
-import type { SubscriptionStatus } from "@/generated/prisma/enums"
+import type { ChangeKind, SubscriptionStatus } from "@/generated/prisma/enums"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import { requestSeatRelease } from "@/lib/orders/lifecycle"
-import type { ChangeKind } from "@/generated/prisma/enums"
 import { insertWithOpeningChange, recordSubscriptionChange } from "@/lib/revenue/ledger"
 import { resolveCustomerUser } from "./customers"
 import type { BillingEffect } from "./effects"
@@ -70,8 +69,8 @@ export async function applySubscriptionSnapshot(
   if (!row) {
     const user = await resolveCustomerUser(tx, input.customer)
     adopted = await adoptUnlinked(tx, snapshot, user.id)
-    const firstSale = { planId: plan.id, effectiveAt: mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale: true }), reason: input.reason }
-    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, user.id, firstSale)
+    const sale = { planId: plan.id, effectiveAt: mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale: true }), reason: input.reason }
+    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, user.id, sale)
     created = inserted !== null
     opening = inserted?.opening ?? null
     // Written with its whole state already; as far as the notices go, it starts from nothing.
@@ -158,7 +157,7 @@ async function insertSubscription(
   snapshot: PolarSubscriptionSnapshot,
   next: IntendedSubscription,
   userId: string,
-  firstSale: { planId: string; effectiveAt: Date; reason: string },
+  sale: { planId: string; effectiveAt: Date; reason: string },
 ): Promise<{ row: { id: string; userId: string }; opening: ChangeKind | null } | null> {
   // The loser of a race between two deliveries about one new subscription inserts nothing, then
   // waits on the winner's row lock (lockByPolarId) and sees the state the winner applied.
@@ -171,7 +170,7 @@ async function insertSubscription(
               ${next.currentPeriodStart}, ${next.currentPeriodEnd}, ${next.cancelAtPeriodEnd}, ${next.canceledAt}, ${next.endedAt}, ${next.sourceUpdatedAt}, ${mrrCents}, now())
       ON CONFLICT (polar_subscription_id) DO NOTHING
       RETURNING id, user_id AS "userId"`,
-    { ...firstSale, nextMrrCents: next.mrrCents },
+    { ...sale, nextMrrCents: next.mrrCents },
   )
   return inserted && { row: inserted, opening: kind }
 }
