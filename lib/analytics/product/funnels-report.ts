@@ -4,6 +4,7 @@ import { queryFunnel } from "./funnels-queries"
 import type { FunnelReportQuery } from "./funnels-schemas"
 import { previousPeriod, type ProductRange } from "./range"
 import { getSavedFunnelOrThrow } from "./saved-funnels"
+import { rawEventsKeptFrom } from "./traffic-sources"
 
 export const DEFAULT_FUNNEL_NAME = "Landing to seat delivered"
 
@@ -18,6 +19,12 @@ export type FunnelReport = {
   steps: FunnelStepFigures[]
   segments: FunnelSegment[] | null
   previous: FunnelComparison | null
+  /**
+   * Funnels read raw events, which are kept ANALYTICS_RAW_RETENTION_DAYS: when retention has deleted
+   * some after the start of the range (or of the period compared), steps before this are not
+   * counted. Null when nothing read was deleted.
+   */
+  keptFrom: Date | null
 }
 
 /** The funnel a query names: a saved one (its window unless the query sets one), given steps, or the default. */
@@ -45,12 +52,16 @@ export async function funnelReport(query: FunnelChoice, range: ProductRange, opt
   const breakdown = query.breakdown ?? null
   const figures = await queryFunnel({ steps: funnel.steps, windowDays: funnel.windowDays, from: range.from, to: range.to, breakdown })
   let previous: FunnelComparison | null = null
+  let readFrom = range.from
   if (options.compare) {
     const before = previousPeriod(range)
     const earlier = await queryFunnel({ steps: funnel.steps, windowDays: funnel.windowDays, from: before.from, to: before.to })
     previous = { firstDay: before.firstDay, lastDay: before.lastDay, ...headline(earlier.steps) }
+    readFrom = before.from
   }
-  return { funnel, breakdown, steps: figures.steps, segments: figures.segments, previous }
+  const deletedBefore = await rawEventsKeptFrom()
+  const keptFrom = deletedBefore && deletedBefore > readFrom ? deletedBefore : null
+  return { funnel, breakdown, steps: figures.steps, segments: figures.segments, previous, keptFrom }
 }
 
 /** Entered, completed (reached the last step) and their ratio. */

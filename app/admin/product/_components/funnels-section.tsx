@@ -10,7 +10,7 @@ import { FunnelBuilder } from "./funnel-builder"
 import { BREAKDOWN_LABELS, FunnelSegmentsTable } from "./funnel-segments-table"
 import { FunnelStepsTable } from "./funnel-steps-table"
 import { SavedFunnelPicker } from "./saved-funnel-picker"
-import { ComparedStat, ReportSection } from "./usage-ui"
+import { ComparedStat, RawHorizonNote, ReportSection } from "./usage-ui"
 
 type FunnelsSectionProps = { query: ProductPageQuery; range: ProductRange; previous: ProductRange }
 
@@ -49,6 +49,7 @@ export async function FunnelsSection({ query, range, previous }: FunnelsSectionP
       }
     >
       {report ? <FunnelsBody report={report} query={query} range={range} saved={saved} missing={missing} /> : null}
+      {report ? <RawHorizonNote keptFrom={report.keptFrom} rangeFrom={previous.from} what="funnel steps (in the range and in the period compared)" /> : null}
     </ReportSection>
   )
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest"
+import { RAW_DELETED_BEFORE } from "@/lib/analytics/rollups/state"
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
@@ -121,5 +122,19 @@ describe("GET /api/admin/product/funnels/report", () => {
       expect((await callRoute(report, "GET", `/api/admin/product/funnels/report?${query}`, { cookie: admin.cookie })).status, query).toBe(422)
     }
     expect((await callRoute(report, "GET", "/api/admin/product/funnels/report?funnelId=missing", { cookie: admin.cookie })).status).toBe(404)
+  })
+
+  test("says from when steps are counted once retention has deleted raw events inside the range or the period compared", async () => {
+    const get = async (days: string) => (await (await callRoute(report, "GET", `/api/admin/product/funnels/report?steps=page:/,event:checkout_started&${days}`, { cookie: admin.cookie })).json()).report
+    expect((await get("from=2026-01-05&to=2026-01-11")).keptFrom).toBeNull()
+    // Raw events before 1 January are gone: the range (5–11 Jan) is whole, the week compared (29 Dec–4 Jan) is not.
+    await db.$executeRaw`INSERT INTO analytics_rollup_state (name, watermark, updated_at) VALUES (${RAW_DELETED_BEFORE}, '2026-01-01T00:00:00Z', now())`
+    try {
+      expect((await get("from=2026-01-05&to=2026-01-11")).keptFrom).toBe("2026-01-01T00:00:00.000Z")
+      // 12–18 Jan compared with 5–11 Jan: nothing read was deleted.
+      expect((await get("from=2026-01-12&to=2026-01-18")).keptFrom).toBeNull()
+    } finally {
+      await db.$executeRaw`DELETE FROM analytics_rollup_state WHERE name = ${RAW_DELETED_BEFORE}`
+    }
   })
 })
