@@ -5,9 +5,12 @@ import { createPool, createPrismaClient } from "@/lib/database/client"
 import { env, requireEnv } from "@/lib/env"
 
 // One pool and one Prisma client per process, created on first use (tests set DATABASE_URL first).
-const globalForDb = globalThis as unknown as { dbPool?: pg.Pool; db?: PrismaClient }
+const globalForDb = globalThis as unknown as { dbPool?: pg.Pool; db?: PrismaClient; dbClosed?: boolean }
 
 export function pool(): pg.Pool {
+  // Work still in flight after the end (an analytics flush, mail after a response) fails here
+  // instead of opening new connections to a database that is being stopped or dropped.
+  if (globalForDb.dbClosed) throw new Error("the database connection is closed (disconnectDb)")
   globalForDb.dbPool ??= createPool(requireEnv("DATABASE_URL"), env().DATABASE_POOL_MAX)
   return globalForDb.dbPool
 }
@@ -24,7 +27,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 })
 
+/** Closes the pool and the client for good: the last thing a process (or a test file) does with the database. */
 export async function disconnectDb(): Promise<void> {
+  globalForDb.dbClosed = true
   await globalForDb.db?.$disconnect()
   await globalForDb.dbPool?.end()
   globalForDb.db = undefined
