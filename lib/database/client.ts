@@ -12,6 +12,10 @@ export function createPool(url: string, max: number): pg.Pool {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (error) => console.error("idle database connection lost:", error.message))
+  // One that dies while checked out (a restart mid-transaction, a dropped test database) emits on
+  // the client instead, and with no listener there that would end the process: its query fails,
+  // and the error is only logged.
+  pool.on("connect", (client) => client.on("error", (error) => console.error("database connection lost:", error.message)))
   return pool
 }
 
