@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, test } from "vitest"
+import { deleteRollups, runRollups } from "@/lib/analytics/rollups"
+import { markText } from "@/lib/analytics/rollups/state"
+import { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
 import { computeFunnel, DEFAULT_FUNNEL_STEPS, type FunnelBreakdown, type FunnelEvent, type FunnelOptions, type FunnelStep } from "./funnels"
 import { FUNNEL_CASES, HOUR, MINUTE, T0 } from "./funnels.fixtures"
-import { queryFunnel } from "./funnels-queries"
+import { type FunnelSource, queryFunnel } from "./funnels-queries"
+import { funnelReport } from "./funnels-report"
 import { rangeOfDays } from "./range"
 
 const LANDING: FunnelStep = { kind: "page", match: "/" }
@@ -41,6 +45,8 @@ const week = (steps: readonly FunnelStep[], windowDays = 14, breakdown: FunnelBr
 
 beforeEach(async () => {
   await db.analyticsEvent.deleteMany()
+  await db.savedFunnel.deleteMany()
+  await deleteRollups()
 })
 
 describe("the funnel query follows the hand-computed cases", () => {
@@ -138,14 +144,15 @@ function randomEvents(seed: number, count: number): FunnelEvent[] {
   })
 }
 
-describe("the funnel query agrees with the reference on random events", () => {
-  const configurations: { steps: FunnelStep[]; windowDays: number; breakdown: FunnelBreakdown | null }[] = [
+const configurations: { steps: FunnelStep[]; windowDays: number; breakdown: FunnelBreakdown | null }[] = [
     { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 14, breakdown: null },
-    { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 1, breakdown: "country" },
-    { steps: [LANDING, CHECKOUT, LANDING, PRICING], windowDays: 2, breakdown: "variant" },
-    { steps: [{ kind: "event", match: "signed_up" }, CHECKOUT, { kind: "event", match: "order_paid" }], windowDays: 3, breakdown: "utm_source" },
-    { steps: [PRICING, PRICING, PRICING], windowDays: 5, breakdown: "device" },
-  ]
+  { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 1, breakdown: "country" },
+  { steps: [LANDING, CHECKOUT, LANDING, PRICING], windowDays: 2, breakdown: "variant" },
+  { steps: [{ kind: "event", match: "signed_up" }, CHECKOUT, { kind: "event", match: "order_paid" }], windowDays: 3, breakdown: "utm_source" },
+  { steps: [PRICING, PRICING, PRICING], windowDays: 5, breakdown: "device" },
+]
+
+describe("the funnel query agrees with the reference on random events", () => {
   for (const seed of [1, 2, 3, 4]) {
     test(`seed ${seed}`, async () => {
       const events = randomEvents(seed, 600)
@@ -159,4 +166,84 @@ describe("the funnel query agrees with the reference on random events", () => {
       }
     })
   }
+})
+
+/** The kept entries of the funnel saved (or default) as `funnel`, as the report finds them. */
+async function keptSource(funnel: string): Promise<FunnelSource> {
+  const [row] = await db.$queryRaw<{ watermark: string; people: string }[]>`
+    SELECT ${markText(Prisma.sql`watermark`)} AS watermark, (SELECT ${markText(Prisma.sql`watermark`)} FROM analytics_rollup_state WHERE name = 'people@UTC') AS people
+    FROM analytics_funnel_rollups WHERE funnel = ${funnel}`
+  expect(row, `kept entries of ${funnel}`).toBeDefined()
+  return { kind: "kept", funnel, watermark: row!.watermark, peopleMark: row!.people, firstDay: WEEK.firstDay, lastDay: WEEK.lastDay, timeZone: "UTC" }
+}
+
+describe("kept funnel entries give what raw events give", () => {
+  const roll = (batchEvents?: number) => runRollups({ settleSeconds: 0, timeZone: "UTC", batchEvents })
+
+  for (const seed of [5, 6, 7]) {
+    test(`seed ${seed}: built, refreshed batch by batch, with events not rolled up yet`, async () => {
+      const saved = []
+      for (const [index, configuration] of configurations.entries()) {
+        saved.push(await db.savedFunnel.create({ data: { name: `funnel ${index}`, steps: configuration.steps, windowDays: configuration.windowDays } }))
+      }
+      const events = randomEvents(seed, 900)
+      // Built from the first third; the second third refreshes them in batches of 50 events; the
+      // last third is received after the watermark: the report counts those people from raw events.
+      await store(events.slice(0, 300))
+      expect((await roll()).funnelsBuilt).toBe(configurations.length + 1)
+      await store(events.slice(300, 600))
+      const refreshed = await roll(50)
+      expect(refreshed.funnelEntries).toBeGreaterThan(0)
+      expect(refreshed.funnelsBuilt).toBe(0)
+      await store(events.slice(600))
+      for (const [index, configuration] of configurations.entries()) {
+        const options = { ...configuration, from: WEEK.from, to: WEEK.to }
+        const expected = computeFunnel(events, options)
+        expect(await queryFunnel(options, await keptSource(saved[index]!.id)), JSON.stringify(configuration)).toEqual(expected)
+        const report = await funnelReport({ funnelId: saved[index]!.id, breakdown: configuration.breakdown ?? undefined }, WEEK)
+        expect({ steps: report.steps, segments: report.segments }).toEqual(expected)
+      }
+      // Rolled up in full, nothing left to count from raw events: the same figures again.
+      await roll()
+      const options = { ...configurations[0]!, from: WEEK.from, to: WEEK.to }
+      expect(await queryFunnel(options, await keptSource("default"))).toEqual(computeFunnel(events, options))
+    })
+  }
+
+  test("a range's entrants are the people whose first entry in it falls on its days", async () => {
+    const day = (n: number) => T0 + n * 24 * HOUR
+    const view = (at: number, visitorId: string, path: string): FunnelEvent => ({ at, name: "page_view", path, visitorId, userId: null })
+    // v1 enters on days 0, 2 and 4, reaching pricing only after the day-2 entry; v2 on day 3 only.
+    const events = [view(day(0), "v1", "/"), view(day(2), "v1", "/"), view(day(2) + MINUTE, "v1", "/pricing"), view(day(4), "v1", "/"), view(day(3), "v2", "/")]
+    await store(events)
+    await db.savedFunnel.create({ data: { name: "two steps", steps: [LANDING, PRICING], windowDays: 1 } })
+    await roll()
+    const [saved] = await db.savedFunnel.findMany()
+    for (const [first, last] of [["2026-03-02", "2026-03-08"], ["2026-03-04", "2026-03-08"], ["2026-03-05", "2026-03-06"], ["2026-03-07", "2026-03-08"]] as const) {
+      const range = rangeOfDays(first, last, "UTC")
+      const options = { steps: [LANDING, PRICING], windowDays: 1, from: range.from, to: range.to }
+      const source = { ...(await keptSource(saved!.id)), firstDay: first, lastDay: last } as FunnelSource
+      expect(await queryFunnel(options, source), `${first} … ${last}`).toEqual(computeFunnel(events, options))
+    }
+    // By hand: from day 0 (03-02), v1 enters on day 0 and misses pricing (a day later is past the
+    // 1-day window); from day 2 (03-04), v1 enters on day 2 and reaches pricing a minute later.
+    const fromDayTwo = rangeOfDays("2026-03-04", "2026-03-08", "UTC")
+    const figures = await queryFunnel({ steps: [LANDING, PRICING], windowDays: 1, from: fromDayTwo.from, to: fromDayTwo.to }, { ...(await keptSource(saved!.id)), firstDay: "2026-03-04", lastDay: "2026-03-08" } as FunnelSource)
+    expect(figures.steps.map((step) => step.people)).toEqual([2, 1])
+    expect(figures.steps[1]!.medianMs).toBe(MINUTE)
+  })
+
+  test("an edited saved funnel is built again, a deleted one dropped", async () => {
+    await store(FUNNEL_CASES.basic.events)
+    const saved = await db.savedFunnel.create({ data: { name: "kept", steps: STEPS, windowDays: 14 } })
+    expect((await roll()).funnelsBuilt).toBe(2)
+    await db.savedFunnel.update({ where: { id: saved.id }, data: { windowDays: 1 } })
+    expect((await roll()).funnelsBuilt).toBe(1)
+    const options = { steps: STEPS, windowDays: 1, from: WEEK.from, to: WEEK.to }
+    expect(await queryFunnel(options, await keptSource(saved.id))).toEqual(computeFunnel(FUNNEL_CASES.basic.events, options))
+    await db.savedFunnel.delete({ where: { id: saved.id } })
+    await roll()
+    const kept = await db.$queryRaw<{ funnel: string }[]>`SELECT DISTINCT funnel FROM analytics_funnel_entries`
+    expect(kept.map((row) => row.funnel)).toEqual(["default"])
+  })
 })

@@ -1,32 +1,29 @@
 import { Prisma } from "@/generated/prisma/client"
+import { EPOCH_MARK } from "@/lib/analytics/rollups/state"
 import { rawTransaction } from "@/lib/database/raw-transaction"
-import { DAY_MS, type FunnelBreakdown, type FunnelFigures, type FunnelOptions, PAGE_VIEW, readWindow, sortSegments, type StepCount, stepSymbols, summarizeSteps } from "./funnels"
-
-// The entry event's breakdown value.
-const SEGMENTS: Record<FunnelBreakdown, Prisma.Sql> = {
-  country: Prisma.sql`e.country`,
-  device: Prisma.sql`e.device`,
-  utm_source: Prisma.sql`e.utm_source`,
-  variant: Prisma.sql`e.props ->> 'variant'`,
-}
-
-// Names of the per-step tables and columns: fixed identifiers, never built from input.
-const STEP_TABLES = ["s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7"].map((name) => Prisma.raw(name))
-const STEP_TIMES = ["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7"].map((name) => Prisma.raw(name))
-
-/** One step's tally, for one breakdown value or (total) for everyone. */
-type TallyRow = { step: number; segment: string | null; total: boolean; people: number; median: number | null; sum: number | null }
+import { type FunnelBreakdown, type FunnelFigures, type FunnelOptions, readWindow, sortSegments, type StepCount, summarizeSteps } from "./funnels"
+import { DURATIONS, entryValue, eventsOfPersons, frozenThrough, laterStepCtes, PERSON, SEGMENT_VALUES, STEP_TABLES, stepMatching, stepMicros, userLinksSql } from "./funnels-sql"
 
 /**
- * The funnel of funnels.ts in one statement, with no per-person sort and nothing per person sent
- * back. It reads only the steps' events in [from, to + window) through the (name, at) index and
- * gives each its person (identity.ts). Then one hash aggregate per step: step 1 is each person's
- * first matching instant in the range; step k joins the people at step k − 1 to their events of
- * step k at or after that instant and inside the window, and keeps the earliest (the previous
- * instant itself only while an event there is left unused). Per step, its count and the median and
- * sum of its durations (µs) come back per breakdown value and in total; summarizeSteps does the rest.
+ * Where the funnel's entrants come from. "raw": every step event of the range. "kept": the kept
+ * entries of the funnel (lib/analytics/rollups/funnels.ts), whose watermark is `watermark`, for the
+ * whole days firstDay … lastDay of `timeZone`; the people with events received since are counted
+ * from raw events instead. `peopleMark`: the people rollup's watermark (identity links, see
+ * userLinksSql; EPOCH_MARK when it never ran).
  */
-export async function queryFunnel(options: FunnelOptions): Promise<FunnelFigures> {
+export type FunnelSource =
+  | { kind: "raw"; peopleMark: string; timeZone: string }
+  | { kind: "kept"; peopleMark: string; funnel: string; watermark: string; firstDay: string; lastDay: string; timeZone: string }
+
+/** The tallies of every step for one breakdown value or (total) for everyone: pk people, mk median and sk sum of durations (µs). */
+type TallyRow = { segment: string | null; total: boolean } & Record<`p${number}`, number> & Record<`m${number}` | `s${number}`, number | null>
+
+/**
+ * The funnel of funnels.ts in one statement, with nothing per person sent back: per step, its
+ * count and the median and sum of its durations (µs), per breakdown value and in total;
+ * summarizeSteps does the rest.
+ */
+export async function queryFunnel(options: FunnelOptions, source: FunnelSource = { kind: "raw", peopleMark: EPOCH_MARK, timeZone: "UTC" }): Promise<FunnelFigures> {
   const stepCount = options.steps.length
   // Hash joins whatever the estimates (a CTE's row count is a guess, and a nested loop over tens of
   // thousands of people takes minutes); room in memory for the per-person tables.
@@ -35,78 +32,97 @@ export async function queryFunnel(options: FunnelOptions): Promise<FunnelFigures
   const rows = await rawTransaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_nestloop = off`
     await tx.$executeRaw`SET LOCAL work_mem = '32MB'`
-    return tx.$queryRaw<TallyRow[]>(funnelSql(options))
+    await tx.$executeRaw`SET LOCAL jit = off`
+    return tx.$queryRaw<TallyRow[]>(funnelSql(options, source))
   })
-  const empty = (): StepCount[] => Array.from({ length: stepCount }, () => ({ people: 0, medianUs: null, sumUs: null }))
-  const total = empty()
-  const bySegment = new Map<string | null, StepCount[]>()
-  for (const row of rows) {
-    const counts = row.total ? total : (bySegment.get(row.segment) ?? bySegment.set(row.segment, empty()).get(row.segment)!)
-    counts[row.step] = { people: row.people, medianUs: row.median, sumUs: row.sum }
-  }
+  const counts = (row: TallyRow): StepCount[] =>
+    Array.from({ length: stepCount }, (_, k) => (k === 0 ? { people: row.p0, medianUs: null, sumUs: null } : { people: row[`p${k}`], medianUs: row[`m${k}`], sumUs: row[`s${k}`] }))
+  const none: StepCount[] = Array.from({ length: stepCount }, () => ({ people: 0, medianUs: null, sumUs: null }))
+  const totalRow = rows.find((row) => row.total)
+  const total = totalRow ? counts(totalRow) : none
+  const bySegment = new Map(rows.filter((row) => !row.total).map((row) => [row.segment, counts(row)]))
   const steps = summarizeSteps(total)
   if (!options.breakdown) return { steps, segments: null }
   return { steps, segments: sortSegments([...bySegment].map(([value, counts]) => ({ value, steps: summarizeSteps(counts) }))) }
 }
 
-/** The statement of queryFunnel, for it and for EXPLAIN. */
-export function funnelSql(options: FunnelOptions): Prisma.Sql {
+/**
+ * The statement of queryFunnel, for it and for EXPLAIN. From raw events: the steps' events in
+ * [from, to + window) through the (name, at) index, each with its person; step 1 is each person's
+ * first matching instant in the range, later steps follow laterStepCtes. From kept entries: the
+ * rows of the range's days whose person had no entry earlier in the range, plus the same raw
+ * computation for the people whose events arrived after the entries' watermark (their rows are
+ * left out, unless their first entry in the range is older than the raw events kept: final, and
+ * no longer computable).
+ */
+export function funnelSql(options: FunnelOptions, source: FunnelSource): Prisma.Sql {
   const { from, end } = readWindow(options)
-  const { perStep, matchers } = stepSymbols(options.steps)
-  const pages = matchers.filter((matcher) => matcher.step.kind === "page")
-  const events = matchers.filter((matcher) => matcher.step.kind === "event")
-  const names = [...(pages.length ? [PAGE_VIEW] : []), ...events.map((matcher) => matcher.step.match)]
-  const pagePaths = pages.map((matcher) => matcher.step.match)
-  const windowMs = options.windowDays * DAY_MS
-  const segment = options.breakdown ? SEGMENTS[options.breakdown] : Prisma.sql`NULL::text`
-  const grouping = options.breakdown ? Prisma.sql`GROUP BY GROUPING SETS ((segment), ())` : Prisma.empty
-  const total = options.breakdown ? Prisma.sql`GROUPING(segment) = 1` : Prisma.sql`true`
-  const segmentColumn = options.breakdown ? Prisma.sql`segment` : Prisma.sql`NULL::text`
-
-  const laterSteps = perStep.slice(1).map((symbol, index) => {
-    const k = index + 1
-    const [table, previousTable, time, previousTime] = [STEP_TABLES[k]!, STEP_TABLES[k - 1]!, STEP_TIMES[k]!, STEP_TIMES[k - 1]!]
-    const carried = Prisma.join(STEP_TIMES.slice(0, k).map((column) => Prisma.sql`s.${column}`))
-    // Events of this matcher at the previous instant already serving an earlier step.
-    const sameMatcher = perStep.slice(0, k).flatMap((other, j) => (other === symbol ? [STEP_TIMES[j]!] : []))
-    const used = sameMatcher.length ? Prisma.join(sameMatcher.map((column) => Prisma.sql`(s.${column} = s.${previousTime})::int`), " + ") : Prisma.sql`0`
-    const reached = Prisma.sql`CASE WHEN count(*) FILTER (WHERE e.at = s.${previousTime}) > ${used} THEN s.${previousTime} ELSE min(e.at) FILTER (WHERE e.at > s.${previousTime}) END`
-    return Prisma.sql`, ${table} AS (
-      SELECT s.person, s.segment, ${carried}, ${reached} AS ${time}
-      FROM ${previousTable} s JOIN pe e ON e.person = s.person
-      WHERE e.symbol = ${symbol} AND e.at >= s.${previousTime} AND e.at < s.t0 + ${windowMs} * interval '1 millisecond'
-      GROUP BY s.person, s.segment, ${carried}
-      HAVING ${reached} IS NOT NULL
-    )`
-  })
-  // One aggregate per step over its own table: no join of the steps back together.
-  const tallies = perStep.slice(1).map((_, index) => {
-    const k = index + 1
-    const micros = Prisma.sql`(extract(epoch FROM ${STEP_TIMES[k]!} - ${STEP_TIMES[k - 1]!}) * 1000000)::float8`
-    return Prisma.sql`UNION ALL SELECT ${k}::int, ${segmentColumn}, ${total}, count(*)::int, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${micros}), sum(${micros})
-      FROM ${STEP_TABLES[k]!} ${grouping}`
-  })
-  // The entry's value: the smallest at the entry instant (NULLS LAST), as funnels.ts picks it.
-  const entrySegment = options.breakdown ? Prisma.sql`(array_agg(segment ORDER BY at, segment NULLS LAST))[1]` : Prisma.sql`NULL::text`
+  const { perStep, filter, symbol } = stepMatching(options.steps)
+  const segment = options.breakdown ? SEGMENT_VALUES[options.breakdown] : Prisma.sql`NULL::text`
+  const kept = source.kind === "kept"
+  const recounted = kept ? Prisma.sql`AND ${PERSON} IN (SELECT person FROM recount)` : Prisma.empty
+  const events = kept ? Prisma.sql`(${eventsOfPersons(Prisma.sql`SELECT person FROM recount`)})` : Prisma.sql`analytics_events`
   return Prisma.sql`
-    WITH ev AS MATERIALIZED (
-      SELECT e.at, e.visitor_id, e.user_id, ${segment} AS segment,
-        CASE WHEN e.name = ${PAGE_VIEW}
-          THEN (${pages.map((matcher) => matcher.symbol)}::int[])[array_position(${pagePaths}::text[], e.path)]
-          ELSE (${events.map((matcher) => matcher.symbol)}::int[])[array_position(${events.map((matcher) => matcher.step.match)}::text[], e.name)] END AS symbol
-      FROM analytics_events e
-      WHERE e.name = ANY(${names}::text[]) AND e.at >= ${from} AND e.at < ${end}
-        AND (e.name <> ${PAGE_VIEW} OR e.path = ANY(${pagePaths}::text[]))
-    ),
-    links AS (
-      SELECT DISTINCT ON (visitor_id) visitor_id, user_id FROM ev WHERE user_id IS NOT NULL ORDER BY visitor_id, at, user_id
-    ),
+    WITH links AS MATERIALIZED (${userLinksSql(source.peopleMark, source.timeZone)})
+    ${kept ? keptCtes(source) : Prisma.empty},
     pe AS MATERIALIZED (
-      SELECT COALESCE('u:' || COALESCE(ev.user_id, l.user_id), 'v:' || ev.visitor_id) COLLATE "C" AS person, ev.at, ev.symbol, ev.segment
-      FROM ev LEFT JOIN links l USING (visitor_id)
+      SELECT ${PERSON} AS person, e.at, ${symbol} AS symbol, ${segment} AS segment
+      FROM ${events} e LEFT JOIN links l ON l.visitor_id = e.visitor_id
+      WHERE ${filter} AND e.at >= ${from} AND e.at < ${end} ${recounted}
     ),
-    s0 AS (SELECT person, min(at) AS t0, ${entrySegment} AS segment FROM pe WHERE symbol = ${perStep[0]!} AND at < ${options.to} GROUP BY person)
-    ${Prisma.join(laterSteps, "")}
-    SELECT 0::int AS step, ${segmentColumn} AS segment, ${total} AS total, count(*)::int AS people, NULL::float8 AS median, NULL::float8 AS sum FROM s0 ${grouping}
-    ${Prisma.join(tallies, " ")}`
+    s0 AS (SELECT person, min(at) AS t0, ${options.breakdown ? entryValue(Prisma.sql`segment`) : Prisma.sql`NULL::text`} AS segment FROM pe WHERE symbol = ${perStep[0]!} AND at < ${options.to} GROUP BY person)
+    ${laterStepCtes(perStep, options.windowDays, ["segment"])}
+    ${tallies(options.steps.length, options.breakdown ?? null, kept ? source : null)}`
+}
+
+type KeptSource = Extract<FunnelSource, { kind: "kept" }>
+
+/** The kept entries that are the range's entrants: on its days, with no entry earlier in it. */
+function keptInRange(source: KeptSource): Prisma.Sql {
+  return Prisma.sql`f.funnel = ${source.funnel} AND f.entry_day >= ${source.firstDay}::date AND f.entry_day <= ${source.lastDay}::date
+    AND (f.previous_entry_day IS NULL OR f.previous_entry_day < ${source.firstDay}::date)`
+}
+
+/** tail: the people of events received after the entries' watermark; recount: those counted from raw events. */
+function keptCtes(source: KeptSource): Prisma.Sql {
+  return Prisma.sql`,
+    tail AS MATERIALIZED (
+      SELECT DISTINCT x.person FROM analytics_events e LEFT JOIN links l ON l.visitor_id = e.visitor_id
+      LEFT JOIN analytics_person_visitors p ON p.visitor_id = e.visitor_id
+      CROSS JOIN LATERAL (VALUES (${PERSON}), ('v:' || e.visitor_id COLLATE "C"), (p.person COLLATE "C")) AS x(person)
+      WHERE e.received_at > ${source.watermark}::timestamptz AND x.person IS NOT NULL
+    ),
+    recount AS MATERIALIZED (
+      SELECT t.person FROM tail t WHERE NOT EXISTS (
+        SELECT 1 FROM analytics_funnel_entries f WHERE f.person = t.person AND ${keptInRange(source)} AND f.entry_day <= ${frozenThrough(source.timeZone)})
+    )`
+}
+
+/**
+ * Every entrant as one row (breakdown value, d1 … dn), from the walk over raw events and, when
+ * kept, from the kept entries; then one aggregate: per step, who reached it and the median and sum
+ * of their durations, per breakdown value and in total.
+ */
+function tallies(stepCount: number, breakdown: FunnelBreakdown | null, kept: KeptSource | null): Prisma.Sql {
+  const durations = DURATIONS.slice(1, stepCount)
+  const walked = STEP_TABLES.slice(1, stepCount).map((table) => Prisma.sql`LEFT JOIN ${table} ON ${table}.person = s0.person`)
+  const keptRows = kept
+    ? Prisma.sql`UNION ALL SELECT ${breakdown ? Prisma.raw(`f.${breakdown}`) : Prisma.sql`NULL::text`}, ${Prisma.join(durations.map((duration) => Prisma.sql`f.${duration}`))}
+      FROM analytics_funnel_entries f WHERE ${keptInRange(kept)} AND f.person NOT IN (SELECT person FROM recount)`
+    : Prisma.empty
+  const rows = Prisma.sql`
+    SELECT s0.segment, ${Prisma.join(durations.map((duration, index) => Prisma.sql`${stepMicros(STEP_TABLES[index + 1]!, index + 1)} AS ${duration}`))}
+    FROM s0 ${Prisma.join(walked, " ")}
+    ${keptRows}`
+  const perStep = durations.map((duration, index) => {
+    const k = index + 1
+    return Prisma.sql`count(${duration})::int AS ${Prisma.raw(`p${k}`)},
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${duration} IS NOT NULL) AS ${Prisma.raw(`m${k}`)},
+      sum(${duration})::float8 AS ${Prisma.raw(`s${k}`)}`
+  })
+  const grouping = breakdown ? Prisma.sql`GROUP BY GROUPING SETS ((segment), ())` : Prisma.empty
+  return Prisma.sql`, entrants AS (${rows})
+    SELECT ${breakdown ? Prisma.sql`segment` : Prisma.sql`NULL::text`} AS segment, ${breakdown ? Prisma.sql`GROUPING(segment) = 1` : Prisma.sql`true`} AS total,
+      count(*)::int AS p0, ${Prisma.join(perStep)}
+    FROM entrants ${grouping}`
 }

@@ -1,6 +1,10 @@
 import "server-only"
+import { Prisma } from "@/generated/prisma/client"
+import { funnelDefinition } from "@/lib/analytics/rollups/funnels"
+import { EPOCH_MARK, markText, stateKey } from "@/lib/analytics/rollups/state"
+import { db } from "@/lib/db"
 import { DEFAULT_FUNNEL_STEPS, DEFAULT_WINDOW_DAYS, type FunnelBreakdown, type FunnelSegment, type FunnelStep, type FunnelStepFigures, stepLabel } from "./funnels"
-import { queryFunnel } from "./funnels-queries"
+import { type FunnelSource, queryFunnel } from "./funnels-queries"
 import type { FunnelReportQuery } from "./funnels-schemas"
 import { previousPeriod, type ProductRange } from "./range"
 import { getSavedFunnelOrThrow } from "./saved-funnels"
@@ -50,18 +54,36 @@ export type FunnelChoice = Pick<FunnelReportQuery, "steps" | "funnelId" | "windo
 export async function funnelReport(query: FunnelChoice, range: ProductRange, options: { compare?: boolean } = {}): Promise<FunnelReport> {
   const funnel = await resolveFunnel(query)
   const breakdown = query.breakdown ?? null
-  const figures = await queryFunnel({ steps: funnel.steps, windowDays: funnel.windowDays, from: range.from, to: range.to, breakdown })
-  let previous: FunnelComparison | null = null
-  let readFrom = range.from
-  if (options.compare) {
-    const before = previousPeriod(range)
-    const earlier = await queryFunnel({ steps: funnel.steps, windowDays: funnel.windowDays, from: before.from, to: before.to })
-    previous = { firstDay: before.firstDay, lastDay: before.lastDay, ...headline(earlier.steps) }
-    readFrom = before.from
-  }
-  const deletedBefore = await rawEventsKeptFrom()
-  const keptFrom = deletedBefore && deletedBefore > readFrom ? deletedBefore : null
+  const before = options.compare ? previousPeriod(range) : null
+  const [kept, deletedBefore] = await Promise.all([keptEntries(funnel, range.timeZone), rawEventsKeptFrom()])
+  const source = (period: ProductRange): FunnelSource =>
+    kept.funnel
+      ? { kind: "kept", funnel: kept.funnel, watermark: kept.watermark, peopleMark: kept.peopleMark, firstDay: period.firstDay, lastDay: period.lastDay, timeZone: period.timeZone }
+      : { kind: "raw", peopleMark: kept.peopleMark, timeZone: period.timeZone }
+  const shape = { steps: funnel.steps, windowDays: funnel.windowDays }
+  const [figures, earlier] = await Promise.all([
+    queryFunnel({ ...shape, from: range.from, to: range.to, breakdown }, source(range)),
+    before ? queryFunnel({ ...shape, from: before.from, to: before.to }, source(before)) : null,
+  ])
+  const previous = before && earlier ? { firstDay: before.firstDay, lastDay: before.lastDay, ...headline(earlier.steps) } : null
+  // Kept entries reach back to the raw events there were when they were built; raw ones to those left.
+  const missingBefore = kept.funnel ? kept.builtFrom : deletedBefore
+  const readFrom = before?.from ?? range.from
+  const keptFrom = missingBefore && missingBefore > readFrom ? missingBefore : null
   return { funnel, breakdown, steps: figures.steps, segments: figures.segments, previous, keptFrom }
+}
+
+type KeptEntries = { funnel: string | null; watermark: string; builtFrom: Date | null; peopleMark: string }
+
+/** The kept entries of a funnel defined exactly so (any saved one, the default, or steps equal to one), and the people rollup's watermark. */
+async function keptEntries(funnel: ReportedFunnel, timeZone: string): Promise<KeptEntries> {
+  const definition = funnelDefinition(funnel.steps, funnel.windowDays, timeZone)
+  const [row] = await db.$queryRaw<{ funnel: string | null; watermark: string | null; builtFrom: Date | null; peopleMark: string | null }[]>`
+    SELECT f.funnel, ${markText(Prisma.sql`f.watermark`)} AS watermark, nullif(f.built_from, 'epoch') AS "builtFrom",
+      (SELECT ${markText(Prisma.sql`watermark`)} FROM analytics_rollup_state WHERE name = ${stateKey("people", timeZone)}) AS "peopleMark"
+    FROM (SELECT 1) one LEFT JOIN analytics_funnel_rollups f ON f.definition = ${definition}
+    LIMIT 1`
+  return { funnel: row?.funnel ?? null, watermark: row?.watermark ?? EPOCH_MARK, builtFrom: row?.builtFrom ?? null, peopleMark: row?.peopleMark ?? EPOCH_MARK }
 }
 
 /** Entered, completed (reached the last step) and their ratio. */

@@ -3,7 +3,8 @@ import { identityLinks, personOf } from "./identity"
 // Funnel rules, written here as the reference; funnels-queries.ts computes the same in SQL, and an
 // integration test runs every case below and random event sets through both.
 // - Events read: those matching a step, from `from` up to `to` + the window. People are stitched
-//   from these events (identity.ts).
+//   from every event, of any name or time (identity.ts; in SQL, the people rollup's links and the
+//   events received after it), so a person is the same one in every range.
 // - A person enters at their first event of step 1 inside the range [from, to).
 // - The conversion window counts from that entry: a later step counts only before entry + window
 //   (window days × 24 h; later steps may fall after the range ends).
@@ -182,12 +183,12 @@ function smallest(values: readonly (string | null)[]): string | null {
   return values.reduce<string | null>((least, value) => (value !== null && (least === null || value < least) ? value : least), null)
 }
 
-/** The reference funnel over raw events (any order): per step and, with a breakdown, per value of the entry event. */
+/** The reference funnel over every raw event (any order): per step and, with a breakdown, per value of the entry event. */
 export function computeFunnel(events: readonly FunnelEvent[], options: FunnelOptions): FunnelFigures {
   const { from, end } = readWindow(options)
   const { perStep, matchers } = stepSymbols(options.steps)
   const read = events.filter((event) => event.at >= from.getTime() && event.at < end.getTime() && matchers.some((matcher) => matchesStep(matcher.step, event)))
-  const links = identityLinks(read)
+  const links = identityLinks(events)
   const byPerson = new Map<string, FunnelEvent[]>()
   for (const event of read) {
     const person = personOf(event, links)

@@ -1,6 +1,7 @@
 // Who a row belongs to. A browser has one visitor id before sign-in and after, and server events
 // carry `u:<userId>`: a row that carries a user id is that user's; a row without one is the user's
-// when any row of the same visitor id (among the rows read) carries a user id, else the visitor's.
+// when any row of the same visitor id (among the rows given: funnels give every event) carries a
+// user id, else the visitor's.
 // A visitor id seen with several users (a shared browser) lends its anonymous rows to the first of
 // them in time; its signed-in rows stay with whoever was signed in.
 

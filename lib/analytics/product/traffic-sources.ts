@@ -44,7 +44,7 @@ export function visitorDaysSql(split: DaySplit): Prisma.Sql {
   }
   if (split.raw) {
     parts.push(Prisma.sql`SELECT (at AT TIME ZONE ${split.timeZone})::date AS day, visitor_id,
-        (array_agg(user_id ORDER BY at, id) FILTER (WHERE user_id IS NOT NULL))[1] AS user_id,
+        (array_agg(user_id ORDER BY at, user_id) FILTER (WHERE user_id IS NOT NULL))[1] AS user_id,
         (array_agg(country ORDER BY at, id) FILTER (WHERE country IS NOT NULL))[1] AS country,
         count(*)::int AS events
       FROM analytics_events WHERE at >= ${split.raw.from} AND at < ${split.raw.to}

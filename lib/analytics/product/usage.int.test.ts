@@ -32,6 +32,18 @@ beforeAll(async () => {
       { day: new Date("2025-12-30"), visitorId: "v2", userId: null, events: 1, pageViews: 1 },
     ],
   })
+  // What the rollup counts from those visitor days (recompute.ts): 5 Jan v2 + A (not u:A) = 2;
+  // 6 Jan A on two devices = 1; 9 Jan v2; the partial 10 Jan v9; 20 Dec v4; 30 Dec v2.
+  await db.analyticsDailyActives.createMany({
+    data: [
+      { day: new Date("2026-01-05"), actives: 2 },
+      { day: new Date("2026-01-06"), actives: 1 },
+      { day: new Date("2026-01-09"), actives: 1 },
+      { day: new Date("2026-01-10"), actives: 1 },
+      { day: new Date("2025-12-20"), actives: 1 },
+      { day: new Date("2025-12-30"), actives: 1 },
+    ],
+  })
   await db.analyticsDaily.createMany({
     data: [
       { day: new Date("2026-01-06"), name: "feature_used", dimension: "feature", value: "plan_changed", events: 2, visitors: 1 },

@@ -1,6 +1,7 @@
 import "server-only"
 import { Prisma } from "@/generated/prisma/client"
 import { type RollupCoverage, rollupCoverage } from "@/lib/analytics/rollups"
+import { DAILY_ACTIVES } from "@/lib/analytics/rollups/recompute"
 import { db } from "@/lib/db"
 import { type ProductRange, shiftDay } from "./range"
 import { rawEventsKeptFrom, splitDays, visitorDaysSql } from "./traffic-sources"
@@ -106,15 +107,14 @@ async function actives(range: ProductRange, coverage: RollupCoverage): Promise<P
   const monthStart = shiftDay(range.lastDay, -29)
   const weekStart = shiftDay(range.lastDay, -6)
   const firstDay = range.firstDay < monthStart ? range.firstDay : monthStart
-  const rows = visitorDaysSql(splitDays(firstDay, range.lastDay, range.timeZone, coverage))
+  const split = splitDays(firstDay, range.lastDay, range.timeZone, coverage)
   const monthRows = visitorDaysSql(splitDays(monthStart, range.lastDay, range.timeZone, coverage))
-  // Per day, a person is one visitor id, or every visitor id of one user that day.
+  // Per day, a person is one visitor id, or every visitor id of one user that day: the rollup's
+  // count for the days it has, the same count over the raw tail's visitor days after them.
+  const perDayParts = [Prisma.sql`SELECT day, ${DAILY_ACTIVES} AS actives FROM (${visitorDaysSql({ ...split, rolled: null })}) vd WHERE visitor_id NOT LIKE 'u:%' GROUP BY day`]
+  if (split.rolled) perDayParts.push(Prisma.sql`SELECT day, actives FROM analytics_daily_actives WHERE day >= ${split.rolled.firstDay}::date AND day <= ${split.rolled.lastDay}::date`)
   const [perDay, [distinct]] = await Promise.all([
-    // In the primary key's day order, each day's few user ids made distinct: no hashing of every row.
-    // Ids compare bytewise (COLLATE "C"): only equality matters, and it is much cheaper.
-    db.$queryRaw<{ day: string; actives: number }[]>`
-      SELECT day::text AS day, ((count(*) FILTER (WHERE user_id IS NULL)) + count(DISTINCT user_id COLLATE "C"))::int AS actives
-      FROM (${rows}) vd WHERE visitor_id NOT LIKE 'u:%' GROUP BY day`,
+    db.$queryRaw<{ day: string; actives: number }[]>`SELECT day::text AS day, actives FROM (${Prisma.join(perDayParts, " UNION ALL ")}) a`,
     db.$queryRaw<{ wau: number; mau: number }[]>`
       SELECT (count(DISTINCT coalesce('u:' || user_id, visitor_id) COLLATE "C") FILTER (WHERE day >= ${weekStart}::date))::int AS wau,
         count(DISTINCT coalesce('u:' || user_id, visitor_id) COLLATE "C")::int AS mau

@@ -28,6 +28,11 @@
 //     the period's first day) with their first day. Always what the visitor days give (people.ts).
 //   analytics_first_seen_cells (kind, first_day, start, people): the people first seen on first_day
 //     active in the week or month starting on start; the report by first seen sums them.
+//   analytics_funnel_entries (funnel, person, entry_day, previous_entry_day, t0, d1…d7, country,
+//     device, utm_source, variant) and analytics_funnel_rollups (funnel, definition, watermark,
+//     built_from): the entries of the default funnel and each saved one, one row per person and day
+//     with a step-1 event (funnels.ts); funnel reports read them, and count the people of events
+//     received after the watermark from raw events.
 //   analytics_rollup_state (name, watermark)
 //     "hourly", "sessions", "daily@<zone>", "visitor_days@<zone>", "people@<zone>": every event with
 //     received_at up to the watermark is in that rollup (people: through the visitor days; until its
@@ -38,7 +43,8 @@
 // since the watermarks, up to now() - SETTLE_SECONDS, in batches of ~BATCH_EVENTS; every hour, day,
 // visitor-day and session such an event falls in is recomputed whole from raw events (delete +
 // insert, one transaction per batch, which also moves the watermarks), then the people of the
-// visitors whose days changed are recomputed whole from the visitor days. Late events therefore
+// visitors whose days changed are recomputed whole from the visitor days, and their funnel entries
+// from their raw events (a run that has caught up builds the entries of new funnels). Late events therefore
 // re-roll their units, repeating a run changes nothing, and runs in any number of steps end where
 // one run over everything ends. Changing ANALYTICS_TIME_ZONE starts new daily watermarks: the daily
 // tables are rebuilt in the new zone for as far back as raw events are kept.

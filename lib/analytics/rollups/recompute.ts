@@ -88,11 +88,12 @@ export async function recomputeVisitorDays(tx: Tx, since: string, horizon: strin
   await tx.$executeRaw`ANALYZE analytics_rollup_visitor_days`
   await tx.$executeRaw`DELETE FROM analytics_visitor_days r USING analytics_rollup_visitor_days t WHERE r.day = t.day AND r.visitor_id = t.visitor_id`
   // Reads each visitor's day through the (visitor_id, at) index. User, country and device: the first
-  // non-null of the day (ties in time by id, the order rows were stored in).
+  // non-null of the day (ties in time by id, the order rows were stored in; users by the smallest
+  // id, as identity.ts links a visitor).
   await tx.$executeRaw`
     INSERT INTO analytics_visitor_days (day, visitor_id, user_id, consented, events, page_views, country, device)
     SELECT t.day, t.visitor_id,
-      (array_agg(e.user_id ORDER BY e.at, e.id) FILTER (WHERE e.user_id IS NOT NULL))[1],
+      (array_agg(e.user_id ORDER BY e.at, e.user_id) FILTER (WHERE e.user_id IS NOT NULL))[1],
       bool_or(e.consented),
       count(*)::int,
       (count(*) FILTER (WHERE e.name = 'page_view'))::int,
@@ -101,8 +102,26 @@ export async function recomputeVisitorDays(tx: Tx, since: string, horizon: strin
     FROM analytics_rollup_visitor_days t
     JOIN analytics_events e ON e.visitor_id = t.visitor_id AND e.at >= t.first_at AND e.at < t.next_at
     GROUP BY t.day, t.visitor_id`
+  await recountDailyActives(tx)
   return pairs
 }
+
+/** The actives of the days just recomputed, from their visitor days (a day with none has no row). */
+async function recountDailyActives(tx: Tx): Promise<void> {
+  const touched = Prisma.sql`SELECT DISTINCT day FROM analytics_rollup_visitor_days`
+  await tx.$executeRaw`DELETE FROM analytics_daily_actives WHERE day IN (${touched})`
+  await tx.$executeRaw`
+    INSERT INTO analytics_daily_actives (day, actives)
+    SELECT day, ${DAILY_ACTIVES} FROM analytics_visitor_days
+    WHERE day IN (${touched}) AND visitor_id NOT LIKE 'u:%'
+    GROUP BY day`
+}
+
+/**
+ * Actives of one day's visitor-day rows (visitor ids "u:<id>" left out by the caller): each visitor
+ * id without a user, plus each user once. User ids compare bytewise (only equality matters).
+ */
+export const DAILY_ACTIVES = Prisma.sql`((count(*) FILTER (WHERE user_id IS NULL)) + count(DISTINCT user_id COLLATE "C"))::int`
 
 export async function recomputeSessions(tx: Tx, since: string, horizon: string): Promise<number> {
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_sessions (session_id text PRIMARY KEY, lo timestamptz, hi timestamptz) ON COMMIT DROP`
@@ -147,6 +166,9 @@ export async function recomputeSessions(tx: Tx, since: string, horizon: string):
 export async function clearRollup(tx: Tx, rollup: RollupName, horizon: string, timeZone: string): Promise<void> {
   if (rollup === "hourly") await tx.$executeRaw`DELETE FROM analytics_hourly WHERE hour >= ${horizon}::timestamptz`
   if (rollup === "daily") await tx.$executeRaw`DELETE FROM analytics_daily WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
-  if (rollup === "visitor_days") await tx.$executeRaw`DELETE FROM analytics_visitor_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  if (rollup === "visitor_days") {
+    await tx.$executeRaw`DELETE FROM analytics_visitor_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+    await tx.$executeRaw`DELETE FROM analytics_daily_actives WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  }
   if (rollup === "sessions") await tx.$executeRaw`DELETE FROM analytics_sessions WHERE started_at >= ${horizon}::timestamptz`
 }

@@ -16,10 +16,13 @@ export async function deleteRollups(client: PrismaClient = db): Promise<void> {
     client.$executeRaw`DELETE FROM analytics_hourly`,
     client.$executeRaw`DELETE FROM analytics_daily`,
     client.$executeRaw`DELETE FROM analytics_visitor_days`,
+    client.$executeRaw`DELETE FROM analytics_daily_actives`,
     client.$executeRaw`DELETE FROM analytics_sessions`,
     client.$executeRaw`DELETE FROM analytics_first_seen_cells`,
     client.$executeRaw`DELETE FROM analytics_person_periods`,
     client.$executeRaw`DELETE FROM analytics_person_visitors`,
+    client.$executeRaw`DELETE FROM analytics_funnel_entries`,
+    client.$executeRaw`DELETE FROM analytics_funnel_rollups`,
     client.$executeRaw`DELETE FROM analytics_rollup_state`,
   ])
 }

@@ -10,9 +10,11 @@ import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLoc
 //   hourly 400 days (a year and a month: the same hour last year);
 //   daily 1,500 days (the longest report range, 731 days, and its previous period);
 //   visitor days and sessions 800 days (two years of cohorts and traffic, and a month of slack);
-//   people (people.ts) are made of visitor days: they lose those days with them.
+//   people (people.ts) are made of visitor days: they lose those days with them;
+//   funnel entries (funnels.ts) 800 days, as the visitor days (an entry's previous day may then
+//   name a day whose row is gone: it still says the person entered before).
 
-export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800 } as const
+export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800, funnelEntries: 800 } as const
 const BATCH = 5000
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -27,6 +29,7 @@ export type AnalyticsRetentionReport = {
   daily: number
   visitorDays: number
   sessions: number
+  funnelEntries: number
 }
 
 /**
@@ -60,7 +63,7 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
     { maxWait: 10_000, timeout: 60_000 },
   )
 
-  const report: AnalyticsRetentionReport = { rawDeletedBefore: null, rawDeferred: plan.deferred, rawEvents: 0, hourly: 0, daily: 0, visitorDays: 0, sessions: 0 }
+  const report: AnalyticsRetentionReport = { rawDeletedBefore: null, rawDeferred: plan.deferred, rawEvents: 0, hourly: 0, daily: 0, visitorDays: 0, sessions: 0, funnelEntries: 0 }
   if (!plan.deferred) {
     report.rawDeletedBefore = cutoff.toISOString()
     report.rawEvents = await inBatches(
@@ -88,9 +91,15 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
       { maxWait: 10_000, timeout: 60_000 },
     ),
   )
+  // Whole days, so in one statement; they follow the visitor days they are counted from.
+  await client.$executeRaw`DELETE FROM analytics_daily_actives WHERE day < ${visitorDaysBefore}::date`
   report.sessions = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_sessions WHERE session_id IN (SELECT session_id FROM analytics_sessions WHERE started_at < ${before(ROLLUP_RETENTION_DAYS.sessions)} LIMIT ${BATCH})`,
+  )
+  report.funnelEntries = await inBatches(
+    () => client.$executeRaw`
+      DELETE FROM analytics_funnel_entries WHERE ctid IN (SELECT ctid FROM analytics_funnel_entries WHERE entry_day < ${dayBefore(ROLLUP_RETENTION_DAYS.funnelEntries)}::date LIMIT ${BATCH})`,
   )
   return report
 }

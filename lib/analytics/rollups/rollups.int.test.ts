@@ -54,6 +54,8 @@ async function snapshot() {
     daily: await db.analyticsDaily.findMany({ orderBy: [{ day: "asc" }, { name: "asc" }, { dimension: "asc" }, { value: "asc" }] }),
     visitorDays: await db.analyticsVisitorDay.findMany({ orderBy: [{ day: "asc" }, { visitorId: "asc" }] }),
     sessions: await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } }),
+    dailyActives: await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } }),
+    funnelEntries: await db.analyticsFunnelEntry.findMany({ orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }] }),
   }
 }
 
@@ -164,6 +166,9 @@ describe("visitor days and sessions", () => {
       ["2026-01-15", "u:user1", "user1", false, 1, 0, null, null],
       ["2026-01-15", "v2", null, false, 1, 1, "US", "mobile"],
     ])
+    // Actives: 14th v1 (as user2) and v2, not u:user1 (no browser behind it) = 2; 15th v2 = 1.
+    const actives = await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } })
+    expect(actives.map((r) => [r.day.toISOString().slice(0, 10), r.actives])).toEqual([["2026-01-14", 2], ["2026-01-15", 1]])
 
     const sessions = await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } })
     // #4 and #7 carry no session id: four sessions, not six.

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
+import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "./funnels"
 import { rebuildPeople, refreshPeople } from "./people"
 import { clearRollup, recomputeDays, recomputeHours, recomputeSessions, recomputeVisitorDays } from "./recompute"
 import { earlier, EPOCH_MARK, EVENT_ROLLUPS, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
@@ -34,13 +35,16 @@ export type RollupReport = {
   sessions: number
   /** People whose first day and periods were recomputed (people.ts). */
   people: number
+  /** Entries of kept funnels written (funnels.ts), and kept funnels built whole. */
+  funnelEntries: number
+  funnelsBuilt: number
   /** Where the slowest rollup's watermark stands now (received_at, UTC text). */
   watermark: string | null
   /** False when the budget or signal stopped the run before it caught up. */
   caughtUp: boolean
 }
 
-type BatchResult = { locked: boolean; done: boolean; events: number; hours: number; days: number; visitorDays: number; sessions: number; people: number; watermark: string }
+type BatchResult = { locked: boolean; done: boolean; events: number; hours: number; days: number; visitorDays: number; sessions: number; people: number; funnelEntries: number; watermark: string }
 
 /**
  * Brings every rollup up to the events received until a few seconds ago, one batch transaction at
@@ -52,7 +56,7 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
   const batchEvents = options.batchEvents ?? BATCH_EVENTS
   const settleSeconds = options.settleSeconds ?? SETTLE_SECONDS
   const deadline = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs
-  const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, watermark: null, caughtUp: false }
+  const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, funnelEntries: 0, funnelsBuilt: 0, watermark: null, caughtUp: false }
   for (;;) {
     if (options.signal?.aborted || Date.now() > deadline) return report
     const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), { maxWait: 10_000, timeout: 300_000 })
@@ -64,14 +68,28 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
     report.visitorDays += batch.visitorDays
     report.sessions += batch.sessions
     report.people += batch.people
+    report.funnelEntries += batch.funnelEntries
     report.watermark = batch.watermark
     if (batch.events > 0) options.log?.(`rolled up ${report.events} events (${report.batches} batches)`)
-    if (batch.done) return { ...report, caughtUp: true }
+    if (batch.done) {
+      report.funnelsBuilt = await client.$transaction((tx) => syncFunnels(tx, timeZone), { maxWait: 10_000, timeout: 300_000 })
+      if (report.funnelsBuilt > 0) options.log?.(`built the entries of ${report.funnelsBuilt} funnels`)
+      return { ...report, caughtUp: true }
+    }
   }
 }
 
+/** Kept funnels follow the people rollup: built once it has caught up (funnels.ts). */
+async function syncFunnels(tx: Tx, timeZone: string): Promise<number> {
+  if (!(await tryRollupLock(tx))) return 0
+  await tx.$executeRaw`SET LOCAL jit = off`
+  const marks = await readMarks(tx, timeZone)
+  if (marks.people === EPOCH_MARK) return 0
+  return syncKeptFunnels(tx, { timeZone, horizon: marks.rawDeletedBefore, peopleMark: marks.people })
+}
+
 async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSeconds: number): Promise<BatchResult> {
-  const result: BatchResult = { locked: false, done: true, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, watermark: "" }
+  const result: BatchResult = { locked: false, done: true, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, funnelEntries: 0, watermark: "" }
   if (!(await tryRollupLock(tx))) return result
   result.locked = true
   // The planner's guesses for these joins run high enough to switch JIT compilation on, which costs
@@ -86,10 +104,10 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
 
   // One scan: the next N events by received_at, with every event that shares the last one's instant.
   // Fewer than N waiting means caught up: the batch then reaches the settled bound.
-  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_batch (received_at timestamptz, at timestamptz, visitor_id text, session_id text) ON COMMIT DROP`
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_batch (received_at timestamptz, at timestamptz, visitor_id text, session_id text, user_id text) ON COMMIT DROP`
   result.events = await tx.$executeRaw`
     INSERT INTO analytics_rollup_batch
-    SELECT received_at, at, visitor_id, session_id FROM analytics_events
+    SELECT received_at, at, visitor_id, session_id, user_id FROM analytics_events
     WHERE received_at > ${from}::timestamptz AND received_at <= ${upper}::timestamptz
     ORDER BY received_at FETCH FIRST (${batchEvents}::int) ROWS WITH TIES`
   let until = upper
@@ -112,8 +130,15 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
   // People follow the visitor days as they now stand: rebuilt whole when never built or when the
   // visitor days were (their rows from the horizon on just went), else refreshed for the visitors
   // whose days changed. Either way they then hold what the visitor days hold: their watermark.
-  if (marks.people === EPOCH_MARK || marks.visitor_days === EPOCH_MARK) result.people = await rebuildPeople(tx)
-  else if (result.visitorDays > 0) result.people = await refreshPeople(tx, Prisma.sql`SELECT visitor_id FROM analytics_rollup_visitor_days`)
+  // Kept funnels follow the people: dropped with a rebuild (built again once caught up), else
+  // refreshed for the people of the batch.
+  if (marks.people === EPOCH_MARK || marks.visitor_days === EPOCH_MARK) {
+    result.people = await rebuildPeople(tx)
+    await dropKeptFunnels(tx)
+  } else if (result.visitorDays > 0) {
+    result.people = await refreshPeople(tx, Prisma.sql`SELECT visitor_id FROM analytics_rollup_visitor_days`)
+    result.funnelEntries = await refreshKeptFunnels(tx, { timeZone, horizon, until, relinked: result.people > 0 })
+  }
   const markAfter = (rollup: RollupName) => (rollup === "people" && !behind("visitor_days") ? marks.visitor_days : until)
   for (const rollup of ROLLUPS) if (behind(rollup)) await writeMark(tx, stateKey(rollup, timeZone), markAfter(rollup))
   result.watermark = until
