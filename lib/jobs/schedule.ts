@@ -43,7 +43,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     // way, while each run recomputes the current hour and day. A backlog goes in batches, at most
     // 40 s per run.
     cron: "*/5 * * * *",
-    description: "Rolls new analytics events into the hourly, daily, visitor-day and session tables, and visitor days into the first-seen retention tables (lib/analytics/rollups)",
+    description: "Rolls new analytics events into the hourly, daily, visitor-day and session tables, visitor days into the first-seen retention tables and daily actives, and keeps the entries of saved funnels (lib/analytics/rollups)",
     // The next tick carries on where a failed run stopped: one quick retry is enough.
     retry: { limit: 1, delaySeconds: 15, backoff: false },
     expireInSeconds: 120,
