@@ -133,3 +133,45 @@ test("an empty range has no rates, and one session alone is its own median", asy
   expect(single.medianDurationSeconds.current).toBe(90)
   expect(single.bounceRate.current).toBe(0)
 })
+
+test("once the session groups are counted by day, complete days come from them and the rest from sessions", async () => {
+  // What the rollup counts for the complete days of the range (up to 9 Jan in New York): 6 Jan sA
+  // and sB (a bounce), 7 Jan sC; plus a referrer only these rows have, to show they are what is read.
+  const group = (day: string, kind: string, value: string, sessions: number, bounces: number, campaign = "") => ({ day: new Date(day), kind, value, campaign, sessions, bounces })
+  await db.analyticsSessionGroup.createMany({
+    data: [
+      group("2026-01-06", "entry", "/", 2, 1),
+      group("2026-01-06", "exit", "/pricing", 1, 0),
+      group("2026-01-06", "exit", "/", 1, 1),
+      group("2026-01-06", "referrer", "google.com", 1, 0),
+      group("2026-01-06", "referrer", "", 1, 1),
+      group("2026-01-07", "entry", "/pricing", 1, 0),
+      group("2026-01-07", "exit", "/pricing", 1, 0),
+      group("2026-01-07", "referrer", "news.example", 1, 0),
+      group("2026-01-07", "campaign", "newsletter", 1, 0, "launch"),
+      group("2026-01-08", "referrer", "only.in.rollup", 1, 0),
+    ],
+  })
+  await db.analyticsRollupState.create({ data: { name: `session_groups@${ZONE}`, watermark: new Date("2026-01-10T17:00:00Z") } })
+  try {
+    const report = await trafficReport(range, previous, { coverage })
+    // As above (10 Jan on from sessions: s1, s5, then raw s2, s6, s3), with the extra referrer.
+    expect(report.entryPages).toEqual([
+      { value: "/", sessions: 5, bounceRate: 0.6 },
+      { value: "/pricing", sessions: 2, bounceRate: 0.5 },
+      { value: "/docs", sessions: 1, bounceRate: 0 },
+    ])
+    expect(report.exitPages).toEqual([
+      { value: "/pricing", sessions: 5, bounceRate: 0.2 },
+      { value: "/", sessions: 3, bounceRate: 1 },
+    ])
+    expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([["(none)", 4], ["google.com", 3], ["news.example", 1], ["only.in.rollup", 1]])
+    expect(report.campaigns).toEqual([
+      { source: "ads", campaign: "winter", sessions: 1, bounceRate: 0 },
+      { source: "newsletter", campaign: "launch", sessions: 1, bounceRate: 0 },
+    ])
+  } finally {
+    await db.analyticsSessionGroup.deleteMany()
+    await db.analyticsRollupState.deleteMany({ where: { name: `session_groups@${ZONE}` } })
+  }
+})

@@ -1,6 +1,7 @@
 import "server-only"
 import { Prisma } from "@/generated/prisma/client"
 import { NONE, type RollupCoverage, rollupCoverage } from "@/lib/analytics/rollups"
+import { BOUNCE, SESSION_GROUPS, sessionGroupsBuilt } from "@/lib/analytics/rollups/session-groups"
 import { db } from "@/lib/db"
 import type { ProductRange } from "./range"
 import { dailySql, sessionsSql, splitDays } from "./traffic-sources"
@@ -39,7 +40,6 @@ export type TrafficReport = {
 }
 
 type SessionTotals = { sessions: number; bounces: number; average: number | null; median: number | null }
-const BOUNCE = Prisma.sql`page_views = 1 AND events = 1`
 
 async function sessionTotals(range: ProductRange, coverage: RollupCoverage): Promise<SessionTotals> {
   // date_part gives float8; extract(epoch ...) would give numeric, several times slower to average and sort.
@@ -51,31 +51,38 @@ async function sessionTotals(range: ProductRange, coverage: RollupCoverage): Pro
   return row ?? { sessions: 0, bounces: 0, average: null, median: null }
 }
 
-type GroupRow = { bits: number; entry_path: string | null; exit_path: string | null; referrer: string | null; utm_source: string | null; utm_campaign: string | null; sessions: number; bounces: number }
+type GroupKind = "entry" | "exit" | "referrer" | "campaign"
+/** value: the path, referrer host or UTM source; campaign: the UTM campaign of a campaign row. Null for none. */
+type GroupRow = { kind: GroupKind; value: string | null; campaign: string | null; sessions: number; bounces: number }
 
-// GROUPING(entry_path, exit_path, referrer, utm_source, utm_campaign): a bit is 1 for a column not grouped by.
-const ENTRY = 0b01111
-const EXIT = 0b10111
-const REFERRER = 0b11011
-const CAMPAIGN = 0b11100
-
-/** One scan of the sessions, grouped four ways; the top `limit` of each. */
+/**
+ * Sessions grouped four ways (entry page, exit page, referrer, UTM source and campaign): the
+ * day rollup (session-groups.ts) for the days it has, the raw tail's sessions grouped the same way;
+ * the top `limit` of each.
+ */
 async function sessionGroups(range: ProductRange, coverage: RollupCoverage, limit: number): Promise<GroupRow[]> {
+  const counted = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
+  // Until the groups are counted in this zone, every session of the range is grouped here.
+  const split = (await sessionGroupsBuilt(db, range.timeZone)) ? counted : { ...counted, rolled: null, raw: { from: range.from, to: range.to } }
+  const parts: Prisma.Sql[] = []
+  if (split.rolled) {
+    parts.push(Prisma.sql`SELECT kind, value, campaign, sessions, bounces FROM analytics_session_groups
+      WHERE day >= ${split.rolled.firstDay}::date AND day <= ${split.rolled.lastDay}::date`)
+  }
+  if (split.raw) {
+    parts.push(Prisma.sql`SELECT g.kind, g.value, g.campaign, 1 AS sessions, (${BOUNCE})::int AS bounces
+      FROM (${sessionsSql(split.raw, coverage.hoursBefore)}) s ${SESSION_GROUPS} WHERE g.value IS NOT NULL`)
+  }
+  if (parts.length === 0) return []
   return db.$queryRaw<GroupRow[]>`
     WITH grouped AS (
-      SELECT GROUPING(entry_path, exit_path, referrer, utm_source, utm_campaign)::int AS bits, entry_path, exit_path, referrer, utm_source, utm_campaign,
-        count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces
-      FROM (${sessionsSql(range, coverage.hoursBefore)}) s
-      GROUP BY GROUPING SETS ((entry_path), (exit_path), (referrer), (utm_source, utm_campaign))
+      SELECT kind, value, campaign, sum(sessions)::int AS sessions, sum(bounces)::int AS bounces
+      FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY kind, value, campaign
     )
-    SELECT * FROM (
-      SELECT *, row_number() OVER (PARTITION BY bits ORDER BY sessions DESC, coalesce(entry_path, exit_path, referrer, utm_source, '') , coalesce(utm_campaign, '')) AS rank
-      FROM grouped
-      -- No page view: no entry or exit page; no UTM tags: not a campaign.
-      WHERE NOT (bits = ${ENTRY} AND entry_path IS NULL) AND NOT (bits = ${EXIT} AND exit_path IS NULL)
-        AND NOT (bits = ${CAMPAIGN} AND utm_source IS NULL AND utm_campaign IS NULL)
+    SELECT kind, nullif(value, '') AS value, nullif(campaign, '') AS campaign, sessions, bounces FROM (
+      SELECT *, row_number() OVER (PARTITION BY kind ORDER BY sessions DESC, value, campaign) AS rank FROM grouped
     ) ranked WHERE rank <= ${limit}
-    ORDER BY bits, rank`
+    ORDER BY kind, rank`
 }
 
 type PageTotals = { path: string; views: number; visitors: number }
@@ -102,6 +109,8 @@ function toGroup(value: string, row: GroupRow): SessionGroup {
   return { value, sessions: row.sessions, bounceRate: share(row.bounces, row.sessions) }
 }
 
+const ofKind = (rows: GroupRow[], kind: GroupKind) => rows.filter((row) => row.kind === kind)
+
 /** The traffic report for `range`, totals beside those of `previous`. */
 export async function trafficReport(range: ProductRange, previous: ProductRange, options: { coverage?: RollupCoverage; limit?: number } = {}): Promise<TrafficReport> {
   const coverage = options.coverage ?? (await rollupCoverage({ timeZone: range.timeZone }))
@@ -124,9 +133,9 @@ export async function trafficReport(range: ProductRange, previous: ProductRange,
     averageDurationSeconds: compare(totalsNow.average, totalsBefore.average),
     medianDurationSeconds: compare(totalsNow.median, totalsBefore.median),
     pages: topPages.map((page) => ({ ...page, previousViews: previousViews.get(page.path) ?? 0 })),
-    referrers: groups.filter((row) => row.bits === REFERRER).map((row) => toGroup(row.referrer ?? NONE, row)),
-    campaigns: groups.filter((row) => row.bits === CAMPAIGN).map((row) => ({ source: row.utm_source, campaign: row.utm_campaign, sessions: row.sessions, bounceRate: share(row.bounces, row.sessions) })),
-    entryPages: groups.filter((row) => row.bits === ENTRY).map((row) => toGroup(row.entry_path!, row)),
-    exitPages: groups.filter((row) => row.bits === EXIT).map((row) => toGroup(row.exit_path!, row)),
+    referrers: ofKind(groups, "referrer").map((row) => toGroup(row.value ?? NONE, row)),
+    campaigns: ofKind(groups, "campaign").map((row) => ({ source: row.value, campaign: row.campaign, sessions: row.sessions, bounceRate: share(row.bounces, row.sessions) })),
+    entryPages: ofKind(groups, "entry").map((row) => toGroup(row.value!, row)),
+    exitPages: ofKind(groups, "exit").map((row) => toGroup(row.value!, row)),
   }
 }

@@ -28,6 +28,11 @@
 //     the period's first day) with their first day. Always what the visitor days give (people.ts).
 //   analytics_first_seen_cells (kind, first_day, start, people): the people first seen on first_day
 //     active in the week or month starting on start; the report by first seen sums them.
+//   analytics_daily_actives (day, actives): per zone day, the people active as feature usage counts
+//     them (visitor ids without a user, plus each user once; "u:" ids are no one), from the visitor days.
+//   analytics_session_groups (day, kind, value, campaign, sessions, bounces): sessions by the zone
+//     day they started, per entry page, exit page, referrer and UTM source + campaign ("" = none),
+//     from analytics_sessions; built whole once per zone (state "session_groups@<zone>").
 //   analytics_funnel_entries (funnel, person, entry_day, previous_entry_day, t0, d1…d7, country,
 //     device, utm_source, variant) and analytics_funnel_rollups (funnel, definition, watermark,
 //     built_from): the entries of the default funnel and each saved one, one row per person and day

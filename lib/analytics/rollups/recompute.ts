@@ -124,12 +124,13 @@ async function recountDailyActives(tx: Tx): Promise<void> {
 export const DAILY_ACTIVES = Prisma.sql`((count(*) FILTER (WHERE user_id IS NULL)) + count(DISTINCT user_id COLLATE "C"))::int`
 
 export async function recomputeSessions(tx: Tx, since: string, horizon: string): Promise<number> {
-  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_sessions (session_id text PRIMARY KEY, lo timestamptz, hi timestamptz) ON COMMIT DROP`
+  // was: the session's start as stored before (null for a new one), for the days it leaves (session-groups.ts).
+  await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_sessions (session_id text PRIMARY KEY, lo timestamptz, hi timestamptz, was timestamptz) ON COMMIT DROP`
   // A session's events all lie between its stored start and end (it was computed from every one of
   // them received so far) widened by this batch's events of it: that range is read, nothing more.
   const sessions = await tx.$executeRaw`
-    INSERT INTO analytics_rollup_sessions (session_id, lo, hi)
-    SELECT t.session_id, least(t.lo, s.started_at), greatest(t.hi, s.ended_at)
+    INSERT INTO analytics_rollup_sessions (session_id, lo, hi, was)
+    SELECT t.session_id, least(t.lo, s.started_at), greatest(t.hi, s.ended_at), s.started_at
     FROM (
       SELECT session_id, min(at) AS lo, max(at) AS hi FROM analytics_rollup_batch
       WHERE received_at > ${since}::timestamptz AND session_id IS NOT NULL GROUP BY session_id

@@ -9,7 +9,8 @@ import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLoc
 // days of the reporting zone, and only once every rollup has read them. Rollups, longer:
 //   hourly 400 days (a year and a month: the same hour last year);
 //   daily 1,500 days (the longest report range, 731 days, and its previous period);
-//   visitor days and sessions 800 days (two years of cohorts and traffic, and a month of slack);
+//   visitor days, daily actives, sessions and their groups 800 days (two years of cohorts and
+//   traffic, and a month of slack);
 //   people (people.ts) are made of visitor days: they lose those days with them;
 //   funnel entries (funnels.ts) 800 days, as the visitor days (an entry's previous day may then
 //   name a day whose row is gone: it still says the person entered before).
@@ -97,6 +98,8 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
     () => client.$executeRaw`
       DELETE FROM analytics_sessions WHERE session_id IN (SELECT session_id FROM analytics_sessions WHERE started_at < ${before(ROLLUP_RETENTION_DAYS.sessions)} LIMIT ${BATCH})`,
   )
+  // Days whose sessions are all gone (sessions go by instant: the cutoff's own day goes next time).
+  await client.$executeRaw`DELETE FROM analytics_session_groups WHERE day < ${dayOf(before(ROLLUP_RETENTION_DAYS.sessions), timeZone)}::date`
   report.funnelEntries = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_funnel_entries WHERE ctid IN (SELECT ctid FROM analytics_funnel_entries WHERE entry_day < ${dayBefore(ROLLUP_RETENTION_DAYS.funnelEntries)}::date LIMIT ${BATCH})`,

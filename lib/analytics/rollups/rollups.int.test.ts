@@ -55,6 +55,7 @@ async function snapshot() {
     visitorDays: await db.analyticsVisitorDay.findMany({ orderBy: [{ day: "asc" }, { visitorId: "asc" }] }),
     sessions: await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } }),
     dailyActives: await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } }),
+    sessionGroups: await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] }),
     funnelEntries: await db.analyticsFunnelEntry.findMany({ orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }] }),
   }
 }
@@ -177,6 +178,22 @@ describe("visitor days and sessions", () => {
       ["s2", "v1", "user2", "22:50", "22:55", "/", "/", 1, 2, null, null, null, "DE", "desktop"],
       ["s3", "v2", null, "21:30", "21:30", "/", "/", 1, 1, "news.ycombinator.com", null, null, "US", "mobile"],
       ["s4", "v2", null, "23:40", "23:40", "/pricing", "/pricing", 1, 1, null, null, null, "US", "mobile"],
+    ])
+    // Their groups by Berlin day (all on the 14th, s4 at 00:40 on the 15th): entries "/" s1 s2 s3
+    // (s3 a bounce), "/pricing" s4 (a bounce); exits "/pricing" s1 s4, "/" s2 s3; referrers
+    // google.com s1, news.ycombinator.com s3, none s2 s4; campaign newsletter/jan s1.
+    const groups = await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] })
+    expect(groups.map((g) => [g.day.toISOString().slice(0, 10), g.kind, g.value, g.campaign, g.sessions, g.bounces])).toEqual([
+      ["2026-01-14", "campaign", "newsletter", "jan", 1, 0],
+      ["2026-01-14", "entry", "/", "", 3, 1],
+      ["2026-01-14", "exit", "/", "", 2, 1],
+      ["2026-01-14", "exit", "/pricing", "", 1, 0],
+      ["2026-01-14", "referrer", "", "", 1, 0],
+      ["2026-01-14", "referrer", "google.com", "", 1, 0],
+      ["2026-01-14", "referrer", "news.ycombinator.com", "", 1, 1],
+      ["2026-01-15", "entry", "/pricing", "", 1, 1],
+      ["2026-01-15", "exit", "/pricing", "", 1, 1],
+      ["2026-01-15", "referrer", "", "", 1, 1],
     ])
     // Bounces (one page view): s2, s3, s4 → 3 of 4 sessions = 75%. Mean duration: (2 + 5 + 0 + 0) / 4 = 1.75 min.
     expect(sessions.filter((s) => s.pageViews === 1)).toHaveLength(3)

@@ -3,6 +3,7 @@ import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "./funnels"
 import { rebuildPeople, refreshPeople } from "./people"
+import { recountSessionGroups, sessionGroupsBuilt, syncSessionGroups } from "./session-groups"
 import { clearRollup, recomputeDays, recomputeHours, recomputeSessions, recomputeVisitorDays } from "./recompute"
 import { earlier, EPOCH_MARK, EVENT_ROLLUPS, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
 
@@ -72,18 +73,19 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
     report.watermark = batch.watermark
     if (batch.events > 0) options.log?.(`rolled up ${report.events} events (${report.batches} batches)`)
     if (batch.done) {
-      report.funnelsBuilt = await client.$transaction((tx) => syncFunnels(tx, timeZone), { maxWait: 10_000, timeout: 300_000 })
+      report.funnelsBuilt = await client.$transaction((tx) => syncBuilt(tx, timeZone), { maxWait: 10_000, timeout: 300_000 })
       if (report.funnelsBuilt > 0) options.log?.(`built the entries of ${report.funnelsBuilt} funnels`)
       return { ...report, caughtUp: true }
     }
   }
 }
 
-/** Kept funnels follow the people rollup: built once it has caught up (funnels.ts). */
-async function syncFunnels(tx: Tx, timeZone: string): Promise<number> {
+/** What is built whole once the rollups have caught up: the session groups of a new zone, the entries of new funnels. Returns the funnels built. */
+async function syncBuilt(tx: Tx, timeZone: string): Promise<number> {
   if (!(await tryRollupLock(tx))) return 0
   await tx.$executeRaw`SET LOCAL jit = off`
   const marks = await readMarks(tx, timeZone)
+  if (marks.sessions !== EPOCH_MARK) await syncSessionGroups(tx, timeZone, marks.sessions)
   if (marks.people === EPOCH_MARK) return 0
   return syncKeptFunnels(tx, { timeZone, horizon: marks.rawDeletedBefore, peopleMark: marks.people })
 }
@@ -127,6 +129,8 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
   if (behind("daily")) result.days = await recomputeDays(tx, marks.daily, horizon, timeZone)
   if (behind("visitor_days")) result.visitorDays = await recomputeVisitorDays(tx, marks.visitor_days, horizon, timeZone)
   if (behind("sessions")) result.sessions = await recomputeSessions(tx, marks.sessions, horizon)
+  // Session groups follow the sessions, by day of the zone (until built in the zone, the sync below builds them).
+  if (result.sessions > 0 && (await sessionGroupsBuilt(tx, timeZone))) await recountSessionGroups(tx, timeZone)
   // People follow the visitor days as they now stand: rebuilt whole when never built or when the
   // visitor days were (their rows from the horizon on just went), else refreshed for the visitors
   // whose days changed. Either way they then hold what the visitor days hold: their watermark.
