@@ -6,9 +6,9 @@ import type { Tx } from "./state"
 
 // Kept entries of funnels (analytics_funnel_entries), so a funnel over a long range reads one row
 // per entrant instead of walking every step event: for the default funnel and each saved one, one
-// row per person and day with a step-1 event, holding the first such instant of the day, the
-// instants reached of each later step within the window, the entry's breakdown values and the
-// person's previous entry day (funnels-queries.ts reads them).
+// row per person and day with a step-1 event, holding the first such instant of the day, the time
+// to each later step reached within the window (µs since the step before), the entry's breakdown
+// values and the person's previous entry day (funnels-queries.ts reads them).
 //
 // They are a function of the raw events and the people rollup's identity links (visitor id → user),
 // kept so the way the people rollup is: each rollup batch recomputes whole every person its events
