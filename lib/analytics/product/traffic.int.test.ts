@@ -78,24 +78,28 @@ test("sessions: bounce rate and durations over rolled-up and raw sessions", asyn
   expect(report.medianDurationSeconds).toMatchObject({ current: 30, previous: 45 })
 })
 
+// Entry "/": sA, sB, s1, s5, s2 = 5, of which sB, s5, s2 bounced: 3/5.
+const ENTRY_PAGES = [
+  { value: "/", sessions: 5, bounceRate: 0.6 },
+  { value: "/pricing", sessions: 2, bounceRate: 0.5 },
+  { value: "/docs", sessions: 1, bounceRate: 0 },
+]
+const EXIT_PAGES = [
+  { value: "/pricing", sessions: 5, bounceRate: 0.2 },
+  { value: "/", sessions: 3, bounceRate: 1 },
+]
+const CAMPAIGNS = [
+  { source: "ads", campaign: "winter", sessions: 1, bounceRate: 0 },
+  { source: "newsletter", campaign: "launch", sessions: 1, bounceRate: 0 },
+]
+
 test("entry and exit pages, referrers and campaigns count sessions", async () => {
   const report = await trafficReport(range, previous, { coverage })
-  // Entry "/": sA, sB, s1, s5, s2 = 5, of which sB, s5, s2 bounced: 3/5.
-  expect(report.entryPages).toEqual([
-    { value: "/", sessions: 5, bounceRate: 0.6 },
-    { value: "/pricing", sessions: 2, bounceRate: 0.5 },
-    { value: "/docs", sessions: 1, bounceRate: 0 },
-  ])
-  expect(report.exitPages).toEqual([
-    { value: "/pricing", sessions: 5, bounceRate: 0.2 },
-    { value: "/", sessions: 3, bounceRate: 1 },
-  ])
+  expect(report.entryPages).toEqual(ENTRY_PAGES)
+  expect(report.exitPages).toEqual(EXIT_PAGES)
   // Direct (no referrer): sB, s5, s2, s3 = 4; google.com: sA, s1, s6 = 3; news.example: sC.
   expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([["(none)", 4], ["google.com", 3], ["news.example", 1]])
-  expect(report.campaigns).toEqual([
-    { source: "ads", campaign: "winter", sessions: 1, bounceRate: 0 },
-    { source: "newsletter", campaign: "launch", sessions: 1, bounceRate: 0 },
-  ])
+  expect(report.campaigns).toEqual(CAMPAIGNS)
 })
 
 test("top pages: views and daily visitors from rolled-up days and the raw tail", async () => {
@@ -156,20 +160,10 @@ test("once the session groups are counted by day, complete days come from them a
   try {
     const report = await trafficReport(range, previous, { coverage })
     // As above (10 Jan on from sessions: s1, s5, then raw s2, s6, s3), with the extra referrer.
-    expect(report.entryPages).toEqual([
-      { value: "/", sessions: 5, bounceRate: 0.6 },
-      { value: "/pricing", sessions: 2, bounceRate: 0.5 },
-      { value: "/docs", sessions: 1, bounceRate: 0 },
-    ])
-    expect(report.exitPages).toEqual([
-      { value: "/pricing", sessions: 5, bounceRate: 0.2 },
-      { value: "/", sessions: 3, bounceRate: 1 },
-    ])
+    expect(report.entryPages).toEqual(ENTRY_PAGES)
+    expect(report.exitPages).toEqual(EXIT_PAGES)
     expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([["(none)", 4], ["google.com", 3], ["news.example", 1], ["only.in.rollup", 1]])
-    expect(report.campaigns).toEqual([
-      { source: "ads", campaign: "winter", sessions: 1, bounceRate: 0 },
-      { source: "newsletter", campaign: "launch", sessions: 1, bounceRate: 0 },
-    ])
+    expect(report.campaigns).toEqual(CAMPAIGNS)
   } finally {
     await db.analyticsSessionGroup.deleteMany()
     await db.analyticsRollupState.deleteMany({ where: { name: `session_groups@${ZONE}` } })
