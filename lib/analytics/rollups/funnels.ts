@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client"
 import { DAY_MS, DEFAULT_FUNNEL_STEPS, DEFAULT_WINDOW_DAYS, type FunnelStep } from "@/lib/analytics/product/funnels"
 import { funnelStepsSchema } from "@/lib/analytics/product/funnels-schemas"
 import { DURATIONS, entryValue, eventsOfPersons, frozenThrough, PERSON, SEGMENT_VALUES, STEP_TIMES, stepMatching, stepMicros, userLinksSql } from "@/lib/analytics/product/funnels-sql"
+import { dayOfAt } from "./recompute"
 import type { Tx } from "./state"
 
 // Kept entries of funnels (analytics_funnel_entries), so a funnel over a long range reads one row
@@ -103,8 +104,8 @@ export function entriesSql(kept: KeptFunnel, input: EntriesInput): Prisma.Sql {
       WHERE ${filter} AND e.at >= ${input.horizon}::timestamptz ${scope}
     ),
     s0 AS (
-      SELECT person, (at AT TIME ZONE ${input.timeZone})::date AS entry_day, min(at) AS t0, ${Prisma.join(entryValues)}
-      FROM pe WHERE symbol = ${perStep[0]!} AND (at AT TIME ZONE ${input.timeZone})::date > ${frozenThrough(input.timeZone)}
+      SELECT person, ${dayOfAt(input.timeZone, Prisma.sql`at`)} AS entry_day, min(at) AS t0, ${Prisma.join(entryValues)}
+      FROM pe WHERE symbol = ${perStep[0]!} AND ${dayOfAt(input.timeZone, Prisma.sql`at`)} > ${frozenThrough(input.timeZone)}
       GROUP BY person, entry_day
     )
     ${walkCtes(perStep, kept.windowDays)}

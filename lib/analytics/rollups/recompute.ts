@@ -29,8 +29,8 @@ const DIMENSIONS = Prisma.sql`CROSS JOIN LATERAL (VALUES
   ) AS d(dimension, value)`
 
 /** The reporting-zone day of a timestamptz, and the first instant of a day, whatever the session's zone. */
-const dayOfAt = (timeZone: string, at: Prisma.Sql) => Prisma.sql`((${at}) AT TIME ZONE ${timeZone})::date`
-const dayStartOf = (timeZone: string, day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${timeZone})`
+export const dayOfAt = (timeZone: string, at: Prisma.Sql) => Prisma.sql`((${at}) AT TIME ZONE ${timeZone})::date`
+export const dayStartOf = (timeZone: string, day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${timeZone})`
 
 export async function recomputeHours(tx: Tx, since: string, horizon: string): Promise<number> {
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_hours (hour timestamptz PRIMARY KEY) ON COMMIT DROP`

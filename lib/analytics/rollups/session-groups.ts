@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client"
+import { dayOfAt, dayStartOf } from "./recompute"
 import { type Tx, writeMark } from "./state"
 
 // analytics_session_groups: sessions by the zone day they started, counted by entry page, exit
@@ -26,7 +27,7 @@ export const SESSION_GROUPS = Prisma.sql`CROSS JOIN LATERAL (VALUES
 function insertGroups(tx: Tx, timeZone: string, days: Prisma.Sql): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO analytics_session_groups (day, kind, value, campaign, sessions, bounces)
-    SELECT (s.started_at AT TIME ZONE ${timeZone})::date AS day, g.kind, g.value, g.campaign, count(*)::int, (count(*) FILTER (WHERE ${BOUNCE}))::int
+    SELECT ${dayOfAt(timeZone, Prisma.sql`s.started_at`)} AS day, g.kind, g.value, g.campaign, count(*)::int, (count(*) FILTER (WHERE ${BOUNCE}))::int
     FROM analytics_sessions s ${days} ${SESSION_GROUPS}
     WHERE g.value IS NOT NULL
     GROUP BY 1, 2, 3, 4`
@@ -43,13 +44,12 @@ async function rebuildSessionGroups(tx: Tx, timeZone: string): Promise<void> {
  * with `was`, their start before) started, before and now.
  */
 export async function recountSessionGroups(tx: Tx, timeZone: string): Promise<void> {
-  const dayOf = (at: Prisma.Sql) => Prisma.sql`((${at}) AT TIME ZONE ${timeZone})::date`
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_session_days (day date PRIMARY KEY, first_at timestamptz, next_at timestamptz) ON COMMIT DROP`
   await tx.$executeRaw`
     INSERT INTO analytics_rollup_session_days (day, first_at, next_at)
-    SELECT day, (day::timestamp AT TIME ZONE ${timeZone}), ((day + 1)::timestamp AT TIME ZONE ${timeZone}) FROM (
-      SELECT ${dayOf(Prisma.sql`t.was`)} AS day FROM analytics_rollup_sessions t WHERE t.was IS NOT NULL
-      UNION SELECT ${dayOf(Prisma.sql`s.started_at`)} FROM analytics_sessions s JOIN analytics_rollup_sessions t ON t.session_id = s.session_id
+    SELECT day, ${dayStartOf(timeZone, Prisma.sql`day`)}, ${dayStartOf(timeZone, Prisma.sql`day + 1`)} FROM (
+      SELECT ${dayOfAt(timeZone, Prisma.sql`t.was`)} AS day FROM analytics_rollup_sessions t WHERE t.was IS NOT NULL
+      UNION SELECT ${dayOfAt(timeZone, Prisma.sql`s.started_at`)} FROM analytics_sessions s JOIN analytics_rollup_sessions t ON t.session_id = s.session_id
     ) touched`
   await tx.$executeRaw`DELETE FROM analytics_session_groups WHERE day IN (SELECT day FROM analytics_rollup_session_days)`
   await insertGroups(tx, timeZone, Prisma.sql`JOIN analytics_rollup_session_days t ON s.started_at >= t.first_at AND s.started_at < t.next_at`)
