@@ -17,6 +17,8 @@ export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "schema-snapshot.prisma")
 export const SQL_ONLY_INDEXES: readonly string[] = [
   // Web vitals (lib/analytics/product/web-vitals.ts): every field the report reads, vitals only.
   `CREATE INDEX "analytics_events_web_vitals_idx" ON "analytics_events" ("at") INCLUDE ("path", "props") WHERE "name" = 'web_vital'`,
+  // Session durations (lib/analytics/product/traffic.ts): a median bucket's values in order, by start.
+  `CREATE INDEX "analytics_sessions_duration_idx" ON "analytics_sessions" (((extract(epoch FROM "ended_at" - "started_at") * 1000000)::bigint), "started_at") INCLUDE ("ended_at")`,
 ]
 
 const noFilter = { externalTables: [], externalEnums: [] }

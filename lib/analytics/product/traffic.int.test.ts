@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from "vitest"
 import { coverageAt } from "@/lib/analytics/rollups"
+import { DURATION_BUCKET_BOUNDS, syncSessionGroups } from "@/lib/analytics/rollups/session-groups"
 import { db } from "@/lib/db"
 import { previousPeriod, rangeOfDays } from "./range"
 import { trafficReport } from "./traffic"
@@ -12,6 +13,9 @@ const ZONE = "America/New_York"
 const range = rangeOfDays("2026-01-05", "2026-01-11", ZONE)
 const previous = previousPeriod(range)
 const coverage = coverageAt(new Date("2026-01-10T17:00:00Z"), ZONE)
+
+/** The duration bucket of `micros`: how many bounds lie at or below it (width_bucket). */
+const bucketOf = (micros: number) => DURATION_BUCKET_BOUNDS.filter((bound) => micros >= bound).length
 
 const session = (id: string, startedAt: string, seconds: number, fields: { entry: string | null; exit: string | null; pageViews: number; events: number; referrer?: string; utmSource?: string; utmCampaign?: string }) => ({
   sessionId: id, visitorId: `v-${id}`, startedAt: new Date(startedAt), endedAt: new Date(Date.parse(startedAt) + seconds * 1000),
@@ -156,9 +160,17 @@ test("once the session groups are counted by day, complete days come from them a
       group("2026-01-08", "referrer", "only.in.rollup", 1, 0),
     ],
   })
+  // And by duration bucket (bucketOf: as width_bucket over the bounds): sB 0 s, a bounce; sA 120 s; sC 60 s.
+  const durations = (day: string, seconds: number, bounces: number) => {
+    const us = BigInt(seconds * 1_000_000)
+    return { day: new Date(day), bucket: bucketOf(seconds * 1_000_000), sessions: 1, bounces, totalUs: us, minUs: us, maxUs: us }
+  }
+  await db.analyticsSessionDuration.createMany({ data: [durations("2026-01-06", 0, 1), durations("2026-01-06", 120, 0), durations("2026-01-07", 60, 0)] })
   await db.analyticsRollupState.create({ data: { name: `session_groups@${ZONE}`, watermark: new Date("2026-01-10T17:00:00Z") } })
   try {
     const report = await trafficReport(range, previous, { coverage })
+    // The totals of the first test, sessions of complete days now counted from their buckets.
+    expect([report.sessions.current, report.bounceRate.current, report.averageDurationSeconds.current, report.medianDurationSeconds.current]).toEqual([8, 0.5, 75, 30])
     // As above (10 Jan on from sessions: s1, s5, then raw s2, s6, s3), with the extra referrer.
     expect(report.entryPages).toEqual(ENTRY_PAGES)
     expect(report.exitPages).toEqual(EXIT_PAGES)
@@ -166,6 +178,52 @@ test("once the session groups are counted by day, complete days come from them a
     expect(report.campaigns).toEqual(CAMPAIGNS)
   } finally {
     await db.analyticsSessionGroup.deleteMany()
+    await db.analyticsSessionDuration.deleteMany()
     await db.analyticsRollupState.deleteMany({ where: { name: `session_groups@${ZONE}` } })
+  }
+})
+
+test("a median inside a bucket of unequal durations reads that bucket's sessions, rolled and raw", async () => {
+  // Rolled up until 20 Nov 2025 12:00 UTC (days up to 19 Nov in New York). Sessions of 17–18 Nov
+  // lasting 0, 56, 58, 64 and 300 s, counted into buckets by the rollup's own code; and one of
+  // 60 s from raw events on 20 Nov. 56, 58, 60 and 64 s share a bucket ([55.1 s, 65.5 s)).
+  const zone = "America/New_York"
+  const late = coverageAt(new Date("2025-11-20T12:00:00Z"), zone)
+  const week = rangeOfDays("2025-11-16", "2025-11-22", zone)
+  const bounce = { entry: "/", exit: "/", pageViews: 1, events: 1 }
+  const read = { entry: "/", exit: "/docs", pageViews: 2, events: 2 }
+  await db.analyticsSession.createMany({
+    data: [
+      session("n0", "2025-11-17T15:00:00Z", 0, bounce),
+      session("n56", "2025-11-17T16:00:00Z", 56, read),
+      session("n58", "2025-11-18T16:00:00Z", 58, read),
+      session("n64", "2025-11-18T17:00:00Z", 64, read),
+      session("n300", "2025-11-18T18:00:00Z", 300, read),
+    ],
+  })
+  await insertRawEvents([
+    { at: "2025-11-20T13:00:00Z", name: "page_view", visitorId: "vn", sessionId: "n60", path: "/" },
+    { at: "2025-11-20T13:01:00Z", name: "page_view", visitorId: "vn", sessionId: "n60", path: "/docs" },
+  ])
+  await db.$transaction((tx) => syncSessionGroups(tx, zone, "2025-11-20T12:00:00.000000Z"))
+  try {
+    const buckets = await db.analyticsSessionDuration.findMany({ where: { day: { gte: new Date("2025-11-16"), lte: new Date("2025-11-19") } }, orderBy: [{ day: "asc" }, { bucket: "asc" }] })
+    expect(buckets.map((b) => [b.day.toISOString().slice(0, 10), b.sessions, Number(b.minUs) / 1e6, Number(b.maxUs) / 1e6])).toEqual([
+      ["2025-11-17", 1, 0, 0],
+      ["2025-11-17", 1, 56, 56],
+      ["2025-11-18", 2, 58, 64],
+      ["2025-11-18", 1, 300, 300],
+    ])
+    const report = await trafficReport(week, previousPeriod(week), { coverage: late })
+    // Sorted 0, 56, 58, 60, 64, 300: h = 5 × 0.5 = 2.5 → 58 + 0.5 × (60 − 58) = 59, both read from
+    // the bucket of 56 … 64 (58 rolled, 60 raw). Mean (0 + 56 + 58 + 60 + 64 + 300) / 6 = 538 / 6.
+    expect(report.sessions.current).toBe(6)
+    expect(report.medianDurationSeconds.current).toBe(59)
+    expect(report.averageDurationSeconds.current).toBeCloseTo(538 / 6, 9)
+    expect(report.bounceRate.current).toBeCloseTo(1 / 6, 12)
+  } finally {
+    await db.analyticsSessionGroup.deleteMany()
+    await db.analyticsSessionDuration.deleteMany()
+    await db.analyticsRollupState.deleteMany({ where: { name: `session_groups@${zone}` } })
   }
 })

@@ -1,20 +1,23 @@
 import "server-only"
 import { Prisma } from "@/generated/prisma/client"
 import { NONE, type RollupCoverage, rollupCoverage } from "@/lib/analytics/rollups"
-import { BOUNCE, SESSION_GROUPS, sessionGroupsBuilt } from "@/lib/analytics/rollups/session-groups"
+import { BOUNCE, DURATION_TALLIES, durationBucket, SESSION_GROUPS, SESSION_MICROS, sessionGroupsBuilt } from "@/lib/analytics/rollups/session-groups"
+import { rawTransaction, type RawSql } from "@/lib/database/raw-transaction"
 import { db } from "@/lib/db"
-import type { ProductRange } from "./range"
-import { dailySql, sessionsSql, splitDays } from "./traffic-sources"
+import { bucketPercentile } from "./bucket-percentile"
+import { dayStart, type ProductRange, shiftDay } from "./range"
+import { type DaySplit, dailySql, sessionsSql, splitDays } from "./traffic-sources"
 import { type Compared, compare, share } from "./usage-math"
 
 // Where visitors come from and what they do, for a range and the period before it.
 //
 // - pages: page views per path and their visitors, a visitor counted once per day they viewed the
 //   page (daily rollup + raw tail; anonymous ids last a day, so a day is what a visitor means);
-// - sessions (analytics_sessions + the raw tail): those that started in the range. A bounce is a
-//   session with exactly one page view and no other event (traffic-math.ts); bounce rate = bounces
-//   / sessions. Duration = last event − first event, so a one-event session lasts 0 s and counts in
-//   the average and median (the median interpolates, as percentile_cont);
+// - sessions (the day rollups of analytics_sessions, then the sessions themselves, then the raw
+//   tail): those that started in the range. A bounce is a session with exactly one page view and no
+//   other event (traffic-math.ts); bounce rate = bounces / sessions. Duration = last event − first
+//   event, so a one-event session lasts 0 s and counts in the average and median (the median
+//   interpolates, as percentile_cont);
 // - referrers, UTM campaigns, entry and exit pages: sessions by the referrer and UTM tags of their
 //   first event, by the path of their first and last page view.
 
@@ -41,14 +44,63 @@ export type TrafficReport = {
 
 type SessionTotals = { sessions: number; bounces: number; average: number | null; median: number | null }
 
-async function sessionTotals(range: ProductRange, coverage: RollupCoverage): Promise<SessionTotals> {
-  // date_part gives float8; extract(epoch ...) would give numeric, several times slower to average and sort.
-  const [row] = await db.$queryRaw<SessionTotals[]>`
-    SELECT count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces,
-      avg(date_part('epoch', ended_at - started_at))::float8 AS average,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', ended_at - started_at)))::float8 AS median
-    FROM (${sessionsSql(range, coverage.hoursBefore)}) s`
-  return row ?? { sessions: 0, bounces: 0, average: null, median: null }
+/**
+ * Which sessions come from the day rollups of sessions (session-groups.ts): those of whole rolled
+ * days once they are counted in the zone; the rest (all of them until then) from sessionsSql.
+ */
+function sessionDays(range: ProductRange, coverage: RollupCoverage, counted: boolean): DaySplit {
+  const split = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
+  return counted ? split : { ...split, rolled: null, raw: { from: range.from, to: range.to } }
+}
+
+/** A duration bucket of the sessions of a period: how many, their bounces, the sum and extremes of their durations (µs). */
+type DurationBucket = { count: number; bounces: number; total: number; min: number; max: number }
+
+/**
+ * Sessions, bounces, mean and median duration (s): the durations' buckets summed over rolled days
+ * and the sessions of the rest; the median exact from the bucket holding it (bucket-percentile.ts),
+ * whose values are read only when its counts do not tell. One snapshot for every statement.
+ */
+async function sessionTotals(split: DaySplit, coverage: RollupCoverage): Promise<SessionTotals> {
+  return rawTransaction(async (tx) => {
+    await tx.$executeRaw`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`
+    const parts: Prisma.Sql[] = []
+    if (split.rolled) {
+      parts.push(Prisma.sql`SELECT bucket, sessions, bounces, total_us, min_us, max_us FROM analytics_session_durations
+        WHERE day >= ${split.rolled.firstDay}::date AND day <= ${split.rolled.lastDay}::date`)
+    }
+    if (split.raw) {
+      parts.push(Prisma.sql`SELECT ${durationBucket(SESSION_MICROS)} AS bucket, ${DURATION_TALLIES}
+        FROM (${sessionsSql(split.raw, coverage.hoursBefore)}) s GROUP BY 1`)
+    }
+    if (parts.length === 0) return { sessions: 0, bounces: 0, average: null, median: null }
+    const buckets = await tx.$queryRaw<DurationBucket[]>`
+      SELECT sum(sessions)::int AS count, sum(bounces)::int AS bounces, sum(total_us)::float8 AS total, min(min_us)::float8 AS min, max(max_us)::float8 AS max
+      FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY bucket ORDER BY bucket`
+    const sessions = buckets.reduce((sum, bucket) => sum + bucket.count, 0)
+    const total = buckets.reduce((sum, bucket) => sum + bucket.total, 0)
+    const median = await bucketPercentile(buckets, 0.5, (bucket, offset, count) => readDurations(tx, split, coverage, { ...bucket, offset, count }))
+    return {
+      sessions,
+      bounces: buckets.reduce((sum, bucket) => sum + bucket.bounces, 0),
+      average: sessions ? total / sessions / 1e6 : null,
+      median: median === null ? null : median / 1e6,
+    }
+  })
+}
+
+/** `count` durations (µs) from the `offset`-th in order of the period's sessions lasting min … max µs (analytics_sessions_duration_idx). */
+async function readDurations(tx: RawSql, split: DaySplit, coverage: RollupCoverage, read: { min: number; max: number; offset: number; count: number }): Promise<number[]> {
+  const within = Prisma.sql`${SESSION_MICROS} BETWEEN ${read.min}::bigint AND ${read.max}::bigint`
+  const parts: Prisma.Sql[] = []
+  if (split.rolled) {
+    parts.push(Prisma.sql`SELECT ${SESSION_MICROS} AS micros FROM analytics_sessions s
+      WHERE s.started_at >= ${dayStart(split.rolled.firstDay, split.timeZone)} AND s.started_at < ${dayStart(shiftDay(split.rolled.lastDay, 1), split.timeZone)} AND ${within}`)
+  }
+  if (split.raw) parts.push(Prisma.sql`SELECT ${SESSION_MICROS} AS micros FROM (${sessionsSql(split.raw, coverage.hoursBefore)}) s WHERE ${within}`)
+  const rows = await tx.$queryRaw<{ micros: number }[]>`
+    SELECT micros::float8 AS micros FROM (${Prisma.join(parts, " UNION ALL ")}) v ORDER BY micros OFFSET ${read.offset} LIMIT ${read.count}`
+  return rows.map((row) => row.micros)
 }
 
 type GroupKind = "entry" | "exit" | "referrer" | "campaign"
@@ -60,10 +112,7 @@ type GroupRow = { kind: GroupKind; value: string | null; campaign: string | null
  * day rollup (session-groups.ts) for the days it has, the raw tail's sessions grouped the same way;
  * the top `limit` of each.
  */
-async function sessionGroups(range: ProductRange, coverage: RollupCoverage, limit: number): Promise<GroupRow[]> {
-  const counted = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
-  // Until the groups are counted in this zone, every session of the range is grouped here.
-  const split = (await sessionGroupsBuilt(db, range.timeZone)) ? counted : { ...counted, rolled: null, raw: { from: range.from, to: range.to } }
+async function sessionGroups(split: DaySplit, coverage: RollupCoverage, limit: number): Promise<GroupRow[]> {
   const parts: Prisma.Sql[] = []
   if (split.rolled) {
     parts.push(Prisma.sql`SELECT kind, value, campaign, sessions, bounces FROM analytics_session_groups
@@ -115,13 +164,15 @@ const ofKind = (rows: GroupRow[], kind: GroupKind) => rows.filter((row) => row.k
 export async function trafficReport(range: ProductRange, previous: ProductRange, options: { coverage?: RollupCoverage; limit?: number } = {}): Promise<TrafficReport> {
   const coverage = options.coverage ?? (await rollupCoverage({ timeZone: range.timeZone }))
   const limit = options.limit ?? TRAFFIC_LIST_LIMIT
+  const counted = await sessionGroupsBuilt(db, range.timeZone)
+  const sessionsNow = sessionDays(range, coverage, counted)
   const [totalsNow, totalsBefore, viewsNow, viewsBefore, topPages, groups] = await Promise.all([
-    sessionTotals(range, coverage),
-    sessionTotals(previous, coverage),
+    sessionTotals(sessionsNow, coverage),
+    sessionTotals(sessionDays(previous, coverage, counted), coverage),
     pageViewTotals(range, coverage),
     pageViewTotals(previous, coverage),
     pages(range, coverage, { limit }),
-    sessionGroups(range, coverage, limit),
+    sessionGroups(sessionsNow, coverage, limit),
   ])
   const before = topPages.length ? await pages(previous, coverage, { paths: topPages.map((page) => page.path) }) : []
   const previousViews = new Map(before.map((page) => [page.path, page.views]))

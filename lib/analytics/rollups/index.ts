@@ -32,7 +32,9 @@
 //     them (visitor ids without a user, plus each user once; "u:" ids are no one), from the visitor days.
 //   analytics_session_groups (day, kind, value, campaign, sessions, bounces): sessions by the zone
 //     day they started, per entry page, exit page, referrer and UTM source + campaign ("" = none),
-//     from analytics_sessions; built whole once per zone (state "session_groups@<zone>").
+//     from analytics_sessions; built whole once per zone (state "session_groups@<zone>"), together with
+//   analytics_session_durations (day, bucket, sessions, bounces, total_us, min_us, max_us): the same
+//     sessions by duration bucket, with the sum and extremes of their durations (exact medians).
 //   analytics_funnel_entries (funnel, person, entry_day, previous_entry_day, t0, d1…d7, country,
 //     device, utm_source, variant) and analytics_funnel_rollups (funnel, definition, watermark,
 //     built_from): the entries of the default funnel and each saved one, one row per person and day

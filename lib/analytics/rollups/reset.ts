@@ -19,6 +19,7 @@ export async function deleteRollups(client: PrismaClient = db): Promise<void> {
     client.$executeRaw`DELETE FROM analytics_daily_actives`,
     client.$executeRaw`DELETE FROM analytics_sessions`,
     client.$executeRaw`DELETE FROM analytics_session_groups`,
+    client.$executeRaw`DELETE FROM analytics_session_durations`,
     client.$executeRaw`DELETE FROM analytics_first_seen_cells`,
     client.$executeRaw`DELETE FROM analytics_person_periods`,
     client.$executeRaw`DELETE FROM analytics_person_visitors`,

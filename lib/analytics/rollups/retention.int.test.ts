@@ -65,11 +65,14 @@ test("rollup rows are kept 400 (hourly), 1500 (daily) and 800 days (visitor days
   })
   const group = { kind: "entry", value: "/", campaign: "", sessions: 1, bounces: 0 }
   await db.analyticsSessionGroup.createMany({ data: [{ ...group, day: day(802) }, { ...group, day: day(799) }] })
+  const durations = { bucket: 0, sessions: 1, bounces: 1, totalUs: 0n, minUs: 0n, maxUs: 0n }
+  await db.analyticsSessionDuration.createMany({ data: [{ ...durations, day: day(802) }, { ...durations, day: day(799) }] })
   const entry = { funnel: "default", person: "v:v", t0: daysAgo(799) }
   await db.analyticsFunnelEntry.createMany({ data: [{ ...entry, entryDay: day(801) }, { ...entry, entryDay: day(799) }] })
   expect(await retention()).toMatchObject({ rawEvents: 0, hourly: 1, daily: 1, visitorDays: 1, sessions: 1, funnelEntries: 1 })
   expect([await db.analyticsHourly.count(), await db.analyticsDaily.count(), await db.analyticsVisitorDay.count(), await db.analyticsSession.count(), await db.analyticsFunnelEntry.count()]).toEqual([1, 1, 1, 1, 1])
   expect(await retention()).toMatchObject({ hourly: 0, daily: 0, visitorDays: 0, sessions: 0, funnelEntries: 0 })
-  // Session groups go by day once every session of the day is gone: 802 days back, not 799.
+  // Session groups and durations go by day once every session of the day is gone: 802 days back, not 799.
   expect((await db.analyticsSessionGroup.findMany()).map((row) => row.day)).toEqual([day(799)])
+  expect((await db.analyticsSessionDuration.findMany()).map((row) => row.day)).toEqual([day(799)])
 })

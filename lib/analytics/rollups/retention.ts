@@ -100,6 +100,7 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
   )
   // Days whose sessions are all gone (sessions go by instant: the cutoff's own day goes next time).
   await client.$executeRaw`DELETE FROM analytics_session_groups WHERE day < ${dayOf(before(ROLLUP_RETENTION_DAYS.sessions), timeZone)}::date`
+  await client.$executeRaw`DELETE FROM analytics_session_durations WHERE day < ${dayOf(before(ROLLUP_RETENTION_DAYS.sessions), timeZone)}::date`
   report.funnelEntries = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_funnel_entries WHERE ctid IN (SELECT ctid FROM analytics_funnel_entries WHERE entry_day < ${dayBefore(ROLLUP_RETENTION_DAYS.funnelEntries)}::date LIMIT ${BATCH})`,

@@ -56,6 +56,7 @@ async function snapshot() {
     sessions: await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } }),
     dailyActives: await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } }),
     sessionGroups: await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] }),
+    sessionDurations: await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] }),
     funnelEntries: await db.analyticsFunnelEntry.findMany({ orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }] }),
   }
 }
@@ -194,6 +195,17 @@ describe("visitor days and sessions", () => {
       ["2026-01-15", "entry", "/pricing", "", 1, 1],
       ["2026-01-15", "exit", "/pricing", "", 1, 1],
       ["2026-01-15", "referrer", "", "", 1, 1],
+    ])
+    // Their durations by Berlin day and bucket: s3 and s4 last 0 µs (bucket 0, bounces); s1 2 min =
+    // 120,000,000 µs lies in bucket 1 + 68 = 69 (1000·2^(67/4) ≈ 110,217,975 ≤ it < 1000·2^(68/4) =
+    // 131,072,000); s2 5 min = 300,000,000 µs in bucket 1 + 73 = 74 (2^(72/4)·1000 = 262,144,000 ≤ it
+    // < 1000·2^(73/4) ≈ 311,743,510).
+    const durations = await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] })
+    expect(durations.map((d) => [d.day.toISOString().slice(0, 10), d.bucket, d.sessions, d.bounces, Number(d.totalUs), Number(d.minUs), Number(d.maxUs)])).toEqual([
+      ["2026-01-14", 0, 1, 1, 0, 0, 0],
+      ["2026-01-14", 69, 1, 0, 120_000_000, 120_000_000, 120_000_000],
+      ["2026-01-14", 74, 1, 0, 300_000_000, 300_000_000, 300_000_000],
+      ["2026-01-15", 0, 1, 1, 0, 0, 0],
     ])
     // Bounces (one page view): s2, s3, s4 → 3 of 4 sessions = 75%. Mean duration: (2 + 5 + 0 + 0) / 4 = 1.75 min.
     expect(sessions.filter((s) => s.pageViews === 1)).toHaveLength(3)

@@ -3,11 +3,12 @@ import { dayOfAt, dayStartOf } from "./recompute"
 import { type Tx, writeMark } from "./state"
 
 // analytics_session_groups: sessions by the zone day they started, counted by entry page, exit
-// page, referrer and UTM campaign, with bounces, so the traffic report sums a few rows per day
-// instead of grouping every session of a long range. A function of analytics_sessions: whatever a
-// rollup batch changes there, the days those sessions started on (before and after) are counted
-// again in the same transaction; a run that has caught up counts every day when the zone has no
-// counts yet (a new zone, a reset).
+// page, referrer and UTM campaign, with bounces; analytics_session_durations: the same sessions by
+// duration bucket. The traffic report sums a few rows per day instead of grouping and sorting
+// every session of a long range. Functions of analytics_sessions: whatever a rollup batch changes
+// there, the days those sessions started on (before and after) are counted again in the same
+// transaction; a run that has caught up counts every day when the zone has no counts yet (a new
+// zone, a reset).
 
 /** A bounce: one page view and nothing else. */
 export const BOUNCE = Prisma.sql`page_views = 1 AND events = 1`
@@ -24,8 +25,37 @@ export const SESSION_GROUPS = Prisma.sql`CROSS JOIN LATERAL (VALUES
     ('campaign', CASE WHEN s.utm_source IS NULL AND s.utm_campaign IS NULL THEN NULL ELSE coalesce(s.utm_source, '') END, coalesce(s.utm_campaign, ''))
   ) AS g(kind, value, campaign)`
 
-function insertGroups(tx: Tx, timeZone: string, days: Prisma.Sql): Promise<number> {
+/**
+ * A session `s`'s duration in whole microseconds (last event − first event), exactly; the
+ * expression analytics_sessions_duration_idx is built on (lib/database/migrate.ts).
+ */
+export const SESSION_MICROS = Prisma.sql`((extract(epoch FROM s.ended_at - s.started_at) * 1000000)::bigint)`
+
+/**
+ * Lower bounds of the duration buckets, µs: bucket 0 is 0 µs alone, bucket 1 under a millisecond,
+ * then four buckets an octave up to about 12.4 days (2³⁰ ms); the last is open. Changing them means counting
+ * every day again (delete the "session_groups@…" states in a migration).
+ */
+export const DURATION_BUCKET_BOUNDS: readonly number[] = [1, ...Array.from({ length: 121 }, (_, k) => Math.round(1000 * 2 ** (k / 4)))]
+
+/** The bucket of a duration in µs (width_bucket: 0 below the first bound, i from the i-th on). */
+export const durationBucket = (micros: Prisma.Sql) => Prisma.sql`width_bucket(${micros}, ${DURATION_BUCKET_BOUNDS}::bigint[])`
+
+/** The columns of analytics_session_durations, aggregated over sessions `s`, grouped by bucket. */
+export const DURATION_TALLIES = Prisma.sql`count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces,
+  sum(${SESSION_MICROS}) AS total_us, min(${SESSION_MICROS}) AS min_us, max(${SESSION_MICROS}) AS max_us`
+
+function insertDurations(tx: Tx, timeZone: string, days: Prisma.Sql): Promise<number> {
   return tx.$executeRaw`
+    INSERT INTO analytics_session_durations (day, bucket, sessions, bounces, total_us, min_us, max_us)
+    SELECT ${dayOfAt(timeZone, Prisma.sql`s.started_at`)} AS day, ${durationBucket(SESSION_MICROS)} AS bucket, ${DURATION_TALLIES}
+    FROM analytics_sessions s ${days}
+    GROUP BY 1, 2`
+}
+
+async function insertGroups(tx: Tx, timeZone: string, days: Prisma.Sql): Promise<void> {
+  await insertDurations(tx, timeZone, days)
+  await tx.$executeRaw`
     INSERT INTO analytics_session_groups (day, kind, value, campaign, sessions, bounces)
     SELECT ${dayOfAt(timeZone, Prisma.sql`s.started_at`)} AS day, g.kind, g.value, g.campaign, count(*)::int, (count(*) FILTER (WHERE ${BOUNCE}))::int
     FROM analytics_sessions s ${days} ${SESSION_GROUPS}
@@ -36,6 +66,7 @@ function insertGroups(tx: Tx, timeZone: string, days: Prisma.Sql): Promise<numbe
 /** Counts every day again (first build, a new zone). */
 async function rebuildSessionGroups(tx: Tx, timeZone: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM analytics_session_groups`
+  await tx.$executeRaw`DELETE FROM analytics_session_durations`
   await insertGroups(tx, timeZone, Prisma.empty)
 }
 
@@ -52,6 +83,7 @@ export async function recountSessionGroups(tx: Tx, timeZone: string): Promise<vo
       UNION SELECT ${dayOfAt(timeZone, Prisma.sql`s.started_at`)} FROM analytics_sessions s JOIN analytics_rollup_sessions t ON t.session_id = s.session_id
     ) touched`
   await tx.$executeRaw`DELETE FROM analytics_session_groups WHERE day IN (SELECT day FROM analytics_rollup_session_days)`
+  await tx.$executeRaw`DELETE FROM analytics_session_durations WHERE day IN (SELECT day FROM analytics_rollup_session_days)`
   await insertGroups(tx, timeZone, Prisma.sql`JOIN analytics_rollup_session_days t ON s.started_at >= t.first_at AND s.started_at < t.next_at`)
 }
 
