@@ -91,6 +91,22 @@ describe("bucketPercentile", () => {
     }
   })
 
+  test("a loose bucket's least and greatest only bound it: its ends are read too, unless all were equal", async () => {
+    // Counted 10, 20, 30, 40, 50; then 10 and 50 were taken out: 3 left, min 10 and max 50 now only bounds.
+    const values = [20, 30, 40]
+    const reads: number[] = []
+    const read = async (_: unknown, offset: number, count: number) => {
+      reads.push(offset)
+      return values.slice(offset, offset + count)
+    }
+    const loose = [{ count: 3, min: 10, max: 50, loose: true }]
+    expect(await bucketPercentile(loose, 0, read)).toBe(20)
+    expect(await bucketPercentile(loose, 1, read)).toBe(40)
+    expect(reads).toEqual([0, 2])
+    expect(await bucketPercentile([{ count: 2, min: 7, max: 7, loose: true }], 0.5, read)).toBe(7)
+    expect(reads).toEqual([0, 2])
+  })
+
   test("a reader that returns fewer values than counted is an error, not a wrong answer", async () => {
     const buckets = [{ count: 3, min: 1, max: 9 }]
     await expect(bucketPercentile(buckets, 0.5, async () => [])).rejects.toThrow(/counted 3 values/)

@@ -4,11 +4,14 @@
 // value in it is equal. Only otherwise are that bucket's values read, from where it starts: a few
 // thousand values sorted instead of all of them.
 
-/** One bucket of a histogram: how many values, the least and the greatest of them. */
-export type Bucket = { count: number; min: number; max: number }
+/**
+ * One bucket of a histogram: how many values, the least and the greatest of them; `loose` when
+ * values were taken out after those were found, so they only bound the values left.
+ */
+export type Bucket = { count: number; min: number; max: number; loose?: boolean }
 
 /** Reads `count` values of `bucket` in ascending order from the `offset`-th (0-based). */
-export type ReadBucket = (bucket: Bucket, offset: number, count: number) => Promise<number[]>
+export type ReadBucket<B extends Bucket = Bucket> = (bucket: B, offset: number, count: number) => Promise<number[]>
 
 /**
  * The ranks (0-based) that percentile_cont(p) interpolates between among `count` sorted values, and
@@ -22,7 +25,7 @@ export function percentileRanks(count: number, p: number): { low: number; high: 
 }
 
 /** The bucket holding the value of 0-based `rank` among all the buckets' values (buckets in ascending order), and its offset there. */
-export function locateRank(buckets: readonly Bucket[], rank: number): { bucket: Bucket; offset: number } {
+export function locateRank<B extends Bucket>(buckets: readonly B[], rank: number): { bucket: B; offset: number } {
   let before = 0
   for (const bucket of buckets) {
     if (rank < before + bucket.count) return { bucket, offset: rank - before }
@@ -33,12 +36,14 @@ export function locateRank(buckets: readonly Bucket[], rank: number): { bucket: 
 
 /** The value at `offset` of `bucket` when the counts alone tell it. */
 function knownValue(bucket: Bucket, offset: number): number | undefined {
-  if (offset === 0 || bucket.min === bucket.max) return bucket.min
+  if (bucket.min === bucket.max) return bucket.min
+  if (bucket.loose) return undefined
+  if (offset === 0) return bucket.min
   if (offset === bucket.count - 1) return bucket.max
   return undefined
 }
 
-async function readValues(read: ReadBucket, bucket: Bucket, offset: number, count: number): Promise<number[]> {
+async function readValues<B extends Bucket>(read: ReadBucket<B>, bucket: B, offset: number, count: number): Promise<number[]> {
   const values = await read(bucket, offset, count)
   if (values.length !== count) throw new Error(`a bucket counted ${bucket.count} values, but ${values.length} of ${count} were read from offset ${offset}`)
   return values
@@ -49,7 +54,7 @@ async function readValues(read: ReadBucket, bucket: Bucket, offset: number, coun
  * bucket lies below every value of the next), reading values only where the counts cannot tell.
  * Null when nothing is counted.
  */
-export async function bucketPercentile(buckets: readonly Bucket[], p: number, read: ReadBucket): Promise<number | null> {
+export async function bucketPercentile<B extends Bucket>(buckets: readonly B[], p: number, read: ReadBucket<B>): Promise<number | null> {
   const ranks = percentileRanks(
     buckets.reduce((total, bucket) => total + bucket.count, 0),
     p,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest"
 import { deleteRollups, runRollups } from "@/lib/analytics/rollups"
+import { countCells } from "@/lib/analytics/rollups/funnel-cells"
 import { markText } from "@/lib/analytics/rollups/state"
 import { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
@@ -114,7 +115,8 @@ function random(seed: number) {
   }
 }
 
-function randomEvents(seed: number, count: number): FunnelEvent[] {
+/** `count` events on a grid of `slotMinutes` over 400 slots from 2 hours before the week (about 8 days at 30 minutes). */
+function randomEvents(seed: number, count: number, slotMinutes = 30): FunnelEvent[] {
   const next = random(seed)
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
   const visitors = Array.from({ length: 30 }, (_, i) => `v${i}`)
@@ -129,7 +131,7 @@ function randomEvents(seed: number, count: number): FunnelEvent[] {
     const server = shape.name === "order_paid" || shape.name === "seat_delivered"
     const user = pick(users)
     // Minutes on a coarse grid so that equal instants (the tie-break) happen often; some before and after the week.
-    const at = T0 - 2 * HOUR + Math.floor(next() * 400) * 30 * MINUTE
+    const at = T0 - 2 * HOUR + Math.floor(next() * 400) * slotMinutes * MINUTE
     return {
       at,
       name: shape.name,
@@ -177,12 +179,17 @@ async function keptSource(funnel: string): Promise<FunnelSource> {
   return { kind: "kept", funnel, watermark: row!.watermark, peopleMark: row!.people, firstDay: WEEK.firstDay, lastDay: WEEK.lastDay, timeZone: "UTC" }
 }
 
+const allCells = async () => ({
+  days: await db.analyticsFunnelCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { entryDay: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
+  months: await db.analyticsFunnelMonthCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { month: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
+})
+
 describe("kept funnel entries give what raw events give", () => {
   const roll = (batchEvents?: number) => runRollups({ settleSeconds: 0, timeZone: "UTC", batchEvents })
 
   for (const seed of [5, 6, 7]) {
     test(`seed ${seed}: built, refreshed batch by batch, with events not rolled up yet`, async () => {
-      const saved = []
+      const saved: { id: string }[] = []
       for (const [index, configuration] of configurations.entries()) {
         saved.push(await db.savedFunnel.create({ data: { name: `funnel ${index}`, steps: configuration.steps, windowDays: configuration.windowDays } }))
       }
@@ -195,6 +202,12 @@ describe("kept funnel entries give what raw events give", () => {
       const refreshed = await roll(50)
       expect(refreshed.funnelEntries).toBeGreaterThan(0)
       expect(refreshed.funnelsBuilt).toBe(0)
+      // The cells the refreshes left are what counting every day again gives.
+      const cells = await allCells()
+      await db.$transaction(async (tx) => {
+        for (const funnel of ["default", ...saved.map((row) => row.id)]) await countCells(tx, funnel, null)
+      })
+      expect(await allCells()).toEqual(cells)
       await store(events.slice(600))
       for (const [index, configuration] of configurations.entries()) {
         const options = { ...configuration, from: WEEK.from, to: WEEK.to }
@@ -231,6 +244,54 @@ describe("kept funnel entries give what raw events give", () => {
     const figures = await queryFunnel({ steps: [LANDING, PRICING], windowDays: 1, from: fromDayTwo.from, to: fromDayTwo.to }, { ...(await keptSource(saved!.id)), firstDay: "2026-03-04", lastDay: "2026-03-08" } as FunnelSource)
     expect(figures.steps.map((step) => step.people)).toEqual([2, 1])
     expect(figures.steps[1]!.medianMs).toBe(MINUTE)
+  })
+
+  test("over months: whole months from the month cells, the days at either end from the day cells", async () => {
+    // 900 events over 100 days from 2 March (6-hour slots), rolled up in batches, the last 300 not.
+    const events = randomEvents(8, 900, 360)
+    await store(events.slice(0, 300))
+    await roll()
+    await store(events.slice(300, 600))
+    await roll(100)
+    await store(events.slice(600))
+    for (const [first, last] of [["2026-03-02", "2026-05-31"], ["2026-03-15", "2026-06-10"], ["2026-04-01", "2026-04-30"]] as const) {
+      const range = rangeOfDays(first, last, "UTC")
+      for (const breakdown of [null, "country", "variant"] as const) {
+        const options = { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 14, breakdown, from: range.from, to: range.to }
+        const source = { ...(await keptSource("default")), firstDay: first, lastDay: last } as FunnelSource
+        const figures = await queryFunnel(options, source)
+        expect(figures, `${first} … ${last} ${breakdown}`).toEqual(computeFunnel(events, options))
+        expect(figures.steps[1]!.people).toBeGreaterThan(0)
+      }
+    }
+    expect(await db.analyticsFunnelMonthCell.count({ where: { month: new Date("2026-04-01") } })).toBeGreaterThan(0)
+  })
+
+  test("a median inside a bucket of unequal times reads that bucket's entries", async () => {
+    // Seven visitors view / and then /pricing after these seconds; all rolled up. 56 … 64 s share a
+    // duration bucket ([55.1 s, 65.5 s)). Everyone: 56 57 58 60 61 64 | 300, the median the 4th of
+    // 7 (h = 6 × 0.5 = 3), the bucket's 4th of 6 values (neither its least nor its greatest): read,
+    // 60 s; mean 656 / 7 s. Desktop: 56 58 60 | 300, h = 1.5 → 58 (read) and 60 (the bucket's
+    // greatest) → 59 s. Mobile: 57 61 64, h = 1 → 61 s, read.
+    const seconds = [56, 57, 58, 61, 60, 64, 300]
+    const events = seconds.flatMap((after, index): FunnelEvent[] => {
+      const visitorId = `v${index + 1}`
+      const device = index % 2 === 1 ? "mobile" : "desktop"
+      const entry = T0 + index * HOUR
+      return [
+        { at: entry, name: "page_view", path: "/", visitorId, userId: null, device },
+        { at: entry + after * 1000, name: "page_view", path: "/pricing", visitorId, userId: null, device },
+      ]
+    })
+    await store(events)
+    const saved = await db.savedFunnel.create({ data: { name: "two steps", steps: [LANDING, PRICING], windowDays: 1 } })
+    await roll()
+    const options = { steps: [LANDING, PRICING], windowDays: 1, from: WEEK.from, to: WEEK.to, breakdown: "device" as const }
+    const figures = await queryFunnel(options, await keptSource(saved.id))
+    expect(figures).toEqual(computeFunnel(events, options))
+    expect(figures.steps[1]).toMatchObject({ people: 7, medianMs: 60_000 })
+    expect(figures.steps[1]!.meanMs).toBeCloseTo((656 / 7) * 1000, 6)
+    expect(figures.segments!.map((segment) => [segment.value, segment.steps[0]!.people, segment.steps[1]!.medianMs])).toEqual([["desktop", 4, 59_000], ["mobile", 3, 61_000]])
   })
 
   test("an edited saved funnel is built again, a deleted one dropped", async () => {

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client"
 import { RAW_DELETED_BEFORE } from "@/lib/analytics/rollups/state"
-import { DAY_MS, type FunnelStep, PAGE_VIEW, stepSymbols } from "./funnels"
+import { DAY_MS, type FunnelOptions, type FunnelStep, PAGE_VIEW, readWindow, stepSymbols } from "./funnels"
 
 // SQL pieces shared by the funnel report (funnels-queries.ts) and the kept entries of funnels
 // (lib/analytics/rollups/funnels.ts), so both walk steps and tell people apart the same way.
@@ -118,4 +118,34 @@ export function laterStepCtes(perStep: readonly number[], windowDays: number, ca
 /** The value of `column` among a person's entry events at their entry instant: the smallest, as funnels.ts picks it. */
 export function entryValue(column: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(array_agg(${column} ORDER BY at, ${column} NULLS LAST))[1]`
+}
+
+/**
+ * Every entrant of the funnel in [from, to) as a row (segment, d1 … dn−1: the breakdown value, the
+ * µs between steps, null from the first step missed), walked from raw events: the steps' events in
+ * [from, to + window) through the (name, at) index, each with its person (identity from the people
+ * rollup's links at `peopleMark`, see userLinksSql); step 1 is each person's first matching instant
+ * in the range, later steps follow laterStepCtes. Everyone's, or only the people `persons` selects
+ * (a query of one column, person).
+ */
+export function entrantsSql(options: FunnelOptions, identity: { peopleMark: string; timeZone: string }, persons: Prisma.Sql | null): Prisma.Sql {
+  const { from, end } = readWindow(options)
+  const { perStep, filter, symbol } = stepMatching(options.steps)
+  const stepCount = options.steps.length
+  const segment = options.breakdown ? SEGMENT_VALUES[options.breakdown] : Prisma.sql`NULL::text`
+  const events = persons ? Prisma.sql`(${eventsOfPersons(persons)})` : Prisma.sql`analytics_events`
+  const scope = persons ? Prisma.sql`AND ${PERSON} IN (SELECT person FROM (${persons}) p)` : Prisma.empty
+  const durations = DURATIONS.slice(1, stepCount).map((duration, index) => Prisma.sql`${stepMicros(STEP_TABLES[index + 1]!, index + 1)} AS ${duration}`)
+  const walked = STEP_TABLES.slice(1, stepCount).map((table) => Prisma.sql`LEFT JOIN ${table} ON ${table}.person = s0.person`)
+  return Prisma.sql`
+    WITH links AS MATERIALIZED (${userLinksSql(identity.peopleMark, identity.timeZone)}),
+    pe AS MATERIALIZED (
+      SELECT ${PERSON} AS person, e.at, ${symbol} AS symbol, ${segment} AS segment
+      FROM ${events} e LEFT JOIN links l ON l.visitor_id = e.visitor_id
+      WHERE ${filter} AND e.at >= ${from} AND e.at < ${end} ${scope}
+    ),
+    s0 AS (SELECT person, min(at) AS t0, ${options.breakdown ? entryValue(Prisma.sql`segment`) : Prisma.sql`NULL::text`} AS segment FROM pe WHERE symbol = ${perStep[0]!} AND at < ${options.to} GROUP BY person)
+    ${laterStepCtes(perStep, options.windowDays, ["segment"])}
+    SELECT s0.segment, ${Prisma.join(durations)}
+    FROM s0 ${Prisma.join(walked, " ")}`
 }

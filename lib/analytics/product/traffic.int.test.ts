@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "vitest"
 import { coverageAt } from "@/lib/analytics/rollups"
-import { DURATION_BUCKET_BOUNDS, syncSessionGroups } from "@/lib/analytics/rollups/session-groups"
+import { DURATION_BUCKET_BOUNDS } from "@/lib/analytics/rollups/duration-buckets"
+import { syncSessionGroups } from "@/lib/analytics/rollups/session-groups"
 import { db } from "@/lib/db"
 import { previousPeriod, rangeOfDays } from "./range"
 import { trafficReport } from "./traffic"

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client"
 import { DAY_MS, DEFAULT_FUNNEL_STEPS, DEFAULT_WINDOW_DAYS, type FunnelStep } from "@/lib/analytics/product/funnels"
 import { funnelStepsSchema } from "@/lib/analytics/product/funnels-schemas"
 import { DURATIONS, entryValue, eventsOfPersons, frozenThrough, PERSON, SEGMENT_VALUES, STEP_TIMES, stepMatching, stepMicros, userLinksSql } from "@/lib/analytics/product/funnels-sql"
+import { countCells, recountAround } from "./funnel-cells"
 import { dayOfAt } from "./recompute"
 import type { Tx } from "./state"
 
@@ -18,6 +19,7 @@ import type { Tx } from "./state"
 // defined differently (a saved funnel edited, a new time zone) and drops those no longer saved.
 // Raw retention freezes entries: days that began before the deletion horizon are never
 // recomputed (their window has closed by then: windows are at most 90 days, as is raw retention).
+// Their cells (funnel-cells.ts) follow them: counted with a build, and for the days a refresh changed.
 
 export const DEFAULT_FUNNEL_KEY = "default"
 
@@ -120,17 +122,20 @@ export function entriesSql(kept: KeptFunnel, input: EntriesInput): Prisma.Sql {
     ) f ON f.person = s.person`
 }
 
-/** Builds a funnel's entries from every raw event kept (its rows must be gone). */
-export function buildEntries(tx: Tx, kept: KeptFunnel, input: { timeZone: string; horizon: string }): Promise<number> {
-  return writeEntries(tx, kept, { ...input, persons: null })
+/** Builds a funnel's entries from every raw event kept, and their cells (its rows must be gone). */
+export async function buildEntries(tx: Tx, kept: KeptFunnel, input: { timeZone: string; horizon: string }): Promise<number> {
+  const written = await writeEntries(tx, kept, { ...input, persons: null })
+  await countCells(tx, kept.funnel, null)
+  return written
 }
 
-/** Recomputes the unfrozen entries of the people `persons` selects (one column, person). */
+/** Recomputes the unfrozen entries of the people `persons` selects (one column, person), and the cells of the days that changed. */
 export async function refreshEntries(tx: Tx, kept: KeptFunnel, input: { timeZone: string; horizon: string; persons: Prisma.Sql }): Promise<number> {
-  await tx.$executeRaw`
-    DELETE FROM analytics_funnel_entries WHERE funnel = ${kept.funnel} AND person IN (SELECT person FROM (${input.persons}) p)
-      AND entry_day > ${frozenThrough(input.timeZone)}`
-  return writeEntries(tx, kept, input)
+  const theirs = Prisma.sql`person IN (SELECT person FROM (${input.persons}) p) AND entry_day > ${frozenThrough(input.timeZone)}`
+  return recountAround(tx, kept.funnel, theirs, async () => {
+    await tx.$executeRaw`DELETE FROM analytics_funnel_entries WHERE funnel = ${kept.funnel} AND ${theirs}`
+    return writeEntries(tx, kept, input)
+  })
 }
 
 const TOUCHED = Prisma.sql`SELECT person FROM analytics_rollup_funnel_people`
@@ -167,6 +172,8 @@ export async function refreshKeptFunnels(tx: Tx, input: { timeZone: string; hori
 /** Every funnel's entries go (the people were rebuilt: every identity may have changed). */
 export async function dropKeptFunnels(tx: Tx): Promise<void> {
   await tx.$executeRaw`DELETE FROM analytics_funnel_entries`
+  await tx.$executeRaw`DELETE FROM analytics_funnel_cells`
+  await tx.$executeRaw`DELETE FROM analytics_funnel_month_cells`
   await tx.$executeRaw`DELETE FROM analytics_funnel_rollups`
 }
 
@@ -181,6 +188,8 @@ export async function syncKeptFunnels(tx: Tx, input: { timeZone: string; horizon
   const stale = rows.filter((row) => definitions.get(row.funnel) !== row.definition).map((row) => row.funnel)
   if (stale.length > 0) {
     await tx.$executeRaw`DELETE FROM analytics_funnel_entries WHERE funnel = ANY(${stale}::text[])`
+    await tx.$executeRaw`DELETE FROM analytics_funnel_cells WHERE funnel = ANY(${stale}::text[])`
+    await tx.$executeRaw`DELETE FROM analytics_funnel_month_cells WHERE funnel = ANY(${stale}::text[])`
     await tx.$executeRaw`DELETE FROM analytics_funnel_rollups WHERE funnel = ANY(${stale}::text[])`
   }
   const built = new Set(rows.filter((row) => !stale.includes(row.funnel)).map((row) => row.funnel))

@@ -24,6 +24,8 @@ export async function deleteRollups(client: PrismaClient = db): Promise<void> {
     client.$executeRaw`DELETE FROM analytics_person_periods`,
     client.$executeRaw`DELETE FROM analytics_person_visitors`,
     client.$executeRaw`DELETE FROM analytics_funnel_entries`,
+    client.$executeRaw`DELETE FROM analytics_funnel_cells`,
+    client.$executeRaw`DELETE FROM analytics_funnel_month_cells`,
     client.$executeRaw`DELETE FROM analytics_funnel_rollups`,
     client.$executeRaw`DELETE FROM analytics_rollup_state`,
   ])

@@ -1,6 +1,7 @@
 import { beforeEach, expect, test } from "vitest"
 import type { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
+import { countMonthCells } from "./funnel-cells"
 import { applyAnalyticsRetention, deleteRollups, rawCutoff, ROLLUP_RETENTION_DAYS, runRollups } from "."
 
 const DAY = 86_400_000
@@ -75,4 +76,13 @@ test("rollup rows are kept 400 (hourly), 1500 (daily) and 800 days (visitor days
   // Session groups and durations go by day once every session of the day is gone: 802 days back, not 799.
   expect((await db.analyticsSessionGroup.findMany()).map((row) => row.day)).toEqual([day(799)])
   expect((await db.analyticsSessionDuration.findMany()).map((row) => row.day)).toEqual([day(799)])
+  // Funnel cells go with their entries' days; month cells before the cutoff's month go, and the
+  // cutoff's month is summed again from the day cells left: 799 days back alone.
+  const monthOf = (date: Date) => new Date(`${date.toISOString().slice(0, 7)}-01T00:00:00Z`)
+  const cell = { funnel: "default", breakdown: "", segment: "", step: 0, bucket: 0, people: 1, totalUs: 0n, minUs: 0n, maxUs: 0n }
+  await db.analyticsFunnelCell.createMany({ data: [{ ...cell, entryDay: day(801) }, { ...cell, entryDay: day(799) }] })
+  await db.$transaction((tx) => countMonthCells(tx, "default", null))
+  await retention()
+  expect((await db.analyticsFunnelCell.findMany()).map((row) => row.entryDay)).toEqual([day(799)])
+  expect((await db.analyticsFunnelMonthCell.findMany()).map((row) => [row.month, row.people])).toEqual([[monthOf(day(799)), 1]])
 })

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client"
 import { dayOf, dayStart, shiftDay } from "@/lib/analytics/product/range"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
+import { countMonthCells } from "./funnel-cells"
 import { refreshPeople } from "./people"
 import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLock, writeMark } from "./state"
 
@@ -101,6 +102,7 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
   // Days whose sessions are all gone (sessions go by instant: the cutoff's own day goes next time).
   await client.$executeRaw`DELETE FROM analytics_session_groups WHERE day < ${dayOf(before(ROLLUP_RETENTION_DAYS.sessions), timeZone)}::date`
   await client.$executeRaw`DELETE FROM analytics_session_durations WHERE day < ${dayOf(before(ROLLUP_RETENTION_DAYS.sessions), timeZone)}::date`
+  await deleteCellsBefore(client, dayBefore(ROLLUP_RETENTION_DAYS.funnelEntries))
   report.funnelEntries = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_funnel_entries WHERE ctid IN (SELECT ctid FROM analytics_funnel_entries WHERE entry_day < ${dayBefore(ROLLUP_RETENTION_DAYS.funnelEntries)}::date LIMIT ${BATCH})`,
@@ -118,6 +120,14 @@ async function deleteVisitorDays(tx: Tx, day: string): Promise<number> {
     INSERT INTO analytics_retention_visitors (visitor_id) SELECT visitor_id FROM gone`
   if (deleted > 0) await refreshPeople(tx, Prisma.sql`SELECT visitor_id FROM analytics_retention_visitors`)
   return deleted
+}
+
+/** Funnel cells go with their entries' days; the month holding the cutoff is summed again from the days left. */
+async function deleteCellsBefore(client: PrismaClient, day: string): Promise<void> {
+  await client.$executeRaw`DELETE FROM analytics_funnel_cells WHERE entry_day < ${day}::date`
+  await client.$executeRaw`DELETE FROM analytics_funnel_month_cells WHERE month < date_trunc('month', ${day}::date)::date`
+  const funnels = await client.$queryRaw<{ funnel: string }[]>`SELECT DISTINCT funnel FROM analytics_funnel_month_cells WHERE month = date_trunc('month', ${day}::date)::date`
+  for (const { funnel } of funnels) await countMonthCells(client, funnel, Prisma.sql`SELECT date_trunc('month', ${day}::date)::date AS month`)
 }
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {

@@ -58,6 +58,8 @@ async function snapshot() {
     sessionGroups: await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] }),
     sessionDurations: await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] }),
     funnelEntries: await db.analyticsFunnelEntry.findMany({ orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }] }),
+    funnelCells: await db.analyticsFunnelCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { entryDay: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
+    funnelMonthCells: await db.analyticsFunnelMonthCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { month: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
   }
 }
 

@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client"
+import { durationBucket } from "./duration-buckets"
 import { dayOfAt, dayStartOf } from "./recompute"
 import { type Tx, writeMark } from "./state"
 
@@ -30,16 +31,6 @@ export const SESSION_GROUPS = Prisma.sql`CROSS JOIN LATERAL (VALUES
  * expression analytics_sessions_duration_idx is built on (lib/database/migrate.ts).
  */
 export const SESSION_MICROS = Prisma.sql`((extract(epoch FROM s.ended_at - s.started_at) * 1000000)::bigint)`
-
-/**
- * Lower bounds of the duration buckets, µs: bucket 0 is 0 µs alone, bucket 1 under a millisecond,
- * then four buckets an octave up to about 12.4 days (2³⁰ ms); the last is open. Changing them means counting
- * every day again (delete the "session_groups@…" states in a migration).
- */
-export const DURATION_BUCKET_BOUNDS: readonly number[] = [1, ...Array.from({ length: 121 }, (_, k) => Math.round(1000 * 2 ** (k / 4)))]
-
-/** The bucket of a duration in µs (width_bucket: 0 below the first bound, i from the i-th on). */
-export const durationBucket = (micros: Prisma.Sql) => Prisma.sql`width_bucket(${micros}, ${DURATION_BUCKET_BOUNDS}::bigint[])`
 
 /** The columns of analytics_session_durations, aggregated over sessions `s`, grouped by bucket. */
 export const DURATION_TALLIES = Prisma.sql`count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces,
