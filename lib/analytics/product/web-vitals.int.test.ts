@@ -1,4 +1,6 @@
 import { beforeAll, expect, test } from "vitest"
+import { deleteRollups, runRollups } from "@/lib/analytics/rollups"
+import { db } from "@/lib/db"
 import { insertRawEvents, type RawEvent } from "./usage-fixtures"
 import { webVitalsP75ByPage, webVitalsReport } from "./web-vitals"
 import { percentile } from "./web-vitals-math"
@@ -70,4 +72,21 @@ test("vitals older than the raw retention are not read, and the report says from
   const report = await webVitalsReport(period, { now: new Date("2026-09-01T00:00:00Z") })
   expect(report.pages).toEqual([])
   expect(report.keptFrom!.getTime()).toBeGreaterThan(period.to.getTime())
+})
+
+test("once rolled up, vitals are read from their typed copies, and those received since from raw events", async () => {
+  const before = await webVitalsReport(period, { now })
+  // Rolling up copies every vital of the report (not TTFB, not "fast") and nothing else changes.
+  await runRollups({ settleSeconds: 0, timeZone: "UTC" })
+  expect(await db.analyticsWebVital.count({ where: { at: { gte: period.from, lt: period.to } } })).toBe(4 + 3 + 1 + 1)
+  expect(await webVitalsReport(period, { now })).toEqual(before)
+  // A vital received after the watermark joins from raw events: LCP of "/pricing" 5000 and 7000 → p50 6000.
+  await insertRawEvents([vital("/pricing", "LCP", 7000)])
+  const after = await webVitalsReport(period, { now })
+  expect(after.pages.find((page) => page.path === "/pricing")!.LCP).toMatchObject({ samples: 2, p50: 6000 })
+  // And once rolled up, from the copy: the same.
+  await runRollups({ settleSeconds: 0, timeZone: "UTC" })
+  expect(await webVitalsReport(period, { now })).toEqual(after)
+  await db.analyticsEvent.deleteMany({ where: { path: "/pricing", props: { path: ["value"], equals: 7000 } } })
+  await deleteRollups()
 })

@@ -1,16 +1,18 @@
 import "server-only"
 import { rawCutoff } from "@/lib/analytics/rollups"
+import { VITAL_EVENT, VITAL_FIELDS, WEB_VITALS_MARK } from "@/lib/analytics/rollups/web-vitals"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { rawEventsKeptFrom } from "./traffic-sources"
 import { rateVital, VITAL_METRICS, type VitalMetric, type VitalRating } from "./web-vitals-math"
 
 // Core Web Vitals of real visits: `web_vital` events (props { metric, value, rating }, the page in
-// `path`) sent by components/analytics/web-vitals-reporter.tsx. Percentiles need every value, which
-// only raw events have, so this reads them and reaches back as far as raw events are kept: from a
-// partial index of vitals that holds every field read here (analytics_events_web_vitals_idx), so
-// no event row is visited. p50/p75/p95 interpolate (percentile_cont, web-vitals-math.ts);
-// LCP and INP in milliseconds, CLS unitless. A page is rated by its p75, as Google does.
+// `path`) sent by components/analytics/web-vitals-reporter.tsx. Percentiles need every value: the
+// rollup copies each vital into a typed row (analytics_web_vitals, read from an index that holds
+// every field used here), and those received since its watermark are read from raw events. Both
+// are kept as long as raw events are, so the report reaches back that far. p50/p75/p95 interpolate
+// (percentile_cont, web-vitals-math.ts); LCP and INP in milliseconds, CLS unitless. A page is
+// rated by its p75, as Google does.
 
 export const WEB_VITALS_PAGE_LIMIT = 50
 
@@ -49,21 +51,27 @@ export async function webVitalsReport(period: { from: Date; to: Date }, options:
   // collation, spilling to disk, the same query took about four times as long. Serial: the planner's
   // parallel bitmap scan was several times slower on a busy two-core machine.
   const [rows, deletedBefore] = await Promise.all([
-    db.$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`
-      await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`
-      return tx.$queryRaw<Row[]>`
-        SELECT CASE WHEN GROUPING(path) = 0 THEN path END AS path, metric, count(*)::int AS samples,
-          percentile_cont(ARRAY[0.5, 0.75, 0.95]::float8[]) WITHIN GROUP (ORDER BY value) AS percentiles
-        FROM (
-          SELECT array_position(${[...VITAL_METRICS]}::text[], props ->> 'metric') AS metric, hashtext(coalesce(path, '/')) AS hash,
-            coalesce(path, '/') COLLATE "C" AS path, (props ->> 'value')::float8 AS value
-          FROM analytics_events
-          WHERE name = 'web_vital' AND at >= ${from} AND at < ${period.to}
-            AND props ->> 'metric' = ANY(${[...VITAL_METRICS]}::text[]) AND jsonb_typeof(props -> 'value') = 'number'
-        ) vitals
-        GROUP BY GROUPING SETS ((metric), (metric, hash, path))`
-    }),
+    db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET LOCAL work_mem = '32MB'`
+        await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`
+        return tx.$queryRaw<Row[]>`
+          WITH mark AS (SELECT coalesce((SELECT watermark FROM analytics_rollup_state WHERE name = ${WEB_VITALS_MARK}), 'epoch') AS copied)
+          SELECT CASE WHEN GROUPING(path) = 0 THEN path END AS path, metric, count(*)::int AS samples,
+            percentile_cont(ARRAY[0.5, 0.75, 0.95]::float8[]) WITHIN GROUP (ORDER BY value) AS percentiles
+          FROM (
+            SELECT metric, hashtext(path) AS hash, path COLLATE "C" AS path, value FROM analytics_web_vitals
+            WHERE at >= ${from} AND at < ${period.to}
+            UNION ALL
+            SELECT v.metric, hashtext(v.path), v.path COLLATE "C", v.value
+            FROM analytics_events e CROSS JOIN LATERAL (SELECT ${VITAL_FIELDS}) v
+            WHERE e.received_at > (SELECT copied FROM mark) AND e.at >= ${from} AND e.at < ${period.to} AND ${VITAL_EVENT}
+          ) vitals
+          GROUP BY GROUPING SETS ((metric), (metric, hash, path))`
+      },
+      // The copy and the events received since its watermark, as of one instant.
+      { isolationLevel: "RepeatableRead" },
+    ),
     rawEventsKeptFrom(),
   ])
   const overall: WebVitalsReport["overall"] = {}

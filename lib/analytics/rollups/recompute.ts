@@ -172,4 +172,5 @@ export async function clearRollup(tx: Tx, rollup: RollupName, horizon: string, t
     await tx.$executeRaw`DELETE FROM analytics_daily_actives WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
   }
   if (rollup === "sessions") await tx.$executeRaw`DELETE FROM analytics_sessions WHERE started_at >= ${horizon}::timestamptz`
+  if (rollup === "web_vitals") await tx.$executeRaw`DELETE FROM analytics_web_vitals WHERE at >= ${horizon}::timestamptz`
 }

@@ -73,6 +73,8 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
         DELETE FROM analytics_events WHERE id IN (
           SELECT id FROM analytics_events WHERE at < ${cutoff} AND received_at <= ${plan.rolled}::timestamptz LIMIT ${BATCH})`,
     )
+    // Their typed copies go with them (whatever the copy's state: none before the horizon is read again).
+    await inBatches(() => client.$executeRaw`DELETE FROM analytics_web_vitals WHERE event_id IN (SELECT event_id FROM analytics_web_vitals WHERE at < ${cutoff} LIMIT ${BATCH})`)
   }
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS)
   const dayBefore = (days: number) => shiftDay(dayOf(now, timeZone), -days)

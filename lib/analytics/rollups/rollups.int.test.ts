@@ -54,6 +54,7 @@ async function snapshot() {
     daily: await db.analyticsDaily.findMany({ orderBy: [{ day: "asc" }, { name: "asc" }, { dimension: "asc" }, { value: "asc" }] }),
     visitorDays: await db.analyticsVisitorDay.findMany({ orderBy: [{ day: "asc" }, { visitorId: "asc" }] }),
     sessions: await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } }),
+    webVitals: await db.analyticsWebVital.findMany({ orderBy: { eventId: "asc" } }),
     dailyActives: await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } }),
     sessionGroups: await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] }),
     sessionDurations: await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] }),

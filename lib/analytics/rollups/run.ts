@@ -4,6 +4,7 @@ import { env } from "@/lib/env"
 import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "./funnels"
 import { rebuildPeople, refreshPeople } from "./people"
 import { recountSessionGroups, sessionGroupsBuilt, syncSessionGroups } from "./session-groups"
+import { copyWebVitals } from "./web-vitals"
 import { clearRollup, recomputeDays, recomputeHours, recomputeSessions, recomputeVisitorDays } from "./recompute"
 import { earlier, EPOCH_MARK, EVENT_ROLLUPS, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
 
@@ -129,6 +130,7 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
   if (behind("daily")) result.days = await recomputeDays(tx, marks.daily, horizon, timeZone)
   if (behind("visitor_days")) result.visitorDays = await recomputeVisitorDays(tx, marks.visitor_days, horizon, timeZone)
   if (behind("sessions")) result.sessions = await recomputeSessions(tx, marks.sessions, horizon)
+  if (behind("web_vitals")) await copyWebVitals(tx, marks.web_vitals, until, horizon)
   // Session groups follow the sessions, by day of the zone (until built in the zone, the sync below builds them).
   if (result.sessions > 0 && (await sessionGroupsBuilt(tx, timeZone))) await recountSessionGroups(tx, timeZone)
   // People follow the visitor days as they now stand: rebuilt whole when never built or when the

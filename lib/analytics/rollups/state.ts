@@ -7,7 +7,7 @@ import { Prisma } from "@/generated/prisma/client"
 export type Tx = Prisma.TransactionClient
 
 /** The rollups read from raw events: where readers switch to raw events, and what raw retention waits for. */
-export const EVENT_ROLLUPS = ["hourly", "daily", "visitor_days", "sessions"] as const
+export const EVENT_ROLLUPS = ["hourly", "daily", "visitor_days", "sessions", "web_vitals"] as const
 /** "people" is made of visitor days, not raw events: its watermark follows theirs (people.ts). */
 export const ROLLUPS = [...EVENT_ROLLUPS, "people"] as const
 export type RollupName = (typeof ROLLUPS)[number]
