@@ -40,8 +40,12 @@
 //     built_from): the entries of the default funnel and each saved one, one row per person and day
 //     with a step-1 event (funnels.ts); funnel reports read them, and count the people of events
 //     received after the watermark from raw events.
+//   analytics_funnel_cells and analytics_funnel_month_cells (funnel, day or month, breakdown,
+//     segment, step, bucket, people, total_us, min_us, max_us): the first entries counted by
+//     breakdown value, step and duration bucket (funnel-cells.ts), recounted for the days a batch changes.
+//   analytics_web_vitals (event_id, at, metric, path, value): each web vital as a typed row (web-vitals.ts).
 //   analytics_rollup_state (name, watermark)
-//     "hourly", "sessions", "daily@<zone>", "visitor_days@<zone>", "people@<zone>": every event with
+//     "hourly", "sessions", "web_vitals", "daily@<zone>", "visitor_days@<zone>", "people@<zone>": every event with
 //     received_at up to the watermark is in that rollup (people: through the visitor days; until its
 //     row exists, peopleRolledUp() is false and readers use the visitor days). "raw_deleted_before":
 //     raw events before it are deleted.
