@@ -44,6 +44,20 @@ beforeAll(async () => {
       { day: new Date("2025-12-30"), actives: 1 },
     ],
   })
+  // And the active days (active-days.ts): u:A on 5 and 6 Jan, v2 on 30 Dec, 5 and 9 Jan, v4 on 20
+  // Dec, the partial v9 on 10 Jan; each with the person's day before.
+  const active = (person: string, day: string, previousDay: string | null) => ({ person, day: new Date(day), previousDay: previousDay ? new Date(previousDay) : null })
+  await db.analyticsActiveDay.createMany({
+    data: [
+      active(`u:${A}`, "2026-01-05", null),
+      active(`u:${A}`, "2026-01-06", "2026-01-05"),
+      active("v2", "2025-12-30", null),
+      active("v2", "2026-01-05", "2025-12-30"),
+      active("v2", "2026-01-09", "2026-01-05"),
+      active("v4", "2025-12-20", null),
+      active("v9", "2026-01-10", null),
+    ],
+  })
   await db.analyticsDaily.createMany({
     data: [
       { day: new Date("2026-01-06"), name: "feature_used", dimension: "feature", value: "plan_changed", events: 2, visitors: 1 },

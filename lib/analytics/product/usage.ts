@@ -1,10 +1,11 @@
 import "server-only"
 import { Prisma } from "@/generated/prisma/client"
 import { type RollupCoverage, rollupCoverage } from "@/lib/analytics/rollups"
+import { ACTIVE_PERSON } from "@/lib/analytics/rollups/active-days"
 import { DAILY_ACTIVES } from "@/lib/analytics/rollups/recompute"
 import { db } from "@/lib/db"
 import { type ProductRange, shiftDay } from "./range"
-import { rawEventsKeptFrom, splitDays, visitorDaysSql } from "./traffic-sources"
+import { type DaySplit, rawEventsKeptFrom, splitDays, visitorDaysSql } from "./traffic-sources"
 import { featureLabel, PORTAL_FEATURES } from "./usage-features"
 import { averageDaily, type Compared, compare, share, stickiness } from "./usage-math"
 
@@ -103,22 +104,35 @@ async function adoption(range: ProductRange): Promise<{ activeSubscribers: numbe
   return { activeSubscribers, subscribersUsing }
 }
 
+/**
+ * The people active from `first` to the end of `month` (its rolled days and raw tail): the rolled
+ * days' active days whose previous one is before `first` (each person once, on their first day
+ * there), plus the people of the tail with no active day there.
+ */
+function peopleActive(first: string, month: DaySplit): Prisma.Sql {
+  // Rolled days from `first` on; none when the rollups end before it (an empty span then).
+  const lastRolled = month.rolled && month.rolled.lastDay >= first ? month.rolled.lastDay : shiftDay(first, -1)
+  const tail = visitorDaysSql({ ...month, rolled: null })
+  return Prisma.sql`(
+    (SELECT count(*) FROM analytics_active_days WHERE day >= ${first}::date AND day <= ${lastRolled}::date AND (previous_day IS NULL OR previous_day < ${first}::date))
+    + (SELECT count(DISTINCT ${ACTIVE_PERSON}) FROM (${tail}) v WHERE v.visitor_id NOT LIKE 'u:%' AND v.day >= ${first}::date AND NOT EXISTS (
+        SELECT 1 FROM analytics_active_days a WHERE a.person = ${ACTIVE_PERSON} AND a.day >= ${first}::date AND a.day <= ${lastRolled}::date))
+  )::int`
+}
+
 async function actives(range: ProductRange, coverage: RollupCoverage): Promise<Pick<PeriodUsage, "daily" | "dau" | "wau" | "mau" | "stickiness">> {
   const monthStart = shiftDay(range.lastDay, -29)
   const weekStart = shiftDay(range.lastDay, -6)
   const firstDay = range.firstDay < monthStart ? range.firstDay : monthStart
   const split = splitDays(firstDay, range.lastDay, range.timeZone, coverage)
-  const monthRows = visitorDaysSql(splitDays(monthStart, range.lastDay, range.timeZone, coverage))
+  const month = splitDays(monthStart, range.lastDay, range.timeZone, coverage)
   // Per day, a person is one visitor id, or every visitor id of one user that day: the rollup's
   // count for the days it has, the same count over the raw tail's visitor days after them.
   const perDayParts = [Prisma.sql`SELECT day, ${DAILY_ACTIVES} AS actives FROM (${visitorDaysSql({ ...split, rolled: null })}) vd WHERE visitor_id NOT LIKE 'u:%' GROUP BY day`]
   if (split.rolled) perDayParts.push(Prisma.sql`SELECT day, actives FROM analytics_daily_actives WHERE day >= ${split.rolled.firstDay}::date AND day <= ${split.rolled.lastDay}::date`)
   const [perDay, [distinct]] = await Promise.all([
     db.$queryRaw<{ day: string; actives: number }[]>`SELECT day::text AS day, actives FROM (${Prisma.join(perDayParts, " UNION ALL ")}) a`,
-    db.$queryRaw<{ wau: number; mau: number }[]>`
-      SELECT (count(DISTINCT coalesce('u:' || user_id, visitor_id) COLLATE "C") FILTER (WHERE day >= ${weekStart}::date))::int AS wau,
-        count(DISTINCT coalesce('u:' || user_id, visitor_id) COLLATE "C")::int AS mau
-      FROM (${monthRows}) vd WHERE visitor_id NOT LIKE 'u:%'`,
+    db.$queryRaw<{ wau: number; mau: number }[]>`SELECT ${peopleActive(weekStart, month)} AS wau, ${peopleActive(monthStart, month)} AS mau`,
   ])
   const byDay = new Map(perDay.map((row) => [row.day, row.actives]))
   const daily: DailyActives[] = []

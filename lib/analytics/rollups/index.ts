@@ -30,6 +30,8 @@
 //     active in the week or month starting on start; the report by first seen sums them.
 //   analytics_daily_actives (day, actives): per zone day, the people active as feature usage counts
 //     them (visitor ids without a user, plus each user once; "u:" ids are no one), from the visitor days.
+//   analytics_active_days (person, day, previous_day): those people, one row per active day with
+//     their previous one, rewritten for every person whose visitor days a batch changes (active-days.ts).
 //   analytics_session_groups (day, kind, value, campaign, sessions, bounces): sessions by the zone
 //     day they started, per entry page, exit page, referrer and UTM source + campaign ("" = none),
 //     from analytics_sessions; built whole once per zone (state "session_groups@<zone>"), together with

@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client"
+import { refreshActiveDays, touchActivePeople } from "./active-days"
 import type { RollupName, Tx } from "./state"
 
 // Each function recomputes, from raw analytics_events, every unit (hour, day, visitor-day, session)
@@ -79,13 +80,15 @@ export async function recomputeDays(tx: Tx, since: string, horizon: string, time
 export async function recomputeVisitorDays(tx: Tx, since: string, horizon: string, timeZone: string): Promise<number> {
   await tx.$executeRaw`
     CREATE TEMP TABLE analytics_rollup_visitor_days (day date, visitor_id text, first_at timestamptz, next_at timestamptz, PRIMARY KEY (day, visitor_id)) ON COMMIT DROP`
-  const pairs = await tx.$executeRaw`
+  const touched = await tx.$executeRaw`
     INSERT INTO analytics_rollup_visitor_days (day, visitor_id, first_at, next_at)
     SELECT day, visitor_id, ${dayStartOf(timeZone, Prisma.sql`day`)}, ${dayStartOf(timeZone, Prisma.sql`day + 1`)}
     FROM (SELECT DISTINCT ${dayOfAt(timeZone, Prisma.sql`at`)} AS day, visitor_id FROM analytics_rollup_batch WHERE received_at > ${since}::timestamptz) touched
     WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
-  if (pairs === 0) return 0
+  if (touched === 0) return 0
   await tx.$executeRaw`ANALYZE analytics_rollup_visitor_days`
+  const pairs = Prisma.sql`SELECT day, visitor_id FROM analytics_rollup_visitor_days`
+  await touchActivePeople(tx, pairs)
   await tx.$executeRaw`DELETE FROM analytics_visitor_days r USING analytics_rollup_visitor_days t WHERE r.day = t.day AND r.visitor_id = t.visitor_id`
   // Reads each visitor's day through the (visitor_id, at) index. User, country and device: the first
   // non-null of the day (ties in time by id, the order rows were stored in; users by the smallest
@@ -103,7 +106,9 @@ export async function recomputeVisitorDays(tx: Tx, since: string, horizon: strin
     JOIN analytics_events e ON e.visitor_id = t.visitor_id AND e.at >= t.first_at AND e.at < t.next_at
     GROUP BY t.day, t.visitor_id`
   await recountDailyActives(tx)
-  return pairs
+  await touchActivePeople(tx, pairs)
+  await refreshActiveDays(tx)
+  return touched
 }
 
 /** The actives of the days just recomputed, from their visitor days (a day with none has no row). */
@@ -170,6 +175,7 @@ export async function clearRollup(tx: Tx, rollup: RollupName, horizon: string, t
   if (rollup === "visitor_days") {
     await tx.$executeRaw`DELETE FROM analytics_visitor_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
     await tx.$executeRaw`DELETE FROM analytics_daily_actives WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+    await tx.$executeRaw`DELETE FROM analytics_active_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
   }
   if (rollup === "sessions") await tx.$executeRaw`DELETE FROM analytics_sessions WHERE started_at >= ${horizon}::timestamptz`
   if (rollup === "web_vitals") await tx.$executeRaw`DELETE FROM analytics_web_vitals WHERE at >= ${horizon}::timestamptz`

@@ -17,6 +17,7 @@ export async function deleteRollups(client: PrismaClient = db): Promise<void> {
     client.$executeRaw`DELETE FROM analytics_daily`,
     client.$executeRaw`DELETE FROM analytics_visitor_days`,
     client.$executeRaw`DELETE FROM analytics_daily_actives`,
+    client.$executeRaw`DELETE FROM analytics_active_days`,
     client.$executeRaw`DELETE FROM analytics_sessions`,
     client.$executeRaw`DELETE FROM analytics_web_vitals`,
     client.$executeRaw`DELETE FROM analytics_session_groups`,

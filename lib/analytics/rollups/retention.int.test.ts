@@ -57,6 +57,7 @@ test("rollup rows are kept 400 (hourly), 1500 (daily) and 800 days (visitor days
   await db.analyticsDaily.createMany({ data: [{ ...counts, day: day(ROLLUP_RETENTION_DAYS.daily + 1) }, { ...counts, day: day(ROLLUP_RETENTION_DAYS.daily - 1) }] })
   const visitorDay = { visitorId: "v", events: 1, pageViews: 1 }
   await db.analyticsVisitorDay.createMany({ data: [{ ...visitorDay, day: day(801) }, { ...visitorDay, day: day(799) }] })
+  await db.analyticsActiveDay.createMany({ data: [{ person: "v", day: day(801) }, { person: "v", day: day(799), previousDay: day(801) }] })
   const session = { visitorId: "v", pageViews: 1, events: 1 }
   await db.analyticsSession.createMany({
     data: [
@@ -73,6 +74,8 @@ test("rollup rows are kept 400 (hourly), 1500 (daily) and 800 days (visitor days
   expect(await retention()).toMatchObject({ rawEvents: 0, hourly: 1, daily: 1, visitorDays: 1, sessions: 1, funnelEntries: 1 })
   expect([await db.analyticsHourly.count(), await db.analyticsDaily.count(), await db.analyticsVisitorDay.count(), await db.analyticsSession.count(), await db.analyticsFunnelEntry.count()]).toEqual([1, 1, 1, 1, 1])
   expect(await retention()).toMatchObject({ hourly: 0, daily: 0, visitorDays: 0, sessions: 0, funnelEntries: 0 })
+  // Active days go with the visitor days; the one left keeps naming its day before.
+  expect((await db.analyticsActiveDay.findMany()).map((row) => [row.day, row.previousDay])).toEqual([[day(799), day(801)]])
   // Session groups and durations go by day once every session of the day is gone: 802 days back, not 799.
   expect((await db.analyticsSessionGroup.findMany()).map((row) => row.day)).toEqual([day(799)])
   expect((await db.analyticsSessionDuration.findMany()).map((row) => row.day)).toEqual([day(799)])

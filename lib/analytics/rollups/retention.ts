@@ -97,6 +97,8 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
   )
   // Whole days, so in one statement; they follow the visitor days they are counted from.
   await client.$executeRaw`DELETE FROM analytics_daily_actives WHERE day < ${visitorDaysBefore}::date`
+  // Active days too (a later day's previous day may name a day gone: it is still before every range).
+  await inBatches(() => client.$executeRaw`DELETE FROM analytics_active_days WHERE ctid IN (SELECT ctid FROM analytics_active_days WHERE day < ${visitorDaysBefore}::date LIMIT ${BATCH})`)
   report.sessions = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_sessions WHERE session_id IN (SELECT session_id FROM analytics_sessions WHERE started_at < ${before(ROLLUP_RETENTION_DAYS.sessions)} LIMIT ${BATCH})`,

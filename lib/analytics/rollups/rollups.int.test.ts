@@ -56,6 +56,7 @@ async function snapshot() {
     sessions: await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } }),
     webVitals: await db.analyticsWebVital.findMany({ orderBy: { eventId: "asc" } }),
     dailyActives: await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } }),
+    activeDays: await db.analyticsActiveDay.findMany({ orderBy: [{ person: "asc" }, { day: "asc" }] }),
     sessionGroups: await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] }),
     sessionDurations: await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] }),
     funnelEntries: await db.analyticsFunnelEntry.findMany({ orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }] }),
@@ -174,6 +175,13 @@ describe("visitor days and sessions", () => {
     // Actives: 14th v1 (as user2) and v2, not u:user1 (no browser behind it) = 2; 15th v2 = 1.
     const actives = await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } })
     expect(actives.map((r) => [r.day.toISOString().slice(0, 10), r.actives])).toEqual([["2026-01-14", 2], ["2026-01-15", 1]])
+    // Active days: v1 as user2 and v2 on the 14th, v2 again on the 15th (its day before, the 14th).
+    const activeDays = await db.analyticsActiveDay.findMany({ orderBy: [{ person: "asc" }, { day: "asc" }] })
+    expect(activeDays.map((r) => [r.person, r.day.toISOString().slice(0, 10), r.previousDay?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["u:user2", "2026-01-14", null],
+      ["v2", "2026-01-14", null],
+      ["v2", "2026-01-15", "2026-01-14"],
+    ])
 
     const sessions = await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } })
     // #4 and #7 carry no session id: four sessions, not six.
