@@ -9,10 +9,7 @@ import type { Tx } from "./state"
 // returning are added one by one. A function of the entries: counted whole when a funnel is
 // built, and for the days whose entries a rollup batch changed.
 
-/** The breakdowns counted, by column of analytics_funnel_entries; "" is everyone. */
-export const CELL_BREAKDOWNS = ["", "country", "device", "utm_source", "variant"] as const
-
-/** (breakdown, segment) of an entry `f`: everyone's, and each breakdown's value ("" for none). */
+/** (breakdown, segment) of an entry `f`: everyone's (""), and each breakdown's (a column of the entries) value ("" for none). */
 export const CELL_SEGMENTS = Prisma.sql`CROSS JOIN LATERAL (VALUES
     ('', ''), ('country', coalesce(f.country, '')), ('device', coalesce(f.device, '')),
     ('utm_source', coalesce(f.utm_source, '')), ('variant', coalesce(f.variant, ''))
