@@ -51,27 +51,24 @@ export async function webVitalsReport(period: { from: Date; to: Date }, options:
   // collation, spilling to disk, the same query took about four times as long. Serial: the planner's
   // parallel bitmap scan was several times slower on a busy two-core machine.
   const [rows, deletedBefore] = await Promise.all([
-    db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SET LOCAL work_mem = '32MB'`
-        await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`
-        return tx.$queryRaw<Row[]>`
-          WITH mark AS (SELECT coalesce((SELECT watermark FROM analytics_rollup_state WHERE name = ${WEB_VITALS_MARK}), 'epoch') AS copied)
-          SELECT CASE WHEN GROUPING(path) = 0 THEN path END AS path, metric, count(*)::int AS samples,
-            percentile_cont(ARRAY[0.5, 0.75, 0.95]::float8[]) WITHIN GROUP (ORDER BY value) AS percentiles
-          FROM (
-            SELECT metric, hashtext(path) AS hash, path COLLATE "C" AS path, value FROM analytics_web_vitals
-            WHERE at >= ${from} AND at < ${period.to}
-            UNION ALL
-            SELECT v.metric, hashtext(v.path), v.path COLLATE "C", v.value
-            FROM analytics_events e CROSS JOIN LATERAL (SELECT ${VITAL_FIELDS}) v
-            WHERE e.received_at > (SELECT copied FROM mark) AND e.at >= ${from} AND e.at < ${period.to} AND ${VITAL_EVENT}
-          ) vitals
-          GROUP BY GROUPING SETS ((metric), (metric, hash, path))`
-      },
-      // The copy and the events received since its watermark, as of one instant.
-      { isolationLevel: "RepeatableRead" },
-    ),
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`
+      await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`
+      return tx.$queryRaw<Row[]>`
+        -- One statement, so the watermark and the copies it vouches for are read as of one instant.
+        WITH mark AS (SELECT coalesce((SELECT watermark FROM analytics_rollup_state WHERE name = ${WEB_VITALS_MARK}), 'epoch') AS copied)
+        SELECT CASE WHEN GROUPING(path) = 0 THEN path END AS path, metric, count(*)::int AS samples,
+          percentile_cont(ARRAY[0.5, 0.75, 0.95]::float8[]) WITHIN GROUP (ORDER BY value) AS percentiles
+        FROM (
+          SELECT metric, hashtext(path) AS hash, path COLLATE "C" AS path, value FROM analytics_web_vitals
+          WHERE at >= ${from} AND at < ${period.to}
+          UNION ALL
+          SELECT v.metric, hashtext(v.path), v.path COLLATE "C", v.value
+          FROM analytics_events e CROSS JOIN LATERAL (SELECT ${VITAL_FIELDS}) v
+          WHERE e.received_at > (SELECT copied FROM mark) AND e.at >= ${from} AND e.at < ${period.to} AND ${VITAL_EVENT}
+        ) vitals
+        GROUP BY GROUPING SETS ((metric), (metric, hash, path))`
+    }),
     rawEventsKeptFrom(),
   ])
   const overall: WebVitalsReport["overall"] = {}
