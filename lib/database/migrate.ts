@@ -25,6 +25,7 @@ export const SQL_ONLY_INDEXES: readonly string[] = [
       `CREATE INDEX "analytics_funnel_entries_d${k}_idx" ON "analytics_funnel_entries" ("funnel", "d${k}") INCLUDE ("entry_day", "previous_entry_day", "person", "country", "device", "utm_source", "variant") WHERE "d${k}" IS NOT NULL`,
   ),
   `CREATE INDEX "analytics_funnel_entries_returning_idx" ON "analytics_funnel_entries" ("funnel", "entry_day") INCLUDE ("previous_entry_day", "person", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "country", "device", "utm_source", "variant") WHERE "previous_entry_day" IS NOT NULL`,
+  `CREATE INDEX "analytics_funnel_entries_returned_idx" ON "analytics_funnel_entries" ("funnel", "previous_entry_day") INCLUDE ("entry_day", "person", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "country", "device", "utm_source", "variant") WHERE "previous_entry_day" IS NOT NULL`,
   // Web vitals (lib/analytics/product/web-vitals.ts): every field the report reads, by instant.
   `CREATE INDEX "analytics_web_vitals_at_idx" ON "analytics_web_vitals" ("at") INCLUDE ("metric", "path", "value")`,
   `CREATE INDEX "analytics_funnel_cells_range_idx" ON "analytics_funnel_cells" ("funnel", "breakdown", "entry_day") INCLUDE ("segment", "step", "bucket", "people", "total_us", "min_us", "max_us")`,
