@@ -15,8 +15,9 @@ import { wholeMonths } from "./range"
 //     their entrants, walked from raw events as a custom funnel is;
 //  2. per breakdown value, step and duration bucket: the cells of the range (first entries: month
 //     cells for its whole months, day cells for the rest), minus those of recounted people, plus
-//     the range's returning entrants (few: the covering indexes analytics_funnel_entries_returning_idx by day and
-//     _returned_idx by previous day, for short and long ranges) and the walked ones;
+//     the range's returning entrants (few, from covering indexes: analytics_funnel_entries_
+//     returning_idx by day for short ranges, _returned_idx by previous day for long ones) and the
+//     walked ones;
 //  3. from those: each step's people and sum, and its median exact from the bucket holding it
 //     (bucket-percentile.ts); the few buckets whose values the counts do not tell are read in one
 //     statement per round, from the per-step indexes of the entries (analytics_funnel_entries_dk_idx).
