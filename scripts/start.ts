@@ -11,6 +11,7 @@ import { DATA_DIR } from "@/lib/database/local"
 import { applyMigrations } from "@/lib/database/migrate"
 import { openScriptDatabase, publishEmbeddedAddress, unpublishEmbeddedAddress } from "@/lib/database/script-db"
 import { demoStaffCredentials, isDatabaseSeeded, seedDemoBusiness } from "@/lib/seed"
+import { serverNodeOptions } from "./server-memory"
 
 const { values: flags } = parseArgs({ options: { dev: { type: "boolean" }, fresh: { type: "boolean" }, "no-seed": { type: "boolean" } } })
 const port = Number(process.env.PORT ?? 3000)
@@ -50,6 +51,7 @@ const child = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p
   env: {
     ...process.env,
     NODE_ENV: flags.dev ? "development" : "production",
+    ...(flags.dev ? {} : { NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS, process.env.NODE_HEAP_MB) }),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     // Local mode without an email service: the mailbox page is how sign-in links arrive.
     DEV_MAILBOX: process.env.DEV_MAILBOX ?? (process.env.RESEND_API_KEY ? "0" : "1"),

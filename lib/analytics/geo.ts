@@ -12,6 +12,8 @@ const COUNTRY = /^[A-Z]{2}$/
 const NOT_A_COUNTRY = new Set(["XX", "T1", "ZZ"])
 
 let reader: Promise<Reader<Response> | null> | undefined
+/** The opened database (null when unavailable), once `reader` has settled. */
+let opened: Reader<Response> | null | undefined
 
 /** Opened once, on the first lookup; a missing file logs once and geolocation answers null. */
 function geoDatabase(): Promise<Reader<Response> | null> {
@@ -19,6 +21,7 @@ function geoDatabase(): Promise<Reader<Response> | null> {
     console.error("[analytics] GeoLite2 country database unavailable; countries will be empty:", error instanceof Error ? error.message : error)
     return null
   })
+  void reader.then((database) => (opened = database))
   return reader
 }
 
@@ -31,15 +34,28 @@ export function normaliseCountry(value: string | null | undefined): string | nul
 /** The country of an address in the offline database; null for private, reserved or malformed ones. */
 export async function lookupCountry(ip: string): Promise<string | null> {
   if (!maxmind.validate(ip)) return null
-  const database = await geoDatabase()
+  return countryIn(await geoDatabase(), ip)
+}
+
+function countryIn(database: Reader<Response> | null, ip: string): string | null {
   const record = database?.get(ip) as { country_code?: string; country?: { iso_code?: string } } | null | undefined
   return normaliseCountry(record?.country_code ?? record?.country?.iso_code)
 }
 
-/** The trusted CDN header when configured and present, else the offline lookup of `ip`. */
-export async function countryOf(headers: Headers, ip: string): Promise<string | null> {
+/**
+ * countryOf without waiting, once the offline database has been opened (undefined before: then
+ * await countryOf). Ingestion's cost is mostly per promise, and this is every request but the first.
+ */
+export function countryNow(headers: Headers, ip: string): string | null | undefined {
   const header = env().ANALYTICS_COUNTRY_HEADER
   const fromCdn = header ? headers.get(header) : null
   if (fromCdn) return normaliseCountry(fromCdn)
-  return lookupCountry(ip)
+  if (!maxmind.validate(ip)) return null
+  return opened === undefined ? undefined : countryIn(opened, ip)
+}
+
+/** The trusted CDN header when configured and present, else the offline lookup of `ip`. */
+export async function countryOf(headers: Headers, ip: string): Promise<string | null> {
+  const known = countryNow(headers, ip)
+  return known !== undefined ? known : lookupCountry(ip)
 }

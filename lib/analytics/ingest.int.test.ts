@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from "vitest"
 import { POST } from "@/app/api/events/route"
 import { db } from "@/lib/db"
 import { callRoute } from "@/lib/testing/http"
-import { daySalt, resetSaltCache, utcDay } from "./salts"
+import { daySalt, loadedSalt, resetSaltCache, utcDay } from "./salts"
 import { storeStats } from "./store"
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
@@ -77,6 +77,10 @@ describe("daily salts", () => {
     expect(await daySalt(day(0), now)).toBe(today)
     expect(await daySalt(day(-1), now)).toBe("old--1")
     expect(await db.analyticsSalt.count()).toBe(2)
+    // Loaded salts are also there without waiting, until the next day's first use rotates them.
+    expect(loadedSalt(day(0), now)).toBe(today)
+    expect(loadedSalt(day(-2), now)).toBeUndefined()
+    expect(loadedSalt(day(0), new Date(now.getTime() + DAY))).toBeUndefined()
   })
 
   test("a forgotten salt is read back, not replaced: every instance hashes with the same one", async () => {

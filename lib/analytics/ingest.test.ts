@@ -1,6 +1,6 @@
 import { expect, test } from "vitest"
 import { eventTime, scrubAddress } from "./ingest"
-import { saltDayFor } from "./salts"
+import { saltDayFor, utcDay } from "./salts"
 import type { EventRow } from "./store"
 
 const row: EventRow = {
@@ -31,4 +31,10 @@ test("an event is hashed under its own day's salt, but never before yesterday or
   expect(saltDayFor(new Date("2026-11-25T23:59:00Z"), now)).toBe("2026-11-25")
   expect(saltDayFor(new Date("2026-11-20T12:00:00Z"), now)).toBe("2026-11-25")
   expect(saltDayFor(new Date("2026-11-27T01:00:00Z"), now)).toBe("2026-11-26")
+})
+
+test("a UTC day is named as toISOString names it, before 1970 and at the last millisecond of a day too", () => {
+  for (const at of ["2026-11-26T00:00:00.000Z", "2026-11-26T23:59:59.999Z", "2024-02-29T12:00:00Z", "1969-12-31T23:59:59.999Z", "1900-03-01T00:00:00Z"]) {
+    expect(utcDay(new Date(at))).toBe(new Date(at).toISOString().slice(0, 10))
+  }
 })

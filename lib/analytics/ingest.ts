@@ -2,8 +2,8 @@ import { env } from "@/lib/env"
 import { AppError } from "@/lib/http/errors"
 import { clientAddress, consumeRateLimit } from "@/lib/http/rate-limit"
 import { forwardEvents } from "./forward"
-import { countryOf } from "./geo"
-import { daySalt, saltDayFor } from "./salts"
+import { countryNow, countryOf } from "./geo"
+import { daySalt, loadedSalt, saltDayFor } from "./salts"
 import type { AnalyticsEventInput, EventProps } from "./schemas"
 import { type EventRow, storeEvents } from "./store"
 import { cleanPath, referrerHost } from "./url"
@@ -24,14 +24,32 @@ export type Visitor = { visitorId: string; consented: boolean }
 
 /**
  * The consent cookie's id when consent stands; else the anonymous id under the salt of the event's
- * day (today or yesterday). Whatever visitorId the client sends is not taken: an id the server did
- * not issue would let anyone write events as anyone.
+ * day (today or yesterday), when that salt is already loaded. Whatever visitorId the client sends is
+ * not taken: an id the server did not issue would let anyone write events as anyone.
  */
-export async function resolveVisitor(origin: RequestOrigin, at: Date, now = new Date()): Promise<Visitor> {
+function knownVisitor(origin: RequestOrigin, saltDay: string, now: Date): Visitor | undefined {
   const cookieId = consentedVisitorId(origin.cookieHeader)
   if (cookieId) return { visitorId: cookieId, consented: true }
-  const salt = await daySalt(saltDayFor(at, now), now)
+  const salt = loadedSalt(saltDay, now)
+  return salt === undefined ? undefined : anonymousVisitor(origin, salt)
+}
+
+function anonymousVisitor(origin: RequestOrigin, salt: string): Visitor {
   return { visitorId: anonymousVisitorId({ salt, ip: origin.ip, userAgent: origin.userAgent, host: origin.host }), consented: false }
+}
+
+/**
+ * The visitor of each salt day among `times` (one hash per day, not per event). Every request but
+ * a day's first finds its salt loaded and awaits nothing: ingestion's cost is mostly per promise.
+ */
+export async function visitorsByDay(origin: RequestOrigin, times: readonly Date[], now: Date): Promise<Map<string, Visitor>> {
+  const visitors = new Map<string, Visitor>()
+  for (const at of times) {
+    const day = saltDayFor(at, now)
+    if (visitors.has(day)) continue
+    visitors.set(day, knownVisitor(origin, day, now) ?? anonymousVisitor(origin, await daySalt(day, now)))
+  }
+  return visitors
 }
 
 /** Event time: the client's, but never in the future (clocks drift); now when it sent none. */
@@ -41,40 +59,32 @@ export function eventTime(ts: string | undefined, now: Date): Date {
   return at > now ? now : at
 }
 
+const ADDRESS_FIELDS = ["path", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent"] as const satisfies readonly (keyof EventRow)[]
+const ADDRESS_PROP = /^\$?ip(_?address)?$/i
+
 /** Drops anything that carries the sender's address: the address is never stored, even by accident. */
 export function scrubAddress(row: EventRow, ip: string): EventRow {
   if (!ip || ip === "local") return row
-  const clean = (value: string | null) => (value?.includes(ip) ? null : value)
-  const props = row.props ? (Object.fromEntries(Object.entries(row.props).filter(([key, value]) => !/^\$?ip(_?address)?$/i.test(key) && !(typeof value === "string" && value.includes(ip)))) as EventProps) : null
-  return {
-    ...row,
-    path: clean(row.path),
-    referrer: clean(row.referrer),
-    utmSource: clean(row.utmSource),
-    utmMedium: clean(row.utmMedium),
-    utmCampaign: clean(row.utmCampaign),
-    utmTerm: clean(row.utmTerm),
-    utmContent: clean(row.utmContent),
-    props: props && Object.keys(props).length ? props : null,
-  }
+  const propCarries = ([key, value]: [string, unknown]) => ADDRESS_PROP.test(key) || (typeof value === "string" && value.includes(ip))
+  const entries = row.props ? Object.entries(row.props) : []
+  // Almost every row carries nothing: keep it as it is.
+  if (!ADDRESS_FIELDS.some((field) => row[field]?.includes(ip)) && !entries.some(propCarries)) return row
+  const props = Object.fromEntries(entries.filter((entry) => !propCarries(entry))) as EventProps
+  const scrubbed = { ...row, props: Object.keys(props).length ? props : null }
+  for (const field of ADDRESS_FIELDS) if (scrubbed[field]?.includes(ip)) scrubbed[field] = null
+  return scrubbed
 }
 
-type RowContext = { origin: RequestOrigin; client: Client; country: string | null; userId: string | null; now: Date; visitors?: Map<string, Promise<Visitor>> }
+type RowContext = { origin: RequestOrigin; client: Client; country: string | null; userId: string | null; now: Date; visitors: Map<string, Visitor> }
 
-/** One stored row from one validated event. */
-export async function buildRow(event: AnalyticsEventInput, context: RowContext): Promise<EventRow> {
-  const at = eventTime(event.ts, context.now)
-  // One hash per salt day of the batch, not one per event.
-  const day = saltDayFor(at, context.now)
-  let visitor = context.visitors?.get(day)
-  if (!visitor) {
-    visitor = resolveVisitor(context.origin, at, context.now)
-    context.visitors?.set(day, visitor)
-  }
+/** One stored row from one validated event at `at`; `context.visitors` holds the visitor of its salt day. */
+export function buildRow(event: AnalyticsEventInput, at: Date, context: RowContext): EventRow {
+  const visitor = context.visitors.get(saltDayFor(at, context.now))
+  if (!visitor) throw new Error(`no visitor for the salt day of ${at.toISOString()}`)
   const row: EventRow = {
     at,
     name: event.name,
-    ...(await visitor),
+    ...visitor,
     sessionId: event.sessionId ?? null,
     userId: context.userId,
     path: cleanPath(event.path),
@@ -104,12 +114,15 @@ export async function ingestBatch(input: { request: Request; events: AnalyticsEv
   const client = parseUserAgent(origin.userAgent)
   if (client.bot) return { accepted: 0 }
   const now = new Date()
-  const today = resolveVisitor(origin, now, now)
-  const visitors = new Map([[saltDayFor(now, now), today]])
-  const limit = await consumeRateLimit({ name: "events", points: env().ANALYTICS_EVENTS_PER_MINUTE, durationSeconds: 60 }, `visitor:${(await today).visitorId}`, input.events.length)
+  const times = input.events.map((event) => eventTime(event.ts, now))
+  // Today's visitor first: the rate limit counts it, whatever days the events carry.
+  const visitors = await visitorsByDay(origin, [now, ...times], now)
+  const limit = await consumeRateLimit({ name: "events", points: env().ANALYTICS_EVENTS_PER_MINUTE, durationSeconds: 60 }, `visitor:${visitors.get(saltDayFor(now, now))!.visitorId}`, input.events.length)
   if (!limit.allowed) throw new AppError("rate_limited", "too many events from this visitor, slow down", { retryAfterSeconds: limit.retryAfterSeconds })
-  const context: RowContext = { origin, client, country: await countryOf(origin.headers, origin.ip), userId: input.userId, now, visitors }
-  const rows = await Promise.all(input.events.map((event) => buildRow(event, context)))
+  const known = countryNow(origin.headers, origin.ip)
+  const country = known !== undefined ? known : await countryOf(origin.headers, origin.ip)
+  const context: RowContext = { origin, client, country, userId: input.userId, now, visitors }
+  const rows = input.events.map((event, i) => buildRow(event, times[i]!, context))
   await storeEvents(rows)
   // After the commit and not awaited: PostHog never delays or fails ingestion.
   forwardEvents(rows)

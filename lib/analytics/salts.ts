@@ -7,19 +7,37 @@ import { db } from "@/lib/db"
 
 const DAY_MS = 86_400_000
 const cache = new Map<string, Promise<string>>()
+/** The salts of `cache` that have loaded, for the synchronous path of every request after the first. */
+const loaded = new Map<string, string>()
 let rotatedFor: string | undefined
 let rotation: Promise<void> = Promise.resolve()
+// toISOString costs about a microsecond and ingestion asks for a few days per event: remember them.
+const dayNames = new Map<number, string>()
 
 /** "2026-11-26" for the UTC day of `at`. */
 export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10)
+  return dayName(Math.floor(at.getTime() / DAY_MS))
+}
+
+function dayName(dayNumber: number): string {
+  let name = dayNames.get(dayNumber)
+  if (name === undefined) {
+    if (dayNames.size >= 64) dayNames.clear()
+    name = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)
+    dayNames.set(dayNumber, name)
+  }
+  return name
 }
 
 /** The day whose salt hashes an event at `at`: its own day, but never before yesterday. */
 export function saltDayFor(at: Date, now = new Date()): string {
-  const yesterday = utcDay(new Date(now.getTime() - DAY_MS))
-  const day = utcDay(at)
-  return day < yesterday ? yesterday : day > utcDay(now) ? utcDay(now) : day
+  const today = Math.floor(now.getTime() / DAY_MS)
+  return dayName(Math.min(today, Math.max(today - 1, Math.floor(at.getTime() / DAY_MS))))
+}
+
+/** The salt of `day` when this process already holds it and today's rotation has run; else undefined. */
+export function loadedSalt(day: string, now = new Date()): string | undefined {
+  return rotatedFor === utcDay(now) ? loaded.get(day) : undefined
 }
 
 /**
@@ -32,6 +50,7 @@ export function daySalt(day: string, now = new Date()): Promise<string> {
     rotatedFor = today
     const yesterday = utcDay(new Date(now.getTime() - DAY_MS))
     for (const known of cache.keys()) if (known < yesterday) cache.delete(known)
+    for (const known of loaded.keys()) if (known < yesterday) loaded.delete(known)
     rotation = deleteSaltsBefore(yesterday).then(
       () => undefined,
       (error: unknown) => {
@@ -45,7 +64,10 @@ export function daySalt(day: string, now = new Date()): Promise<string> {
     const loading = rotation.then(() => loadSalt(day))
     cache.set(day, loading)
     // A failed read must not stick: the next request tries again.
-    loading.catch(() => cache.get(day) === loading && cache.delete(day))
+    loading.then(
+      (value) => cache.get(day) === loading && loaded.set(day, value),
+      () => cache.get(day) === loading && cache.delete(day),
+    )
     salt = loading
   }
   return salt
@@ -73,6 +95,7 @@ export async function deleteSaltsBefore(day: string): Promise<number> {
 /** Tests move the clock: forget what this process knows. */
 export function resetSaltCache(): void {
   cache.clear()
+  loaded.clear()
   rotatedFor = undefined
   rotation = Promise.resolve()
 }

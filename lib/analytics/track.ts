@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { forwardEvents } from "./forward"
 import { countryOf } from "./geo"
-import { buildRow, requestOrigin } from "./ingest"
+import { buildRow, requestOrigin, visitorsByDay } from "./ingest"
 import { eventNameSchema, type EventProps, propsSchema } from "./schemas"
 import { type EventRow, storeEvents } from "./store"
 import { cleanPath } from "./url"
@@ -30,7 +30,8 @@ export async function track(name: string, input: TrackInput = {}): Promise<boole
     let row: EventRow
     if (input.request) {
       const origin = requestOrigin(input.request)
-      row = await buildRow(event, { origin, client: parseUserAgent(origin.userAgent), country: await countryOf(origin.headers, origin.ip), userId, now })
+      const visitors = await visitorsByDay(origin, [now], now)
+      row = buildRow(event, now, { origin, client: parseUserAgent(origin.userAgent), country: await countryOf(origin.headers, origin.ip), userId, now, visitors })
     } else {
       row = {
         at: now, name: event.name, visitorId: userVisitorId(userId ?? "server"), consented: false, sessionId: null, userId,

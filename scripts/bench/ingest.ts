@@ -11,9 +11,9 @@
 // a fixed number of requests (autocannon `amount`), so every request sent is answered and counted.
 // Builds when sources changed, then starts `next start` itself on DATABASE_URL (a scratch database
 // on that server when it may create one) or on a fresh embedded database in .data/bench-ingest.
-// Flags: --duration 10 --connections 50 --batch 50 --rounds 4 --port 3400 --keep; --heap <MB> starts
-// the server with NODE_OPTIONS=--max-old-space-size=<MB> (by default V8 sizes its heap itself, and a
-// busy server's RSS grows past 512 MB whatever it serves; a cap keeps it lower at some CPU cost).
+// Flags: --duration 10 --connections 50 --batch 50 --rounds 4 --port 3400 --keep; the server gets the
+// heap limit `npm start` gives it (scripts/server-memory.ts), --heap <MB> another one (as NODE_HEAP_MB),
+// and --node-options=<flags> more V8 or Node flags.
 import { randomBytes } from "node:crypto"
 import type { ChildProcess } from "node:child_process"
 import { mkdir, rm, writeFile } from "node:fs/promises"
@@ -22,6 +22,7 @@ import { parseArgs } from "node:util"
 import autocannon from "autocannon"
 import pg from "pg"
 import { withDatabase } from "@/lib/testing/database-url"
+import { serverNodeOptions } from "../server-memory"
 import { buildIfStale, migrateDatabase, processGroupRssMb, startEmbeddedDatabaseProcess, startNext, stopProcessGroup } from "./server"
 
 const { values } = parseArgs({
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     port: { type: "string" },
     heap: { type: "string" },
+    "node-options": { type: "string" },
     keep: { type: "boolean" },
   },
 })
@@ -77,7 +79,7 @@ try {
     POLAR_ACCESS_TOKEN: "",
     RESEND_API_KEY: "",
     SENTRY_DSN: "",
-    ...(values.heap ? { NODE_OPTIONS: `--max-old-space-size=${Number(values.heap)}` } : {}),
+    ...nodeOptions(),
   })
   const phases: Phase[] = []
   say("warming up…")
@@ -118,7 +120,7 @@ try {
   }
   console.table(Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, { value: v.value, target: "target" in v ? v.target : `= ${v.expected}`, pass: v.pass }])))
   const strip = (p: Phase): Phase => ({ ...p, latencies: undefined })
-  const report = { run, at: new Date().toISOString(), database: SERVER_URL ? (scratchCreated ? "postgresql (scratch database on DATABASE_URL's server)" : "postgresql (DATABASE_URL)") : "embedded (PGlite)", connections: CONNECTIONS, durationSeconds: DURATION, heapLimitMb: values.heap ? Number(values.heap) : null, rounds: { bare: bares.map(strip), single: singles.map(strip) }, phases: phases.map(strip), checks }
+  const report = { run, at: new Date().toISOString(), database: SERVER_URL ? (scratchCreated ? "postgresql (scratch database on DATABASE_URL's server)" : "postgresql (DATABASE_URL)") : "embedded (PGlite)", connections: CONNECTIONS, durationSeconds: DURATION, heapLimitMb: values.heap ? Number(values.heap) : null, nodeOptions: nodeOptions().NODE_OPTIONS, rounds: { bare: bares.map(strip), single: singles.map(strip) }, phases: phases.map(strip), checks }
   await mkdir(".bench", { recursive: true })
   await writeFile(".bench/ingest.json", JSON.stringify(report, null, 2))
   say(`wrote .bench/ingest.json — single-event ${pct(ratio)} of bare (median of ${ROUNDS} rounds; pooled ${pct(pooledRatio)}); ${batch.eventsPerSecond} events/s in batches of ${BATCH}; p99 ${paced.p99} ms at ${rate} req/s; rows ${landed}/${expected} ${exact ? "exact" : "MISMATCH"}; peak RSS ${peakRssMb} MB`)
@@ -137,6 +139,12 @@ try {
   }
 }
 process.exit(exitCode)
+
+/** The server's NODE_OPTIONS as `npm start` sets them; --heap for NODE_HEAP_MB, --node-options added (to compare V8 settings). */
+function nodeOptions(): { NODE_OPTIONS: string } {
+  const extra = [process.env.NODE_OPTIONS, values["node-options"]].filter(Boolean).join(" ")
+  return { NODE_OPTIONS: serverNodeOptions(extra, values.heap ?? process.env.NODE_HEAP_MB) }
+}
 
 /** A scratch database on DATABASE_URL's server (else DATABASE_URL itself), or a fresh embedded one. */
 async function prepareDatabase(): Promise<string> {

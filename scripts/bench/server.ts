@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "n
 import path from "node:path"
 import { createPool } from "@/lib/database/client"
 import { applyMigrations } from "@/lib/database/migrate"
+import { serverNodeOptions } from "../server-memory"
 
 const benchSay = (line: string) => console.log(`[bench] ${line}`)
 
@@ -81,7 +82,8 @@ export async function startNext(port: number, env: Record<string, string>): Prom
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // As `npm start` runs it: the production heap limit unless `env` brings its own NODE_OPTIONS.
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS, process.env.NODE_HEAP_MB), ...env },
   })
   const deadline = Date.now() + 3 * 60_000
   while (Date.now() < deadline) {
