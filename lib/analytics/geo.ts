@@ -1,3 +1,4 @@
+import { isIP } from "node:net"
 import path from "node:path"
 import maxmind, { type Reader, type Response } from "maxmind"
 import { env } from "@/lib/env"
@@ -33,7 +34,7 @@ export function normaliseCountry(value: string | null | undefined): string | nul
 
 /** The country of an address in the offline database; null for private, reserved or malformed ones. */
 export async function lookupCountry(ip: string): Promise<string | null> {
-  if (!maxmind.validate(ip)) return null
+  if (isIP(ip) === 0) return null
   return countryIn(await geoDatabase(), ip)
 }
 
@@ -50,7 +51,8 @@ export function countryNow(headers: Headers, ip: string): string | null | undefi
   const header = env().ANALYTICS_COUNTRY_HEADER
   const fromCdn = header ? headers.get(header) : null
   if (fromCdn) return normaliseCountry(fromCdn)
-  if (!maxmind.validate(ip)) return null
+  // node:net's check, not maxmind.validate: that one is a regular expression of a few kilobytes.
+  if (isIP(ip) === 0) return null
   return opened === undefined ? undefined : countryIn(opened, ip)
 }
 

@@ -47,6 +47,8 @@ describe("validation and the error shape", () => {
     const undeclared = await callRoute(echo, "POST", "/t", { rawBody: big, headers: { "content-type": "application/json" } })
     expect(undeclared.status).toBe(413)
     expect((await undeclared.json()).error.code).toBe("payload_too_large")
+    const understated = await callRoute(echo, "POST", "/t", { rawBody: big, headers: { "content-type": "application/json", "content-length": "20" } })
+    expect(understated.status).toBe(413)
   })
 
   test("a non-JSON content type is 415", async () => {
