@@ -51,6 +51,27 @@ describe("validation and the error shape", () => {
     expect(understated.status).toBe(413)
   })
 
+  test("a body arriving in several chunks is read whole, with or without Content-Length", async () => {
+    // "é" is two bytes in UTF-8: the second chunk starts in the middle of it.
+    const bytes = new TextEncoder().encode(JSON.stringify({ name: "café au lait", count: 3 }))
+    const cut = bytes.indexOf(0xa9)
+    const chunked = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes.slice(0, cut))
+          controller.enqueue(bytes.slice(cut, cut + 5))
+          controller.enqueue(bytes.slice(cut + 5))
+          controller.close()
+        },
+      })
+    for (const headers of [{ "content-length": String(bytes.length) }, {}]) {
+      const request = new Request("http://localhost/t", { method: "POST", body: chunked(), duplex: "half", headers: { "content-type": "application/json", ...headers } } as RequestInit)
+      const response = await echo(request, { params: Promise.resolve({}) })
+      expect(response.status).toBe(200)
+      expect(await response.json()).toEqual({ name: "café au lait", count: 3 })
+    }
+  })
+
   test("a non-JSON content type is 415", async () => {
     const response = await callRoute(echo, "POST", "/t", { rawBody: "name=a", headers: { "content-type": "application/x-www-form-urlencoded" } })
     expect(response.status).toBe(415)
