@@ -50,12 +50,14 @@ const run = randomBytes(3).toString("hex")
 const say = (line: string) => console.log(`[bench] ${line}`)
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
 
-type Phase = { latencies?: number[]; name: string; requests: number; seconds: number; perSecond: number; eventsPerSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number>; errors: number; timeouts: number; eventsPerRequest: number }
+type Phase = { latencies?: number[]; name: string; peakRssMb: number; requests: number; seconds: number; perSecond: number; eventsPerSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number>; errors: number; timeouts: number; eventsPerRequest: number }
 
 let database: ChildProcess | undefined
 let server: ChildProcess | undefined
 let scratchCreated = false
 let peakRssMb = 0
+// The largest resident size seen since the running phase started (each phase reports its own).
+let phasePeakRssMb = 0
 let addressCounter = 0
 // Events sent in requests that got 202, per phase tag: what must have landed.
 const phasesSent = new Map<string, number>()
@@ -63,6 +65,7 @@ let exitCode = 0
 const sampler = setInterval(() => {
   const rss = server ? processGroupRssMb(server) : null
   if (rss !== null && rss > peakRssMb) peakRssMb = rss
+  if (rss !== null && rss > phasePeakRssMb) phasePeakRssMb = rss
 }, 200)
 
 try {
@@ -109,7 +112,7 @@ try {
   const exact = landed === expected
   const pooledRatio = singleAll.perSecond / bareAll.perSecond
   const ratio = median(singles.map((s, i) => s.perSecond / bares[i]!.perSecond))
-  console.table(phases.map((p) => ({ phase: p.name, requests: p.requests, "req/s": p.perSecond, "events/s": p.eventsPerSecond, "p50 ms": p.p50, "p95 ms": p.p95, "p99 ms": p.p99, "non-202/200": p.requests - (p.statuses["202"] ?? 0) - (p.statuses["200"] ?? 0), timeouts: p.timeouts })))
+  console.table(phases.map((p) => ({ phase: p.name, requests: p.requests, "req/s": p.perSecond, "events/s": p.eventsPerSecond, "p50 ms": p.p50, "p95 ms": p.p95, "p99 ms": p.p99, "non-202/200": p.requests - (p.statuses["202"] ?? 0) - (p.statuses["200"] ?? 0), timeouts: p.timeouts, "peak RSS MB": p.peakRssMb })))
   const checks = {
     singleVsBare: { value: round3(ratio), target: "≥ 0.85 (median of rounds)", pass: ratio >= 0.85 },
     singleVsBarePooled: { value: round3(pooledRatio), target: "(all rounds together)", pass: pooledRatio >= 0.85 },
@@ -247,6 +250,7 @@ async function pacedEvents(tag: string, rate: number): Promise<Phase> {
 async function cannon(name: string, options: autocannon.Options, eventsPerRequest: number): Promise<Phase> {
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
+  phasePeakRssMb = 0
   const started = performance.now()
   let last = started
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -266,6 +270,7 @@ async function cannon(name: string, options: autocannon.Options, eventsPerReques
   return {
     latencies,
     name,
+    peakRssMb: phasePeakRssMb,
     requests: latencies.length,
     seconds: Math.round(seconds * 100) / 100,
     perSecond: Math.round(latencies.length / seconds),
@@ -291,6 +296,7 @@ function pooled(name: string, rounds: Phase[]): Phase {
   const ok = (statuses["202"] ?? 0) + (statuses["200"] ?? 0)
   return {
     name,
+    peakRssMb: Math.max(...rounds.map((p) => p.peakRssMb)),
     requests,
     seconds: Math.round(seconds * 100) / 100,
     perSecond: Math.round(requests / seconds),
