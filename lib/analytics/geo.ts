@@ -32,32 +32,21 @@ export function normaliseCountry(value: string | null | undefined): string | nul
   return code && COUNTRY.test(code) && !NOT_A_COUNTRY.has(code) ? code : null
 }
 
-/** The country of an address in the offline database; null for private, reserved or malformed ones. */
-export async function lookupCountry(ip: string): Promise<string | null> {
-  if (isIP(ip) === 0) return null
-  return countryIn(await geoDatabase(), ip)
-}
-
 function countryIn(database: Reader<Response> | null, ip: string): string | null {
   const record = database?.get(ip) as { country_code?: string; country?: { iso_code?: string } } | null | undefined
   return normaliseCountry(record?.country_code ?? record?.country?.iso_code)
 }
 
 /**
- * countryOf without waiting, once the offline database has been opened (undefined before: then
- * await countryOf). Ingestion's cost is mostly per promise, and this is every request but the first.
+ * The trusted CDN header when configured and present, else the offline lookup of `ip` (null for
+ * private, reserved or malformed addresses). Answered at once when it can: only the lookups made
+ * before the offline database has opened return a promise.
  */
-export function countryNow(headers: Headers, ip: string): string | null | undefined {
+export function countryOf(headers: Headers, ip: string): string | null | Promise<string | null> {
   const header = env().ANALYTICS_COUNTRY_HEADER
   const fromCdn = header ? headers.get(header) : null
   if (fromCdn) return normaliseCountry(fromCdn)
   // node:net's check, not maxmind.validate: that one is a regular expression of a few kilobytes.
   if (isIP(ip) === 0) return null
-  return opened === undefined ? undefined : countryIn(opened, ip)
-}
-
-/** The trusted CDN header when configured and present, else the offline lookup of `ip`. */
-export async function countryOf(headers: Headers, ip: string): Promise<string | null> {
-  const known = countryNow(headers, ip)
-  return known !== undefined ? known : lookupCountry(ip)
+  return opened === undefined ? geoDatabase().then((database) => countryIn(database, ip)) : countryIn(opened, ip)
 }

@@ -2,7 +2,7 @@ import { env } from "@/lib/env"
 import { AppError } from "@/lib/http/errors"
 import { clientAddress, consumeRateLimit } from "@/lib/http/rate-limit"
 import { forwardEvents } from "./forward"
-import { countryNow, lookupCountry } from "./geo"
+import { countryOf } from "./geo"
 import { daySalt, loadedSalt, saltDayFor } from "./salts"
 import type { AnalyticsEventInput, EventProps } from "./schemas"
 import { type EventRow, storeEvents } from "./store"
@@ -119,10 +119,7 @@ export async function ingestBatch(input: { request: Request; events: AnalyticsEv
   const visitors = await visitorsByDay(origin, [now, ...times], now)
   const limit = await consumeRateLimit({ name: "events", points: env().ANALYTICS_EVENTS_PER_MINUTE, durationSeconds: 60 }, `visitor:${visitors.get(saltDayFor(now, now))!.visitorId}`, input.events.length)
   if (!limit.allowed) throw new AppError("rate_limited", "too many events from this visitor, slow down", { retryAfterSeconds: limit.retryAfterSeconds })
-  // Undefined only before the offline database has opened (the header and the address were checked).
-  const known = countryNow(origin.headers, origin.ip)
-  const country = known !== undefined ? known : await lookupCountry(origin.ip)
-  const context: RowContext = { origin, client, country, userId: input.userId, now, visitors }
+  const context: RowContext = { origin, client, country: await countryOf(origin.headers, origin.ip), userId: input.userId, now, visitors }
   const rows = input.events.map((event, i) => buildRow(event, times[i]!, context))
   await storeEvents(rows)
   // After the commit and not awaited: PostHog never delays or fails ingestion.

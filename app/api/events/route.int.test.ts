@@ -59,7 +59,7 @@ describe("POST /api/events", () => {
     const tag = newTag()
     expect((await send(tagged(tag, 1), { "x-forwarded-for": "81.2.69.142" })).status).toBe(202) // a GB address in MaxMind's test ranges
     expect((await send(tagged(tag, 1), { "x-forwarded-for": "10.1.2.3" })).status).toBe(202)
-    // Once the database is open, lookups answer without waiting (countryNow): the same answers.
+    // Once the database is open, lookups answer without waiting: the same answers.
     expect((await send(tagged(tag, 1), { "x-forwarded-for": "81.2.69.142" })).status).toBe(202)
     expect((await send(tagged(tag, 1), { "x-forwarded-for": "not-an-address" })).status).toBe(202)
     const countries = (await db.analyticsEvent.findMany({ where: { path: `/t/${tag}` }, orderBy: { id: "asc" }, select: { country: true } })).map((r) => r.country)
