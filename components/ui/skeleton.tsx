@@ -15,3 +15,14 @@ export function LoadingRegion({ label = "Loading…", className, children }: { l
     </div>
   )
 }
+
+/** A table's placeholder: `rows` bars in a bordered card. */
+export function SkeletonRows({ rows, rowClassName = "h-8" }: { rows: number; rowClassName?: string }) {
+  return (
+    <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4">
+      {Array.from({ length: rows }, (_, index) => (
+        <Skeleton key={index} className={rowClassName} />
+      ))}
+    </div>
+  )
+}

@@ -1,4 +1,4 @@
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton"
+import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton"
 
 export default function CustomersLoading() {
   return (
@@ -10,11 +10,7 @@ export default function CustomersLoading() {
         <Skeleton className="h-16" />
         <Skeleton className="h-16 w-40" />
       </div>
-      <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4">
-        {Array.from({ length: 10 }, (_, index) => (
-          <Skeleton key={index} className="h-8" />
-        ))}
-      </div>
+      <SkeletonRows rows={10} />
     </LoadingRegion>
   )
 }

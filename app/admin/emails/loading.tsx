@@ -1,4 +1,4 @@
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton"
+import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton"
 
 export default function EmailsLoading() {
   return (
@@ -10,11 +10,7 @@ export default function EmailsLoading() {
           <Skeleton key={index} className="h-16" />
         ))}
       </div>
-      <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4">
-        {Array.from({ length: 8 }, (_, index) => (
-          <Skeleton key={index} className="h-8" />
-        ))}
-      </div>
+      <SkeletonRows rows={8} />
     </LoadingRegion>
   )
 }

@@ -1,4 +1,4 @@
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton"
+import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton"
 
 export default function OrdersLoading() {
   return (
@@ -7,11 +7,7 @@ export default function OrdersLoading() {
       <Skeleton className="h-4 w-96 max-w-full" />
       <Skeleton className="h-9 w-full max-w-2xl" />
       <Skeleton className="h-16 w-full max-w-sm" />
-      <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4">
-        {Array.from({ length: 8 }, (_, index) => (
-          <Skeleton key={index} className="h-10" />
-        ))}
-      </div>
+      <SkeletonRows rows={8} rowClassName="h-10" />
     </LoadingRegion>
   )
 }

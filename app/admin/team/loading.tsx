@@ -1,4 +1,4 @@
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton"
+import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton"
 
 export default function TeamLoading() {
   return (
@@ -10,11 +10,7 @@ export default function TeamLoading() {
       {[5, 3].map((rows, section) => (
         <div key={section} className="flex flex-col gap-4">
           <Skeleton className="h-6 w-32" />
-          <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4">
-            {Array.from({ length: rows }, (_, index) => (
-              <Skeleton key={index} className="h-8" />
-            ))}
-          </div>
+          <SkeletonRows rows={rows} />
         </div>
       ))}
     </LoadingRegion>

@@ -1,12 +1,9 @@
 import type { Metadata } from "next"
-import { ButtonLink } from "@/components/ui/button"
-import { EmptyState } from "@/components/ui/empty-state"
+import { FilteredList } from "@/components/admin/filtered-list"
 import { PageHeader } from "@/components/ui/page-header"
-import { Pagination } from "@/components/ui/pagination"
 import { requireStaffSession } from "@/lib/auth/session"
 import { HANDLED_EVENT_TYPES, isHandledType } from "@/lib/billing/webhooks/events"
 import { listWebhookDeliveries } from "@/lib/billing/webhooks/queries"
-import { pageHref } from "@/lib/utils/pagination"
 import { DeliveryFilterForm } from "./_components/delivery-filter-form"
 import { DeliveryTable } from "./_components/delivery-table"
 import { parseDeliverySearchParams } from "./_lib/filter"
@@ -33,23 +30,17 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         description="Every delivery from Polar, newest first. A failed one was answered 500 so Polar retries it; once its cause is fixed, replay it from its stored payload."
       />
       <DeliveryFilterForm query={query} suggestions={HANDLED_EVENT_TYPES} />
-      <p className="text-sm text-slate-600" aria-live="polite">
-        {page.total === 1 ? "1 delivery" : `${page.total.toLocaleString("en-US")} deliveries`}
-        {filtered ? " match these filters" : ""}
-      </p>
-      {page.items.length > 0 ? (
-        <>
-          <DeliveryTable items={page.items} canReplay={(item) => mayReplay && item.provider === "polar" && item.status !== "PROCESSED" && item.status !== "IGNORED" && isHandledType(item.eventType)} />
-          <Pagination basePath="/admin/webhooks" searchParams={query} page={page.page} pageCount={page.pageCount} />
-        </>
-      ) : page.total > 0 ? (
-        <EmptyState title="This page is past the last delivery" action={<ButtonLink href={pageHref("/admin/webhooks", query, 1)}>Go to the first page</ButtonLink>} />
-      ) : (
-        <EmptyState
-          title={filtered ? "No deliveries match these filters" : "No webhook deliveries yet"}
-          description={filtered ? "Try another status or event type." : "Deliveries appear here as Polar (or test mode's checkout) sends them."}
-        />
-      )}
+      <FilteredList
+        basePath="/admin/webhooks"
+        query={query}
+        page={page}
+        filtered={filtered}
+        noun={{ one: "delivery", many: "deliveries" }}
+        empty={{ title: "No webhook deliveries yet", description: "Deliveries appear here as Polar (or test mode's checkout) sends them." }}
+        noMatch={{ title: "No deliveries match these filters", description: "Try another status or event type." }}
+      >
+        <DeliveryTable items={page.items} canReplay={(item) => mayReplay && item.provider === "polar" && item.status !== "PROCESSED" && item.status !== "IGNORED" && isHandledType(item.eventType)} />
+      </FilteredList>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton"
+import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton"
 
 export default function CustomerLoading() {
   return (
@@ -16,11 +16,7 @@ export default function CustomerLoading() {
       {Array.from({ length: 3 }, (_, section) => (
         <div key={section} className="flex flex-col gap-3">
           <Skeleton className="h-6 w-40" />
-          <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4">
-            {Array.from({ length: 4 }, (_, row) => (
-              <Skeleton key={row} className="h-8" />
-            ))}
-          </div>
+          <SkeletonRows rows={4} />
         </div>
       ))}
     </LoadingRegion>
