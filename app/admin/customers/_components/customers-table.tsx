@@ -1,9 +1,9 @@
 import Link from "next/link"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import { formatMoney } from "@/lib/billing/format"
 import type { CustomerListItem } from "@/lib/customers/queries"
 import { SubscriptionStatusBadge } from "./subscription-status-badge"
-import { When } from "./when"
 
 const none = <span className="text-slate-500">—</span>
 

@@ -1,7 +1,7 @@
 import Link from "next/link"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import type { ErrorGroupListItem } from "@/lib/monitoring/errors/queries"
-import { When } from "./when"
 import { ErrorStatusBadges } from "./error-status-badge"
 import { StatusButtons } from "./status-buttons"
 

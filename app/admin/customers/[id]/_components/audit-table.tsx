@@ -1,7 +1,7 @@
 import Link from "next/link"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import type { CustomerDetail } from "@/lib/customers/queries"
-import { When } from "../../_components/when"
 
 export function auditActorHref(email: string): string {
   return `/admin/audit?${new URLSearchParams({ actor: email }).toString()}`

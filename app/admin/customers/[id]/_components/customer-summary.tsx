@@ -1,8 +1,8 @@
 import { StatCard } from "@/components/ui/stat-card"
+import { When } from "@/components/ui/when"
 import { formatMoney, formatPlanPrice } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
 import { SubscriptionStatusBadge } from "../../_components/subscription-status-badge"
-import { When } from "../../_components/when"
 
 /** The figures under the customer's name: where they stand and what they are worth. */
 export function CustomerSummary({ detail }: { detail: CustomerDetail }) {

@@ -1,9 +1,9 @@
 import Link from "next/link"
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import type { EmailStatus } from "@/generated/prisma/enums"
 import type { CustomerDetail } from "@/lib/customers/queries"
-import { When } from "../../_components/when"
 
 const STATUSES: Record<EmailStatus, { label: string; tone: BadgeTone }> = {
   OUTBOX: { label: "Outbox", tone: "brand" },

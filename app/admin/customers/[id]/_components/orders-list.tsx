@@ -1,11 +1,11 @@
 import Link from "next/link"
 import type { ReactNode } from "react"
 import { Badge, type BadgeTone } from "@/components/ui/badge"
+import { When } from "@/components/ui/when"
 import type { OrderStatus } from "@/generated/prisma/enums"
 import { formatMoney } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
 import { ORDER_STATUS_LABELS } from "@/lib/orders/format"
-import { When } from "../../_components/when"
 
 type Order = CustomerDetail["orders"][number]
 

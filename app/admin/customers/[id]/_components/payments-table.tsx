@@ -1,9 +1,9 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import type { PaymentStatus } from "@/generated/prisma/enums"
 import { formatMoney } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
-import { When } from "../../_components/when"
 
 const STATUSES: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
   PAID: { label: "Paid", tone: "success" },

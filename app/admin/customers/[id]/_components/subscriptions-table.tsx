@@ -1,8 +1,8 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import { formatMoney, formatPlanPrice } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
 import { SubscriptionStatusBadge } from "../../_components/subscription-status-badge"
-import { When } from "../../_components/when"
 
 export function SubscriptionsTable({ subscriptions }: { subscriptions: CustomerDetail["subscriptions"] }) {
   return (

@@ -1,8 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import { When } from "@/components/ui/when"
 import type { WebhookStatus } from "@/generated/prisma/enums"
 import type { CustomerDetail } from "@/lib/customers/queries"
-import { When } from "../../_components/when"
 
 const STATUSES: Record<WebhookStatus, { label: string; tone: BadgeTone }> = {
   RECEIVED: { label: "Received", tone: "warning" },
