@@ -27,24 +27,21 @@ export type BoardItem = {
 
 export type BoardPage = Paged<BoardItem>
 
-export function boardWhere(query: Pick<BoardQuery, "status">): Prisma.FeatureRequestWhereInput {
-  return query.status === "all" ? {} : { status: query.status }
-}
-
-export function boardOrder(query: Pick<BoardQuery, "sort">): Prisma.FeatureRequestOrderByWithRelationInput[] {
-  return query.sort === "new" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ voteCount: "desc" }, { createdAt: "desc" }, { id: "desc" }]
+/** The filter, order and page of a board query, for `featureRequest.findMany` (its `where` for `count`). */
+export function boardPageArgs(query: BoardQuery) {
+  const where: Prisma.FeatureRequestWhereInput = query.status === "all" ? {} : { status: query.status }
+  const orderBy: Prisma.FeatureRequestOrderByWithRelationInput[] =
+    query.sort === "new" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ voteCount: "desc" }, { createdAt: "desc" }, { id: "desc" }]
+  return { where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }
 }
 
 /** A page of the board as `userId` sees it: whether they voted, which requests are theirs. */
 export async function listBoard(userId: string, query: BoardQuery): Promise<BoardPage> {
-  const where = boardWhere(query)
+  const args = boardPageArgs(query)
   const [total, rows] = await db.$transaction([
-    db.featureRequest.count({ where }),
+    db.featureRequest.count({ where: args.where }),
     db.featureRequest.findMany({
-      where,
-      orderBy: boardOrder(query),
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...args,
       select: {
         id: true,
         title: true,

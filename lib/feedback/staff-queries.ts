@@ -2,7 +2,7 @@ import "server-only"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { type Paged, paged } from "@/lib/utils/pagination"
-import { boardOrder, boardWhere } from "./feature-requests"
+import { boardPageArgs } from "./feature-requests"
 import type { BoardQuery } from "./schemas"
 
 // What staff read on /admin/feedback and GET /api/admin/…: the same rows as the portal, with who wrote them.
@@ -19,14 +19,11 @@ export type StaffBoardItem = {
 }
 
 export async function listStaffBoard(query: BoardQuery): Promise<Paged<StaffBoardItem>> {
-  const where = boardWhere(query)
+  const args = boardPageArgs(query)
   const [total, rows] = await db.$transaction([
-    db.featureRequest.count({ where }),
+    db.featureRequest.count({ where: args.where }),
     db.featureRequest.findMany({
-      where,
-      orderBy: boardOrder(query),
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...args,
       select: { id: true, title: true, body: true, status: true, voteCount: true, createdAt: true, statusChangedAt: true, author: { select: { email: true } } },
     }),
   ])
