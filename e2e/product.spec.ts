@@ -58,6 +58,16 @@ test("a visitor accepts analytics, browses, pays at checkout, and appears in the
   await admin.goto("/admin/product?range=7d")
   await expect(admin.getByRole("heading", { level: 1, name: "Product" })).toBeVisible()
   await expect(admin.getByRole("link", { name: "Product" }).first()).toHaveAttribute("aria-current", "page")
+
+  // The custom range's dates always show the range on screen, also after a preset link.
+  const customRange = admin.getByTestId("custom-range")
+  for (const preset of ["30d", "7d"]) {
+    await admin.getByTestId(`range-${preset}`).click()
+    await expect(admin.getByTestId("range-summary")).toContainText(`(${preset.replace("d", "")} days,`)
+    const [, first, last] = (await admin.getByTestId("range-summary").textContent())!.match(/^(\S+) to (\S+) /)!
+    await expect(customRange.getByLabel("From")).toHaveValue(first!)
+    await expect(customRange.getByLabel("To")).toHaveValue(last!)
+  }
   const funnels = admin.getByTestId("product-funnels")
   await expect(funnels.getByTestId("funnel-name-shown")).toHaveText("Landing to seat delivered", { timeout: 30_000 })
   await expect(funnels.getByTestId("stat-funnel-entered")).toContainText(/from|compare/)

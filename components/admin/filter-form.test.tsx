@@ -4,7 +4,7 @@ import { ChoiceFilter, enumChoices, FilterForm } from "./filter-form"
 
 test("a GET search form on its list page, whose Clear link drops every filter; a choice starts at All and keeps the URL's value", () => {
   const html = renderToStaticMarkup(
-    <FilterForm action="/admin/errors" label="Filter error groups" layout={2}>
+    <FilterForm query={{ status: "RESOLVED" }} action="/admin/errors" label="Filter error groups" layout={2}>
       <ChoiceFilter id="error-status" name="status" label="Status" value="RESOLVED" choices={enumChoices({ OPEN: "OPEN", RESOLVED: "RESOLVED" })} />
     </FilterForm>,
   )

@@ -17,15 +17,17 @@ type FilterFormProps = {
   label: string
   /** How many fields come before the buttons, for the grid; or a grid of the caller's own. */
   layout: keyof typeof LAYOUTS | { form: string; actions: string }
+  /** The filters in the URL. The fields start from them and are redrawn when they change (a select or an edited field ignores a new defaultValue): after "Clear" or Back, no field shows a filter that no longer applies. */
+  query: object
   submitLabel?: string
   children: ReactNode
 }
 
 /** A GET form: filters live in the URL, so a filtered view can be bookmarked or shared. */
-export function FilterForm({ action, label, layout, submitLabel = "Filter", children }: FilterFormProps) {
+export function FilterForm({ action, label, layout, query, submitLabel = "Filter", children }: FilterFormProps) {
   const classes = typeof layout === "number" ? LAYOUTS[layout] : layout
   return (
-    <form method="get" action={action} role="search" aria-label={label} className={`grid gap-4 lg:items-end ${classes.form}`}>
+    <form key={JSON.stringify(query)} method="get" action={action} role="search" aria-label={label} className={`grid gap-4 lg:items-end ${classes.form}`}>
       {children}
       <div className={`flex gap-2 ${classes.actions}`}>
         <Button type="submit">{submitLabel}</Button>

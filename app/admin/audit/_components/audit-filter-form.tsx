@@ -9,7 +9,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 export function AuditFilterForm({ query }: { query: AuditQuery }) {
   const dateValue = (value: string | undefined) => (value && DATE_ONLY.test(value) ? value : undefined)
   return (
-    <FilterForm action="/admin/audit" label="Filter the audit log" layout={4}>
+    <FilterForm query={query} action="/admin/audit" label="Filter the audit log" layout={4}>
       <ChoiceFilter id="audit-action" name="action" label="Action" value={query.action} choices={AUDIT_ACTIONS} />
       <div>
         <Label htmlFor="audit-actor">Actor email contains</Label>

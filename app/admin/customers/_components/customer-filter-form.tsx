@@ -10,7 +10,7 @@ const STATUS_CHOICES = Object.values(SubscriptionStatus).map((status) => ({ valu
 
 export function CustomerFilterForm({ query }: { query: CustomerQuery }) {
   return (
-    <FilterForm action="/admin/customers" label="Search customers" layout={LAYOUT} submitLabel="Search">
+    <FilterForm query={query} action="/admin/customers" label="Search customers" layout={LAYOUT} submitLabel="Search">
       <div>
         <Label htmlFor="customers-q">Email or name contains</Label>
         <Input id="customers-q" name="q" type="search" defaultValue={query.q} autoComplete="off" />

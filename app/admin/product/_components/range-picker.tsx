@@ -27,7 +27,8 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
             current: !custom && key === query.range.range,
           }))}
         />
-        <form action="/admin/product" method="get" className="flex flex-wrap items-end gap-2" aria-label="Custom date range" data-testid="custom-range">
+        {/* Keyed by the range: an edited date ignores a new defaultValue, so a preset link redraws them. */}
+        <form key={`${range.firstDay}|${range.lastDay}`} action="/admin/product" method="get" className="flex flex-wrap items-end gap-2" aria-label="Custom date range" data-testid="custom-range">
           {kept.map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />
           ))}

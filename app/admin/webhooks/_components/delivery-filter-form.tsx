@@ -6,7 +6,7 @@ import type { DeliveryQuery } from "../_lib/filter"
 
 export function DeliveryFilterForm({ query, suggestions }: { query: DeliveryQuery; suggestions: readonly string[] }) {
   return (
-    <FilterForm action="/admin/webhooks" label="Filter webhook deliveries" layout={2}>
+    <FilterForm query={query} action="/admin/webhooks" label="Filter webhook deliveries" layout={2}>
       <ChoiceFilter id="delivery-status" name="status" label="Status" value={query.status} choices={enumChoices(WebhookStatus)} />
       <div>
         <Label htmlFor="delivery-type">Event type (a prefix ending in “.” matches a family)</Label>

@@ -4,8 +4,9 @@ import { Label } from "@/components/ui/label"
 
 /** A plain GET form: the filter lives in the URL, works without JS and can be shared. */
 export function RecipientFilter({ to }: { to: string }) {
+  // Keyed by the URL's filter: an edited field ignores a new defaultValue, so "Show all" redraws it.
   return (
-    <form method="get" action="/dev/mailbox" role="search" aria-label="Filter emails" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form key={to} method="get" action="/dev/mailbox" role="search" aria-label="Filter emails" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="sm:w-80">
         <Label htmlFor="mailbox-to">Recipient</Label>
         <Input id="mailbox-to" name="to" type="email" defaultValue={to} placeholder="someone@example.com" autoComplete="off" />
