@@ -1,6 +1,7 @@
 "use client"
 
 import { useRef, useState } from "react"
+import { InlineError } from "@/components/ui/inline-error"
 import { cn } from "@/lib/utils/cn"
 import { sendJson } from "./send-json"
 
@@ -46,11 +47,7 @@ export function VoteButton({ requestId, title, voted: initialVoted, voteCount: i
         <span aria-hidden="true">▲</span>
         <span data-testid="vote-count">{count}</span>
       </button>
-      {error ? (
-        <p role="alert" className="max-w-32 text-center text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} className="max-w-32 text-center text-xs" />
     </div>
   )
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation"
 import { useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
 /** Starts a checkout for a signed-in visitor: the server answers where to pay (Polar, or the test checkout). */
@@ -39,11 +40,7 @@ export function CheckoutButton({ planId, planName, className }: { planId: string
         {pending ? "Starting checkout…" : "Subscribe"}
         <span className="sr-only"> to {planName}</span>
       </Button>
-      {error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} className="mt-2" />
     </div>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
 type Credentials = { login: string; password: string; notes: string | null }
@@ -38,11 +39,7 @@ export function RevealCredentials({ orderId }: { orderId: string }) {
         <Button size="sm" onClick={reveal} disabled={pending} data-testid="reveal-credentials">
           {pending ? "Revealing…" : "Reveal credentials"}
         </Button>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700" data-testid="reveal-error">
-            {error}
-          </p>
-        ) : null}
+        <InlineError message={error} data-testid="reveal-error" />
       </div>
     )
   }

@@ -2,6 +2,7 @@
 
 import { useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
 export type Enrolment = { secret: string; otpauthUri: string; qrCodeDataUrl: string }
@@ -78,11 +79,7 @@ export function EnrolStep({ enrolment, onEnrolled, onAlreadyEnrolled }: EnrolSte
           </Button>
         </>
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </section>
   )
 }

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react"
 import { useState, type FormEvent } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 
@@ -53,11 +54,7 @@ export function SignInForm({ callbackUrl, githubEnabled }: SignInFormProps) {
         </Button>
       </form>
 
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
 
       {githubEnabled ? (
         <>

@@ -2,6 +2,7 @@
 
 import { useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
 /** Opens Polar's customer portal: a session is created only when asked for, then the browser goes there. */
@@ -29,11 +30,7 @@ export function PortalButton() {
       <Button variant="secondary" disabled={pending} onClick={open} data-testid="billing-portal">
         {pending ? "Opening…" : "Manage payment methods"}
       </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   )
 }

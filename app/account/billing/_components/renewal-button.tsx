@@ -1,6 +1,7 @@
 "use client"
 
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
 const ACTIONS = {
@@ -17,11 +18,7 @@ export function RenewalButton({ action, amount }: { action: keyof typeof ACTIONS
       <Button variant={variant} disabled={pending} onClick={() => run(path, { method: "POST", body: {} })} data-testid={testId}>
         {pending ? ACTIONS[action].pending : amount ? `${label} ${amount}` : label}
       </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   )
 }

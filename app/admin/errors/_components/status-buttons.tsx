@@ -2,6 +2,7 @@
 
 import { useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import type { ErrorGroupStatus } from "@/generated/prisma/enums"
 import { useApiAction } from "@/lib/http/use-api-action"
 
@@ -37,11 +38,7 @@ export function StatusButtons({ groupId, status, label }: { groupId: string; sta
           </Button>
         ))}
       </div>
-      {error ? (
-        <p role="alert" className="max-w-56 text-right text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} className="max-w-56 text-right text-xs" />
     </div>
   )
 }

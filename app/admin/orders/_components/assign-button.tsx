@@ -1,6 +1,7 @@
 "use client"
 
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
 /** "Assign to me" for one order; the page re-renders from the server afterwards. */
@@ -14,11 +15,7 @@ export function AssignButton({ orderId, label = "Assign to me" }: { orderId: str
       <Button size="sm" variant="secondary" onClick={assign} disabled={pending} data-testid="assign-to-me">
         {pending ? "Assigning…" : label}
       </Button>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} className="text-xs" />
     </div>
   )
 }

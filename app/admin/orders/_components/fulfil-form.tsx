@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { fieldClasses, Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { networkError, readApiError } from "@/lib/http/client-error"
@@ -83,11 +84,7 @@ export function FulfilForm({ orderId }: { orderId: string }) {
         <textarea {...field("notes")} maxLength={2000} rows={3} className={cn(fieldClasses, "py-2")} />
         {fieldError("notes")}
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700" data-testid="fulfil-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} data-testid="fulfil-error" />
       <div>
         <Button type="submit" disabled={pending} data-testid="fulfil-submit">
           {pending ? "Saving…" : "Mark fulfilled"}

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
 // Two steps: releasing deletes the stored credentials for good.
@@ -34,11 +35,7 @@ export function ReleaseButton({ orderId }: { orderId: string }) {
           Mark seat released
         </Button>
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   )
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { networkError, readApiError } from "@/lib/http/client-error"
@@ -71,11 +72,7 @@ export function CreateTokenForm({ staffEmails }: { staffEmails: string[] }) {
           {pending ? "Creating…" : "Create token"}
         </Button>
       </form>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       {token ? <NewTokenNotice token={token} onDismiss={() => setToken(null)} /> : null}
     </div>
   )

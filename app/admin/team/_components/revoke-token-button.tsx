@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
 // Two steps instead of window.confirm: the question stays in the page, where screen readers and
@@ -35,11 +36,7 @@ export function RevokeTokenButton({ tokenId, tokenName }: { tokenId: string; tok
           Cancel
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} className="text-xs" />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 "use client"
 
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
 /** Re-runs a delivery from its stored payload; the row then shows the new status (or the new error). */
@@ -14,11 +15,7 @@ export function ReplayButton({ deliveryId, eventType }: { deliveryId: string; ev
       <Button variant="secondary" size="sm" onClick={replay} disabled={pending} aria-label={`Replay ${eventType} delivery`} data-testid="replay-delivery">
         {pending ? "Replaying…" : "Replay"}
       </Button>
-      {error ? (
-        <p role="alert" className="max-w-48 text-right text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} className="max-w-48 text-right text-xs" />
     </div>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react"
 import { Button } from "@/components/ui/button"
+import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
 export function TestCheckoutButtons({ token }: { token: string }) {
@@ -35,11 +36,7 @@ export function TestCheckoutButtons({ token }: { token: string }) {
           {pending === "declined" ? "Declining…" : "Card declined"}
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   )
 }
