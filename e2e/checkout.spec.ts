@@ -61,3 +61,17 @@ test("a declined renewal: the account says so, the email explains it, a new card
   await expect(page.getByTestId("subscription-status")).toHaveText("Active")
   await expect(page.getByTestId("orders-PENDING")).toHaveText("1") // a renewal opens no new order
 })
+
+test("on a slow connection the buttons wait for the page's script, so an early click is not lost", async ({ page }) => {
+  await visitAndSignIn(page, "Copilot Monthly", "slow")
+  // Every script arrives two seconds late: the server-rendered buttons are on screen long before they work.
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    await route.continue()
+  })
+  await page.reload()
+  await openTestCheckout(page, "Copilot Monthly")
+  await expect(page.getByTestId("test-pay")).toBeDisabled()
+  await payTestCheckout(page)
+  await expect(page.getByTestId("plan-name")).toHaveText("Copilot Monthly")
+})

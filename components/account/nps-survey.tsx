@@ -1,10 +1,10 @@
 "use client"
 
 import { useRef, useState, type FormEvent } from "react"
-import { CharacterCount, Textarea } from "@/components/feedback/textarea"
-import { sendJson } from "@/components/feedback/send-json"
 import { ScoreRadioGroup } from "@/components/feedback/score-radio-group"
-import { Button } from "@/components/ui/button"
+import { sendJson } from "@/components/feedback/send-json"
+import { CharacterCount, Textarea } from "@/components/feedback/textarea"
+import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
 import { NPS_QUESTION } from "@/lib/feedback/format"
 
@@ -71,12 +71,12 @@ export function NpsSurvey() {
           <CharacterCount id="nps-comment-count" length={comment.length} max={COMMENT_MAX} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={sending} data-testid="nps-submit">
+          <ActionButton type="submit" disabled={sending} data-testid="nps-submit">
             {sending ? "Sending…" : "Send"}
-          </Button>
-          <Button variant="ghost" disabled={sending} onClick={() => void submit({ dismissed: true }, "dismissed")} data-testid="nps-dismiss">
+          </ActionButton>
+          <ActionButton variant="ghost" disabled={sending} onClick={() => void submit({ dismissed: true }, "dismissed")} data-testid="nps-dismiss">
             Not now
-          </Button>
+          </ActionButton>
           <p role="status" className="text-sm text-red-700">
             {state.kind === "error" ? state.message : ""}
           </p>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
 import { networkError, readApiError } from "@/lib/http/client-error"
@@ -75,32 +75,32 @@ export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd,
               ))}
             </Select>
           </div>
-          <Button variant="secondary" disabled={pending !== null || !nextPlan} onClick={() => call("change", "/api/account/subscription/change-plan", { subscriptionId, planId: nextPlan }, "Your plan has been changed.")} data-testid="change-plan">
+          <ActionButton variant="secondary" disabled={pending !== null || !nextPlan} onClick={() => call("change", "/api/account/subscription/change-plan", { subscriptionId, planId: nextPlan }, "Your plan has been changed.")} data-testid="change-plan">
             {pending === "change" ? "Switching…" : "Switch plan"}
-          </Button>
+          </ActionButton>
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={pending !== null} onClick={openBillingPortal} data-testid="billing-portal">
+        <ActionButton variant="secondary" disabled={pending !== null} onClick={openBillingPortal} data-testid="billing-portal">
           {pending === "billing" ? "Opening…" : "Update payment method"}
-        </Button>
+        </ActionButton>
         {cancelAtPeriodEnd ? (
-          <Button disabled={pending !== null} onClick={() => call("resume", "/api/account/subscription/resume", { subscriptionId }, "Your subscription will renew as usual.")} data-testid="resume-subscription">
+          <ActionButton disabled={pending !== null} onClick={() => call("resume", "/api/account/subscription/resume", { subscriptionId }, "Your subscription will renew as usual.")} data-testid="resume-subscription">
             {pending === "resume" ? "Resuming…" : "Resume subscription"}
-          </Button>
+          </ActionButton>
         ) : confirmingCancel ? (
           <>
-            <Button variant="danger" disabled={pending !== null} onClick={() => call("cancel", "/api/account/subscription/cancel", { subscriptionId }, "Canceled: your seat stays active until the end of the paid period.")} data-testid="confirm-cancel">
+            <ActionButton variant="danger" disabled={pending !== null} onClick={() => call("cancel", "/api/account/subscription/cancel", { subscriptionId }, "Canceled: your seat stays active until the end of the paid period.")} data-testid="confirm-cancel">
               {pending === "cancel" ? "Canceling…" : "Yes, cancel at period end"}
-            </Button>
-            <Button variant="ghost" disabled={pending !== null} onClick={() => setConfirmingCancel(false)}>
+            </ActionButton>
+            <ActionButton variant="ghost" disabled={pending !== null} onClick={() => setConfirmingCancel(false)}>
               Keep it
-            </Button>
+            </ActionButton>
           </>
         ) : (
-          <Button variant="ghost" disabled={pending !== null} onClick={() => setConfirmingCancel(true)} data-testid="cancel-subscription">
+          <ActionButton variant="ghost" disabled={pending !== null} onClick={() => setConfirmingCancel(true)} data-testid="cancel-subscription">
             Cancel subscription
-          </Button>
+          </ActionButton>
         )}
       </div>
       <p role="status" className={message?.tone === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>

@@ -1,7 +1,7 @@
 "use client"
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { chooseConsent, type Consent, onConsentReopen, readConsent, reopenConsent } from "@/lib/analytics/client/consent"
 
 const listeners = new Set<() => void>()
@@ -69,12 +69,12 @@ export function ConsentBanner() {
           ) : null}
         </div>
         <div className="flex shrink-0 gap-2">
-          <Button variant="secondary" onClick={() => void choose("denied")} disabled={saving}>
+          <ActionButton variant="secondary" onClick={() => void choose("denied")} disabled={saving}>
             Decline
-          </Button>
-          <Button onClick={() => void choose("granted")} disabled={saving}>
+          </ActionButton>
+          <ActionButton onClick={() => void choose("granted")} disabled={saving}>
             Accept
-          </Button>
+          </ActionButton>
         </div>
       </div>
     </section>

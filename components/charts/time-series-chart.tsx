@@ -1,9 +1,10 @@
 "use client"
 
-import { useId, useState, useSyncExternalStore } from "react"
+import { useId, useState } from "react"
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { cn } from "@/lib/utils/cn"
+import { useHydrated } from "@/lib/utils/use-hydrated"
 import { formatInstant, formatTick, formatValue, type ChartUnit } from "./format"
 import { isEmptySeries, type ChartRow, type ChartSeries } from "./rows"
 
@@ -30,16 +31,10 @@ export type TimeSeriesChartProps = {
   "data-testid"?: string
 }
 
-const subscribe = () => () => {}
-
-/** Recharts measures the DOM: render the chart in the browser only, a placeholder of the same height on the server. */
-function useMounted(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false)
-}
-
 export function TimeSeriesChart({ title, description, data, series, unit, variant = "line", empty, emptyMessage = "No data in this range.", height = 220, headingLevel: Heading = "h3", ...rest }: TimeSeriesChartProps) {
   const [table, setTable] = useState(false)
-  const mounted = useMounted()
+  // Recharts measures the DOM: the chart is drawn in the browser, a placeholder of its height on the server.
+  const mounted = useHydrated()
   const id = useId()
   const isEmpty = empty ?? isEmptySeries(data, series)
   const spanMs = data.length > 1 ? Date.parse(data.at(-1)!.at) - Date.parse(data[0]!.at) : 0
@@ -54,7 +49,7 @@ export function TimeSeriesChart({ title, description, data, series, unit, varian
           {description ? <p className="mt-0.5 text-xs text-slate-600">{description}</p> : null}
         </div>
         {isEmpty ? null : (
-          <Button
+          <ActionButton
             size="sm"
             variant={table ? "secondary" : "ghost"}
             aria-pressed={table}
@@ -63,7 +58,7 @@ export function TimeSeriesChart({ title, description, data, series, unit, varian
             data-testid="chart-table-toggle"
           >
             Table view
-          </Button>
+          </ActionButton>
         )}
       </div>
       {isEmpty ? (

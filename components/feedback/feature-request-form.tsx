@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useRef, useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { sendJson } from "./send-json"
@@ -62,9 +62,9 @@ export function FeatureRequestForm() {
         <CharacterCount id="request-body-count" length={body.length} max={BODY_MAX} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={state.kind === "sending"} data-testid="request-submit">
+        <ActionButton type="submit" disabled={state.kind === "sending"} data-testid="request-submit">
           {state.kind === "sending" ? "Posting…" : "Post request"}
-        </Button>
+        </ActionButton>
         <p role="status" className={state.kind === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
           {state.kind === "sent" ? "Posted, with your vote on it." : state.kind === "error" && Object.keys(fields).length === 0 ? state.message : ""}
         </p>

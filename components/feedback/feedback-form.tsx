@@ -1,7 +1,7 @@
 "use client"
 
 import { useRef, useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
 import { CSAT_LABELS, CSAT_QUESTION } from "@/lib/feedback/format"
 import { sendJson } from "./send-json"
@@ -69,9 +69,9 @@ export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
         <CharacterCount id="feedback-message-count" length={message.length} max={MESSAGE_MAX} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={state.kind === "sending"} data-testid="feedback-submit">
+        <ActionButton type="submit" disabled={state.kind === "sending"} data-testid="feedback-submit">
           {state.kind === "sending" ? "Sending…" : "Send feedback"}
-        </Button>
+        </ActionButton>
         <p role="status" className={state.kind === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
           {state.kind === "sent" ? "Thank you, we read every message." : state.kind === "error" && !messageError ? state.message : ""}
         </p>

@@ -1,9 +1,10 @@
 "use client"
 
-import { useId, useState, useSyncExternalStore } from "react"
+import { useId, useState } from "react"
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { formatSigned } from "@/lib/feedback/format"
+import { useHydrated } from "@/lib/utils/use-hydrated"
 
 // NPS per week or month. Periods are calendar weeks or months in the reporting time zone, so the
 // x axis is the period's label rather than an instant (the shared time-series chart is in UTC).
@@ -13,11 +14,9 @@ export type NpsTrendPoint = { period: string; label: string; nps: number | null;
 
 type NpsTrendChartProps = { title: string; description?: string; points: NpsTrendPoint[]; emptyMessage?: string; height?: number }
 
-const subscribe = () => () => {}
-
 export function NpsTrendChart({ title, description, points, emptyMessage = "No NPS answers in this range.", height = 220 }: NpsTrendChartProps) {
   const [table, setTable] = useState(false)
-  const mounted = useSyncExternalStore(subscribe, () => true, () => false)
+  const mounted = useHydrated()
   const id = useId()
   const empty = points.every((point) => point.nps === null)
 
@@ -31,9 +30,9 @@ export function NpsTrendChart({ title, description, points, emptyMessage = "No N
           {description ? <p className="mt-0.5 text-xs text-slate-600">{description}</p> : null}
         </div>
         {empty ? null : (
-          <Button size="sm" variant={table ? "secondary" : "ghost"} aria-pressed={table} onClick={() => setTable((value) => !value)} aria-label={`Table view of ${title}`} data-testid="chart-table-toggle">
+          <ActionButton size="sm" variant={table ? "secondary" : "ghost"} aria-pressed={table} onClick={() => setTable((value) => !value)} aria-label={`Table view of ${title}`} data-testid="chart-table-toggle">
             Table view
-          </Button>
+          </ActionButton>
         )}
       </div>
       {empty ? (

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
@@ -36,10 +36,10 @@ export function CheckoutButton({ planId, planName, className }: { planId: string
 
   return (
     <div className={className}>
-      <Button onClick={start} disabled={pending} className="w-full" data-testid="checkout-button">
+      <ActionButton onClick={start} disabled={pending} className="w-full" data-testid="checkout-button">
         {pending ? "Starting checkout…" : "Subscribe"}
         <span className="sr-only"> to {planName}</span>
-      </Button>
+      </ActionButton>
       <InlineError message={error} className="mt-2" />
     </div>
   )

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
@@ -36,9 +36,9 @@ export function RevealCredentials({ orderId }: { orderId: string }) {
   if (!credentials) {
     return (
       <div className="flex flex-col items-start gap-2">
-        <Button size="sm" onClick={reveal} disabled={pending} data-testid="reveal-credentials">
+        <ActionButton size="sm" onClick={reveal} disabled={pending} data-testid="reveal-credentials">
           {pending ? "Revealing…" : "Reveal credentials"}
-        </Button>
+        </ActionButton>
         <InlineError message={error} data-testid="reveal-error" />
       </div>
     )
@@ -52,9 +52,9 @@ export function RevealCredentials({ orderId }: { orderId: string }) {
         {credentials.notes ? <Secret label="Notes" value={credentials.notes} testId="revealed-notes" wide /> : null}
       </dl>
       <div>
-        <Button size="sm" variant="secondary" onClick={() => setCredentials(null)} data-testid="hide-credentials">
+        <ActionButton size="sm" variant="secondary" onClick={() => setCredentials(null)} data-testid="hide-credentials">
           Hide credentials
-        </Button>
+        </ActionButton>
       </div>
     </div>
   )
@@ -77,9 +77,9 @@ function Secret({ label, value, testId, wide }: { label: string; value: string; 
         <code className="rounded bg-white px-2 py-1 font-mono text-sm wrap-anywhere whitespace-pre-wrap text-slate-900 ring-1 ring-slate-200" data-testid={testId}>
           {value}
         </code>
-        <Button size="sm" variant="ghost" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+        <ActionButton size="sm" variant="ghost" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
           Copy
-        </Button>
+        </ActionButton>
         <span aria-live="polite" className="text-xs text-slate-600">
           {copied === "yes" ? "Copied" : copied === "failed" ? "Copy failed: select it by hand" : ""}
         </span>

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { networkError, readApiError } from "@/lib/http/client-error"
@@ -73,9 +73,9 @@ export function CodeForm({ callbackUrl }: { callbackUrl: string }) {
           {formError}
         </p>
       ) : null}
-      <Button type="submit" size="lg" disabled={pending} data-testid="mfa-submit">
+      <ActionButton type="submit" size="lg" disabled={pending} data-testid="mfa-submit">
         {pending ? "Checking…" : "Verify"}
-      </Button>
+      </ActionButton>
     </form>
   )
 }

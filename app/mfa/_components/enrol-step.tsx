@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
@@ -74,9 +74,9 @@ export function EnrolStep({ enrolment, onEnrolled, onAlreadyEnrolled }: EnrolSte
           <p className="text-sm text-slate-600">
             Staff accounts need a second factor. You will need an authenticator app on your phone or computer.
           </p>
-          <Button onClick={start} disabled={pending} className="self-start" data-testid="mfa-enrol">
+          <ActionButton onClick={start} disabled={pending} className="self-start" data-testid="mfa-enrol">
             {pending ? "Preparing…" : "Set up two-factor authentication"}
-          </Button>
+          </ActionButton>
         </>
       )}
       <InlineError message={error} />

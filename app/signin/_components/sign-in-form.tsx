@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react"
 import { useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
@@ -49,9 +49,9 @@ export function SignInForm({ callbackUrl, githubEnabled }: SignInFormProps) {
             data-testid="signin-email"
           />
         </div>
-        <Button type="submit" size="lg" disabled={pending !== null} data-testid="signin-submit">
+        <ActionButton type="submit" size="lg" disabled={pending !== null} data-testid="signin-submit">
           {pending === "email" ? "Sending your link…" : "Email me a sign-in link"}
-        </Button>
+        </ActionButton>
       </form>
 
       <InlineError message={error} />
@@ -63,9 +63,9 @@ export function SignInForm({ callbackUrl, githubEnabled }: SignInFormProps) {
             or
             <span className="h-px flex-1 bg-slate-200" />
           </div>
-          <Button variant="secondary" size="lg" onClick={() => void start("github", {})} disabled={pending !== null}>
+          <ActionButton variant="secondary" size="lg" onClick={() => void start("github", {})} disabled={pending !== null}>
             {pending === "github" ? "Opening GitHub…" : "Continue with GitHub"}
-          </Button>
+          </ActionButton>
         </>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
@@ -27,9 +27,9 @@ export function PortalButton() {
 
   return (
     <div className="flex flex-col items-start gap-2">
-      <Button variant="secondary" disabled={pending} onClick={open} data-testid="billing-portal">
+      <ActionButton variant="secondary" disabled={pending} onClick={open} data-testid="billing-portal">
         {pending ? "Opening…" : "Manage payment methods"}
-      </Button>
+      </ActionButton>
       <InlineError message={error} />
     </div>
   )

@@ -1,6 +1,6 @@
 "use client"
 
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
@@ -15,9 +15,9 @@ export function RenewalButton({ action, amount }: { action: keyof typeof ACTIONS
   const { path, label, variant, testId } = ACTIONS[action]
   return (
     <div className="flex flex-col items-start gap-2">
-      <Button variant={variant} disabled={pending} onClick={() => run(path, { method: "POST", body: {} })} data-testid={testId}>
+      <ActionButton variant={variant} disabled={pending} onClick={() => run(path, { method: "POST", body: {} })} data-testid={testId}>
         {pending ? ACTIONS[action].pending : amount ? `${label} ${amount}` : label}
-      </Button>
+      </ActionButton>
       <InlineError message={error} />
     </div>
   )

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { networkError, readApiError } from "@/lib/http/client-error"
@@ -50,9 +50,9 @@ export function ProfileForm({ name: initial }: { name: string }) {
         ) : null}
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={state.kind === "saving"} data-testid="profile-save">
+        <ActionButton type="submit" disabled={state.kind === "saving"} data-testid="profile-save">
           {state.kind === "saving" ? "Saving…" : "Save"}
-        </Button>
+        </ActionButton>
         <p role="status" className="text-sm text-emerald-700">
           {state.kind === "saved" ? "Saved." : ""}
         </p>

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import type { ErrorGroupStatus } from "@/generated/prisma/enums"
 import { useApiAction } from "@/lib/http/use-api-action"
@@ -22,7 +22,7 @@ export function StatusButtons({ groupId, status, label }: { groupId: string; sta
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-2">
         {available.map((action) => (
-          <Button
+          <ActionButton
             key={action.to}
             variant="secondary"
             size="sm"
@@ -35,7 +35,7 @@ export function StatusButtons({ groupId, status, label }: { groupId: string; sta
             data-testid={`error-${action.to.toLowerCase()}`}
           >
             {pending && chosen === action.to ? action.pendingLabel : action.label}
-          </Button>
+          </ActionButton>
         ))}
       </div>
       <InlineError message={error} className="max-w-56 text-right text-xs" />

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation"
 import { useRef, useState } from "react"
 import { sendJson } from "@/components/feedback/send-json"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Select } from "@/components/ui/select"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { SETTABLE_STATUSES, STATUS_LABELS } from "@/lib/feedback/format"
@@ -46,9 +46,9 @@ export function StatusControl({ requestId, title, status }: { requestId: string;
             </option>
           ))}
         </Select>
-        <Button size="sm" variant="secondary" onClick={save} disabled={pending} data-testid="status-save">
+        <ActionButton size="sm" variant="secondary" onClick={save} disabled={pending} data-testid="status-save">
           {pending ? "Saving…" : "Set"}
-        </Button>
+        </ActionButton>
       </div>
       <p role="status" className={message?.tone === "error" ? "text-xs text-red-700" : "text-xs text-emerald-700"} data-testid="status-message">
         {message?.text ?? ""}

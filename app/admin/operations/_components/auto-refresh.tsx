@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation"
 import { useEffect, useRef, useState, useSyncExternalStore } from "react"
 import { formatClock } from "@/components/charts/format"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 
 const REFRESH_MS = 10_000
 
@@ -43,9 +43,9 @@ export function AutoRefresh({ generatedAt }: { generatedAt: string }) {
         </span>{" "}
         · {state}
       </p>
-      <Button size="sm" variant="secondary" aria-pressed={paused} onClick={() => setPaused((value) => !value)} data-testid="ops-pause">
+      <ActionButton size="sm" variant="secondary" aria-pressed={paused} onClick={() => setPaused((value) => !value)} data-testid="ops-pause">
         Pause updates
-      </Button>
+      </ActionButton>
     </div>
   )
 }

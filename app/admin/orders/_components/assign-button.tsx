@@ -1,6 +1,6 @@
 "use client"
 
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
@@ -12,9 +12,9 @@ export function AssignButton({ orderId, label = "Assign to me" }: { orderId: str
 
   return (
     <div className="flex flex-col items-start gap-1">
-      <Button size="sm" variant="secondary" onClick={assign} disabled={pending} data-testid="assign-to-me">
+      <ActionButton size="sm" variant="secondary" onClick={assign} disabled={pending} data-testid="assign-to-me">
         {pending ? "Assigning…" : label}
-      </Button>
+      </ActionButton>
       <InlineError message={error} className="text-xs" />
     </div>
   )

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { fieldClasses, Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
@@ -73,9 +73,9 @@ export function FulfilForm({ orderId }: { orderId: string }) {
         <Label htmlFor="fulfil-password">Seat password</Label>
         <div className="flex gap-2">
           <Input {...field("password")} type={showPassword ? "text" : "password"} required maxLength={200} autoComplete="new-password" spellCheck={false} />
-          <Button variant="secondary" onClick={() => setShowPassword((shown) => !shown)} aria-pressed={showPassword} aria-controls="fulfil-password" data-testid="fulfil-password-toggle">
+          <ActionButton variant="secondary" onClick={() => setShowPassword((shown) => !shown)} aria-pressed={showPassword} aria-controls="fulfil-password" data-testid="fulfil-password-toggle">
             {showPassword ? "Hide" : "Show"}
-          </Button>
+          </ActionButton>
         </div>
         {fieldError("password")}
       </div>
@@ -86,9 +86,9 @@ export function FulfilForm({ orderId }: { orderId: string }) {
       </div>
       <InlineError message={error} data-testid="fulfil-error" />
       <div>
-        <Button type="submit" disabled={pending} data-testid="fulfil-submit">
+        <ActionButton type="submit" disabled={pending} data-testid="fulfil-submit">
           {pending ? "Saving…" : "Mark fulfilled"}
-        </Button>
+        </ActionButton>
       </div>
       <p className="text-xs text-slate-600">Stored encrypted. The subscriber sees them only in their portal after signing in; they are never emailed.</p>
     </form>

@@ -4,8 +4,8 @@ import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { useState } from "react"
 import { DeadlineCountdown } from "@/components/orders/deadline-countdown"
+import { ActionButton } from "@/components/ui/action-button"
 import { Badge } from "@/components/ui/badge"
-import { Button } from "@/components/ui/button"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { networkError, readApiError } from "@/lib/http/client-error"
 import { formatOrderDayAndClock, formatOrderTime } from "@/lib/orders/format"
@@ -55,9 +55,9 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
-        <Button size="sm" onClick={assignSelected} disabled={pending || picked.length === 0} data-testid="assign-selected">
+        <ActionButton size="sm" onClick={assignSelected} disabled={pending || picked.length === 0} data-testid="assign-selected">
           {pending ? "Assigning…" : `Assign selected to me${picked.length ? ` (${picked.length})` : ""}`}
-        </Button>
+        </ActionButton>
         <p aria-live="polite" className={cn("text-sm", message?.tone === "error" ? "text-red-700" : "text-slate-600")}>
           {message?.text ?? ""}
         </p>

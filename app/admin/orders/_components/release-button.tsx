@@ -1,7 +1,7 @@
 "use client"
 
 import { useEffect, useRef, useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
@@ -23,17 +23,17 @@ export function ReleaseButton({ orderId }: { orderId: string }) {
     <div className="flex flex-col items-start gap-2">
       {confirming ? (
         <div className="flex flex-wrap gap-2">
-          <Button ref={confirmRef} variant="danger" onClick={release} disabled={pending} data-testid="release-confirm">
+          <ActionButton ref={confirmRef} variant="danger" onClick={release} disabled={pending} data-testid="release-confirm">
             {pending ? "Saving…" : "Yes, the seat is released"}
-          </Button>
-          <Button variant="ghost" onClick={() => setConfirming(false)} disabled={pending}>
+          </ActionButton>
+          <ActionButton variant="ghost" onClick={() => setConfirming(false)} disabled={pending}>
             Cancel
-          </Button>
+          </ActionButton>
         </div>
       ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)} data-testid="release-seat">
+        <ActionButton variant="secondary" onClick={() => setConfirming(true)} data-testid="release-seat">
           Mark seat released
-        </Button>
+        </ActionButton>
       )}
       <InlineError message={error} />
     </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { type FormEvent, useId, useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
@@ -132,24 +132,24 @@ export function FunnelBuilder({ initialSteps, initialWindow, initialBreakdown, s
                   ) : null}
                 </div>
                 <div className="flex gap-1">
-                  <Button variant="ghost" size="sm" className="mt-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move step ${index + 1} up`}>
+                  <ActionButton variant="ghost" size="sm" className="mt-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move step ${index + 1} up`}>
                     ↑
-                  </Button>
-                  <Button variant="ghost" size="sm" className="mt-1" onClick={() => move(index, 1)} disabled={index === steps.length - 1} aria-label={`Move step ${index + 1} down`}>
+                  </ActionButton>
+                  <ActionButton variant="ghost" size="sm" className="mt-1" onClick={() => move(index, 1)} disabled={index === steps.length - 1} aria-label={`Move step ${index + 1} down`}>
                     ↓
-                  </Button>
-                  <Button variant="ghost" size="sm" className="mt-1" onClick={() => setSteps((current) => current.filter((_, i) => i !== index))} disabled={steps.length <= MIN_STEPS} aria-label={`Remove step ${index + 1}`}>
+                  </ActionButton>
+                  <ActionButton variant="ghost" size="sm" className="mt-1" onClick={() => setSteps((current) => current.filter((_, i) => i !== index))} disabled={steps.length <= MIN_STEPS} aria-label={`Remove step ${index + 1}`}>
                     Remove
-                  </Button>
+                  </ActionButton>
                 </div>
               </li>
             )
           })}
         </ol>
         <div>
-          <Button variant="secondary" size="sm" onClick={() => setSteps((current) => [...current, { kind: "event", match: "" }])} disabled={steps.length >= MAX_STEPS}>
+          <ActionButton variant="secondary" size="sm" onClick={() => setSteps((current) => [...current, { kind: "event", match: "" }])} disabled={steps.length >= MAX_STEPS}>
             Add step
-          </Button>
+          </ActionButton>
           <span className="ml-3 text-sm text-slate-600">
             {MIN_STEPS} to {MAX_STEPS} steps, in the order people must take them.
           </span>
@@ -179,9 +179,9 @@ export function FunnelBuilder({ initialSteps, initialWindow, initialBreakdown, s
               ))}
             </Select>
           </div>
-          <Button type="submit" data-testid="funnel-show">
+          <ActionButton type="submit" data-testid="funnel-show">
             Show funnel
-          </Button>
+          </ActionButton>
         </div>
         <p id={`${id}-window-hint`} className={checked && windowProblem ? "text-sm text-red-700" : "text-sm text-slate-600"}>
           {checked && windowProblem ? windowProblem : "Later steps count only within this many days of the person's first step."}
@@ -205,17 +205,17 @@ export function FunnelBuilder({ initialSteps, initialWindow, initialBreakdown, s
               data-testid="funnel-name"
             />
           </div>
-          <Button type="submit" variant="secondary" disabled={pending} data-testid="funnel-save">
+          <ActionButton type="submit" variant="secondary" disabled={pending} data-testid="funnel-save">
             {pending ? "Saving…" : "Save as new funnel"}
-          </Button>
+          </ActionButton>
           {saved ? (
             <>
-              <Button variant="secondary" disabled={pending} onClick={() => void update()} data-testid="funnel-update">
+              <ActionButton variant="secondary" disabled={pending} onClick={() => void update()} data-testid="funnel-update">
                 Update “{saved.name}”
-              </Button>
-              <Button variant="danger" disabled={pending} onClick={() => void remove()} data-testid="funnel-delete">
+              </ActionButton>
+              <ActionButton variant="danger" disabled={pending} onClick={() => void remove()} data-testid="funnel-delete">
                 Delete
-              </Button>
+              </ActionButton>
             </>
           ) : null}
         </div>

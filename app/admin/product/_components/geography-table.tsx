@@ -1,7 +1,7 @@
 "use client"
 
 import { useMemo, useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import type { CountryRow } from "@/lib/analytics/product/geography"
 import { type FigureFormat, formatFigure } from "@/lib/analytics/product/usage-format"
@@ -92,9 +92,9 @@ export function GeographyTable({ rows }: { rows: CountryRow[] }) {
       </TableContainer>
       {rows.length > FIRST_ROWS ? (
         <div>
-          <Button variant="secondary" size="sm" onClick={() => setAll((value) => !value)} aria-expanded={all}>
+          <ActionButton variant="secondary" size="sm" onClick={() => setAll((value) => !value)} aria-expanded={all}>
             {all ? `Show the first ${FIRST_ROWS}` : `Show all ${rows.length} countries`}
-          </Button>
+          </ActionButton>
         </div>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
@@ -68,9 +68,9 @@ export function CreateTokenForm({ staffEmails }: { staffEmails: string[] }) {
           />
           {fieldErrors.name ? <p id="token-name-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.name}</p> : null}
         </div>
-        <Button type="submit" disabled={pending} className="sm:mt-6.5" data-testid="token-submit">
+        <ActionButton type="submit" disabled={pending} className="sm:mt-6.5" data-testid="token-submit">
           {pending ? "Creating…" : "Create token"}
-        </Button>
+        </ActionButton>
       </form>
       <InlineError message={error} />
       {token ? <NewTokenNotice token={token} onDismiss={() => setToken(null)} /> : null}

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 
 /** The only time the token is visible: we keep just its hash. */
 export function NewTokenNotice({ token, onDismiss }: { token: string; onDismiss: () => void }) {
@@ -32,12 +32,12 @@ export function NewTokenNotice({ token, onDismiss }: { token: string; onDismiss:
         data-testid="token-value"
       />
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" onClick={copy} data-testid="token-copy">
+        <ActionButton size="sm" onClick={copy} data-testid="token-copy">
           Copy token
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDismiss}>
+        </ActionButton>
+        <ActionButton size="sm" variant="ghost" onClick={onDismiss}>
           I&apos;ve saved it
-        </Button>
+        </ActionButton>
         <span aria-live="polite" className="text-sm text-amber-900">
           {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Copy failed: select the token and copy it by hand." : ""}
         </span>

@@ -1,7 +1,7 @@
 "use client"
 
 import { useEffect, useRef, useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
@@ -20,21 +20,21 @@ export function RevokeTokenButton({ tokenId, tokenName }: { tokenId: string; tok
 
   if (!confirming) {
     return (
-      <Button variant="secondary" size="sm" onClick={() => setConfirming(true)} aria-label={`Revoke ${tokenName}`} data-testid="revoke-token">
+      <ActionButton variant="secondary" size="sm" onClick={() => setConfirming(true)} aria-label={`Revoke ${tokenName}`} data-testid="revoke-token">
         Revoke
-      </Button>
+      </ActionButton>
     )
   }
 
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
-        <Button ref={confirmRef} variant="danger" size="sm" onClick={revoke} disabled={pending} aria-label={`Confirm: revoke ${tokenName} now`} data-testid="revoke-token-confirm">
+        <ActionButton ref={confirmRef} variant="danger" size="sm" onClick={revoke} disabled={pending} aria-label={`Confirm: revoke ${tokenName} now`} data-testid="revoke-token-confirm">
           {pending ? "Revoking…" : "Revoke now"}
-        </Button>
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
+        </ActionButton>
+        <ActionButton variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
           Cancel
-        </Button>
+        </ActionButton>
       </div>
       <InlineError message={error} className="text-xs" />
     </div>

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
-import type { Role } from "@/generated/prisma/enums"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import type { Role } from "@/generated/prisma/enums"
 import { ALL_ROLES } from "@/lib/auth/roles"
+import { networkError, readApiError } from "@/lib/http/client-error"
 import { ROLE_LABELS } from "./role-badge"
 import { EmailField } from "./email-field"
 
@@ -71,9 +71,9 @@ export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
           </Select>
           {fieldErrors.role ? <p id="role-role-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.role}</p> : null}
         </div>
-        <Button type="submit" disabled={pending} className="sm:mt-6.5" data-testid="role-submit">
+        <ActionButton type="submit" disabled={pending} className="sm:mt-6.5" data-testid="role-submit">
           {pending ? "Saving…" : "Change role"}
-        </Button>
+        </ActionButton>
       </div>
       <p className="text-xs text-slate-600">Only an owner can grant or take away the admin and owner roles. Nobody can change their own role.</p>
       {result ? (

@@ -1,6 +1,6 @@
 "use client"
 
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { useApiAction } from "@/lib/http/use-api-action"
 
@@ -12,9 +12,9 @@ export function ReplayButton({ deliveryId, eventType }: { deliveryId: string; ev
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button variant="secondary" size="sm" onClick={replay} disabled={pending} aria-label={`Replay ${eventType} delivery`} data-testid="replay-delivery">
+      <ActionButton variant="secondary" size="sm" onClick={replay} disabled={pending} aria-label={`Replay ${eventType} delivery`} data-testid="replay-delivery">
         {pending ? "Replaying…" : "Replay"}
-      </Button>
+      </ActionButton>
       <InlineError message={error} className="max-w-48 text-right text-xs" />
     </div>
   )

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { networkError, readApiError } from "@/lib/http/client-error"
 
@@ -29,12 +29,12 @@ export function TestCheckoutButtons({ token }: { token: string }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-col gap-3 sm:flex-row">
-        <Button size="lg" className="flex-1" onClick={() => complete("paid")} disabled={pending !== null} data-testid="test-pay">
+        <ActionButton size="lg" className="flex-1" onClick={() => complete("paid")} disabled={pending !== null} data-testid="test-pay">
           {pending === "paid" ? "Paying…" : "Pay"}
-        </Button>
-        <Button size="lg" variant="secondary" className="flex-1" onClick={() => complete("declined")} disabled={pending !== null} data-testid="test-decline">
+        </ActionButton>
+        <ActionButton size="lg" variant="secondary" className="flex-1" onClick={() => complete("declined")} disabled={pending !== null} data-testid="test-decline">
           {pending === "declined" ? "Declining…" : "Card declined"}
-        </Button>
+        </ActionButton>
       </div>
       <InlineError message={error} />
     </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
-import { Button } from "@/components/ui/button"
+import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
@@ -60,18 +60,18 @@ export function StaffActions({ customerId, payments, canCancel }: { customerId: 
             <Label htmlFor="refund-amount">Amount (blank: all that is left)</Label>
             <Input id="refund-amount" inputMode="decimal" placeholder="e.g. 5.00" value={amount} onChange={(event) => setAmount(event.target.value)} />
           </div>
-          <Button type="submit" variant="secondary" disabled={pending || !paymentId} data-testid="refund-submit">
+          <ActionButton type="submit" variant="secondary" disabled={pending || !paymentId} data-testid="refund-submit">
             Refund
-          </Button>
+          </ActionButton>
         </form>
       ) : (
         <p className="text-sm text-slate-600">No payment left to refund.</p>
       )}
       {canCancel ? (
         <div>
-          <Button variant="danger" disabled={pending} onClick={() => post(`/api/admin/customers/${customerId}/cancel`, {}, "Canceled at the end of the paid period.")} data-testid="staff-cancel">
+          <ActionButton variant="danger" disabled={pending} onClick={() => post(`/api/admin/customers/${customerId}/cancel`, {}, "Canceled at the end of the paid period.")} data-testid="staff-cancel">
             Cancel subscription at period end
-          </Button>
+          </ActionButton>
         </div>
       ) : null}
       <p role="status" className={message?.tone === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
