@@ -3,6 +3,7 @@
 import { useRef, useState } from "react"
 import { InlineError } from "@/components/ui/inline-error"
 import { cn } from "@/lib/utils/cn"
+import { useHydrated } from "@/lib/utils/use-hydrated"
 import { sendJson } from "./send-json"
 
 type VoteButtonProps = { requestId: string; title: string; voted: boolean; voteCount: number; closed: boolean; canVote: boolean }
@@ -14,8 +15,9 @@ export function VoteButton({ requestId, title, voted: initialVoted, voteCount: i
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const inFlight = useRef(false)
-  // A closed request can still lose a vote, not gain one.
-  const disabled = pending || !canVote || (closed && !voted)
+  const hydrated = useHydrated()
+  // A closed request can still lose a vote, not gain one. Before hydration a click would be lost.
+  const disabled = !hydrated || pending || !canVote || (closed && !voted)
 
   async function toggle() {
     if (inFlight.current) return
