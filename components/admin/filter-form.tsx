@@ -1,5 +1,6 @@
 import type { ReactNode } from "react"
 import { Button, ButtonLink } from "@/components/ui/button"
+import { GetForm } from "@/components/ui/get-form"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
 
@@ -17,17 +18,17 @@ type FilterFormProps = {
   label: string
   /** How many fields come before the buttons, for the grid; or a grid of the caller's own. */
   layout: keyof typeof LAYOUTS | { form: string; actions: string }
-  /** The filters in the URL. The fields start from them and are redrawn when they change (a select or an edited field ignores a new defaultValue): after "Clear" or Back, no field shows a filter that no longer applies. */
+  /** The filters in the URL, which the fields start from. */
   query: object
   submitLabel?: string
   children: ReactNode
 }
 
-/** A GET form: filters live in the URL, so a filtered view can be bookmarked or shared. */
+/** The filters of an admin list, with Filter and Clear. */
 export function FilterForm({ action, label, layout, query, submitLabel = "Filter", children }: FilterFormProps) {
   const classes = typeof layout === "number" ? LAYOUTS[layout] : layout
   return (
-    <form key={JSON.stringify(query)} method="get" action={action} role="search" aria-label={label} className={`grid gap-4 lg:items-end ${classes.form}`}>
+    <GetForm values={query} action={action} role="search" aria-label={label} className={`grid gap-4 lg:items-end ${classes.form}`}>
       {children}
       <div className={`flex gap-2 ${classes.actions}`}>
         <Button type="submit">{submitLabel}</Button>
@@ -35,7 +36,7 @@ export function FilterForm({ action, label, layout, query, submitLabel = "Filter
           Clear
         </ButtonLink>
       </div>
-    </form>
+    </GetForm>
   )
 }
 

@@ -1,14 +1,14 @@
 import { Button } from "@/components/ui/button"
+import { GetForm } from "@/components/ui/get-form"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
 import { STATUS_LABELS } from "@/lib/feedback/format"
 import { BOARD_STATUS_FILTERS, type BoardQuery } from "@/lib/feedback/schemas"
 
-/** Sort and status filter as a GET form: the view lives in the URL and works without JS. */
+/** Sort and status filter of the feature board. */
 export function BoardControls({ action, query, idPrefix = "board" }: { action: string; query: Pick<BoardQuery, "sort" | "status">; idPrefix?: string }) {
-  // Keyed by the URL's view: a select keeps its choice when only defaultValue changes, so another view redraws it.
   return (
-    <form key={`${query.sort}|${query.status}`} method="get" action={action} role="search" aria-label="Sort and filter feature requests" className="flex flex-wrap items-end gap-3">
+    <GetForm values={query} action={action} role="search" aria-label="Sort and filter feature requests" className="flex flex-wrap items-end gap-3">
       <div>
         <Label htmlFor={`${idPrefix}-sort`}>Sort by</Label>
         <Select id={`${idPrefix}-sort`} name="sort" defaultValue={query.sort} className="w-40">
@@ -29,6 +29,6 @@ export function BoardControls({ action, query, idPrefix = "board" }: { action: s
       <Button type="submit" variant="secondary">
         Apply
       </Button>
-    </form>
+    </GetForm>
   )
 }

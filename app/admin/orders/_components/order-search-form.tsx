@@ -1,13 +1,13 @@
 import { Button, ButtonLink } from "@/components/ui/button"
+import { GetForm } from "@/components/ui/get-form"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import type { OrderQuery } from "../_lib/filter"
 
-/** A GET form, so a search is a URL; the current tab rides along. */
+/** A search of the orders; the current tab rides along. */
 export function OrderSearchForm({ query }: { query: OrderQuery }) {
-  // Keyed by the URL's search: an edited field ignores a new defaultValue, so Clear redraws it.
   return (
-    <form key={`${query.view ?? ""}|${query.q ?? ""}`} method="get" action="/admin/orders" role="search" aria-label="Search orders" className="flex flex-wrap items-end gap-2">
+    <GetForm values={query} action="/admin/orders" role="search" aria-label="Search orders" className="flex flex-wrap items-end gap-2">
       {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
       <div className="min-w-64 flex-1 sm:max-w-sm">
         <Label htmlFor="orders-q">Customer email contains</Label>
@@ -21,6 +21,6 @@ export function OrderSearchForm({ query }: { query: OrderQuery }) {
           Clear
         </ButtonLink>
       ) : null}
-    </form>
+    </GetForm>
   )
 }

@@ -1,4 +1,5 @@
 import { buttonClasses } from "@/components/ui/button"
+import { GetForm } from "@/components/ui/get-form"
 import { Input } from "@/components/ui/input"
 import { RangePresets } from "@/components/ui/range-presets"
 import { PRODUCT_PRESETS, type ProductPreset, type ProductRange } from "@/lib/analytics/product/range"
@@ -27,8 +28,7 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
             current: !custom && key === query.range.range,
           }))}
         />
-        {/* Keyed by the range: an edited date ignores a new defaultValue, so a preset link redraws them. */}
-        <form key={`${range.firstDay}|${range.lastDay}`} action="/admin/product" method="get" className="flex flex-wrap items-end gap-2" aria-label="Custom date range" data-testid="custom-range">
+        <GetForm values={[range.firstDay, range.lastDay]} action="/admin/product" className="flex flex-wrap items-end gap-2" aria-label="Custom date range" data-testid="custom-range">
           {kept.map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />
           ))}
@@ -47,7 +47,7 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
           <button type="submit" className={buttonClasses({ variant: custom ? "primary" : "secondary", size: "sm", className: "h-9" })}>
             Apply
           </button>
-        </form>
+        </GetForm>
       </div>
       <p className="text-sm text-slate-600" data-testid="range-summary">
         {range.firstDay} to {range.lastDay} ({range.days} {range.days === 1 ? "day" : "days"}, {range.timeZone}), compared with the previous period,{" "}

@@ -1,12 +1,12 @@
 import { Button, ButtonLink } from "@/components/ui/button"
+import { GetForm } from "@/components/ui/get-form"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 
-/** A plain GET form: the filter lives in the URL, works without JS and can be shared. */
+/** The mailbox filtered to one recipient. */
 export function RecipientFilter({ to }: { to: string }) {
-  // Keyed by the URL's filter: an edited field ignores a new defaultValue, so "Show all" redraws it.
   return (
-    <form key={to} method="get" action="/dev/mailbox" role="search" aria-label="Filter emails" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <GetForm values={to} action="/dev/mailbox" role="search" aria-label="Filter emails" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="sm:w-80">
         <Label htmlFor="mailbox-to">Recipient</Label>
         <Input id="mailbox-to" name="to" type="email" defaultValue={to} placeholder="someone@example.com" autoComplete="off" />
@@ -21,6 +21,6 @@ export function RecipientFilter({ to }: { to: string }) {
           </ButtonLink>
         ) : null}
       </div>
-    </form>
+    </GetForm>
   )
 }
