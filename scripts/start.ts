@@ -9,6 +9,8 @@ import { parseArgs } from "node:util"
 import { createPool, createPrismaClient } from "@/lib/database/client"
 import { DATA_DIR } from "@/lib/database/local"
 import { applyMigrations } from "@/lib/database/migrate"
+import { BILLING_LIFECYCLE_MIGRATION, repairBillingFromDeliveries } from "@/lib/billing/lifecycle/repair"
+import { disconnectDb } from "@/lib/db"
 import { openScriptDatabase, publishEmbeddedAddress, unpublishEmbeddedAddress } from "@/lib/database/script-db"
 import { demoStaffCredentials, isDatabaseSeeded, seedDemoBusiness } from "@/lib/seed"
 import { serverNodeOptions } from "./server-memory"
@@ -26,7 +28,13 @@ if (!flags.dev) buildIfStale()
 const database = await openScriptDatabase({ maxConnections: 2 })
 say(database.embedded ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), DATA_DIR)}/ at ${new URL(database.url).host}` : "PostgreSQL from DATABASE_URL")
 const pool = createPool(database.url, 1)
-await applyMigrations(pool, say)
+const applied = await applyMigrations(pool, say)
+if (applied.includes(BILLING_LIFECYCLE_MIGRATION)) {
+  // Once, with the migration that began keeping snapshots: existing ledgers and orders are repaired.
+  say("recomputing Polar subscriptions from their stored deliveries (once)…")
+  await repairBillingFromDeliveries(say)
+  await disconnectDb()
+}
 const prisma = createPrismaClient(pool)
 // The demo business goes only into the embedded database, or where SEED_DEMO=1 asks for it:
 // never into an empty production database by accident.

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "order.fulfilled",
   "order.released",
   "order.credentials_revealed",
+  "order.duplicate_closed",
+  "billing.repaired",
   "payment.refunded",
   "subscription.canceled_by_staff",
   "error_group.resolved",

@@ -14,6 +14,7 @@ import { orderPayload, testEvent } from "./test-mode/payloads"
 // A staff refund asks Polar (or, in test mode, sends the order.refunded webhook Polar would send);
 // the receipt and the order change when that webhook is applied, like every billing change.
 
+/** `amountCents`: what to refund before tax (default: all that is left); Polar refunds the tax on it too. */
 export const refundSchema = z.object({ paymentId: z.string().trim().min(1).max(100), amountCents: z.number().int().min(1).optional() })
 export type RefundInput = z.infer<typeof refundSchema>
 
@@ -21,13 +22,16 @@ export async function refundPayment(input: RefundInput & { customerId: string; a
   const payment = await db.payment.findFirst({
     where: { id: input.paymentId, userId: input.customerId },
     select: {
-      id: true, polarOrderId: true, amountCents: true, refundedCents: true, currency: true, billingReason: true, paidAt: true,
+      id: true, polarOrderId: true, amountCents: true, taxCents: true, refundedCents: true, refundedTaxCents: true, currency: true, billingReason: true, paidAt: true,
       subscription: { select: { plan: { select: { id: true, name: true, interval: true, priceCents: true, currency: true, polarProductId: true } } } },
     },
   })
   if (!payment) throw new AppError("not_found", "no such payment for this customer")
   const customer = await db.user.findUniqueOrThrow({ where: { id: input.customerId }, select: { id: true, email: true, name: true } })
-  const refundable = payment.amountCents - payment.refundedCents
+  // Amounts are net of tax, as Polar refunds them: it refunds the tax on that amount itself.
+  const netCents = payment.amountCents - payment.taxCents
+  const refundedNetCents = payment.refundedCents - payment.refundedTaxCents
+  const refundable = netCents - refundedNetCents
   const amount = input.amountCents ?? refundable
   if (refundable <= 0) throw new AppError("conflict", "this payment is already fully refunded")
   if (amount > refundable) throw new AppError("unprocessable_entity", `at most ${refundable} cents can be refunded`, [{ path: "amountCents", message: `at most ${refundable}` }])
@@ -37,12 +41,24 @@ export async function refundPayment(input: RefundInput & { customerId: string; a
   } else {
     const plan = payment.subscription?.plan
     const testPlan = plan
-      ? { productId: productIdOf(plan), name: plan.name, interval: plan.interval, priceCents: payment.amountCents, currency: plan.currency }
-      : { productId: "demo", name: "Payment", interval: "MONTH" as const, priceCents: payment.amountCents, currency: payment.currency }
-    const refunded = payment.refundedCents + amount
+      ? { productId: productIdOf(plan), name: plan.name, interval: plan.interval, priceCents: netCents, currency: plan.currency }
+      : { productId: "demo", name: "Payment", interval: "MONTH" as const, priceCents: netCents, currency: payment.currency }
+    const refunded = refundedNetCents + amount
+    // The tax on what is refunded, in proportion, rounded half up (as Polar does it in live mode).
+    const refundedTax = Math.floor((2 * payment.taxCents * refunded + netCents) / (2 * netCents))
     const now = new Date()
     const order = orderPayload(
-      { id: payment.polarOrderId, createdAt: payment.paidAt, modifiedAt: now, billingReason: payment.billingReason as never, status: refunded >= payment.amountCents ? "refunded" : "partially_refunded", refundedCents: refunded, subscription: null },
+      {
+        id: payment.polarOrderId,
+        createdAt: payment.paidAt,
+        modifiedAt: now,
+        billingReason: payment.billingReason as never,
+        status: refunded >= netCents ? "refunded" : "partially_refunded",
+        refundedCents: refunded,
+        taxCents: payment.taxCents,
+        refundedTaxCents: refundedTax,
+        subscription: null,
+      },
       testPlan,
       { userId: customer.id, email: customer.email, name: customer.name },
     )

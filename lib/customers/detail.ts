@@ -65,7 +65,7 @@ export async function getCustomerDetail(id: string) {
       take: DETAIL_LIMITS.webhooks,
       select: { id: true, provider: true, eventType: true, status: true, error: true, receivedAt: true },
     }),
-    db.payment.aggregate({ where: { userId: id }, _sum: { amountCents: true, refundedCents: true } }),
+    db.payment.aggregate({ where: { userId: id }, _sum: { amountCents: true, taxCents: true, refundedCents: true, refundedTaxCents: true } }),
   ])
 
   const targetIds = [id, ...subscriptions.map((s) => s.id), ...orderRows.map((o) => o.id)]
@@ -95,8 +95,9 @@ export async function getCustomerDetail(id: string) {
   }))
 
   const current = pickCurrentSubscription(subscriptions)
-  const paidCents = totals._sum.amountCents ?? 0
-  const refundedCents = totals._sum.refundedCents ?? 0
+  // Lifetime value is what the business kept: net of sales tax (collected for the state) and of refunds.
+  const paidCents = (totals._sum.amountCents ?? 0) - (totals._sum.taxCents ?? 0)
+  const refundedCents = (totals._sum.refundedCents ?? 0) - (totals._sum.refundedTaxCents ?? 0)
   const summary = {
     currentSubscriptionId: current?.id ?? null,
     currentMrrCents: subscriptions.reduce((sum, s) => sum + s.mrrCents, 0),

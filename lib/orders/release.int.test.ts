@@ -5,7 +5,6 @@ import { GET as queue } from "@/app/api/admin/orders/route"
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
-import { requestSeatRelease } from "./lifecycle"
 import { createPaidOrder, timelineOf } from "./testing/fixtures"
 
 const releaseAs = (id: string, cookie: string) => callRoute(release, "POST", `/api/admin/orders/${id}/release`, { cookie, params: { id } })
@@ -17,7 +16,9 @@ test("a churned seat shows as release due; marking it released wipes the credent
   // Not due yet: nothing to release.
   expect((await releaseAs(order.id, support.cookie)).status).toBe(409)
 
-  await db.$transaction((tx) => requestSeatRelease(tx, { subscriptionId: order.subscriptionId, at: new Date() }))
+  // The subscription churned (billing asks for the seat back: seat-orders.ts).
+  const churnedAt = new Date()
+  await db.order.update({ where: { id: order.id }, data: { releaseDueAt: churnedAt, events: { create: { type: "RELEASE_REQUESTED", at: churnedAt } } } })
   const dueIds = async () => (await (await callRoute(queue, "GET", "/api/admin/orders?release=due", { cookie: support.cookie })).json()).items.map((i: { id: string }) => i.id)
   expect(await dueIds()).toEqual([order.id])
 
@@ -44,7 +45,8 @@ test("a churned seat shows as release due; marking it released wipes the credent
 test("only signed-in staff may release a seat", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
   const order = await createPaidOrder({ userId: subscriber.user.id, status: "FULFILLED" })
-  await db.order.update({ where: { id: order.id }, data: { releaseDueAt: new Date() } })
+  const churnedAt = new Date()
+  await db.order.update({ where: { id: order.id }, data: { releaseDueAt: churnedAt, events: { create: { type: "RELEASE_REQUESTED", at: churnedAt } } } })
   expect((await callRoute(release, "POST", `/api/admin/orders/${order.id}/release`, { params: { id: order.id } })).status).toBe(401)
   expect((await releaseAs(order.id, subscriber.cookie)).status).toBe(403)
   expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).releasedAt).toBeNull()

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionChange } from "@/generated/prisma/client"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import type { ChangeKind } from "@/generated/prisma/enums"
-import { type LedgerState, ledgerEntry } from "./mrr"
+import { type LedgerState, ledgerEntry, mrrAt } from "./mrr"
 
 // The only writer of subscription_changes and of Subscription.mrrCents (a new subscription's INSERT
 // writes the MRR insertWithOpeningChange gives it, beside the ledger row that explains it). Callers
@@ -113,4 +113,54 @@ async function lockLedgerStates(tx: RawSql, ids: readonly string[]): Promise<Map
     ORDER BY s.id
     FOR UPDATE OF s`
   return new Map(rows.map((row) => [row.id, { mrrCents: row.mrrCents, hasHistory: row.hasHistory }]))
+}
+
+/** A ledger row computed from a subscription's Polar snapshots (lib/billing/lifecycle/timeline.ts). */
+export type DerivedLedgerRow = {
+  kind: ChangeKind
+  mrrDeltaCents: number
+  mrrAfterCents: number
+  planId: string | null
+  effectiveAt: Date
+  reason: string | null
+  currency: string
+}
+
+export type StoredLedgerRow = DerivedLedgerRow & { id: string; derived: boolean }
+
+/**
+ * Makes a subscription's derived ledger rows exactly `desired` (rows written without snapshots stay
+ * as they are): removes the rows no longer true and adds the missing ones, so a late event that
+ * lands before existing rows re-decides the moves after it. Caches the MRR in effect at `now`.
+ * Returns how many rows were removed and added.
+ */
+export async function replaceDerivedChanges(
+  tx: RawSql,
+  input: { subscriptionId: string; desired: readonly DerivedLedgerRow[]; stored: readonly StoredLedgerRow[]; now: Date },
+): Promise<{ removed: number; added: DerivedLedgerRow[] }> {
+  const unmatched = new Map<string, StoredLedgerRow[]>()
+  for (const row of input.stored.filter((row) => row.derived)) unmatched.set(rowKey(row), [...(unmatched.get(rowKey(row)) ?? []), row])
+  const added = input.desired.filter((row) => {
+    const same = unmatched.get(rowKey(row))
+    return !same?.shift()
+  })
+  const removed = [...unmatched.values()].flat().map((row) => row.id)
+  if (removed.length > 0) await tx.$executeRaw`DELETE FROM subscription_changes WHERE id = ANY(${removed}::text[])`
+  if (added.length > 0) {
+    const values = added.map(
+      (row) =>
+        Prisma.sql`(${randomUUID()}, ${input.subscriptionId}, ${row.kind}::"ChangeKind", ${row.mrrDeltaCents}::int, ${row.mrrAfterCents}::int, ${row.planId}, ${row.effectiveAt}::timestamptz, ${row.reason}, ${row.currency}, true, now())`,
+    )
+    await tx.$executeRaw`
+      INSERT INTO subscription_changes (id, subscription_id, kind, mrr_delta_cents, mrr_after_cents, plan_id, effective_at, reason, currency, derived, created_at)
+      VALUES ${Prisma.join(values)}`
+  }
+  const kept = [...input.stored.filter((row) => !row.derived), ...input.desired]
+  const mrrNow = mrrAt(kept, input.now)
+  await tx.$executeRaw`UPDATE subscriptions SET mrr_cents = ${mrrNow}, updated_at = now() WHERE id = ${input.subscriptionId} AND mrr_cents <> ${mrrNow}`
+  return { removed: removed.length, added }
+}
+
+function rowKey(row: DerivedLedgerRow): string {
+  return [row.kind, row.mrrDeltaCents, row.mrrAfterCents, row.planId, row.effectiveAt.getTime(), row.reason, row.currency].join("|")
 }

@@ -3,6 +3,7 @@ import { z } from "zod"
 import { changeRoleSchema, createTokenSchema } from "@/lib/auth/schemas"
 import { setRoleAsOperator } from "@/lib/auth/team"
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/tokens"
+import { repairBillingFromDeliveries } from "@/lib/billing/lifecycle/repair"
 import { AppError } from "@/lib/http/errors"
 
 // The operator's command line. Every command goes through the same lib/ functions as the API.
@@ -11,7 +12,9 @@ export const USAGE = `usage: npm run cli -- <command>
   token create --email <staff email> --name <label>   print a new staff API token (shown once)
   token list                                          list tokens (never the tokens themselves)
   token revoke --id <token id>                        revoke a token
-  user role --email <email> --role <ROLE>             set a user's role (SUBSCRIBER SUPPORT ENGINEER ADMIN OWNER)`
+  user role --email <email> --role <ROLE>             set a user's role (SUBSCRIBER SUPPORT ENGINEER ADMIN OWNER)
+  billing repair                                      recompute every Polar subscription from its stored deliveries
+                                                      (ledger, receipts, duplicate seat orders); safe to run again`
 
 type Output = { log: (line: string) => void; error: (line: string) => void }
 
@@ -51,6 +54,11 @@ export async function runCli(argv: string[], out: Output = console): Promise<num
         const input = changeRoleSchema.parse({ email: values.email, role: values.role?.toUpperCase() })
         const member = await setRoleAsOperator(input)
         out.log(`${member.email} is now ${member.role}`)
+        return 0
+      }
+      case "billing repair": {
+        const report = await repairBillingFromDeliveries(out.log)
+        out.log(JSON.stringify(report, null, 2))
         return 0
       }
       default:

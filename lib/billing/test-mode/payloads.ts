@@ -21,6 +21,10 @@ export type TestSubscription = {
   canceledAt?: Date | null
   endedAt?: Date | null
   metadata?: Record<string, string>
+  /** What Polar charges per interval before the discount (default: the plan's price). */
+  amountCents?: number
+  seats?: number | null
+  discount?: models.Subscription["discount"]
 }
 
 export type TestEvent = { type: models.WebhookEventType; timestamp: string; api_version: string; data: unknown }
@@ -81,7 +85,7 @@ function subscriptionFields(sub: TestSubscription, plan: TestPlan, customer: Tes
     created_at: sub.createdAt.toISOString(),
     modified_at: iso(sub.modifiedAt),
     id: sub.id,
-    amount: plan.priceCents,
+    amount: sub.amountCents ?? plan.priceCents,
     currency: plan.currency,
     recurring_interval: plan.interval === "YEAR" ? "year" : "month",
     recurring_interval_count: 1,
@@ -102,8 +106,9 @@ function subscriptionFields(sub: TestSubscription, plan: TestPlan, customer: Tes
     resumes_at: null,
     customer_id: testCustomerId(customer.userId),
     product_id: plan.productId,
-    discount_id: null,
+    discount_id: sub.discount?.id ?? null,
     checkout_id: null,
+    seats: sub.seats ?? null,
     units: null,
     customer_cancellation_reason: null,
     customer_cancellation_comment: null,
@@ -115,7 +120,7 @@ export function subscriptionPayload(sub: TestSubscription, plan: TestPlan, custo
     ...subscriptionFields(sub, plan, customer),
     customer: customerPayload(customer, sub.createdAt),
     product: { ...productPayload(plan, sub.createdAt), is_deletable: false, prices: [], benefits: [], medias: [], attached_custom_fields: [] },
-    discount: null,
+    discount: sub.discount ?? null,
     prices: [],
     meters: [],
     pending_update: null,
@@ -130,12 +135,17 @@ export type TestOrder = {
   billingReason: models.OrderBillingReason
   status?: models.OrderStatus
   refundedCents?: number
+  /** Sales tax on top of the plan's price, and the part of it refunded. */
+  taxCents?: number
+  refundedTaxCents?: number
   subscription: TestSubscription | null
 }
 
 export function orderPayload(order: TestOrder, plan: TestPlan, customer: TestCustomer): models.Order {
-  const amount = plan.priceCents
+  const amount = order.subscription?.amountCents ?? plan.priceCents
+  const tax = order.taxCents ?? 0
   const refunded = order.refundedCents ?? 0
+  const refundedTax = order.refundedTaxCents ?? 0
   return {
     id: order.id,
     created_at: order.createdAt.toISOString(),
@@ -145,12 +155,12 @@ export function orderPayload(order: TestOrder, plan: TestPlan, customer: TestCus
     subtotal_amount: amount,
     discount_amount: 0,
     net_amount: amount,
-    tax_amount: 0,
-    total_amount: amount,
+    tax_amount: tax,
+    total_amount: amount + tax,
     applied_balance_amount: 0,
     due_amount: 0,
     refunded_amount: refunded,
-    refunded_tax_amount: 0,
+    refunded_tax_amount: refundedTax,
     currency: plan.currency,
     billing_reason: order.billingReason,
     billing_name: customer.name,
@@ -174,7 +184,7 @@ export function orderPayload(order: TestOrder, plan: TestPlan, customer: TestCus
     items: [],
     description: plan.name,
     refundable_amount: amount - refunded,
-    refundable_tax_amount: 0,
+    refundable_tax_amount: tax - refundedTax,
   }
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db"
 import { POST as webhookPost } from "@/app/api/webhooks/polar/route"
 import { productIdOf } from "@/lib/billing/polar"
 import { signWebhook } from "@/lib/billing/test-mode/sign"
-import { orderPayload, subscriptionPayload, type TestCustomer, type TestPlan, type TestSubscription, testEvent } from "@/lib/billing/test-mode/payloads"
+import { orderPayload, subscriptionPayload, type TestCustomer, type TestOrder, type TestPlan, type TestSubscription, testEvent } from "@/lib/billing/test-mode/payloads"
 import { TEST_MODE_WEBHOOK_SECRET } from "@/lib/billing/webhook-secret"
 import { callRoute } from "@/lib/testing/http"
 
@@ -30,7 +30,7 @@ export async function ensurePlans(): Promise<Record<"monthly" | "annual" | "team
   const defs = [
     { slug: "monthly", name: "Copilot Monthly", interval: "MONTH", priceCents: 1999, sortOrder: 1 },
     { slug: "annual", name: "Copilot Annual", interval: "YEAR", priceCents: 19900, sortOrder: 2 },
-    { slug: "team", name: "Copilot Team", interval: "MONTH", priceCents: 4900, sortOrder: 3 },
+    { slug: "team", name: "Copilot Team", interval: "MONTH", priceCents: 4900, seats: 5, sortOrder: 3 },
   ] as const
   const result = {} as Record<"monthly" | "annual" | "team", TestPlan & { id: string }>
   for (const def of defs) {
@@ -53,9 +53,15 @@ export function story(customer: TestCustomer, start: Date, id = nextId("sub")) {
     subscription(type: models.WebhookEventType, plan: TestPlan, at: Date | null, change: Partial<TestSubscription> = {}) {
       return testEvent(type, subscriptionPayload(snapshot(at, change), plan, customer), at ?? start)
     },
-    order(type: "order.paid" | "order.refunded", plan: TestPlan, input: { id: string; at: Date; billingReason: models.OrderBillingReason; sub?: TestSubscription | null; status?: models.OrderStatus; refundedCents?: number }) {
+    /** `at` is when Polar created the order; `modifiedAt` (default `at`) when it was paid, or refunded. */
+    order(
+      type: "order.paid" | "order.refunded",
+      plan: TestPlan,
+      input: { id: string; at: Date; billingReason: models.OrderBillingReason; sub?: TestSubscription | null; status?: models.OrderStatus } & Pick<TestOrder, "modifiedAt" | "refundedCents" | "taxCents" | "refundedTaxCents">,
+    ) {
       const sub = input.sub === undefined ? snapshot(input.at, {}) : input.sub
-      return testEvent(type, orderPayload({ id: input.id, createdAt: input.at, billingReason: input.billingReason, subscription: sub, status: input.status, refundedCents: input.refundedCents }, plan, customer), input.at)
+      const { id, at: createdAt, billingReason, status, ...amounts } = input
+      return testEvent(type, orderPayload({ id, createdAt, billingReason, subscription: sub, status, ...amounts }, plan, customer), input.modifiedAt ?? input.at)
     },
   }
 }

@@ -1,132 +1,62 @@
 import { randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
-import type { ChangeKind, SubscriptionStatus } from "@/generated/prisma/enums"
 import type { RawSql } from "@/lib/database/raw-transaction"
-import { requestSeatRelease } from "@/lib/orders/lifecycle"
-import { insertWithOpeningChange, recordSubscriptionChange } from "@/lib/revenue/ledger"
+import { storeSnapshot } from "../lifecycle/snapshots"
+import { type LockedSubscription, syncSubscription } from "../lifecycle/sync"
 import { resolveCustomerUser } from "./customers"
 import type { BillingEffect } from "./effects"
 import type { PolarCustomer, PolarSubscriptionSnapshot } from "./events"
 import { planForProductOrThrow } from "./plans"
-import { type IntendedSubscription, intendedSubscription, isNewer, mrrEffectiveAt, snapshotStart, snapshotTime, subscriptionTransitions } from "./subscription-state"
 
 type Tx = RawSql
 
 /** Metadata key carrying our subscription id, for a subscription created before it was linked to Polar. */
 export const SUBSCRIPTION_ID_METADATA_KEY = "acv_subscription_id"
 
-type Row = {
-  id: string
-  userId: string
-  planId: string
-  status: SubscriptionStatus
-  cancelAtPeriodEnd: boolean
-  canceledAt: Date | null
-  endedAt: Date | null
-  currentPeriodStart: Date
-  currentPeriodEnd: Date
-  sourceUpdatedAt: Date | null
-  mrrCents: number
-  /** A ledger row exists (a reactivation is not a new sale). */
-  hasHistory: boolean
-  /** The subscriber, whom a welcome email goes to. */
-  email: string
-  userName: string | null
-}
-
 /** A subscription the caller already locked in this transaction (row null: none exists yet). */
 export type PrelockedSubscription = { polarSubscriptionId: string; row: LockedSubscription | null }
-export type LockedSubscription = Row
+export type { LockedSubscription }
 
-export type SubscriptionApplied = {
-  subscriptionId: string
-  userId: string
-  applied: boolean
-  /** Created by this call: nothing (no order) can refer to it yet. */
-  created: boolean
-  /** The subscription after this snapshot (or as it was, when the snapshot was stale). */
-  state: { status: SubscriptionStatus; endedAt: Date | null }
-  effects: BillingEffect[]
-}
+/** `changed`: the snapshot told us something new (with `deferSync`, the caller syncs). */
+export type SubscriptionApplied = { subscriptionId: string; row: LockedSubscription; changed: boolean; effects: BillingEffect[] }
 
 /**
- * Brings our subscription up to a Polar snapshot: creates it on first sight, ignores a snapshot older
- * than the one last applied (deliveries arrive in any order), moves the MRR ledger, and asks for the
- * seat back when the subscription churns. The row stays locked until the transaction ends.
+ * Stores a Polar subscription snapshot and, when it told us something new, brings the subscription
+ * (row, ledger, seat orders) up to everything stored about it (lifecycle/sync.ts). Creates the
+ * subscription on first sight. The row stays locked until the transaction ends.
  */
 export async function applySubscriptionSnapshot(
   tx: Tx,
-  input: { snapshot: PolarSubscriptionSnapshot; customer: PolarCustomer; reason: string; prelocked?: PrelockedSubscription },
+  input: { snapshot: PolarSubscriptionSnapshot; customer: PolarCustomer; prelocked?: PrelockedSubscription; deferSync?: boolean },
 ): Promise<SubscriptionApplied> {
   const { snapshot, prelocked } = input
+  // An unknown product fails the delivery before anything is written: it is replayed once linked.
   const plan = await planForProductOrThrow(tx, snapshot.product_id)
-  const next = intendedSubscription(snapshot, plan)
+  const user = await resolveCustomerUser(tx, input.customer)
   let row = prelocked?.polarSubscriptionId === snapshot.id ? prelocked.row : await lockByPolarId(tx, snapshot.id)
-  let created = false
-  let adopted = false
-  // The ledger row a new subscription was written with (its first sale), if it earns.
-  let opening: ChangeKind | null = null
   if (!row) {
-    const user = await resolveCustomerUser(tx, input.customer)
-    adopted = await adoptUnlinked(tx, snapshot, user.id)
-    const sale = { planId: plan.id, effectiveAt: mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale: true }), reason: input.reason }
-    const inserted = adopted ? null : await insertSubscription(tx, snapshot, next, user.id, sale)
-    created = inserted !== null
-    opening = inserted?.opening ?? null
-    // Written with its whole state already; as far as the notices go, it starts from nothing.
-    row = inserted
-      ? { ...next, ...inserted.row, status: "INCOMPLETE", cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, sourceUpdatedAt: null, mrrCents: 0, hasHistory: false, email: user.email, userName: user.name }
-      : await lockByPolarId(tx, snapshot.id)
+    if (!(await adoptUnlinked(tx, snapshot, user.id))) await insertSubscription(tx, snapshot, { planId: plan.id, seats: snapshot.seats ?? plan.seats, userId: user.id })
+    row = await lockByPolarId(tx, snapshot.id)
     if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
   }
-  const unchanged = { subscriptionId: row.id, userId: row.userId, applied: false, created, state: { status: row.status, endedAt: row.endedAt }, effects: [] }
-  if (!created && !isNewer(snapshotTime(snapshot), row.sourceUpdatedAt)) return unchanged
-
-  // A repeat of the state already held (Polar sends one change under several event names) writes nothing.
-  if (!created && !sameState(row, next)) {
-    await tx.$executeRaw`
-      UPDATE subscriptions SET status = ${next.status}::"SubscriptionStatus", plan_id = ${next.planId},
-        current_period_start = ${next.currentPeriodStart}, current_period_end = ${next.currentPeriodEnd},
-        cancel_at_period_end = ${next.cancelAtPeriodEnd}, canceled_at = ${next.canceledAt}, ended_at = ${next.endedAt},
-        source_updated_at = ${next.sourceUpdatedAt}, updated_at = now()
-      WHERE id = ${row.id}`
-  }
-  const firstSale = row.sourceUpdatedAt === null && row.mrrCents === 0 && !adopted
-  const effectiveAt = mrrEffectiveAt(snapshot, { nextMrrCents: next.mrrCents, firstSale })
-  const change = created
-    ? opening && { kind: opening }
-    : next.mrrCents === row.mrrCents
-      ? null
-      : await recordSubscriptionChange(
-          tx,
-          { subscriptionId: row.id, nextMrrCents: next.mrrCents, planId: plan.id, effectiveAt, reason: input.reason },
-          // The row is locked by this transaction, so its ledger state is the latest: no second look-up.
-          { mrrCents: row.mrrCents, hasHistory: row.hasHistory },
-        )
-
-  const ids = { userId: row.userId, subscriptionId: row.id }
-  const effects: BillingEffect[] = []
-  if (change?.kind === "NEW") effects.push({ kind: "subscription_started", ...ids, recipient: { email: row.email, name: row.userName } })
-  if (change?.kind === "CHURN") {
-    await requestSeatRelease(tx, { subscriptionId: row.id, at: effectiveAt })
-    effects.push({ kind: "subscription_ended", ...ids, endedAt: effectiveAt })
-  }
-  for (const transition of subscriptionTransitions(row, next)) {
-    if (transition === "cancel_scheduled") effects.push({ kind: transition, ...ids, endsAt: snapshot.ends_at ?? next.currentPeriodEnd })
-    else if (transition === "plan_changed") effects.push({ kind: transition, ...ids, planId: next.planId })
-    else effects.push({ kind: transition, ...ids })
-  }
-  return { ...unchanged, applied: true, state: { status: next.status, endedAt: next.endedAt }, effects }
+  const changed = await storeSnapshot(tx, row.id, snapshot)
+  const effects = changed && !input.deferSync ? (await syncSubscription(tx, row)).effects : []
+  return { subscriptionId: row.id, row, changed, effects }
 }
 
 const ROW_COLUMNS = Prisma.sql`s.id, s.user_id AS "userId", s.plan_id AS "planId", s.status::text AS status, s.cancel_at_period_end AS "cancelAtPeriodEnd",
   s.canceled_at AS "canceledAt", s.ended_at AS "endedAt", s.current_period_start AS "currentPeriodStart", s.current_period_end AS "currentPeriodEnd",
-  s.source_updated_at AS "sourceUpdatedAt", s.mrr_cents AS "mrrCents",
-  EXISTS (SELECT 1 FROM subscription_changes c WHERE c.subscription_id = s.id) AS "hasHistory", u.email, u.name AS "userName"`
+  s.source_updated_at AS "sourceUpdatedAt", s.seats, s.currency, u.email, u.name AS "userName"`
 
 /** The subscription (locked until the transaction ends) with its subscriber: a welcome email then needs no look-up. */
-export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<Row | null> {
-  const rows = await tx.$queryRaw<Row[]>(lockSubscriptionSql(polarSubscriptionId))
+export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<LockedSubscription | null> {
+  const rows = await tx.$queryRaw<LockedSubscription[]>(lockSubscriptionSql(polarSubscriptionId))
+  return rows[0] ?? null
+}
+
+/** The same, by our own id. */
+export async function lockById(tx: Tx, subscriptionId: string): Promise<LockedSubscription | null> {
+  const rows = await tx.$queryRaw<LockedSubscription[]>`SELECT ${ROW_COLUMNS} FROM subscriptions s JOIN users u ON u.id = s.user_id WHERE s.id = ${subscriptionId} FOR UPDATE OF s`
   return rows[0] ?? null
 }
 
@@ -149,42 +79,16 @@ async function adoptUnlinked(tx: Tx, snapshot: PolarSubscriptionSnapshot, userId
 }
 
 /**
- * Creates the subscription in its intended state, with its opening ledger row (ledger.ts), locked by
- * this transaction; null when a concurrent delivery created it first.
+ * Creates the subscription as first seen, earning nothing yet (the sync that follows writes its state
+ * and ledger). The loser of a race between two deliveries about one new subscription inserts nothing
+ * and waits on the winner's row lock.
  */
-async function insertSubscription(
-  tx: Tx,
-  snapshot: PolarSubscriptionSnapshot,
-  next: IntendedSubscription,
-  userId: string,
-  sale: { planId: string; effectiveAt: Date; reason: string },
-): Promise<{ row: { id: string; userId: string }; opening: ChangeKind | null } | null> {
-  // The loser of a race between two deliveries about one new subscription inserts nothing, then
-  // waits on the winner's row lock (lockByPolarId) and sees the state the winner applied.
-  const { inserted, kind } = await insertWithOpeningChange<{ id: string; userId: string }>(
-    tx,
-    (mrrCents) => Prisma.sql`
-      INSERT INTO subscriptions (id, user_id, plan_id, status, polar_subscription_id, started_at, current_period_start, current_period_end,
-                                 cancel_at_period_end, canceled_at, ended_at, source_updated_at, mrr_cents, updated_at)
-      VALUES (${randomUUID()}, ${userId}, ${next.planId}, ${next.status}::"SubscriptionStatus", ${snapshot.id}, ${snapshotStart(snapshot)},
-              ${next.currentPeriodStart}, ${next.currentPeriodEnd}, ${next.cancelAtPeriodEnd}, ${next.canceledAt}, ${next.endedAt}, ${next.sourceUpdatedAt}, ${mrrCents}, now())
-      ON CONFLICT (polar_subscription_id) DO NOTHING
-      RETURNING id, user_id AS "userId"`,
-    { ...sale, nextMrrCents: next.mrrCents },
-  )
-  return inserted && { row: inserted, opening: kind }
-}
-
-function sameState(row: Row, next: IntendedSubscription): boolean {
-  const time = (date: Date | null) => date?.getTime() ?? null
-  return (
-    row.status === next.status &&
-    row.planId === next.planId &&
-    row.cancelAtPeriodEnd === next.cancelAtPeriodEnd &&
-    time(row.canceledAt) === time(next.canceledAt) &&
-    time(row.endedAt) === time(next.endedAt) &&
-    time(row.currentPeriodStart) === time(next.currentPeriodStart) &&
-    time(row.currentPeriodEnd) === time(next.currentPeriodEnd) &&
-    time(row.sourceUpdatedAt) === time(next.sourceUpdatedAt)
-  )
+async function insertSubscription(tx: Tx, snapshot: PolarSubscriptionSnapshot, input: { planId: string; seats: number; userId: string }): Promise<void> {
+  const started = snapshot.started_at ?? snapshot.created_at
+  await tx.$executeRaw`
+    INSERT INTO subscriptions (id, user_id, plan_id, status, polar_subscription_id, started_at, current_period_start, current_period_end,
+                               cancel_at_period_end, canceled_at, ended_at, mrr_cents, seats, currency, updated_at)
+    VALUES (${randomUUID()}, ${input.userId}, ${input.planId}, 'INCOMPLETE', ${snapshot.id}, ${started},
+            ${snapshot.current_period_start}, ${snapshot.current_period_end}, false, NULL, NULL, 0, ${input.seats}, ${snapshot.currency?.toLowerCase() ?? "usd"}, now())
+    ON CONFLICT (polar_subscription_id) DO NOTHING`
 }

@@ -9,6 +9,7 @@ import type { BillingEffect } from "./effects"
 import { queueBillingNotices } from "./notices"
 import { trackBillingEffects } from "./track-effects"
 import type { PolarEvent } from "./events"
+import { storableString } from "./storable"
 
 // Every Polar delivery is stored under its webhook id. Its effects and its PROCESSED mark commit in
 // one transaction, so a delivery is applied once however often (or however concurrently) it
@@ -16,8 +17,12 @@ import type { PolarEvent } from "./events"
 
 export const POLAR_PROVIDER = "polar"
 
-/** `payload` is the delivery's JSON text, stored as received. */
-export type DeliveryInput = { eventId: string; eventType: string; payload: string }
+/**
+ * `payload` is the delivery's JSON text as stored (storable.ts); `rawBody` the body as received when
+ * that differs. `subjectId`/`subjectAt`: the Polar subscription it is about, and Polar's instant of
+ * what it carries (a subscription's failed deliveries are replayed oldest first).
+ */
+export type DeliveryInput = { eventId: string; eventType: string; payload: string; rawBody?: string | null; subjectId?: string | null; subjectAt?: Date | null }
 
 export type DeliveryResult =
   | { outcome: "processed"; deliveryId: string; effects: BillingEffect[] }
@@ -80,8 +85,9 @@ export async function recordFailure(input: DeliveryInput, message: string): Prom
   // Upsert, because the failed transaction took its insert with it. Never over a PROCESSED row: a
   // concurrent copy of this delivery may have succeeded in the meantime.
   await db.$executeRaw`
-    INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, status, error, attempts, received_at)
-    VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, 'FAILED', ${message.slice(0, 2000)}, 1, now())
+    INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, raw_body, subject_id, subject_at, status, error, attempts, received_at)
+    VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, ${input.rawBody ?? null}, ${input.subjectId ?? null},
+            ${input.subjectAt ?? null}, 'FAILED', ${storableString(message).slice(0, 2000)}, 1, now())
     ON CONFLICT (provider, event_id) DO UPDATE
       SET status = 'FAILED', error = EXCLUDED.error, attempts = webhook_deliveries.attempts + 1, processed_at = NULL
       WHERE webhook_deliveries.status <> 'PROCESSED'`
@@ -124,8 +130,9 @@ function insertDelivery(client: Pick<RawSql, "$queryRaw">, input: DeliveryInput,
 
 function insertDeliverySql(input: DeliveryInput, status: "PROCESSED" | "IGNORED"): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, status, attempts, received_at, processed_at)
-    VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, ${status}::"WebhookStatus", ${status === "PROCESSED" ? 1 : 0}, now(), now())
+    INSERT INTO webhook_deliveries (id, provider, event_id, event_type, payload, raw_body, subject_id, subject_at, status, attempts, received_at, processed_at)
+    VALUES (${randomUUID()}, ${POLAR_PROVIDER}, ${input.eventId}, ${input.eventType}, ${input.payload}::jsonb, ${input.rawBody ?? null}, ${input.subjectId ?? null},
+            ${input.subjectAt ?? null}, ${status}::"WebhookStatus", ${status === "PROCESSED" ? 1 : 0}, now(), now())
     ON CONFLICT (provider, event_id) DO NOTHING
     RETURNING id`
 }

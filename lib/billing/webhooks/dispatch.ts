@@ -1,21 +1,20 @@
 import type { RawSql } from "@/lib/database/raw-transaction"
-import { applyOrderPaid, applyOrderRefunded } from "./apply-order"
+import { applyOrder } from "./apply-order"
 import { applySubscriptionSnapshot, type PrelockedSubscription } from "./apply-subscription"
 import { applyCustomerUpdated } from "./customers"
 import type { BillingEffect } from "./effects"
-import type { PolarEvent } from "./events"
+import type { PolarEvent, PolarSubscriptionSnapshot } from "./events"
 
 /**
  * Applies one verified Polar event inside the caller's transaction. Every subscription.* event
- * carries the whole subscription, so they share one applier: the snapshot, not the event name,
- * decides the state, and Polar's timestamps decide which snapshot wins.
+ * carries the whole subscription, so they share one applier: the stored snapshots, not the event
+ * name or its arrival, decide the state (lib/billing/lifecycle).
  */
 export async function applyPolarEvent(tx: RawSql, event: PolarEvent, prelocked?: PrelockedSubscription): Promise<BillingEffect[]> {
   switch (event.type) {
     case "order.paid":
-      return applyOrderPaid(tx, event.data, prelocked)
     case "order.refunded":
-      return applyOrderRefunded(tx, event.data, prelocked)
+      return applyOrder(tx, event.data, event.type, prelocked)
     case "customer.updated":
       await applyCustomerUpdated(tx, event.data)
       return []
@@ -27,7 +26,7 @@ export async function applyPolarEvent(tx: RawSql, event: PolarEvent, prelocked?:
       return []
     default: {
       const { customer, ...snapshot } = event.data
-      return (await applySubscriptionSnapshot(tx, { snapshot, customer, reason: `polar ${event.type}`, prelocked })).effects
+      return (await applySubscriptionSnapshot(tx, { snapshot, customer, prelocked })).effects
     }
   }
 }
@@ -37,7 +36,7 @@ export function subscriptionOfEvent(event: PolarEvent): string | null {
   switch (event.type) {
     case "order.paid":
     case "order.refunded":
-      return event.data.subscription?.id ?? null
+      return event.data.subscription?.id ?? event.data.subscription_id ?? null
     case "customer.updated":
     case "checkout.created":
     case "checkout.updated":
@@ -45,5 +44,38 @@ export function subscriptionOfEvent(event: PolarEvent): string | null {
       return null
     default:
       return event.data.id
+  }
+}
+
+/** The subscription snapshot an event carries: its own, or the one inside an order. */
+export function snapshotOfEvent(event: PolarEvent): PolarSubscriptionSnapshot | null {
+  switch (event.type) {
+    case "order.paid":
+    case "order.refunded":
+      return event.data.subscription ?? null
+    case "customer.updated":
+    case "checkout.created":
+    case "checkout.updated":
+    case "checkout.expired":
+      return null
+    default:
+      return event.data
+  }
+}
+
+/** Polar's instant for what the event carries: replays of one subscription go oldest first. */
+export function subjectTimeOfEvent(event: PolarEvent): Date | null {
+  switch (event.type) {
+    case "order.paid":
+    case "order.refunded":
+      return event.data.subscription ? (event.data.subscription.modified_at ?? event.data.subscription.created_at) : (event.data.modified_at ?? event.data.created_at)
+    case "customer.updated":
+      return event.data.modified_at ?? event.data.created_at
+    case "checkout.created":
+    case "checkout.updated":
+    case "checkout.expired":
+      return null
+    default:
+      return event.data.modified_at ?? event.data.created_at
   }
 }

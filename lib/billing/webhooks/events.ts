@@ -10,14 +10,33 @@ const cents = z.number().int().min(0)
 export const POLAR_SUBSCRIPTION_STATUSES = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const
 export type PolarSubscriptionStatus = (typeof POLAR_SUBSCRIPTION_STATUSES)[number]
 
+// Polar accepts internationalised addresses (`zoë@exämple.de`, IDN domains) that a strict validator
+// refuses: refusing one would lose every event of that customer, so only the shape Polar guarantees
+// (something@something, no spaces) is checked, and anything else is kept as no address at all.
+const polarEmail = z
+  .string()
+  .nullish()
+  .transform((value) => {
+    const email = value?.trim()
+    return email && email.length <= 320 && /^[^\s@]+@[^\s@]+$/u.test(email) ? email : null
+  })
+
 export const customerSchema = z.object({
   id: z.string().min(1),
+  created_at: optionalTimestamp,
+  modified_at: optionalTimestamp,
   external_id: z.string().min(1).nullish(),
-  email: z.email().nullish(),
+  email: polarEmail,
   email_verified: z.boolean().optional(),
   name: z.string().nullish(),
 })
 export type PolarCustomer = z.infer<typeof customerSchema>
+
+const discountSchema = z.discriminatedUnion("type", [
+  z.object({ id: z.string().min(1), type: z.literal("percentage"), basis_points: z.number().int().min(0).max(10_000), duration: z.enum(["once", "forever", "repeating"]), duration_in_months: z.number().int().min(0).nullish() }),
+  z.object({ id: z.string().min(1), type: z.literal("fixed"), amount: cents, currency: z.string().min(3).max(3), duration: z.enum(["once", "forever", "repeating"]), duration_in_months: z.number().int().min(0).nullish() }),
+])
+export type PolarDiscount = z.infer<typeof discountSchema>
 
 /** A subscription as Polar sends it, on its own (subscription.*) or inside an order. */
 export const subscriptionSnapshotSchema = z.object({
@@ -34,6 +53,15 @@ export const subscriptionSnapshotSchema = z.object({
   ended_at: optionalTimestamp,
   ends_at: optionalTimestamp,
   metadata: z.record(z.string(), z.unknown()).nullish(),
+  // What Polar charges every interval, before the discount (absent from payloads older than 2026-10).
+  amount: cents.nullish(),
+  currency: z.string().min(3).max(3).nullish(),
+  recurring_interval: z.enum(["day", "week", "month", "year"]).nullish(),
+  recurring_interval_count: z.number().int().min(1).nullish(),
+  seats: z.number().int().min(0).nullish(),
+  discount_id: z.string().nullish(),
+  // Only subscription.* payloads carry the discount itself; the subscription inside an order has its id only.
+  discount: discountSchema.nullish(),
 })
 export type PolarSubscriptionSnapshot = z.infer<typeof subscriptionSnapshotSchema>
 
@@ -43,7 +71,12 @@ export const orderSchema = z.object({
   created_at: timestamp,
   modified_at: optionalTimestamp,
   total_amount: cents,
+  // net + tax = total; absent from old payloads, where the total was untaxed
+  net_amount: cents.nullish(),
+  tax_amount: cents.nullish(),
+  // Polar keeps what was refunded net and its tax apart
   refunded_amount: cents,
+  refunded_tax_amount: cents.nullish(),
   currency: z.string().min(3).max(3),
   billing_reason: z.enum(["purchase", "subscription_create", "subscription_cycle", "subscription_update", "subscription_meter_cycle"]),
   customer: customerSchema,

@@ -3,7 +3,9 @@ import { AppError } from "@/lib/http/errors"
 import { recordSecurityEvent } from "@/lib/security/events"
 import { polarWebhookSecret } from "../webhook-secret"
 import { DeliveryFailedError, type DeliveryResult, processPolarDelivery, recordIgnoredDelivery } from "./deliveries"
+import { subjectTimeOfEvent, subscriptionOfEvent } from "./dispatch"
 import { isHandledType, polarEventSchema } from "./events"
+import { storableBody, storableJson } from "./storable"
 
 const SIGNATURE_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"] as const
 const MAX_EVENT_ID_LENGTH = 200
@@ -27,17 +29,18 @@ export async function receivePolarWebhook(input: { body: string; headers: Header
     }
     if (error instanceof webhooks.PolarWebhookUnknownTypeError) {
       if (typeof error.eventType !== "string") throw new AppError("unprocessable_entity", "the event has no type")
-      return recordIgnoredDelivery({ eventId: eventIdOf(headers), eventType: error.eventType, payload: input.body })
+      return recordIgnoredDelivery({ eventId: eventIdOf(headers), eventType: error.eventType, ...storableBody(input.body) })
     }
     if (error instanceof webhooks.PolarWebhookError) throw new AppError("bad_request", "body is not valid JSON")
     throw error
   }
-  const delivery = { eventId: eventIdOf(headers), eventType: verified.type, payload: input.body }
+  // Stored and applied without the characters PostgreSQL refuses (NUL, lone surrogates).
+  const delivery = { eventId: eventIdOf(headers), eventType: verified.type, ...storableBody(input.body) }
   if (!isHandledType(verified.type)) return recordIgnoredDelivery(delivery)
   // A ZodError here becomes 422 with the failing fields; nothing has been written.
-  const event = polarEventSchema.parse(verified)
+  const event = polarEventSchema.parse(delivery.rawBody === null ? verified : storableJson(verified))
   try {
-    return await processPolarDelivery({ ...delivery, event })
+    return await processPolarDelivery({ ...delivery, event, subjectId: subscriptionOfEvent(event), subjectAt: subjectTimeOfEvent(event) })
   } catch (error) {
     if (!(error instanceof DeliveryFailedError)) throw error
     console.error(`[polar webhook] delivery ${error.eventId} failed: ${error.message}`)

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto"
 import type { OrderStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { createTestUser } from "@/lib/testing/fixtures"
-import { openOrderForPayment } from "../lifecycle"
+import { reconcileSeatOrders } from "../seat-orders"
 
 // Orders for integration tests, opened the way billing opens them (a payment, a PAID event).
 
@@ -32,7 +32,9 @@ export async function createPaidOrder(options: OrderOptions = {}) {
     data: { polarOrderId: `fixture_${randomBytes(6).toString("hex")}`, userId, subscriptionId: subscription.id, amountCents: 1900, billingReason: "subscription_create", paidAt },
     select: { id: true },
   })
-  const { id } = await db.$transaction((tx) => openOrderForPayment(tx, { subscriptionId: subscription.id, userId, paymentId: payment.id, amountCents: 1900, paidAt }))
+  const planned = [{ stint: 0, seats: 1, paymentId: payment.id, paidAt, closed: null }]
+  const { opened } = await db.$transaction((tx) => reconcileSeatOrders(tx, { subscriptionId: subscription.id, userId, planned, stored: [], amountOf: () => 1900 }))
+  const { id } = opened[0]!
   if (options.status || options.assigneeId) {
     await db.order.update({ where: { id }, data: { status: options.status, assigneeId: options.assigneeId, assignedAt: options.assigneeId ? paidAt : undefined } })
   }

@@ -30,6 +30,6 @@ export function CustomerSummary({ detail }: { detail: CustomerDetail }) {
 
 function lifetimeHint({ paidCents, refundedCents, currency }: CustomerDetail["summary"]): string {
   if (paidCents === 0) return "No payments yet"
-  if (refundedCents === 0) return "Paid, nothing refunded"
-  return `${formatMoney(paidCents, currency)} paid, ${formatMoney(refundedCents, currency)} refunded`
+  if (refundedCents === 0) return "Paid before tax, nothing refunded"
+  return `${formatMoney(paidCents, currency)} paid, ${formatMoney(refundedCents, currency)} refunded (before tax)`
 }
