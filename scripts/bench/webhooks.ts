@@ -2,8 +2,10 @@
 // next to a bare JSON route (GET /api/health) measured in the same run. Starts the server itself
 // (scripts/start.ts: DATABASE_URL, else a fresh embedded database in .data/bench), loads plans and
 // buyers, pre-signs every delivery, warms the server up, then fires N distinct deliveries plus
-// duplicates at C concurrent connections in rounds that alternate with as many bare requests, each
-// round on a settled server, and checks in the database that every effect happened exactly once.
+// duplicates, shuffled (a renewal often arrives before the first payment, an upgrade before the
+// subscription), at C concurrent connections in rounds that alternate with as many bare requests,
+// each round on a settled server, and checks in the database that every effect happened exactly
+// once: one seat order per subscription, one receipt per payment, the ledger and MRR as in order.
 // Prints requests per second (all rounds pooled), latency percentiles and the CPU time each request
 // cost the server and PostgreSQL (Linux).
 // Flags: --deliveries 2000 --duplicates 500 --concurrency 50 --rounds 5 --port 3200; --attach <url>
@@ -34,7 +36,8 @@ const { values } = parseArgs({
 const DELIVERIES = Number(values.deliveries ?? 2000)
 const DUPLICATES = Number(values.duplicates ?? 500)
 const CONCURRENCY = Number(values.concurrency ?? 50)
-const WARM_UP_BUYERS = 250
+const WARM_UP_BUYERS = 125
+const EVENTS_PER_BUYER = 4
 /** What a purchase writes to, and reads. */
 const WEBHOOK_TABLES = ["users", "subscriptions", "subscription_changes", "payments", "orders", "order_events", "webhook_deliveries", "email_messages", "analytics_events"]
 const ROUNDS = Math.max(1, Number(values.rounds ?? 5))
@@ -52,15 +55,16 @@ try {
   const pool = createPool(databaseUrl, 1)
   const prisma = createPrismaClient(pool)
   try {
-    // Each buyer is two deliveries: the subscription, and its first paid order (which opens a seat order).
-    const buyers = DELIVERIES / 2
+    // Each buyer is four deliveries: the subscription, its first paid order (which opens the seat
+    // order), a renewal paid a month later, and (every third buyer) an upgrade, else a renewal's update.
+    const buyers = Math.floor(DELIVERIES / EVENTS_PER_BUYER)
     const plans = await loadPlans(prisma)
     // A warm server, as one that has been up a while is: JIT-compiled paths, statements prepared on
     // every pooled connection, caches filled. Cold, the first rounds run at half speed.
     const warmUp = signAll(await loadBuyers(prisma, `benchwarm-${run}-`, WARM_UP_BUYERS), plans, `warm${run}`)
     const distinct = signAll(await loadBuyers(prisma, `bench-${run}-`, buyers), plans, run)
     const stream = shuffle([...distinct, ...Array.from({ length: DUPLICATES }, (_, i) => distinct[(i * 7919) % distinct.length]!)])
-    say(`signed ${distinct.length} distinct deliveries and ${DUPLICATES} duplicates for ${buyers} buyers`)
+    say(`signed ${distinct.length} distinct deliveries and ${DUPLICATES} duplicates for ${buyers} buyers, shuffled`)
     // Earlier runs leave rows behind in a database that may not vacuum by itself (autovacuum off).
     await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) ${WEBHOOK_TABLES.join(", ")}`)
 
@@ -81,7 +85,7 @@ try {
     }
     const bare = pooled(bareRounds)
     const hooks = pooled(hookRounds)
-    const effects = await checkEffects(prisma, buyers)
+    const effects = await checkEffects(prisma, buyers, plans)
     const report = { run, at: new Date().toISOString(), database: process.env.DATABASE_URL ? "postgresql (DATABASE_URL)" : "embedded (PGlite)", concurrency: CONCURRENCY, deliveries: DELIVERIES, duplicates: DUPLICATES, rounds: ROUNDS, bare: { ...summarize(bare), cpu: cpuPerRequest(bare) }, webhooks: { ...summarize(hooks), cpu: cpuPerRequest(hooks) }, effects }
     const ratio = report.webhooks.perSecond / report.bare.perSecond
     printTable(report.bare, report.webhooks, ratio)
@@ -154,25 +158,46 @@ async function loadBuyers(prisma: Prisma, prefix: string, count: number) {
   return prisma.user.findMany({ where: { email: { startsWith: prefix } }, select: { id: true, email: true, name: true }, orderBy: { email: "asc" } })
 }
 
-/** Two signed deliveries per buyer, signed before the clock starts: signing is Polar's cost, not ours. */
+/** Four signed deliveries per buyer, signed before the clock starts: signing is Polar's cost, not ours. */
 function signAll(users: { id: string; email: string; name: string | null }[], plans: TestPlan[], tag: string): Phase[] {
-  const now = new Date()
+  const start = new Date(Date.now() - 40 * 86_400_000)
+  const later = (days: number) => new Date(start.getTime() + days * 86_400_000)
   return users.flatMap((user, i) => {
     const plan = plans[i % plans.length]!
     const customer = { userId: user.id, email: user.email, name: user.name }
-    const sub = { id: `sub_bench_${tag}_${i}`, status: "active" as const, createdAt: now, modifiedAt: null, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000) }
+    const sub = { id: `sub_bench_${tag}_${i}`, status: "active" as const, createdAt: start, modifiedAt: null, currentPeriodStart: start, currentPeriodEnd: later(30) }
+    const renewed = { ...sub, modifiedAt: later(30), currentPeriodStart: later(30), currentPeriodEnd: later(60) }
+    const upgraded = { ...renewed, modifiedAt: later(35) }
     const events = [
-      { id: `msg_bench_${tag}_${i}_sub`, event: testEvent("subscription.created", subscriptionPayload(sub, plan, customer), now) },
-      { id: `msg_bench_${tag}_${i}_ord`, event: testEvent("order.paid", orderPayload({ id: `ord_bench_${tag}_${i}`, createdAt: now, billingReason: "subscription_create", subscription: sub }, plan, customer), now) },
+      { id: `msg_bench_${tag}_${i}_sub`, event: testEvent("subscription.created", subscriptionPayload(sub, plan, customer), start) },
+      { id: `msg_bench_${tag}_${i}_ord`, event: testEvent("order.paid", orderPayload({ id: `ord_bench_${tag}_${i}`, createdAt: start, billingReason: "subscription_create", subscription: sub }, plan, customer), start) },
+      { id: `msg_bench_${tag}_${i}_cyc`, event: testEvent("order.paid", orderPayload({ id: `ord_bench_${tag}_${i}_2`, createdAt: later(30), billingReason: "subscription_cycle", subscription: renewed }, plan, customer), later(30)) },
+      i % 3 === 0 && plan !== plans[2]
+        ? { id: `msg_bench_${tag}_${i}_upg`, event: testEvent("subscription.updated", subscriptionPayload(upgraded, plans[2]!, customer), later(35)) }
+        : { id: `msg_bench_${tag}_${i}_upd`, event: testEvent("subscription.updated", subscriptionPayload(renewed, plan, customer), later(30)) },
     ]
     return events.map(({ id, event }) => {
       const body = JSON.stringify(event)
-      return { body, headers: { "content-type": "application/json", ...signWebhook(TEST_MODE_WEBHOOK_SECRET, { id, timestamp: now.getTime() / 1000, body }) } }
+      return { body, headers: { "content-type": "application/json", ...signWebhook(TEST_MODE_WEBHOOK_SECRET, { id, timestamp: Date.now() / 1000, body }) } }
     })
   })
 }
 
-async function checkEffects(prisma: Prisma, buyers: number) {
+/** What the buyers' stories add up to, had every delivery arrived once and in order. */
+function expectedEffects(buyers: number, plans: TestPlan[]) {
+  const mrrOf = (plan: TestPlan) => (plan.interval === "YEAR" ? Math.round(plan.priceCents / 12) : plan.priceCents)
+  let upgrades = 0
+  let mrr = 0
+  for (let i = 0; i < buyers; i++) {
+    const plan = plans[i % plans.length]!
+    const upgrade = i % 3 === 0 && plan !== plans[2]
+    upgrades += upgrade ? 1 : 0
+    mrr += mrrOf(upgrade ? plans[2]! : plan)
+  }
+  return { subscriptions: buyers, ledgerRows: buyers + upgrades, payments: 2 * buyers, orders: buyers, processedDeliveries: buyers * EVENTS_PER_BUYER, failedDeliveries: 0, mrrCents: mrr }
+}
+
+async function checkEffects(prisma: Prisma, buyers: number, plans: TestPlan[]) {
   const mine = { user: { email: { startsWith: `bench-${run}-` } } }
   const ids = (await prisma.user.findMany({ where: mine.user, select: { id: true } })).map((u) => u.id)
   const counts = {
@@ -182,8 +207,9 @@ async function checkEffects(prisma: Prisma, buyers: number) {
     orders: await prisma.order.count({ where: mine }),
     processedDeliveries: await prisma.webhookDelivery.count({ where: { eventId: { startsWith: `msg_bench_${run}_` }, status: "PROCESSED" } }),
     failedDeliveries: await prisma.webhookDelivery.count({ where: { eventId: { startsWith: `msg_bench_${run}_` }, status: { not: "PROCESSED" } } }),
+    mrrCents: (await prisma.subscriptionChange.aggregate({ where: { subscription: mine }, _sum: { mrrDeltaCents: true } }))._sum.mrrDeltaCents ?? 0,
   }
-  const expected = { subscriptions: buyers, ledgerRows: buyers, payments: buyers, orders: buyers, processedDeliveries: buyers * 2, failedDeliveries: 0 }
+  const expected = expectedEffects(buyers, plans)
   const exact = (Object.keys(expected) as (keyof typeof expected)[]).every((key) => counts[key] === expected[key])
   return { exact, counts: Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, { expected: expected[key as keyof typeof expected], got: value }])) }
 }

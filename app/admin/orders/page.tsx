@@ -34,7 +34,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Orders" description="The fulfilment queue: every paid order must be delivered within 24 hours. Nearest deadline first." />
+      <PageHeader title="Orders" description="The fulfilment queue, nearest deadline first. One order per seat to provision: a subscription's first payment, the first after it comes back from a churn, and a payment for added seats; renewals open none. Each must be delivered within 24 hours of its payment." />
       <OrderViewTabs current={view} query={query} />
       <OrderSearchForm query={query} />
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="orders-total">

@@ -19,6 +19,7 @@ export type LockedSubscription = {
   userId: string
   planId: string
   status: SubscriptionStatus
+  startedAt: Date
   cancelAtPeriodEnd: boolean
   canceledAt: Date | null
   endedAt: Date | null
@@ -97,6 +98,7 @@ async function updateRow(tx: RawSql, row: LockedSubscription, next: CurrentState
   const same =
     row.status === next.status &&
     row.planId === next.planId &&
+    time(row.startedAt) === time(next.startedAt) &&
     row.cancelAtPeriodEnd === next.cancelAtPeriodEnd &&
     time(row.canceledAt) === time(next.canceledAt) &&
     time(row.endedAt) === time(next.endedAt) &&
@@ -107,7 +109,7 @@ async function updateRow(tx: RawSql, row: LockedSubscription, next: CurrentState
     row.currency === next.currency
   if (same) return
   await tx.$executeRaw`
-    UPDATE subscriptions SET status = ${next.status}::"SubscriptionStatus", plan_id = ${next.planId},
+    UPDATE subscriptions SET status = ${next.status}::"SubscriptionStatus", plan_id = ${next.planId}, started_at = ${next.startedAt},
       current_period_start = ${next.currentPeriodStart}, current_period_end = ${next.currentPeriodEnd},
       cancel_at_period_end = ${next.cancelAtPeriodEnd}, canceled_at = ${next.canceledAt}, ended_at = ${next.endedAt},
       source_updated_at = ${next.sourceUpdatedAt}, seats = ${next.seats}, currency = ${next.currency}, updated_at = now()

@@ -22,6 +22,8 @@ export type DerivedChange = {
 export type CurrentState = {
   status: SubscriptionStatus
   planId: string
+  /** Polar's started_at (created_at until it has one). */
+  startedAt: Date
   currentPeriodStart: Date
   currentPeriodEnd: Date
   cancelAtPeriodEnd: boolean
@@ -111,6 +113,7 @@ export function subscriptionTimeline(input: { snapshots: readonly StoredSnapshot
   const current: CurrentState = {
     status: ourStatus(newest.state.status),
     planId: plan.id,
+    startedAt: new Date(newest.state.startedAt ?? newest.state.createdAt),
     currentPeriodStart: new Date(newest.state.currentPeriodStart),
     currentPeriodEnd: new Date(newest.state.currentPeriodEnd),
     cancelAtPeriodEnd: newest.state.cancelAtPeriodEnd,

@@ -44,7 +44,7 @@ export async function applySubscriptionSnapshot(
   return { subscriptionId: row.id, row, changed, effects }
 }
 
-const ROW_COLUMNS = Prisma.sql`s.id, s.user_id AS "userId", s.plan_id AS "planId", s.status::text AS status, s.cancel_at_period_end AS "cancelAtPeriodEnd",
+const ROW_COLUMNS = Prisma.sql`s.id, s.user_id AS "userId", s.plan_id AS "planId", s.status::text AS status, s.started_at AS "startedAt", s.cancel_at_period_end AS "cancelAtPeriodEnd",
   s.canceled_at AS "canceledAt", s.ended_at AS "endedAt", s.current_period_start AS "currentPeriodStart", s.current_period_end AS "currentPeriodEnd",
   s.source_updated_at AS "sourceUpdatedAt", s.seats, s.currency, u.email, u.name AS "userName"`
 
