@@ -1,17 +1,18 @@
 import type { Metadata } from "next"
 import { FilteredList } from "@/components/admin/filtered-list"
 import { PageHeader } from "@/components/ui/page-header"
+import type { Role } from "@/generated/prisma/enums"
+import { ENGINEERING_ROLES } from "@/lib/auth/roles"
 import { requireStaffSession } from "@/lib/auth/session"
 import { HANDLED_EVENT_TYPES, isHandledType } from "@/lib/billing/webhooks/events"
-import { listWebhookDeliveries } from "@/lib/billing/webhooks/queries"
+import { countFailedSubscriptionDeliveries, listWebhookDeliveries } from "@/lib/billing/webhooks/queries"
 import { DeliveryFilterForm } from "./_components/delivery-filter-form"
 import { DeliveryTable } from "./_components/delivery-table"
+import { SubscriptionReplay } from "./_components/subscription-replay"
 import { parseDeliverySearchParams } from "./_lib/filter"
 
 export const metadata: Metadata = { title: "Webhooks" }
 export const dynamic = "force-dynamic"
-
-const REPLAY_ROLES = new Set(["ENGINEER", "ADMIN", "OWNER"])
 
 type WebhooksPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -19,17 +20,21 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
   // The layout checks too; a page must not rely on a layout it could be rendered without.
   const session = await requireStaffSession("/admin/webhooks")
   const { filter, query } = parseDeliverySearchParams(await searchParams)
-  const page = await listWebhookDeliveries(filter)
-  const filtered = Boolean(query.status || query.type)
-  const mayReplay = REPLAY_ROLES.has(session.user.role)
+  const mayReplay = (ENGINEERING_ROLES as readonly Role[]).includes(session.user.role)
+  const [page, failedOfSubscription] = await Promise.all([
+    listWebhookDeliveries(filter),
+    mayReplay && filter.subscription ? countFailedSubscriptionDeliveries(filter.subscription) : 0,
+  ])
+  const filtered = Boolean(query.status || query.type || query.subscription)
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title="Webhooks"
-        description="Every delivery from Polar, newest first. A failed one was answered 500 so Polar retries it; once its cause is fixed, replay it from its stored payload."
+        description="Every delivery from Polar, newest first. A failed one was answered 500 so Polar retries it; once its cause is fixed, replay it from its stored payload. A processed delivery is final: its replay is refused, and replaying again changes nothing. Filter to one subscription to replay all its failed deliveries in Polar’s order, oldest state first."
       />
       <DeliveryFilterForm query={query} suggestions={HANDLED_EVENT_TYPES} />
+      {filter.subscription && failedOfSubscription > 0 ? <SubscriptionReplay subscriptionId={filter.subscription} failed={failedOfSubscription} /> : null}
       <FilteredList
         basePath="/admin/webhooks"
         query={query}
@@ -37,7 +42,7 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         filtered={filtered}
         noun={{ one: "delivery", many: "deliveries" }}
         empty={{ title: "No webhook deliveries yet", description: "Deliveries appear here as Polar (or test mode's checkout) sends them." }}
-        noMatch={{ title: "No deliveries match these filters", description: "Try another status or event type." }}
+        noMatch={{ title: "No deliveries match these filters", description: "Try another status, event type or subscription." }}
       >
         <DeliveryTable items={page.items} canReplay={(item) => mayReplay && item.provider === "polar" && item.status !== "PROCESSED" && item.status !== "IGNORED" && isHandledType(item.eventType)} />
       </FilteredList>

@@ -3,6 +3,7 @@ import type { WebhookStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { type Paged, paged } from "@/lib/utils/pagination"
 import type { DeliveryFilter } from "../schemas"
+import { POLAR_PROVIDER } from "./deliveries"
 
 export type DeliveryListItem = {
   id: string
@@ -12,19 +13,26 @@ export type DeliveryListItem = {
   status: WebhookStatus
   error: string | null
   attempts: number
+  /** The Polar subscription the event is about, and Polar's instant of the state it carries. */
+  subjectId: string | null
+  subjectAt: Date | null
   receivedAt: Date
   processedAt: Date | null
 }
 
 export type DeliveryPage = Paged<DeliveryListItem>
 
-const listSelect = { id: true, provider: true, eventId: true, eventType: true, status: true, error: true, attempts: true, receivedAt: true, processedAt: true } as const
+const listSelect = { id: true, provider: true, eventId: true, eventType: true, status: true, error: true, attempts: true, subjectId: true, subjectAt: true, receivedAt: true, processedAt: true } as const
 
-/** Webhook deliveries, newest first, by status and event type (a prefix such as "subscription." works). */
+/**
+ * Webhook deliveries, newest first, by status, event type (a prefix such as "subscription." works)
+ * and the Polar subscription they are about.
+ */
 export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<DeliveryPage> {
   const where: Prisma.WebhookDeliveryWhereInput = {
     status: filter.status,
     eventType: filter.type ? (filter.type.endsWith(".") ? { startsWith: filter.type } : filter.type) : undefined,
+    subjectId: filter.subscription,
   }
   const [total, items] = await db.$transaction([
     db.webhookDelivery.count({ where }),
@@ -35,6 +43,11 @@ export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<Del
 
 export async function getDeliveryOrThrow(id: string): Promise<DeliveryListItem> {
   return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: listSelect })
+}
+
+/** The failed Polar deliveries about one subscription: what replaySubscriptionDeliveries would replay. */
+export async function countFailedSubscriptionDeliveries(polarSubscriptionId: string): Promise<number> {
+  return db.webhookDelivery.count({ where: { provider: POLAR_PROVIDER, subjectId: polarSubscriptionId, status: "FAILED" } })
 }
 
 /** Deliveries received in [from, to) whose processing failed (a successful replay clears them). */

@@ -6,7 +6,7 @@ import type { DeliveryQuery } from "../_lib/filter"
 
 export function DeliveryFilterForm({ query, suggestions }: { query: DeliveryQuery; suggestions: readonly string[] }) {
   return (
-    <FilterForm query={query} action="/admin/webhooks" label="Filter webhook deliveries" layout={2}>
+    <FilterForm query={query} action="/admin/webhooks" label="Filter webhook deliveries" layout={3}>
       <ChoiceFilter id="delivery-status" name="status" label="Status" value={query.status} choices={enumChoices(WebhookStatus)} />
       <div>
         <Label htmlFor="delivery-type">Event type (a prefix ending in “.” matches a family)</Label>
@@ -16,6 +16,10 @@ export function DeliveryFilterForm({ query, suggestions }: { query: DeliveryQuer
             <option key={type} value={type} />
           ))}
         </datalist>
+      </div>
+      <div>
+        <Label htmlFor="delivery-subscription">Polar subscription id</Label>
+        <Input id="delivery-subscription" name="subscription" type="search" defaultValue={query.subscription} autoComplete="off" spellCheck={false} className="font-mono" />
       </div>
     </FilterForm>
   )

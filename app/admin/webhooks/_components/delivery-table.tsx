@@ -1,4 +1,5 @@
 import { format } from "date-fns"
+import Link from "next/link"
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import type { WebhookStatus } from "@/generated/prisma/enums"
@@ -6,6 +7,9 @@ import type { DeliveryListItem } from "@/lib/billing/webhooks/queries"
 import { ReplayButton } from "./replay-button"
 
 const TONE: Record<WebhookStatus, BadgeTone> = { RECEIVED: "warning", PROCESSED: "success", FAILED: "danger", IGNORED: "neutral" }
+
+/** The list filtered to one Polar subscription. */
+const subscriptionHref = (subscriptionId: string) => `/admin/webhooks?subscription=${encodeURIComponent(subscriptionId)}`
 
 function When({ date }: { date: Date }) {
   return (
@@ -42,6 +46,7 @@ export function DeliveryTable({ items, canReplay }: { items: DeliveryListItem[];
                 <span className="mt-1 block max-w-64 truncate font-mono text-xs text-slate-500" title={item.eventId}>
                   {item.provider} · {item.eventId}
                 </span>
+                <Subject item={item} />
               </TableCell>
               <TableCell>
                 <div className="flex flex-col items-start gap-1 text-xs text-slate-600">
@@ -56,5 +61,28 @@ export function DeliveryTable({ items, canReplay }: { items: DeliveryListItem[];
         </TableBody>
       </Table>
     </TableContainer>
+  )
+}
+
+/**
+ * The Polar subscription the event is about (a link to the list of its deliveries), and Polar's
+ * instant of the state it carries: a subscription's failed deliveries are replayed in that order.
+ */
+function Subject({ item }: { item: DeliveryListItem }) {
+  if (!item.subjectId) return null
+  return (
+    <span className="mt-1 flex max-w-64 flex-col text-xs text-slate-600">
+      <span className="flex gap-1">
+        subscription
+        <Link href={subscriptionHref(item.subjectId)} className="truncate font-mono text-brand-700 hover:text-brand-800 hover:underline" title={`Only the deliveries of ${item.subjectId}`}>
+          {item.subjectId}
+        </Link>
+      </span>
+      {item.subjectAt ? (
+        <span className="whitespace-nowrap tabular-nums">
+          state of <When date={item.subjectAt} />
+        </span>
+      ) : null}
+    </span>
   )
 }

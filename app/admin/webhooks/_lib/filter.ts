@@ -2,7 +2,7 @@ import { deliveryFilterSchema, type DeliveryFilter } from "@/lib/billing/schemas
 
 type RawSearchParams = Record<string, string | string[] | undefined>
 
-const KEYS = ["status", "type", "page", "pageSize"] as const
+const KEYS = ["status", "type", "subscription", "page", "pageSize"] as const
 type Key = (typeof KEYS)[number]
 export type DeliveryQuery = Partial<Record<Key, string>>
 
