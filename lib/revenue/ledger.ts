@@ -136,7 +136,7 @@ export type StoredLedgerRow = DerivedLedgerRow & { id: string; derived: boolean 
  */
 export async function replaceDerivedChanges(
   tx: RawSql,
-  input: { subscriptionId: string; desired: readonly DerivedLedgerRow[]; stored: readonly StoredLedgerRow[]; now: Date },
+  input: { subscriptionId: string; desired: readonly DerivedLedgerRow[]; stored: readonly StoredLedgerRow[]; now: Date; cachedMrrCents: number },
 ): Promise<{ removed: number; added: DerivedLedgerRow[] }> {
   const unmatched = new Map<string, StoredLedgerRow[]>()
   for (const row of input.stored.filter((row) => row.derived)) unmatched.set(rowKey(row), [...(unmatched.get(rowKey(row)) ?? []), row])
@@ -157,7 +157,7 @@ export async function replaceDerivedChanges(
   }
   const kept = [...input.stored.filter((row) => !row.derived), ...input.desired]
   const mrrNow = mrrAt(kept, input.now)
-  await tx.$executeRaw`UPDATE subscriptions SET mrr_cents = ${mrrNow}, updated_at = now() WHERE id = ${input.subscriptionId} AND mrr_cents <> ${mrrNow}`
+  if (mrrNow !== input.cachedMrrCents) await tx.$executeRaw`UPDATE subscriptions SET mrr_cents = ${mrrNow}, updated_at = now() WHERE id = ${input.subscriptionId}`
   return { removed: removed.length, added }
 }
 

@@ -28,6 +28,7 @@ export type LockedSubscription = {
   sourceUpdatedAt: Date | null
   seats: number
   currency: string
+  mrrCents: number
   email: string
   userName: string | null
 }
@@ -54,7 +55,7 @@ export async function syncSubscription(tx: RawSql, subscription: LockedSubscript
   const timeline = subscriptionTimeline({ snapshots, plans, start })
 
   await updateRow(tx, subscription, timeline.current)
-  const ledger = await replaceDerivedChanges(tx, { subscriptionId: subscription.id, desired: timeline.changes, stored, now })
+  const ledger = await replaceDerivedChanges(tx, { subscriptionId: subscription.id, desired: timeline.changes, stored, now, cachedMrrCents: subscription.mrrCents })
 
   const moves = [...legacy, ...timeline.changes]
   const instants = (kinds: ChangeKind[]) => moves.filter((row) => kinds.includes(row.kind)).map((row) => row.effectiveAt)

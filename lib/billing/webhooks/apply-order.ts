@@ -26,7 +26,6 @@ export async function applyOrder(tx: Tx, order: PolarOrder, eventType: "order.pa
     subscription = prelocked?.polarSubscriptionId === order.subscription_id ? prelocked.row : await lockByPolarId(tx, order.subscription_id)
     // Failing makes Polar deliver it again, by when the subscription's own events have arrived.
     if (!subscription) throw new Error(`order ${order.id} belongs to subscription ${order.subscription_id}, which has not arrived yet`)
-    await resolveCustomerUser(tx, order.customer)
   }
   const userId = subscription?.userId ?? (await resolveCustomerUser(tx, order.customer)).id
   const receipt = await recordReceipt(tx, { order, eventType, userId, subscriptionId: subscription?.id ?? null })

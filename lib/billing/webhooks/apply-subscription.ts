@@ -32,9 +32,10 @@ export async function applySubscriptionSnapshot(
   const { snapshot, prelocked } = input
   // An unknown product fails the delivery before anything is written: it is replayed once linked.
   const plan = await planForProductOrThrow(tx, snapshot.product_id)
-  const user = await resolveCustomerUser(tx, input.customer)
   let row = prelocked?.polarSubscriptionId === snapshot.id ? prelocked.row : await lockByPolarId(tx, snapshot.id)
   if (!row) {
+    // First sight: its customer's user (found, linked or created) owns it.
+    const user = await resolveCustomerUser(tx, input.customer)
     if (!(await adoptUnlinked(tx, snapshot, user.id))) await insertSubscription(tx, snapshot, { planId: plan.id, seats: snapshot.seats ?? plan.seats, userId: user.id })
     row = await lockByPolarId(tx, snapshot.id)
     if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
@@ -46,7 +47,7 @@ export async function applySubscriptionSnapshot(
 
 const ROW_COLUMNS = Prisma.sql`s.id, s.user_id AS "userId", s.plan_id AS "planId", s.status::text AS status, s.started_at AS "startedAt", s.cancel_at_period_end AS "cancelAtPeriodEnd",
   s.canceled_at AS "canceledAt", s.ended_at AS "endedAt", s.current_period_start AS "currentPeriodStart", s.current_period_end AS "currentPeriodEnd",
-  s.source_updated_at AS "sourceUpdatedAt", s.seats, s.currency, u.email, u.name AS "userName"`
+  s.source_updated_at AS "sourceUpdatedAt", s.seats, s.currency, s.mrr_cents AS "mrrCents", u.email, u.name AS "userName"`
 
 /** The subscription (locked until the transaction ends) with its subscriber: a welcome email then needs no look-up. */
 export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promise<LockedSubscription | null> {

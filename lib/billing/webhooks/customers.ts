@@ -16,10 +16,12 @@ export type CustomerUser = { id: string; email: string; name: string | null }
 // the copy of the customer inside every subscription event).
 
 /**
- * Serialises everything this transaction does about one Polar customer: two deliveries seeing a new
- * customer at the same moment would otherwise both link (or create) a user for it.
+ * Serialises everything done about one Polar customer: two deliveries seeing a new customer at the
+ * same moment would otherwise both link (or create) a user for it. Taken first by every delivery
+ * (before the subscription's row lock: one order everywhere, so no deadlock); taking it again in
+ * the same transaction is free.
  */
-async function lockCustomer(tx: Tx, polarCustomerId: string): Promise<void> {
+export async function lockCustomer(tx: Tx, polarCustomerId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`polar-customer:${polarCustomerId}`}))`
 }
 

@@ -4,7 +4,8 @@ import type { WebhookStatus } from "@/generated/prisma/enums"
 import { type RawSql, rawTransaction } from "@/lib/database/raw-transaction"
 import { db } from "@/lib/db"
 import { type LockedSubscription, lockSubscriptionSql, type PrelockedSubscription } from "./apply-subscription"
-import { applyPolarEvent, subscriptionOfEvent } from "./dispatch"
+import { lockCustomer } from "./customers"
+import { applyPolarEvent, customerOfEvent, subscriptionOfEvent } from "./dispatch"
 import type { BillingEffect } from "./effects"
 import { queueBillingNotices } from "./notices"
 import { trackBillingEffects } from "./track-effects"
@@ -56,6 +57,9 @@ export async function processPolarDelivery(input: DeliveryInput & { event: Polar
   if (known && !input.replay) return { outcome: "duplicate", deliveryId: known }
   try {
     const result = await rawTransaction(async (tx): Promise<DeliveryResult> => {
+      // Locks are always taken in one order: the customer, then the subscription (in the claim).
+      const customerId = customerOfEvent(input.event)
+      if (customerId) await lockCustomer(tx, customerId)
       const claim = await claimDelivery(tx, input, final, subscriptionOfEvent(input.event))
       if (!claim.claimed) return { outcome: "duplicate", deliveryId: claim.id }
       const effects = await applyPolarEvent(tx, input.event, claim.prelocked)

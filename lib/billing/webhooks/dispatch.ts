@@ -47,6 +47,20 @@ export function subscriptionOfEvent(event: PolarEvent): string | null {
   }
 }
 
+/** The Polar customer an event is about. */
+export function customerOfEvent(event: PolarEvent): string | null {
+  switch (event.type) {
+    case "customer.updated":
+      return event.data.id
+    case "checkout.created":
+    case "checkout.updated":
+    case "checkout.expired":
+      return null
+    default:
+      return event.data.customer.id
+  }
+}
+
 /** The subscription snapshot an event carries: its own, or the one inside an order. */
 export function snapshotOfEvent(event: PolarEvent): PolarSubscriptionSnapshot | null {
   switch (event.type) {
