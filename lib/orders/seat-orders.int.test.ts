@@ -28,7 +28,7 @@ async function subscriptionWithPayments(...paidAt: string[]) {
 async function stored(client: Pick<typeof db, "order">, subscriptionId: string): Promise<StoredOrder[]> {
   return client.order.findMany({
     where: { subscriptionId },
-    select: { id: true, status: true, stint: true, seats: true, paymentId: true, paidAt: true, assigneeId: true, fulfilledAt: true, releaseDueAt: true, releasedAt: true, refundedAt: true, createdAt: true },
+    select: { id: true, status: true, stint: true, seats: true, paymentId: true, amountCents: true, paidAt: true, assigneeId: true, fulfilledAt: true, releaseDueAt: true, releasedAt: true, refundedAt: true, createdAt: true },
   })
 }
 
@@ -87,13 +87,22 @@ test("an end cancels an order not delivered and asks for a delivered seat back; 
   expect(await db.order.findUniqueOrThrow({ where: { id: order!.id } })).toMatchObject({ status: "FULFILLED", releaseDueAt: d("2026-05-20T00:00:00Z") })
 })
 
-test("an order no longer owed is closed as a duplicate of the one kept, once", async () => {
+test("an order no longer owed is deleted if nobody worked on it, else canceled (or released once delivered), once", async () => {
   const s = await subscriptionWithPayments("2026-05-01T10:00:00Z", "2026-06-01T10:00:00Z")
   const both = s.payments.map((p) => ({ stint: 0, seats: 1, paymentId: p.id, paidAt: p.paidAt, closed: null }))
   const { opened } = await reconcile(s, both)
   const one = await reconcile(s, [both[0]!])
   expect(one.closedAsDuplicate).toEqual([opened[1]!.id])
   expect((await reconcile(s, [both[0]!])).closedAsDuplicate).toEqual([])
-  const orders = await db.order.findMany({ where: { subscriptionId: s.subscriptionId }, orderBy: { paidAt: "asc" } })
-  expect(orders.map((o) => o.status)).toEqual(["PENDING", "CANCELED"])
+  expect((await db.order.findMany({ where: { subscriptionId: s.subscriptionId } })).map((o) => o.status)).toEqual(["PENDING"])
+
+  const t = await subscriptionWithPayments("2026-05-01T10:00:00Z", "2026-06-01T10:00:00Z")
+  const twice = t.payments.map((p) => ({ stint: 0, seats: 1, paymentId: p.id, paidAt: p.paidAt, closed: null }))
+  const [, worked] = (await reconcile(t, twice)).opened
+  await db.order.update({ where: { id: worked!.id }, data: { status: "FULFILLED", fulfilledAt: d("2026-06-01T12:00:00Z") } })
+  // The delivered one is kept for the seat; the other, untouched, goes.
+  const kept = await reconcile(t, [twice[0]!])
+  expect(kept.closedAsDuplicate).toHaveLength(1)
+  const rows = await db.order.findMany({ where: { subscriptionId: t.subscriptionId } })
+  expect(rows.map((o) => [o.id, o.status, o.paymentId])).toEqual([[worked!.id, "FULFILLED", t.payments[0]!.id]])
 })

@@ -14,6 +14,8 @@ export type StoredOrder = {
   stint: number
   seats: number
   paymentId: string | null
+  /** What its opening payment charged. */
+  amountCents: number
   paidAt: Date
   assigneeId: string | null
   fulfilledAt: Date | null
@@ -26,15 +28,16 @@ export type StoredOrder = {
 export type OpenedOrder = { id: string; paymentId: string; seats: number; paidAt: Date; dueAt: Date }
 
 /** What billing decides of an order, and when it closed (for its timeline; not a column). */
-type Target = Pick<StoredOrder, "status" | "stint" | "seats" | "paymentId" | "paidAt" | "releaseDueAt" | "refundedAt"> & { closedAt: Date | null }
+type Target = Pick<StoredOrder, "status" | "stint" | "seats" | "paymentId" | "amountCents" | "paidAt" | "releaseDueAt" | "refundedAt"> & { closedAt: Date | null }
 
 const STATUS_RANK: Record<OrderStatus, number> = { FULFILLED: 0, IN_PROGRESS: 1, PENDING: 2, REFUNDED: 3, CANCELED: 4 }
 
 /**
  * Matches the stored orders to the planned ones in order (by run; delivered first, then oldest), so
  * the order staff already work on is the one kept; updates what billing decides, opens the missing
- * orders and closes the ones no longer owed (a duplicate is canceled, or released once delivered).
- * Returns the orders it opened (for the "order received" email).
+ * orders and removes the ones no longer owed (deleted if nobody worked on them; else canceled, or
+ * released once delivered). Returns the orders it opened (for the "order received" email) and the
+ * ones it removed.
  */
 export async function reconcileSeatOrders(
   tx: RawSql,
@@ -53,9 +56,16 @@ export async function reconcileSeatOrders(
   const updates: { row: StoredOrder; target: Target; note?: string }[] = []
   input.planned.forEach((plan, index) => {
     const row = stored[index]
-    if (row) updates.push({ row, target: targetOf(row, plan) })
+    if (row) updates.push({ row, target: targetOf(row, plan, input.amountOf(plan.paymentId)) })
   })
-  for (const row of stored.slice(input.planned.length)) {
+  const unowed = stored.slice(input.planned.length)
+  // One nobody worked on is deleted: it existed only because of the order deliveries came in.
+  const untouched = unowed.filter((row) => row.assigneeId === null && row.fulfilledAt === null).map((row) => row.id)
+  if (untouched.length > 0) {
+    await tx.$executeRaw`DELETE FROM orders WHERE id = ANY(${untouched}::text[])`
+    closedAsDuplicate.push(...untouched)
+  }
+  for (const row of unowed.filter((candidate) => !untouched.includes(candidate.id))) {
     updates.push({ row, target: closedTarget(row, { ...row, paymentId: null }, { at: row.paidAt, reason: "ended" }), note: `not owed: a duplicate of order ${stored[0]?.id}` })
   }
   // A payment moves between orders only through NULL, so the unique payment_id never collides.
@@ -72,8 +82,8 @@ export async function reconcileSeatOrders(
   return { opened, closedAsDuplicate }
 }
 
-function targetOf(row: StoredOrder, plan: PlannedSeatOrder): Target {
-  const owed = { stint: plan.stint, seats: plan.seats, paymentId: plan.paymentId, paidAt: plan.paidAt }
+function targetOf(row: StoredOrder, plan: PlannedSeatOrder, amountCents: number): Target {
+  const owed = { stint: plan.stint, seats: plan.seats, paymentId: plan.paymentId, amountCents, paidAt: plan.paidAt }
   if (plan.closed) return closedTarget(row, owed, plan.closed)
   // Open: an order billing had closed opens again as staff left it; nothing to release or refund.
   const reopened: OrderStatus = row.fulfilledAt ? "FULFILLED" : row.assigneeId ? "IN_PROGRESS" : "PENDING"
@@ -82,7 +92,7 @@ function targetOf(row: StoredOrder, plan: PlannedSeatOrder): Target {
 }
 
 /** A refund makes an order REFUNDED; an end cancels it, or asks for the seat back once delivered. */
-function closedTarget(row: StoredOrder, owed: Pick<Target, "stint" | "seats" | "paymentId" | "paidAt">, closed: SeatOrderClose): Target {
+function closedTarget(row: StoredOrder, owed: Pick<Target, "stint" | "seats" | "paymentId" | "amountCents" | "paidAt">, closed: SeatOrderClose): Target {
   const delivered = row.fulfilledAt !== null
   const releaseDueAt = delivered ? (row.releasedAt ? (row.releaseDueAt ?? closed.at) : closed.at) : null
   if (closed.reason === "refunded") return { ...owed, status: "REFUNDED", releaseDueAt, refundedAt: closed.at, closedAt: closed.at }
@@ -98,6 +108,7 @@ async function applyTarget(tx: RawSql, row: StoredOrder, target: Target, note?: 
     row.stint === target.stint &&
     row.seats === target.seats &&
     row.paymentId === target.paymentId &&
+    row.amountCents === target.amountCents &&
     time(row.paidAt) === time(target.paidAt) &&
     time(row.releaseDueAt) === time(target.releaseDueAt) &&
     time(row.refundedAt) === time(target.refundedAt)
@@ -105,7 +116,7 @@ async function applyTarget(tx: RawSql, row: StoredOrder, target: Target, note?: 
   const event = timelineEntry(row, target, note)
   await tx.$executeRaw`
     WITH changed AS (
-      UPDATE orders SET status = ${target.status}::"OrderStatus", stint = ${target.stint}, seats = ${target.seats}, payment_id = ${target.paymentId},
+      UPDATE orders SET status = ${target.status}::"OrderStatus", stint = ${target.stint}, seats = ${target.seats}, payment_id = ${target.paymentId}, amount_cents = ${target.amountCents},
         paid_at = ${target.paidAt}, due_at = ${fulfilmentDueAt(target.paidAt)}, release_due_at = ${target.releaseDueAt}, refunded_at = ${target.refundedAt}, updated_at = now()
       WHERE id = ${row.id} RETURNING id
     ), paid AS (
@@ -131,14 +142,14 @@ async function insertOrder(
   input: { subscriptionId: string; userId: string; amountOf: (paymentId: string) => number },
   plan: PlannedSeatOrder,
 ): Promise<OpenedOrder | null> {
-  const row: StoredOrder = { id: randomUUID(), status: "PENDING", stint: plan.stint, seats: plan.seats, paymentId: plan.paymentId, paidAt: plan.paidAt, assigneeId: null, fulfilledAt: null, releaseDueAt: null, releasedAt: null, refundedAt: null, createdAt: new Date() }
+  const row: StoredOrder = { id: randomUUID(), status: "PENDING", stint: plan.stint, seats: plan.seats, paymentId: plan.paymentId, amountCents: input.amountOf(plan.paymentId), paidAt: plan.paidAt, assigneeId: null, fulfilledAt: null, releaseDueAt: null, releasedAt: null, refundedAt: null, createdAt: new Date() }
   const target = plan.closed ? closedTarget(row, row, plan.closed) : null
   const closing = target && timelineEntry(row, target)
   const dueAt = fulfilmentDueAt(plan.paidAt)
   await tx.$executeRaw`
     WITH opened AS (
       INSERT INTO orders (id, subscription_id, user_id, payment_id, amount_cents, seats, stint, paid_at, due_at, status, refunded_at, created_at, updated_at)
-      VALUES (${row.id}, ${input.subscriptionId}, ${input.userId}, ${plan.paymentId}, ${input.amountOf(plan.paymentId)}, ${plan.seats}, ${plan.stint},
+      VALUES (${row.id}, ${input.subscriptionId}, ${input.userId}, ${plan.paymentId}, ${row.amountCents}, ${plan.seats}, ${plan.stint},
               ${plan.paidAt}, ${dueAt}, ${target?.status ?? "PENDING"}::"OrderStatus", ${target?.refundedAt ?? null}, now(), now())
       RETURNING id
     ), paid AS (

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto"
 import type { RecurringDiscount, RecurringInterval } from "@/lib/revenue/recurring"
 import type { PolarDiscount, PolarSubscriptionSnapshot, PolarSubscriptionStatus } from "../webhooks/events"
+import { normalizeIso, preciseIso } from "./instant"
 
 // A subscription snapshot as we store it: the parts of Polar's subscription that decide its state,
 // its MRR and its seats, with instants as ISO text. Pure, no I/O.
@@ -30,7 +31,7 @@ export type SnapshotState = {
 /** A stored snapshot: its state, and the discount it carried (only subscription.* payloads carry one). */
 export type StoredSnapshot = { takenAt: Date; fingerprint: string; state: SnapshotState; discount: RecurringDiscount | null }
 
-const iso = (date: Date | null | undefined) => date?.toISOString() ?? null
+const iso = (date: Date | null | undefined) => (date ? preciseIso(date) : null)
 
 export function snapshotState(snapshot: PolarSubscriptionSnapshot): SnapshotState {
   // Keys in a fixed order: the fingerprint hashes this object's JSON.
@@ -43,11 +44,11 @@ export function snapshotState(snapshot: PolarSubscriptionSnapshot): SnapshotStat
     intervalCount: snapshot.recurring_interval_count ?? 1,
     seats: snapshot.seats ?? null,
     discountId: snapshot.discount_id ?? snapshot.discount?.id ?? null,
-    createdAt: snapshot.created_at.toISOString(),
+    createdAt: preciseIso(snapshot.created_at),
     modifiedAt: iso(snapshot.modified_at),
     startedAt: iso(snapshot.started_at),
-    currentPeriodStart: snapshot.current_period_start.toISOString(),
-    currentPeriodEnd: snapshot.current_period_end.toISOString(),
+    currentPeriodStart: preciseIso(snapshot.current_period_start),
+    currentPeriodEnd: preciseIso(snapshot.current_period_end),
     cancelAtPeriodEnd: snapshot.cancel_at_period_end,
     canceledAt: iso(snapshot.canceled_at),
     endsAt: iso(snapshot.ends_at),
@@ -73,7 +74,27 @@ export function fingerprintOf(state: SnapshotState): string {
   return createHash("sha256").update(JSON.stringify(state)).digest("hex")
 }
 
-/** Polar's order of snapshots: by instant, and at one instant by fingerprint, never by arrival. */
-export function compareSnapshots(a: Pick<StoredSnapshot, "takenAt" | "fingerprint">, b: Pick<StoredSnapshot, "takenAt" | "fingerprint">): number {
-  return a.takenAt.getTime() - b.takenAt.getTime() || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0)
+/**
+ * Polar's order of snapshots: by instant to the microsecond; states at the very same instant by
+ * their content (never by arrival, nor by ids that mean nothing to the order), then fingerprint.
+ */
+export function compareSnapshots(a: Pick<StoredSnapshot, "state" | "fingerprint">, b: Pick<StoredSnapshot, "state" | "fingerprint">): number {
+  return compareText(instantKey(a.state), instantKey(b.state)) || compareText(contentKey(a.state), contentKey(b.state)) || compareText(a.fingerprint, b.fingerprint)
 }
+
+/** The state's own instant as six-digit ISO text, which sorts in time order. */
+function instantKey(state: SnapshotState): string {
+  return normalizeIso(state.modifiedAt ?? state.createdAt)
+}
+
+/** The state's fields but the discount id, in a fixed order (a stored state's keys come back reordered). */
+function contentKey(state: SnapshotState): string {
+  return JSON.stringify(CONTENT_FIELDS.map((field) => state[field]))
+}
+
+const CONTENT_FIELDS = [
+  "status", "productId", "amountCents", "currency", "interval", "intervalCount", "seats", "createdAt", "modifiedAt", "startedAt",
+  "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "endsAt", "endedAt",
+] as const satisfies readonly Exclude<keyof SnapshotState, "discountId">[]
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest"
+import { preciseDate } from "./instant"
 import type { RecurringDiscount } from "@/lib/revenue/recurring"
 import type { PolarSubscriptionSnapshot } from "../webhooks/events"
 import { compareSnapshots, fingerprintOf, snapshotDiscount, snapshotState, takenAt } from "./snapshot"
@@ -38,7 +39,7 @@ function snapshot(change: Partial<PolarSubscriptionSnapshot> = {}): PolarSubscri
 const state = (change: Partial<PolarSubscriptionSnapshot> = {}) => snapshotState(snapshot(change))
 const stored = (change: Partial<PolarSubscriptionSnapshot> = {}) => {
   const s = state(change)
-  return { takenAt: takenAt(s), fingerprint: fingerprintOf(s) }
+  return { takenAt: takenAt(s), fingerprint: fingerprintOf(s), state: s }
 }
 
 describe("snapshotState / snapshotDiscount", () => {
@@ -52,11 +53,11 @@ describe("snapshotState / snapshotDiscount", () => {
       intervalCount: 1,
       seats: 3,
       discountId: "disc_1",
-      createdAt: "2026-01-01T00:00:00.000Z",
-      modifiedAt: "2026-01-05T00:00:00.000Z",
-      startedAt: "2026-01-01T00:00:00.000Z",
-      currentPeriodStart: "2026-01-01T00:00:00.000Z",
-      currentPeriodEnd: "2026-02-01T00:00:00.000Z",
+      createdAt: "2026-01-01T00:00:00.000000Z",
+      modifiedAt: "2026-01-05T00:00:00.000000Z",
+      startedAt: "2026-01-01T00:00:00.000000Z",
+      currentPeriodStart: "2026-01-01T00:00:00.000000Z",
+      currentPeriodEnd: "2026-02-01T00:00:00.000000Z",
       cancelAtPeriodEnd: false,
       canceledAt: null,
       endsAt: null,
@@ -117,17 +118,27 @@ describe("takenAt / fingerprintOf / compareSnapshots", () => {
     expect(fingerprintOf(state({ metadata: { a: 1 } }))).toBe(fingerprintOf(state()))
   })
 
-  test("earlier instants come first; at one instant the fingerprint decides; the same snapshot ties", () => {
+  test("earlier instants come first, to the microsecond; at one instant the content, then the fingerprint decides", () => {
     const early = stored({ modified_at: d("2026-01-05T00:00:00Z") })
     const late = stored({ modified_at: d("2026-01-05T00:00:00.001Z") })
     expect(compareSnapshots(early, late)).toBeLessThan(0)
     expect(compareSnapshots(late, early)).toBeGreaterThan(0)
     expect(compareSnapshots(early, early)).toBe(0)
-    const sameInstant = { takenAt: early.takenAt }
-    expect(compareSnapshots({ ...sameInstant, fingerprint: "0a" }, { ...sameInstant, fingerprint: "0b" })).toBeLessThan(0)
-    expect(compareSnapshots({ ...sameInstant, fingerprint: "0b" }, { ...sameInstant, fingerprint: "0a" })).toBeGreaterThan(0)
-    // The instant wins over the fingerprint.
-    expect(compareSnapshots({ takenAt: late.takenAt, fingerprint: "00" }, { takenAt: early.takenAt, fingerprint: "ff" })).toBeGreaterThan(0)
+    // One microsecond apart: the same millisecond for a Date, still ordered.
+    const first = stored({ modified_at: preciseDate("2026-01-05T00:00:00.000457Z") })
+    const second = stored({ modified_at: preciseDate("2026-01-05T00:00:00.000458Z"), product_id: "prod_annual" })
+    expect(first.takenAt.getTime()).toBe(second.takenAt.getTime())
+    expect(compareSnapshots(first, second)).toBeLessThan(0)
+    expect(compareSnapshots(second, first)).toBeGreaterThan(0)
+    // The very same instant: decided by the content, whatever ids the states carry.
+    const a = stored({ modified_at: d("2026-01-05T00:00:00Z"), product_id: "prod_a", discount_id: "disc_z" })
+    const b = stored({ modified_at: d("2026-01-05T00:00:00Z"), product_id: "prod_b", discount_id: "disc_a" })
+    expect(compareSnapshots(a, b)).toBeLessThan(0)
+    expect(compareSnapshots(b, a)).toBeGreaterThan(0)
+    // Equal content but for the discount id: the fingerprint decides.
+    const c = stored({ modified_at: d("2026-01-05T00:00:00Z"), discount_id: "disc_1" })
+    const e = stored({ modified_at: d("2026-01-05T00:00:00Z"), discount_id: "disc_2" })
+    expect(Math.sign(compareSnapshots(c, e))).toBe(c.fingerprint < e.fingerprint ? -1 : 1)
   })
 })
 

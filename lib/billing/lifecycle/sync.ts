@@ -129,7 +129,7 @@ async function loadLifecycle(tx: RawSql, subscriptionId: string): Promise<Loaded
       (SELECT COALESCE(json_agg(json_build_object('id', id, 'amountCents', amount_cents, 'paidAt', paid_at, 'createdAt', COALESCE(polar_created_at, paid_at),
                                                   'refundedAt', refunded_at, 'refunded', status = 'REFUNDED')), '[]'::json)
          FROM payments WHERE subscription_id = ${subscriptionId}) AS payments,
-      (SELECT COALESCE(json_agg(json_build_object('id', id, 'status', status, 'stint', stint, 'seats', seats, 'paymentId', payment_id, 'paidAt', paid_at,
+      (SELECT COALESCE(json_agg(json_build_object('id', id, 'status', status, 'stint', stint, 'seats', seats, 'paymentId', payment_id, 'amountCents', amount_cents, 'paidAt', paid_at,
                                                   'assigneeId', assignee_id, 'fulfilledAt', fulfilled_at, 'releaseDueAt', release_due_at, 'releasedAt', released_at,
                                                   'refundedAt', refunded_at, 'createdAt', created_at)), '[]'::json)
          FROM orders WHERE subscription_id = ${subscriptionId}) AS orders`

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto"
 import { Prisma } from "@/generated/prisma/client"
 import type { RawSql } from "@/lib/database/raw-transaction"
+import { preciseIso } from "../lifecycle/instant"
 import type { PolarCustomer } from "./events"
 
 type Tx = RawSql
@@ -9,11 +10,12 @@ type UserLink = { id: string; name: string | null; email: string; polarCustomerI
 /** A customer's user, with the address and name their emails go to. */
 export type CustomerUser = { id: string; email: string; name: string | null }
 
-// customer.updated carries a state of the customer at its modified_at. polar_customers keeps the
-// newest, so a stale one arriving late changes nothing, and one arriving before the customer's first
-// subscription waits there. The user takes the newest state when it arrives and when the customer is
-// first linked to a user, never otherwise (the name we hold, or the user set, is not overwritten by
-// the copy of the customer inside every subscription event).
+// Every customer object Polar sends is a state of that customer at its modified_at: customer events
+// (customer.created, customer.updated) and the copy inside each subscription and order event.
+// polar_customers keeps, per field, the newest state that had it, so the result is the same whatever
+// order they arrive in. A user billing created follows Polar's newest name; a user who existed
+// before keeps the name we hold until a customer event renames them (never because of the copy
+// inside every subscription event). The address changes only through a customer event, once verified.
 
 /**
  * Serialises everything done about one Polar customer: two deliveries seeing a new customer at the
@@ -25,26 +27,51 @@ export async function lockCustomer(tx: Tx, polarCustomerId: string): Promise<voi
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`polar-customer:${polarCustomerId}`}))`
 }
 
-/** Stores the customer's state unless a newer (or the same) one is stored. */
-async function recordCustomerState(tx: Tx, customer: PolarCustomer): Promise<void> {
-  const email = customer.email?.toLowerCase() ?? null
-  const state = { email, emailVerified: customer.email_verified ?? false, name: customer.name?.trim() || null, externalId: customer.external_id ?? null }
-  // ISO instants sort as text; equal instants are ordered by the state's hash, never by arrival.
-  const at = (customer.modified_at ?? customer.created_at ?? new Date(0)).toISOString()
+type Known = { name: string | null; updatedName: string | null; email: string | null; createdUser: boolean }
+
+/** Merges one state of the customer into what we know; returns what we know now. */
+async function recordCustomerState(tx: Tx, customer: PolarCustomer, from: "customer event" | "copy"): Promise<Known> {
+  const event = from === "customer event"
+  const email = event && customer.email_verified ? (customer.email?.toLowerCase() ?? null) : null
+  const name = customer.name?.trim() || null
+  const state = { email: customer.email?.toLowerCase() ?? null, verified: customer.email_verified ?? false, name, externalId: customer.external_id ?? null }
+  // ISO instants to the microsecond sort as text; equal instants are ordered by the state's hash.
+  const at = preciseIso(customer.modified_at ?? customer.created_at ?? new Date(0))
   const version = `${at}|${createHash("sha256").update(JSON.stringify(state)).digest("hex")}`
-  await tx.$executeRaw`
-    INSERT INTO polar_customers (id, version, email, email_verified, name, external_id, updated_at)
-    VALUES (${customer.id}, ${version}, ${state.email}, ${state.emailVerified}, ${state.name}, ${state.externalId}, now())
-    ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, email = EXCLUDED.email, email_verified = EXCLUDED.email_verified,
-      name = EXCLUDED.name, external_id = EXCLUDED.external_id, updated_at = now()
-    WHERE polar_customers.version < EXCLUDED.version`
+  const [known] = await tx.$queryRaw<Known[]>`
+    INSERT INTO polar_customers (id, version, external_id, name, name_version, updated_name, updated_name_version, email, email_version, updated_at)
+    VALUES (${customer.id}, ${version}, ${state.externalId}, ${name}, ${name ? version : null}, ${event ? name : null}, ${event && name ? version : null},
+            ${email}, ${email ? version : null}, now())
+    ON CONFLICT (id) DO UPDATE SET
+      version = GREATEST(polar_customers.version, EXCLUDED.version),
+      external_id = CASE WHEN EXCLUDED.version > polar_customers.version THEN EXCLUDED.external_id ELSE polar_customers.external_id END,
+      name = CASE WHEN EXCLUDED.name_version > COALESCE(polar_customers.name_version, '') THEN EXCLUDED.name ELSE polar_customers.name END,
+      name_version = GREATEST(polar_customers.name_version, EXCLUDED.name_version),
+      updated_name = CASE WHEN EXCLUDED.updated_name_version > COALESCE(polar_customers.updated_name_version, '') THEN EXCLUDED.updated_name ELSE polar_customers.updated_name END,
+      updated_name_version = GREATEST(polar_customers.updated_name_version, EXCLUDED.updated_name_version),
+      email = CASE WHEN EXCLUDED.email_version > COALESCE(polar_customers.email_version, '') THEN EXCLUDED.email ELSE polar_customers.email END,
+      email_version = GREATEST(polar_customers.email_version, EXCLUDED.email_version),
+      updated_at = now()
+    RETURNING name, updated_name AS "updatedName", email, created_user AS "createdUser"`
+  return known!
+}
+
+/**
+ * The customer inside a subscription or order event: remembered, and the name of a user billing
+ * created follows it (when it is Polar's newest).
+ */
+export async function noteCustomerCopy(tx: Tx, customer: PolarCustomer): Promise<void> {
+  const known = await recordCustomerState(tx, customer, "copy")
+  if (known.createdUser && known.name) {
+    await tx.$executeRaw`UPDATE users SET name = ${known.name}, updated_at = now() WHERE polar_customer_id = ${customer.id} AND name IS DISTINCT FROM ${known.name}`
+  }
 }
 
 /**
  * Our user for a Polar customer: by external id (our user id, set at checkout), else by Polar
  * customer id, else by email; a customer who bought without any of them becomes a new subscriber.
- * Links the Polar customer id to the user the first time it is seen, and brings the user's name and
- * address up to the customer's newest state.
+ * Links the Polar customer id to the user the first time it is seen, and brings the user up to what
+ * Polar said of the customer.
  */
 export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Promise<CustomerUser> {
   await lockCustomer(tx, customer.id)
@@ -55,17 +82,20 @@ export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Prom
     WHERE id = ${externalId} OR polar_customer_id = ${customer.id} OR email = ${email}
     ORDER BY (id = ${externalId}) DESC NULLS LAST, (polar_customer_id = ${customer.id}) DESC NULLS LAST
     LIMIT 1`
-  const user = found ?? (email ? await createSubscriber(tx, { email, name: customer.name ?? null }) : undefined)
+  // A new subscriber starts without a name: syncProfile gives it Polar's newest.
+  const created = found ? undefined : email ? await createSubscriber(tx, { email, name: null }) : undefined
+  const user = found ?? created ?? (email ? await userByEmail(tx, email) : undefined)
   if (!user) throw new Error(`Polar customer ${customer.id} has neither an external id we know nor an email`)
+  if (created) await tx.$executeRaw`UPDATE polar_customers SET created_user = true WHERE id = ${customer.id}`
   if (user.polarCustomerId === customer.id) return { id: user.id, email: user.email, name: user.name }
   await linkPolarCustomer(tx, user, customer.id)
   return syncProfile(tx, user, customer.id)
 }
 
-/** customer.updated: the newest state is kept; a linked user takes its name and verified address. */
+/** customer.created and customer.updated: remembered; a linked user takes what they say. */
 export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Promise<string | null> {
   await lockCustomer(tx, customer.id)
-  await recordCustomerState(tx, customer)
+  await recordCustomerState(tx, customer, "customer event")
   const [user] = await tx.$queryRaw<UserLink[]>`
     SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users
     WHERE polar_customer_id = ${customer.id} OR id = ${customer.external_id ?? null}
@@ -79,22 +109,24 @@ export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Pro
 }
 
 /**
- * The user takes the newest customer.updated's name, and its address once Polar has verified it and
- * no other user signs in with it (the address is how the subscriber signs in).
+ * The user takes Polar's newest name (of any state for a user billing created, of customer events
+ * otherwise), and the newest verified address unless another user signs in with it (the address is
+ * how the subscriber signs in).
  */
 async function syncProfile(tx: Tx, user: UserLink, polarCustomerId: string): Promise<CustomerUser> {
-  const [newest] = await tx.$queryRaw<{ email: string | null; emailVerified: boolean; name: string | null }[]>`
-    SELECT email, email_verified AS "emailVerified", name FROM polar_customers WHERE id = ${polarCustomerId}`
+  const [known] = await tx.$queryRaw<Known[]>`
+    SELECT name, updated_name AS "updatedName", email, created_user AS "createdUser" FROM polar_customers WHERE id = ${polarCustomerId}`
   const changes: Prisma.Sql[] = []
   let { name, email } = user
-  if (newest?.name && newest.name !== user.name) {
-    name = newest.name
+  const newestName = known?.createdUser ? known.name : known?.updatedName
+  if (newestName && newestName !== user.name) {
+    name = newestName
     changes.push(Prisma.sql`name = ${name}`)
   }
-  if (newest?.email && newest.emailVerified && newest.email !== user.email) {
-    const [taken] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM users WHERE email = ${newest.email}`
+  if (known?.email && known.email !== user.email) {
+    const [taken] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM users WHERE email = ${known.email}`
     if (!taken) {
-      email = newest.email
+      email = known.email
       changes.push(Prisma.sql`email = ${email}`)
     }
   }
@@ -102,12 +134,17 @@ async function syncProfile(tx: Tx, user: UserLink, polarCustomerId: string): Pro
   return { id: user.id, email, name }
 }
 
+/** A new subscriber; undefined when a concurrent delivery created this address first (it is found then). */
 async function createSubscriber(tx: Tx, input: { email: string; name: string | null }): Promise<UserLink | undefined> {
-  // Two deliveries for one new address may race: the loser's insert is skipped and it reads the winner's row.
-  await tx.$executeRaw`
+  const [user] = await tx.$queryRaw<UserLink[]>`
     INSERT INTO users (id, email, name, role, created_at, updated_at) VALUES (${randomUUID()}, ${input.email}, ${input.name}, 'SUBSCRIBER', now(), now())
-    ON CONFLICT (email) DO NOTHING`
-  const [user] = await tx.$queryRaw<UserLink[]>`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE email = ${input.email}`
+    ON CONFLICT (email) DO NOTHING
+    RETURNING id, name, email, polar_customer_id AS "polarCustomerId"`
+  return user
+}
+
+async function userByEmail(tx: Tx, email: string): Promise<UserLink | undefined> {
+  const [user] = await tx.$queryRaw<UserLink[]>`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE email = ${email}`
   return user
 }
 

@@ -1,7 +1,7 @@
 import type { RawSql } from "@/lib/database/raw-transaction"
 import { applyOrder } from "./apply-order"
 import { applySubscriptionSnapshot, type PrelockedSubscription } from "./apply-subscription"
-import { applyCustomerUpdated } from "./customers"
+import { applyCustomerUpdated, noteCustomerCopy } from "./customers"
 import type { BillingEffect } from "./effects"
 import type { PolarEvent, PolarSubscriptionSnapshot } from "./events"
 
@@ -11,10 +11,13 @@ import type { PolarEvent, PolarSubscriptionSnapshot } from "./events"
  * name or its arrival, decide the state (lib/billing/lifecycle).
  */
 export async function applyPolarEvent(tx: RawSql, event: PolarEvent, prelocked?: PrelockedSubscription): Promise<BillingEffect[]> {
+  // The customer inside every subscription and order event is a state of that customer too.
+  if (!event.type.startsWith("checkout.") && !event.type.startsWith("customer.") && "customer" in event.data) await noteCustomerCopy(tx, event.data.customer)
   switch (event.type) {
     case "order.paid":
     case "order.refunded":
       return applyOrder(tx, event.data, event.type, prelocked)
+    case "customer.created":
     case "customer.updated":
       await applyCustomerUpdated(tx, event.data)
       return []
@@ -37,6 +40,7 @@ export function subscriptionOfEvent(event: PolarEvent): string | null {
     case "order.paid":
     case "order.refunded":
       return event.data.subscription?.id ?? event.data.subscription_id ?? null
+    case "customer.created":
     case "customer.updated":
     case "checkout.created":
     case "checkout.updated":
@@ -50,6 +54,7 @@ export function subscriptionOfEvent(event: PolarEvent): string | null {
 /** The Polar customer an event is about. */
 export function customerOfEvent(event: PolarEvent): string | null {
   switch (event.type) {
+    case "customer.created":
     case "customer.updated":
       return event.data.id
     case "checkout.created":
@@ -67,6 +72,7 @@ export function snapshotOfEvent(event: PolarEvent): PolarSubscriptionSnapshot | 
     case "order.paid":
     case "order.refunded":
       return event.data.subscription ?? null
+    case "customer.created":
     case "customer.updated":
     case "checkout.created":
     case "checkout.updated":
@@ -83,6 +89,7 @@ export function subjectTimeOfEvent(event: PolarEvent): Date | null {
     case "order.paid":
     case "order.refunded":
       return event.data.subscription ? (event.data.subscription.modified_at ?? event.data.subscription.created_at) : (event.data.modified_at ?? event.data.created_at)
+    case "customer.created":
     case "customer.updated":
       return event.data.modified_at ?? event.data.created_at
     case "checkout.created":

@@ -1,9 +1,11 @@
 import { z } from "zod"
+import { preciseDate } from "../lifecycle/instant"
 
 // The parts of Polar's 2026-10 webhook payloads we act on, validated after the signature check.
 // Everything else in a payload is kept in the stored delivery but not read.
 
-const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value))
+// Dates that remember Polar's microseconds: two states of a subscription microseconds apart stay in order.
+const timestamp = z.iso.datetime({ offset: true }).transform((value) => preciseDate(value))
 const optionalTimestamp = timestamp.nullish().transform((value) => value ?? null)
 const cents = z.number().int().min(0)
 
@@ -117,7 +119,7 @@ export const polarEventSchema = z.discriminatedUnion("type", [
       subscription_id: z.string().nullish(),
     }),
   }),
-  z.object({ ...envelope, type: z.literal("customer.updated"), data: customerSchema }),
+  z.object({ ...envelope, type: z.enum(["customer.created", "customer.updated"]), data: customerSchema }),
 ])
 export type PolarEvent = z.infer<typeof polarEventSchema>
 
@@ -126,6 +128,7 @@ export const HANDLED_EVENT_TYPES = [
   "checkout.created",
   "checkout.updated",
   "checkout.expired",
+  "customer.created",
   "customer.updated",
   "order.paid",
   "order.refunded",

@@ -38,10 +38,14 @@ CREATE TABLE "subscription_snapshots" (
 CREATE TABLE "polar_customers" (
     "id" TEXT NOT NULL,
     "version" TEXT NOT NULL,
-    "email" TEXT,
-    "email_verified" BOOLEAN NOT NULL,
-    "name" TEXT,
     "external_id" TEXT,
+    "name" TEXT,
+    "name_version" TEXT,
+    "updated_name" TEXT,
+    "updated_name_version" TEXT,
+    "email" TEXT,
+    "email_version" TEXT,
+    "created_user" BOOLEAN NOT NULL DEFAULT false,
     "updated_at" TIMESTAMPTZ(6) NOT NULL,
 
     CONSTRAINT "polar_customers_pkey" PRIMARY KEY ("id")
