@@ -1,20 +1,11 @@
 import { describe, expect, test } from "vitest"
+import { permutations } from "@/lib/testing/permutations"
 import { type PaymentFact, planSeatOrders, type SeatPlanInput } from "./seat-plan"
 
 const d = (iso: string) => new Date(iso)
 
 function pay(id: string, paidAt: string, options: { createdAt?: string; refundedAt?: string } = {}): PaymentFact {
   return { id, paidAt: d(paidAt), createdAt: d(options.createdAt ?? paidAt), fullyRefundedAt: options.refundedAt ? d(options.refundedAt) : null }
-}
-
-function* permutations<T>(items: readonly T[]): Generator<T[]> {
-  if (items.length <= 1) {
-    yield [...items]
-    return
-  }
-  for (let i = 0; i < items.length; i++) {
-    for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) yield [items[i]!, ...rest]
-  }
 }
 
 // A subscription started 2026-01-01 00:00 with one seat; its first payment was paid 5 s later.

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest"
+import { permutations } from "@/lib/testing/permutations"
 import { type LedgerState, mrrAt } from "@/lib/revenue/mrr"
 import type { PolarDiscount, PolarSubscriptionSnapshot } from "../webhooks/events"
 import { fingerprintOf, snapshotDiscount, snapshotState, type StoredSnapshot, takenAt } from "./snapshot"
@@ -53,16 +54,6 @@ function stored(snapshot: PolarSubscriptionSnapshot): StoredSnapshot {
 
 function timeline(snapshots: PolarSubscriptionSnapshot[], start: LedgerState = fresh) {
   return subscriptionTimeline({ snapshots: snapshots.map(stored), plans, start })
-}
-
-function* permutations<T>(items: readonly T[]): Generator<T[]> {
-  if (items.length <= 1) {
-    yield [...items]
-    return
-  }
-  for (let i = 0; i < items.length; i++) {
-    for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) yield [items[i]!, ...rest]
-  }
 }
 
 const STARTED = "polar: subscription started"

@@ -1,18 +1,9 @@
 import { describe, expect, test } from "vitest"
+import { permutations } from "@/lib/testing/permutations"
 import type { PolarOrder } from "./events"
 import { mergeReceipts, type Receipt, receiptOf, receiptStatus, sameReceipt } from "./order-state"
 
 const d = (iso: string) => new Date(iso)
-
-function* permutations<T>(items: readonly T[]): Generator<T[]> {
-  if (items.length <= 1) {
-    yield [...items]
-    return
-  }
-  for (let i = 0; i < items.length; i++) {
-    for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) yield [items[i]!, ...rest]
-  }
-}
 
 /** Polar's order: $100 + $20 tax = $120, created 2026-01-01 00:00, paid 3 s later. */
 function order(change: Partial<PolarOrder> = {}): PolarOrder {
