@@ -5,8 +5,7 @@ import type { RawSql } from "@/lib/database/raw-transaction"
 import type { ChangeKind } from "@/generated/prisma/enums"
 import { type LedgerState, ledgerEntry, mrrAt } from "./mrr"
 
-// The only writer of subscription_changes and of Subscription.mrrCents (a new subscription's INSERT
-// writes the MRR insertWithOpeningChange gives it, beside the ledger row that explains it). Callers
+// The only writer of subscription_changes and of Subscription.mrrCents. Callers
 // (billing webhooks, the seed) pass their transaction client so the ledger row, the cached mrrCents
 // and whatever else they change commit together.
 
@@ -40,30 +39,6 @@ export async function recordSubscriptionChange(
     RETURNING id, subscription_id AS "subscriptionId", kind::text AS kind, mrr_delta_cents AS "mrrDeltaCents", mrr_after_cents AS "mrrAfterCents",
               plan_id AS "planId", effective_at AS "effectiveAt", reason, created_at AS "createdAt"`
   return row!
-}
-
-/**
- * Inserts a new subscription and its opening ledger row in one statement (a billing webhook's first
- * sight of a subscription). `insert(mrrCents)` is the caller's INSERT INTO subscriptions … RETURNING
- * (nothing on a conflict) writing that MRR; from nothing (0, no history) to `nextMrrCents` is a NEW
- * row, or no row at 0. Returns what the insert returned (null: nothing was written) and the kind of
- * ledger row written with it.
- */
-export async function insertWithOpeningChange<R extends { id: string }>(
-  tx: RawSql,
-  insert: (mrrCents: number) => Prisma.Sql,
-  change: Omit<SubscriptionChangeInput, "subscriptionId">,
-): Promise<{ inserted: R | null; kind: ChangeKind | null }> {
-  const entry = ledgerEntry({ mrrCents: 0, hasHistory: false }, change.nextMrrCents)
-  const opening = entry
-    ? Prisma.sql`, opening AS (
-      INSERT INTO subscription_changes (id, subscription_id, kind, mrr_delta_cents, mrr_after_cents, plan_id, effective_at, reason, created_at)
-      SELECT ${randomUUID()}, id, ${entry.kind}::"ChangeKind", ${entry.mrrDeltaCents}, ${entry.mrrAfterCents}, ${change.planId}, ${change.effectiveAt}, ${change.reason ?? null}, now()
-      FROM inserted
-    )`
-    : Prisma.empty
-  const [inserted] = await tx.$queryRaw<R[]>`WITH inserted AS (${insert(entry?.mrrAfterCents ?? 0)})${opening} SELECT * FROM inserted`
-  return { inserted: inserted ?? null, kind: inserted && entry ? entry.kind : null }
 }
 
 /**
