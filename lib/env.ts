@@ -37,6 +37,8 @@ const envSchema = z.object({
   REDIS_URL: optional,
   /** Requests per minute per client for API routes. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Proxies in front of the app that append to X-Forwarded-For; 0 trusts no header (lib/http/client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Open /dev/mailbox to anyone (development and the embedded demo). */
   DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   /** The port `next start` listens on; the uptime probe's last resort for reaching this app. */
@@ -64,6 +66,8 @@ const envSchema = z.object({
   ANALYTICS_GEOIP_DB: optional,
   /** Events per minute one visitor may send to POST /api/events. */
   ANALYTICS_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Events per minute one address may send to POST /api/events, whatever visitor cookies it shows. */
+  ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   /** The IANA time zone product reports count days and weeks in (daily rollups, cohorts, DAU). */
   ANALYTICS_TIME_ZONE: z
     .string()

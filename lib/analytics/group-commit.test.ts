@@ -67,3 +67,29 @@ test("nothing to write resolves at once", async () => {
   await new GroupCommit<number>({ write }).submit([])
   expect(flushes).toEqual([])
 })
+
+test("a submission whose items the database refuses fails alone: its flush is written again in halves and the others commit", async () => {
+  const flushes: number[][] = []
+  const refused = new Error("refused value")
+  // Like PostgreSQL: a statement holding the bad item (0) fails whole.
+  const write = async (items: number[]) => {
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    flushes.push(items)
+    if (items.includes(0)) throw refused
+  }
+  const commit = new GroupCommit<number>({ write, delayMs: 5, isItemFault: (error) => error === refused })
+  const results = await Promise.allSettled([[1], [2, 3], [0], [4], [5]].map((items) => commit.submit(items)))
+  expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"])
+  // [1 2 3 0 4 5] fails; halves of three submissions [1][2 3][0] and two [4][5]; then [1][2 3] and
+  // [0] alone, which fails by itself.
+  expect(flushes).toEqual([[1, 2, 3, 0, 4, 5], [1, 2, 3, 0], [1, 2, 3], [0], [4, 5]])
+  expect(commit.stats()).toMatchObject({ flushes: 2, items: 5, failedFlushes: 3, pending: 0 })
+})
+
+test("a failure that is no submission's fault is not retried", async () => {
+  const { flushes, write } = recorder({ fail: () => true })
+  const commit = new GroupCommit<number>({ write, delayMs: 5, isItemFault: () => false })
+  const results = await Promise.allSettled([[1], [2], [3]].map((items) => commit.submit(items)))
+  expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"])
+  expect(flushes).toEqual([[1, 2, 3]])
+})

@@ -3,8 +3,10 @@ import { AppError } from "@/lib/http/errors"
 // Group commit: the rows of concurrent requests are written together, one INSERT per flush. A
 // request's rows are never split across flushes, and its promise settles only when the flush that
 // holds them has committed (or failed: then every request in that flush fails, and since one
-// statement is atomic, none of their rows is stored). One flush runs at a time; requests arriving
-// meanwhile form the next one, which starts as soon as the running one ends.
+// statement is atomic, none of their rows is stored). A failure that one request's rows can cause
+// (the database refusing a value) is the exception: the flush is written again in halves, so only
+// the request at fault fails and the others are stored. One flush runs at a time; requests
+// arriving meanwhile form the next one, which starts as soon as the running one ends.
 
 export type GroupCommitOptions<T> = {
   write: (items: T[]) => Promise<void>
@@ -14,6 +16,8 @@ export type GroupCommitOptions<T> = {
   delayMs?: number
   /** Refuse (503) rather than queue beyond this many items: a slow database must not exhaust memory. */
   maxPending?: number
+  /** True for a write error that some submission's own items cause; such a flush is retried in halves. */
+  isItemFault?: (error: unknown) => boolean
 }
 
 export type GroupCommitStats = { flushes: number; items: number; failedFlushes: number; pending: number }
@@ -25,6 +29,7 @@ export class GroupCommit<T> {
   private readonly maxItems: number
   private readonly delayMs: number
   private readonly maxPending: number
+  private readonly isItemFault: (error: unknown) => boolean
   private queue: Waiting<T>[] = []
   private pending = 0
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -36,6 +41,7 @@ export class GroupCommit<T> {
     this.maxItems = options.maxItems ?? 1000
     this.delayMs = options.delayMs ?? 5
     this.maxPending = options.maxPending ?? 20_000
+    this.isItemFault = options.isItemFault ?? (() => false)
   }
 
   /** Resolves once `items` are committed; rejects (nothing of them stored) when their flush fails. */
@@ -78,17 +84,34 @@ export class GroupCommit<T> {
     this.pending -= size
     this.flushing = true
     try {
-      await this.write(batch.flatMap((waiting) => waiting.items))
-      this.counts.flushes++
-      this.counts.items += size
-      for (const waiting of batch) waiting.resolve()
-    } catch (error) {
-      this.counts.failedFlushes++
-      for (const waiting of batch) waiting.reject(error)
+      await this.writeGroup(batch)
     } finally {
       this.flushing = false
       // Whoever queued during the write has already waited a whole flush: go again at once.
       if (this.queue.length) void this.flush()
+    }
+  }
+
+  /**
+   * Writes `group` in one statement. When a submission's items made it fail, each half is written
+   * on its own (down to the single submission at fault): about 2·log2(n) more statements for one
+   * bad submission among n, paid only when there is one.
+   */
+  private async writeGroup(group: Waiting<T>[]): Promise<void> {
+    try {
+      await this.write(group.flatMap((waiting) => waiting.items))
+      this.counts.flushes++
+      this.counts.items += group.reduce((sum, waiting) => sum + waiting.items.length, 0)
+      for (const waiting of group) waiting.resolve()
+    } catch (error) {
+      this.counts.failedFlushes++
+      if (group.length > 1 && this.isItemFault(error)) {
+        const half = Math.ceil(group.length / 2)
+        await this.writeGroup(group.slice(0, half))
+        await this.writeGroup(group.slice(half))
+      } else {
+        for (const waiting of group) waiting.reject(error)
+      }
     }
   }
 }

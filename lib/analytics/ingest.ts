@@ -1,6 +1,7 @@
 import { env } from "@/lib/env"
 import { AppError } from "@/lib/http/errors"
-import { clientAddress, consumeRateLimit } from "@/lib/http/rate-limit"
+import { clientAddress } from "@/lib/http/client-address"
+import { consumeRateLimit } from "@/lib/http/rate-limit"
 import { forwardEvents } from "./forward"
 import { countryOf } from "./geo"
 import { daySalt, loadedSalt, saltDayFor } from "./salts"
@@ -10,8 +11,11 @@ import { cleanPath, referrerHost } from "./url"
 import { type Client, parseUserAgent } from "./user-agent"
 import { anonymousVisitorId, consentedVisitorId } from "./visitor"
 
-/** What a request tells about its sender. The address is used for the hash and the country, never stored. */
-export type RequestOrigin = { ip: string; userAgent: string; host: string; ownHosts: string[]; cookieHeader: string | null; headers: Headers }
+/**
+ * What a request tells about its sender. The address (null when no trusted proxy reports it) is
+ * used for the hash, the country and the address limit, never stored.
+ */
+export type RequestOrigin = { ip: string | null; userAgent: string; host: string; ownHosts: string[]; cookieHeader: string | null; headers: Headers }
 
 export function requestOrigin(request: Request): RequestOrigin {
   const host = new URL(request.url).hostname.toLowerCase()
@@ -35,7 +39,7 @@ function knownVisitor(origin: RequestOrigin, saltDay: string, now: Date): Visito
 }
 
 function anonymousVisitor(origin: RequestOrigin, salt: string): Visitor {
-  return { visitorId: anonymousVisitorId({ salt, ip: origin.ip, userAgent: origin.userAgent, host: origin.host }), consented: false }
+  return { visitorId: anonymousVisitorId({ salt, ip: origin.ip ?? "", userAgent: origin.userAgent, host: origin.host }), consented: false }
 }
 
 /**
@@ -63,8 +67,8 @@ const ADDRESS_FIELDS = ["path", "referrer", "utmSource", "utmMedium", "utmCampai
 const ADDRESS_PROP = /^\$?ip(_?address)?$/i
 
 /** Drops anything that carries the sender's address: the address is never stored, even by accident. */
-export function scrubAddress(row: EventRow, ip: string): EventRow {
-  if (!ip || ip === "local") return row
+export function scrubAddress(row: EventRow, ip: string | null): EventRow {
+  if (!ip) return row
   const propCarries = ([key, value]: [string, unknown]) => ADDRESS_PROP.test(key) || (typeof value === "string" && value.includes(ip))
   const entries = row.props ? Object.entries(row.props) : []
   // Almost every row carries nothing: keep it as it is.
@@ -105,14 +109,19 @@ export function buildRow(event: AnalyticsEventInput, at: Date, context: RowConte
 }
 
 /**
- * A validated batch from a browser: bots are dropped (accepted 0), the visitor is rate-limited by
- * event count, and the rows are stored through the group commit. Resolves only once they are
- * committed; a failed flush rejects with 503, and then nothing of the batch is stored.
+ * A validated batch from a browser: bots are dropped (accepted 0), the address and then the visitor
+ * are rate-limited by event count, and the rows are stored through the group commit. Resolves only
+ * once they are committed; a failed flush rejects with 503 (422 when the database refused a value of
+ * this batch alone), and then nothing of the batch is stored.
  */
 export async function ingestBatch(input: { request: Request; events: AnalyticsEventInput[]; userId: string | null }): Promise<{ accepted: number }> {
   const origin = requestOrigin(input.request)
   const client = parseUserAgent(origin.userAgent)
   if (client.bot) return { accepted: 0 }
+  // By address first: the visitor's own limit keys on a cookie the client chooses. Senders whose
+  // address is unknown (no trusted proxy) share one allowance.
+  const byAddress = await consumeRateLimit({ name: "events-address", points: env().ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE, durationSeconds: 60 }, `address:${origin.ip ?? "unknown"}`, input.events.length)
+  if (!byAddress.allowed) throw new AppError("rate_limited", "too many events from this address, slow down", { retryAfterSeconds: byAddress.retryAfterSeconds })
   const now = new Date()
   const times = input.events.map((event) => eventTime(event.ts, now))
   // Today's visitor first: the rate limit counts it, whatever days the events carry.

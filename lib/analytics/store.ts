@@ -71,21 +71,36 @@ export async function insertEvents(rows: readonly EventRow[]): Promise<void> {
 // and they must share one queue, so concurrent writers meet in the same flush.
 const state = globalThis as unknown as { analyticsCommit?: GroupCommit<EventRow> }
 
+// SQLSTATE classes that the rows' own values cause: 22 data exception (a NUL in text, an escape
+// jsonb refuses, a value too long), 23 integrity constraint violation. Anything else (the database
+// down, a missing table) is no row's fault.
+const REFUSED_VALUE = /^2[23]/
+
 async function writeFlush(rows: EventRow[]): Promise<void> {
   try {
     await insertEvents(rows)
   } catch (error) {
-    console.error(`[analytics] a flush of ${rows.length} events failed; their requests get 503:`, error instanceof Error ? error.message : error)
+    const code = (error as { code?: unknown } | null)?.code
+    const refused = typeof code === "string" && REFUSED_VALUE.test(code)
+    const outcome = refused ? "a value was refused: only the request holding it fails" : "their requests get 503"
+    console.error(`[analytics] a write of ${rows.length} events failed (${outcome}):`, error instanceof Error ? error.message : error)
+    if (refused) throw new AppError("unprocessable_entity", "an event holds a value that cannot be stored")
     throw new AppError("service_unavailable", "events could not be stored just now; retry later")
   }
 }
 
+const isRefusedValue = (error: unknown) => error instanceof AppError && error.code === "unprocessable_entity"
+
 function commit(): GroupCommit<EventRow> {
-  state.analyticsCommit ??= new GroupCommit<EventRow>({ write: writeFlush, maxItems: 1000, delayMs: 5 })
+  state.analyticsCommit ??= new GroupCommit<EventRow>({ write: writeFlush, isItemFault: isRefusedValue, maxItems: 1000, delayMs: 5 })
   return state.analyticsCommit
 }
 
-/** Resolves once the rows are committed; rejects with a 503 AppError when their flush failed. */
+/**
+ * Resolves once the rows are committed. Rejects with a 422 AppError when the database refused one
+ * of these rows (the other requests of the flush are stored all the same), else with a 503 when
+ * their flush failed.
+ */
 export function storeEvents(rows: EventRow[]): Promise<void> {
   return commit().submit(rows)
 }

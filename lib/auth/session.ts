@@ -19,7 +19,8 @@ export function sessionCookieName(): string {
 export type CurrentSession = { id: string; user: SessionUser; mfaVerified: boolean; mfaEnrolled: boolean }
 
 export async function findSession(sessionToken: string | undefined): Promise<CurrentSession | null> {
-  if (!sessionToken) return null
+  // A cookie of "%00" decodes to NUL, which PostgreSQL refuses: no one, rather than a failed page.
+  if (!sessionToken || sessionToken.includes("\u0000")) return null
   const row = await db.session.findUnique({
     where: { sessionToken },
     select: {

@@ -6,12 +6,22 @@ import { AppError } from "./errors"
 
 export type Caller = { user: SessionUser; via: "session" | "token"; sessionId?: string; mfaVerified: boolean }
 
+/** The session cookie's value; a value that does not decode, or holds NUL, is the client's error (400), never ours. */
 function cookieValue(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie")
   if (!header) return undefined
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=")
-    if (key === name) return decodeURIComponent(rest.join("="))
+    if (key !== name) continue
+    let value: string
+    try {
+      value = decodeURIComponent(rest.join("="))
+    } catch {
+      throw new AppError("bad_request", `the ${name} cookie is malformed`)
+    }
+    // PostgreSQL refuses NUL in text: the session lookup would fail rather than find no one.
+    if (value.includes("\u0000")) throw new AppError("bad_request", `the ${name} cookie is malformed`)
+    return value
   }
   return undefined
 }

@@ -1,21 +1,39 @@
 import { AppError } from "./errors"
+import { refuseUnstorableJson } from "./unstorable-text"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
-/** Reads a JSON body, refusing more than `limit` bytes even when Content-Length is absent or lies. */
+/**
+ * Reads a JSON body, refusing more than `limit` bytes even when Content-Length is absent or lies,
+ * and any string in it that the database cannot store (422 naming the field).
+ */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = declaredLength(request)
-  if (declared !== undefined && declared > limit) throw new AppError("payload_too_large", `body is larger than ${limit} bytes`)
+  if (declared !== undefined && declared > limit) throw tooLarge(limit)
   const type = request.headers.get("content-type") ?? ""
   if (type && !type.includes("json")) throw new AppError("unsupported_media_type", "send the body as application/json")
   if (!request.body) return undefined
   const text = await readText(request.body, declared, limit)
   if (!text.trim()) return undefined
+  let parsed: unknown
   try {
-    return JSON.parse(text)
+    parsed = JSON.parse(text)
   } catch {
     throw new AppError("bad_request", "body is not valid JSON")
   }
+  refuseUnstorableJson(text, parsed)
+  return parsed
+}
+
+/** The body as text, unparsed (a signed webhook checks its signature over it), with the same cap as JSON bodies. */
+export async function readTextBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = declaredLength(request)
+  if (declared !== undefined && declared > limit) throw tooLarge(limit)
+  return request.body ? readText(request.body, declared, limit) : ""
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError("payload_too_large", `body is larger than ${limit} bytes`)
 }
 
 function declaredLength(request: Request): number | undefined {
@@ -41,7 +59,7 @@ async function readText(body: ReadableStream<Uint8Array>, declared: number | und
     size += value.byteLength
     if (size > limit) {
       await reader.cancel()
-      throw new AppError("payload_too_large", `body is larger than ${limit} bytes`)
+      throw tooLarge(limit)
     }
     chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength))
   }

@@ -73,9 +73,3 @@ export async function refundRateLimit(limit: RateLimit, key: string, points = 1)
     console.error("rate limiter unavailable, nothing refunded", error)
   }
 }
-
-/** The client's address as the trusted proxy reports it; used only as a rate-limit key, never stored. */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()
-  return forwarded || request.headers.get("x-real-ip") || "local"
-}

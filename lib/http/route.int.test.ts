@@ -1,10 +1,12 @@
-import { describe, expect, test } from "vitest"
+import { afterEach, describe, expect, test } from "vitest"
 import { z } from "zod"
 import { db } from "@/lib/db"
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens"
+import { resetEnvCache } from "@/lib/env"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { AppError } from "./errors"
+import { onRequestFailed, type RequestFailure } from "./failures"
 import { route } from "./route"
 
 const echo = route({ body: z.object({ name: z.string().min(1), count: z.number().int() }) }, async ({ body }) => Response.json(body))
@@ -18,6 +20,25 @@ const conflict = route({}, async () => {
   throw new AppError("conflict", "already done")
 })
 const limited = route({ rateLimit: { points: 2, durationSeconds: 60 } }, async () => Response.json({ ok: true }))
+const nested = route({ body: z.object({ name: z.string(), items: z.array(z.object({ note: z.string() })) }) }, async ({ body }) => Response.json(body))
+const byId = route({}, async ({ params }) => Response.json(params))
+
+afterEach(() => {
+  process.env.TRUSTED_PROXY_HOPS = "1" // as lib/testing/setup-integration.ts has it
+  resetEnvCache()
+})
+
+/** The 500s the wrapper reports (monitoring records each as an error) while `run` runs. */
+async function failuresDuring(run: () => Promise<void>): Promise<RequestFailure[]> {
+  const failures: RequestFailure[] = []
+  const stop = onRequestFailed((failure) => failures.push(failure))
+  try {
+    await run()
+  } finally {
+    stop()
+  }
+  return failures
+}
 
 describe("validation and the error shape", () => {
   test("a valid body reaches the handler", async () => {
@@ -97,6 +118,63 @@ describe("validation and the error shape", () => {
   })
 })
 
+describe("the client's mistakes are 4xx, never our 500", () => {
+  test("regression: a malformed session cookie is 400 bad_request, and no error is recorded", async () => {
+    const failures = await failuresDuring(async () => {
+      for (const cookie of ["next-auth.session-token=%", "next-auth.session-token=%E0%A4%A", "other=1; next-auth.session-token=%00"]) {
+        const response = await callRoute(listing, "GET", "/t", { cookie })
+        expect(response.status, cookie).toBe(400)
+        expect(await response.json()).toEqual({ error: { code: "bad_request", message: "the next-auth.session-token cookie is malformed" } })
+      }
+    })
+    expect(failures).toEqual([])
+    // Another cookie that does not decode is not ours to judge.
+    expect((await callRoute(listing, "GET", "/t", { cookie: "tracker=%; next-auth.session-token=unknown" })).status).toBe(200)
+  })
+
+  test("regression: a NUL character anywhere in a JSON body is 422 naming the field", async () => {
+    const response = await callRoute(nested, "POST", "/t", { body: { name: "ok", items: [{ note: "fine" }, { note: "bad\u0000" }] } })
+    expect(response.status).toBe(422)
+    expect(await response.json()).toEqual({
+      error: { code: "unprocessable_entity", message: "some fields hold characters that cannot be stored", details: [{ path: "items.1.note", message: "contains a NUL character (U+0000)" }] },
+    })
+  })
+
+  test("regression: a lone UTF-16 surrogate in a JSON body is 422 naming the field; a whole emoji passes", async () => {
+    const response = await callRoute(nested, "POST", "/t", { rawBody: '{"name":"\\ud83d","items":[]}', headers: { "content-type": "application/json" } })
+    expect(response.status).toBe(422)
+    expect((await response.json()).error.details).toEqual([{ path: "name", message: "contains a lone UTF-16 surrogate (half of a character)" }])
+    expect((await callRoute(nested, "POST", "/t", { rawBody: '{"name":"\\ud83d\\ude00","items":[]}', headers: { "content-type": "application/json" } })).status).toBe(200)
+  })
+
+  test("a NUL character in the query string or a path parameter is 422 naming it", async () => {
+    const query = await callRoute(listing, "GET", "/t?page=%00")
+    expect(query.status).toBe(422)
+    expect((await query.json()).error.details).toEqual([{ path: "page", message: "contains a NUL character (U+0000)" }])
+    const param = await callRoute(byId, "GET", "/t/x", { params: { id: "a\u0000" } })
+    expect(param.status).toBe(422)
+    expect((await param.json()).error.details).toEqual([{ path: "id", message: "contains a NUL character (U+0000)" }])
+  })
+
+  test("regression: a chunked body past the cap, with no Content-Length, is 413 and not read to its end", async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20) // spaces: valid JSON padding, were it read whole
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 48) return controller.close() // 3 MB in all
+        pulled++
+        controller.enqueue(chunk)
+      },
+    })
+    const request = new Request("http://localhost/t", { method: "POST", body, duplex: "half", headers: { "content-type": "application/json" } } as RequestInit)
+    expect(request.headers.get("content-length")).toBeNull()
+    const response = await echo(request, { params: Promise.resolve({}) })
+    expect(response.status).toBe(413)
+    expect((await response.json()).error.code).toBe("payload_too_large")
+    expect(pulled).toBeLessThan(48)
+  })
+})
+
 describe("request id and rate limit", () => {
   test("every response carries a request id, echoing a well-formed incoming one", async () => {
     const fresh = await callRoute(listing, "GET", "/t")
@@ -113,6 +191,24 @@ describe("request id and rate limit", () => {
     expect(third.status).toBe(429)
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0)
     expect((await callRoute(limited, "GET", "/t", { headers: { "x-forwarded-for": "203.0.113.10" } })).status).toBe(200)
+  })
+
+  test("regression (X-Forwarded-For bypass): with no trusted proxy, two different spoofed addresses share one limit", async () => {
+    process.env.TRUSTED_PROXY_HOPS = "0"
+    resetEnvCache()
+    expect((await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.1" } })).status).toBe(200)
+    expect((await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.2", "x-real-ip": "198.51.100.2" } })).status).toBe(200)
+    expect((await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.3" } })).status).toBe(429)
+    // One bucket per route: another route is not starved by this one.
+    expect((await callRoute(limited, "GET", "/elsewhere", { headers: { "x-forwarded-for": "198.51.100.3" } })).status).toBe(200)
+  })
+
+  test("with one trusted proxy, the rightmost X-Forwarded-For address is the one limited", async () => {
+    const spoofed = (first: string) => ({ headers: { "x-forwarded-for": `${first}, 203.0.113.30` } })
+    expect((await callRoute(limited, "GET", "/t", spoofed("198.51.100.1"))).status).toBe(200)
+    expect((await callRoute(limited, "GET", "/t", spoofed("198.51.100.2"))).status).toBe(200)
+    expect((await callRoute(limited, "GET", "/t", spoofed("198.51.100.3"))).status).toBe(429)
+    expect((await callRoute(limited, "GET", "/t", { headers: { "x-forwarded-for": "198.51.100.3, 203.0.113.31" } })).status).toBe(200)
   })
 })
 

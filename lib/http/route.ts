@@ -3,15 +3,16 @@ import { z } from "zod"
 import type { Role } from "@/generated/prisma/enums"
 import { recordAudit } from "@/lib/audit/log"
 import { isStaff } from "@/lib/auth/roles"
-import { env } from "@/lib/env"
 import { authorize, identifyCaller, type Caller } from "./authenticate"
 import { queryObject, readJsonBody } from "./body"
-import { AppError, errorResponse } from "./errors"
+import { errorResponse } from "./errors"
 import { toErrorResponse } from "./error-mapping"
 import { emitRequestFailed, routePattern } from "./failures"
-import { clientAddress, consumeRateLimit, type RateLimit } from "./rate-limit"
+import type { RateLimit } from "./rate-limit"
+import { enforceRateLimit, rateLimitKey } from "./route-rate-limit"
 import { noteRefusal } from "./refusals"
 import { emitRequestTiming } from "./timing"
+import { refuseUnstorable } from "./unstorable-text"
 
 type Schema = z.ZodType
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined
@@ -58,14 +59,22 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     let response: Response
     let caller: Caller | null = null
     let params: Record<string, string> = {}
+    let pattern = url.pathname
+    let limitKey = ""
     try {
       // First, so that even a refused request is timed and grouped under its route pattern.
       params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]))
+      pattern = routePattern(url.pathname, params)
       caller = await identifyCaller(request)
-      await enforceRateLimit(options, request, caller)
+      limitKey = rateLimitKey(caller, request, pattern)
+      await enforceRateLimit(options.rateLimit, limitKey)
       if (options.roles) authorize(caller, options.roles, options.allowWithoutMfa)
+      const rawQuery = queryObject(url)
+      // Path and query reach queries as much as the body does (the body is checked as it is parsed).
+      refuseUnstorable(params)
+      refuseUnstorable(rawQuery)
       const body = (options.body ? options.body.parse(await readJsonBody(request, options.maxBodyBytes)) : undefined) as Parsed<B>
-      const query = (options.query ? options.query.parse(queryObject(url)) : undefined) as Parsed<Q>
+      const query = (options.query ? options.query.parse(rawQuery) : undefined) as Parsed<Q>
       response = await handler({ request, params, body, query, caller, requestId })
       if (caller && isStaff(caller.user.role) && isWrite(request.method) && response.ok && !options.auditedByHandler) {
         await recordAudit({ actor: caller.user, action: "staff.write", targetType: "route", targetId: url.pathname, metadata: { method: request.method, status: response.status, via: caller.via } })
@@ -73,27 +82,19 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     } catch (error) {
       response = toErrorResponse(error, requestId)
       if (response.status === 500) {
-        emitRequestFailed({ error, route: routePattern(url.pathname, params), path: url.pathname, method: request.method, userId: caller?.user.id ?? null, requestId })
+        emitRequestFailed({ error, route: pattern, path: url.pathname, method: request.method, userId: caller?.user.id ?? null, requestId })
       } else if (response.status === 429 || response.status === 403) {
-        await noteRefusal(response.status, { request, caller, roles: options.roles, route: routePattern(url.pathname, params) })
+        await noteRefusal(response.status, { request, caller, key: limitKey, roles: options.roles, route: pattern })
       }
     }
     response.headers.set("x-request-id", requestId)
-    emitRequestTiming({ route: routePattern(url.pathname, params), method: request.method, status: response.status, durationMs: performance.now() - started, requestId })
+    emitRequestTiming({ route: pattern, method: request.method, status: response.status, durationMs: performance.now() - started, requestId })
     return response
   }
 }
 
 function isWrite(method: string): boolean {
   return !["GET", "HEAD", "OPTIONS"].includes(method)
-}
-
-async function enforceRateLimit(options: RouteOptions<unknown, unknown>, request: Request, caller: Caller | null): Promise<void> {
-  if (options.rateLimit === false) return
-  const limit = options.rateLimit ?? { points: env().RATE_LIMIT_PER_MINUTE, durationSeconds: 60 }
-  const key = caller ? `user:${caller.user.id}` : `ip:${clientAddress(request)}`
-  const decision = await consumeRateLimit({ name: "api", ...limit }, key)
-  if (!decision.allowed) throw new AppError("rate_limited", "too many requests, slow down", { retryAfterSeconds: decision.retryAfterSeconds })
 }
 
 export { errorResponse }

@@ -36,7 +36,7 @@ export function forgetRecentRefusals(): void {
   recent.clear()
 }
 
-/** A 429: `caller` is "user:<id>" or "ip:<address>", as the rate limiter keys it. */
+/** A 429: `caller` is "user:<id>", "ip:<address>" or "unknown:<route>", as the rate limiter keys it. */
 export function recordRateLimited(input: { caller: string; route: string; method: string; ip?: string | null }): Promise<boolean> {
   return recordSecurityEventOnce({ kind: "rate_limited", detail: { route: input.route, method: input.method }, ip: input.ip }, `${input.caller}|${input.route}`)
 }

@@ -10,6 +10,9 @@ const target = inject("testDatabase")
 process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("hex")
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex")
 process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("hex")
+// Tests send X-Forwarded-For as the one proxy in front of production would; the tests of no proxy
+// at all (the default, 0) set it themselves.
+process.env.TRUSTED_PROXY_HOPS ??= "1"
 
 if (target.kind === "server") {
   const name = `acv_test_${randomBytes(6).toString("hex")}`

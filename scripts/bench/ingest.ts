@@ -82,6 +82,8 @@ try {
     POLAR_ACCESS_TOKEN: "",
     RESEND_API_KEY: "",
     SENTRY_DSN: "",
+    // The load generator plays the one proxy in front: its 10,000 X-Forwarded-For addresses are 10,000 visitors.
+    TRUSTED_PROXY_HOPS: "1",
     ...nodeOptions(),
   })
   const phases: Phase[] = []

@@ -36,3 +36,23 @@ test("every /api/admin handler refuses anonymous callers, subscribers and staff 
   }
   expect(checked).toBeGreaterThanOrEqual(6)
 })
+
+test("regression: every /api/admin handler answers a malformed session cookie with 400, never 500", async () => {
+  const files = await routeFiles(path.resolve("app/api/admin"))
+  let checked = 0
+  for (const file of files) {
+    const mod = (await import(file)) as Partial<Record<(typeof VERBS)[number], Handler>>
+    const urlPath = "/" + path.relative(path.resolve("app"), path.dirname(file)).replace(/\[(\w+)\]/g, "x")
+    for (const verb of VERBS) {
+      const handler = mod[verb]
+      if (!handler) continue
+      for (const cookie of ["next-auth.session-token=%", "next-auth.session-token=%00"]) {
+        const response = await callRoute(handler, verb, urlPath, { cookie, params: { id: "x" }, body: verb === "GET" || verb === "DELETE" ? undefined : {} })
+        expect(response.status, `${verb} ${urlPath} ${cookie}`).toBe(400)
+        expect((await response.json()).error.code).toBe("bad_request")
+      }
+      checked += 1
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(6)
+})

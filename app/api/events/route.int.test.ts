@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest"
 import { storeStats } from "@/lib/analytics/store"
 import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
+import { onRequestFailed, type RequestFailure } from "@/lib/http/failures"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { POST } from "./route"
@@ -25,8 +26,12 @@ beforeEach(() => {
 afterEach(() => {
   delete process.env.ANALYTICS_COUNTRY_HEADER
   delete process.env.ANALYTICS_EVENTS_PER_MINUTE
+  delete process.env.ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE
+  process.env.TRUSTED_PROXY_HOPS = "1" // as lib/testing/setup-integration.ts has it
   resetEnvCache()
 })
+
+const consented = (id: string) => `acv_consent=granted; acv_vid=${id}`
 
 describe("POST /api/events", () => {
   test("a valid batch is 202 { accepted } and stored with browser, OS, device, country, referrer host and UTM", async () => {
@@ -149,12 +154,73 @@ describe("POST /api/events", () => {
     const tag = newTag()
     const response = await send(
       { events: [{ name: "page_view", path: `/t/${tag}`, referrer: `http://${ip}/`, utm: { term: ip }, props: { ip, note: `from ${ip}`, plan: "team" } }, { name: "page_view", path: `/t/${tag}/${ip}` }] },
-      { "x-forwarded-for": `${ip}, 10.0.0.1`, "x-real-ip": ip },
+      { "x-forwarded-for": `10.0.0.1, ${ip}`, "x-real-ip": ip },
     )
     expect(response.status).toBe(202)
     expect(await response.json()).toEqual({ accepted: 2 })
     expect((await db.analyticsEvent.findFirst({ where: { path: `/t/${tag}` }, select: { props: true } }))?.props).toEqual({ plan: "team" })
     expect(await columnsContaining(ip)).toEqual([])
+  })
+
+  test("regression: the limit keys on the address too, so fresh visitor cookies from one address do not escape it", async () => {
+    process.env.ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE = "5"
+    resetEnvCache()
+    const tag = newTag()
+    const address = { "x-forwarded-for": "203.0.113.120" }
+    expect((await send(tagged(tag, 3), address, consented("visitorAAAAAAAAAAAAAAA"))).status).toBe(202)
+    const refused = await send(tagged(tag, 3), address, consented("visitorBBBBBBBBBBBBBBB"))
+    expect(refused.status).toBe(429)
+    expect((await refused.json()).error).toEqual({ code: "rate_limited", message: "too many events from this address, slow down", details: { retryAfterSeconds: expect.any(Number) } })
+    expect((await send(tagged(tag, 3), { "x-forwarded-for": "203.0.113.121" }, consented("visitorCCCCCCCCCCCCCCC"))).status).toBe(202)
+    expect(await rowsTagged(tag)).toBe(6)
+  })
+
+  test("regression (X-Forwarded-For bypass): with no trusted proxy, spoofed addresses share one allowance", async () => {
+    process.env.TRUSTED_PROXY_HOPS = "0"
+    process.env.ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE = "5"
+    resetEnvCache()
+    const tag = newTag()
+    expect((await send(tagged(tag, 3), { "x-forwarded-for": "198.51.100.1" }, consented("visitorDDDDDDDDDDDDDDD"))).status).toBe(202)
+    expect((await send(tagged(tag, 3), { "x-forwarded-for": "198.51.100.2" }, consented("visitorEEEEEEEEEEEEEEE"))).status).toBe(429)
+    expect(await rowsTagged(tag)).toBe(3)
+  })
+
+  test("regression: a malformed session cookie is 400, not 500, and no error is recorded", async () => {
+    const failures: RequestFailure[] = []
+    const stop = onRequestFailed((failure) => failures.push(failure))
+    try {
+      for (const cookie of ["next-auth.session-token=%", "next-auth.session-token=%00"]) {
+        const response = await send(tagged(newTag(), 1), {}, cookie)
+        expect(response.status, cookie).toBe(400)
+        expect((await response.json()).error.code).toBe("bad_request")
+      }
+    } finally {
+      stop()
+    }
+    expect(failures).toEqual([])
+  })
+
+  test("regression: a page view holding a NUL character, sent beside ordinary ones at once, is refused alone", async () => {
+    const tag = newTag()
+    const ordinary = Array.from({ length: 10 }, (_, i) => send(tagged(tag, 2), { "x-forwarded-for": `203.0.113.${i + 130}` }))
+    const inPath = send({ events: [{ name: "page_view", path: `/t/${tag}/\u0000` }] }, { "x-forwarded-for": "203.0.113.140" })
+    const inProps = send({ events: [{ name: "page_view", path: `/t/${tag}`, props: { note: "a\u0000b" } }] }, { "x-forwarded-for": "203.0.113.141" })
+    const [bad1, bad2, ...good] = await Promise.all([inPath, inProps, ...ordinary])
+    expect(good.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 202))
+    expect(bad1!.status).toBe(422)
+    expect((await bad1!.json()).error.details).toEqual([{ path: "events.0.path", message: "contains a NUL character (U+0000)" }])
+    expect(bad2!.status).toBe(422)
+    expect((await bad2!.json()).error.details).toEqual([{ path: "events.0.props.note", message: "contains a NUL character (U+0000)" }])
+    expect(await rowsTagged(tag)).toBe(20)
+  })
+
+  test("regression: a lone surrogate in a page view is 422 naming it, and nothing of its batch is written", async () => {
+    const tag = newTag()
+    const rawBody = `{"events":[{"name":"page_view","path":"/t/${tag}"},{"name":"page_view","path":"/t/${tag}","props":{"title":"\\ud83d"}}]}`
+    const response = await callRoute(POST, "POST", "/api/events", { rawBody, headers: { "content-type": "application/json", "user-agent": CHROME, "x-forwarded-for": "203.0.113.142" } })
+    expect(response.status).toBe(422)
+    expect((await response.json()).error.details).toEqual([{ path: "events.1.props.title", message: "contains a lone UTF-16 surrogate (half of a character)" }])
+    expect(await rowsTagged(tag)).toBe(0)
   })
 
   test("50 concurrent requests: every row lands, in fewer INSERT statements than requests", async () => {

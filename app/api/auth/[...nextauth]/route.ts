@@ -1,7 +1,7 @@
 import NextAuth from "next-auth"
 import { authOptions } from "@/lib/auth/options"
 import { failedSignInOf } from "@/lib/auth/sign-in-failure"
-import { clientAddress } from "@/lib/http/rate-limit"
+import { clientAddress } from "@/lib/http/client-address"
 import { recordFailedSignIn } from "@/lib/security/refusals"
 
 // next-auth's own handler (sign-in, callback, sign-out); every other API route uses lib/http's wrapper.
@@ -12,8 +12,7 @@ async function handler(request: Request, context: Context): Promise<Response> {
   // A callback that ends on next-auth's error page is a failed sign-in (an invalid or expired link).
   const failure = failedSignInOf(request.url, response)
   if (failure) {
-    const ip = clientAddress(request)
-    await recordFailedSignIn({ ...failure, ip: ip === "local" ? null : ip })
+    await recordFailedSignIn({ ...failure, ip: clientAddress(request) })
   }
   return response
 }

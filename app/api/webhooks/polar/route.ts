@@ -1,8 +1,8 @@
 import { receivePolarWebhook } from "@/lib/billing/webhooks/receive"
 import { deliverSoon } from "@/lib/email/deliver-soon"
 import { acknowledge } from "@/lib/http/acknowledgement"
-import { AppError } from "@/lib/http/errors"
-import { clientAddress } from "@/lib/http/rate-limit"
+import { readTextBody } from "@/lib/http/body"
+import { clientAddress } from "@/lib/http/client-address"
 import { route } from "@/lib/http/route"
 
 const MAX_PAYLOAD_BYTES = 1024 * 1024
@@ -13,10 +13,8 @@ export const POST = route(
   { rateLimit: false },
   async ({ request }) => {
     // The signature covers the exact bytes, so the body is read raw, never re-serialised.
-    if (Number(request.headers.get("content-length") ?? "0") > MAX_PAYLOAD_BYTES) throw new AppError("payload_too_large", "webhook body is too large")
-    const body = await request.text()
-    if (body.length > MAX_PAYLOAD_BYTES) throw new AppError("payload_too_large", "webhook body is too large")
-    const result = await receivePolarWebhook({ body, headers: request.headers, ip: clientAddress(request) })
+    const body = await readTextBody(request, MAX_PAYLOAD_BYTES)
+    const result = await receivePolarWebhook({ body, headers: request.headers, ip: clientAddress(request) ?? undefined })
     if (result.outcome === "ignored") return acknowledge({ received: true, ignored: true }, 202)
     if (result.outcome === "processed") deliverSoon()
     return acknowledge(result.outcome === "duplicate" ? { received: true, duplicate: true } : { received: true })

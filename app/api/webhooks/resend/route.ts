@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/http/errors"
-import { clientAddress } from "@/lib/http/rate-limit"
+import { readTextBody } from "@/lib/http/body"
+import { clientAddress } from "@/lib/http/client-address"
 import { route } from "@/lib/http/route"
 import { receiveResendWebhook } from "@/lib/email/webhook"
 
@@ -11,10 +11,8 @@ export const POST = route(
   { rateLimit: { points: 3000, durationSeconds: 60 } },
   async ({ request }) => {
     // The signature covers the exact bytes, so the body is read raw, never re-serialised.
-    if (Number(request.headers.get("content-length") ?? "0") > MAX_PAYLOAD_BYTES) throw new AppError("payload_too_large", "webhook body is too large")
-    const payload = await request.text()
-    if (payload.length > MAX_PAYLOAD_BYTES) throw new AppError("payload_too_large", "webhook body is too large")
+    const payload = await readTextBody(request, MAX_PAYLOAD_BYTES)
     const headers = { id: request.headers.get("svix-id"), timestamp: request.headers.get("svix-timestamp"), signature: request.headers.get("svix-signature") }
-    return Response.json(await receiveResendWebhook({ payload, headers, ip: clientAddress(request) }))
+    return Response.json(await receiveResendWebhook({ payload, headers, ip: clientAddress(request) ?? undefined }))
   },
 )
