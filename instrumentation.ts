@@ -1,6 +1,6 @@
 import type { Instrumentation } from "next"
 
-// Runs once when a server starts (next start / next dev), before it serves requests.
+// Runs once when a server starts (scripts/serve.ts, in production and development), before it serves requests.
 export async function register() {
   // Sentry's SDK is loaded only when configured, on the server and edge runtimes alike.
   if (process.env.SENTRY_DSN) {
@@ -8,6 +8,13 @@ export async function register() {
     await initSentry()
   }
   if (process.env.NEXT_RUNTIME !== "nodejs") return
+  // What our HTTP server (scripts/serve.ts) runs once requests have drained on SIGTERM: events
+  // already acknowledged are written, and the database closes last (lib/server/shutdown.ts).
+  const { onShutdown } = await import("./lib/server/shutdown")
+  const { drainStoredEvents } = await import("./lib/analytics/store")
+  const { disconnectDb } = await import("./lib/db")
+  onShutdown("flush", "analytics events", drainStoredEvents)
+  onShutdown("database", "database", disconnectDb)
   // The route wrapper's 500s are grouped (and sent to Sentry) from here on.
   const { startErrorRecording } = await import("./lib/monitoring/errors/report")
   startErrorRecording()
@@ -23,7 +30,8 @@ export async function register() {
   const { toggleRecordingOnSignal } = await import("./lib/monitoring/recording-toggle")
   toggleRecordingOnSignal()
   const { startBackgroundLoops } = await import("./lib/jobs/background")
-  startBackgroundLoops()
+  const stopBackgroundLoops = startBackgroundLoops()
+  onShutdown("jobs", "background loops", async () => stopBackgroundLoops())
   // The job queue (scheduled jobs, lib/jobs/schedule.ts) starts without holding up the server.
   const { startScheduledJobs } = await import("./lib/jobs/start")
   void startScheduledJobs()

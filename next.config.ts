@@ -2,38 +2,17 @@ import { withSentryConfig } from "@sentry/nextjs/config"
 import type { NextConfig } from "next"
 import { gitCommit } from "./lib/monitoring/git-commit"
 import { releaseName } from "./lib/monitoring/release"
+import { policyOptions } from "./lib/security/content-security-policy"
+import { headerRoutes } from "./lib/security/headers"
 
-const production = process.env.NODE_ENV === "production"
 // Named once per build; the server and the browser bundles both carry it (NEXT_PUBLIC_APP_RELEASE).
 const release = releaseName({ explicit: process.env.SENTRY_RELEASE, commit: process.env.GIT_COMMIT ?? gitCommit(process.cwd()) })
 const sentryAuthToken = process.env.SENTRY_AUTH_TOKEN
-// The browser SDK posts to the DSN's host; with no DSN nothing beyond 'self' is allowed.
-const sentryOrigin = dsnOrigin(process.env.NEXT_PUBLIC_SENTRY_DSN)
 
-// Next's hydration scripts are inline, so script-src allows 'unsafe-inline'; everything else is
-// same-origin. GitHub sign-in posts a form that redirects to github.com.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${sentryOrigin ? ` ${sentryOrigin}` : ""}`,
-  "frame-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self' https://github.com",
-  "object-src 'none'",
-].join("; ")
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
-]
+// Fixed at build (Next writes headers into its routes manifest): the security headers everywhere,
+// HSTS only for an https NEXTAUTH_URL, and the static Content-Security-Policy outside the signed-in
+// and sign-in pages, whose per-request nonce policy is proxy.ts's (README, "Security headers").
+const securityHeaderRoutes = headerRoutes(policyOptions(process.env))
 
 // PostHog through a same-origin path, so blockers of its hosts do not drop it; only with a key.
 const posthogKey = process.env.NEXT_PUBLIC_POSTHOG_KEY ?? ""
@@ -49,7 +28,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg-boss"],
   // forbidden() answers 403 with app/forbidden.tsx instead of redirecting to a 200 page.
   experimental: { authInterrupts: true },
-  headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  headers: async () => securityHeaderRoutes,
   ...(posthogKey
     ? {
         // PostHog's API paths end in a slash (/e/, /flags/): they must reach it unredirected.
@@ -60,14 +39,6 @@ const nextConfig: NextConfig = {
         ],
       }
     : {}),
-}
-
-function dsnOrigin(dsn: string | undefined): string | undefined {
-  try {
-    return dsn ? new URL(dsn).origin : undefined
-  } catch {
-    return undefined
-  }
 }
 
 // Without SENTRY_AUTH_TOKEN nothing is uploaded and no release is created; telemetry is off, so

@@ -3,6 +3,7 @@ import { type ReactNode, Suspense } from "react"
 import { ConsentBanner } from "@/components/analytics/consent-banner"
 import { PageViewTracker } from "@/components/analytics/page-view-tracker"
 import { WebVitalsReporter } from "@/components/analytics/web-vitals-reporter"
+import { TestModeBanner } from "@/components/billing/test-mode-banner"
 import { BrowserErrorReporter } from "@/components/monitoring/browser-error-reporter"
 import { appRelease } from "@/lib/monitoring/release"
 import "./globals.css"
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-dvh">
         <BrowserErrorReporter release={appRelease()} />
+        <TestModeBanner />
         {children}
         <Suspense fallback={null}>
           <PageViewTracker />

@@ -1,29 +1,38 @@
 import { expect, type Page } from "@playwright/test"
 import { generate } from "otplib"
-import { demoStaffCredentials } from "@/lib/seed/accounts"
+import { demoTotpSecret } from "./demo-staff"
 
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`
 }
 
-/** Signs in through the real magic link: request it, read it from the local mailbox, follow it. */
-export async function signInWithMagicLink(page: Page, email: string, callbackUrl = "/account"): Promise<void> {
+/**
+ * Asks for a sign-in link and reads it from the demo mailbox, which holds the full email in memory
+ * (email_messages keeps it without the link). Returns the link: the confirm page's address.
+ */
+export async function requestMagicLink(page: Page, email: string, callbackUrl = "/account"): Promise<string> {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`)
   await page.getByTestId("signin-email").fill(email)
   await page.getByTestId("signin-submit").click()
   await expect(page).toHaveURL(/\/signin\/check-email/)
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`)
   await page.getByTestId("mailbox-row").first().click()
-  const link = page.getByTestId("mailbox-link").filter({ hasText: "/api/auth/callback/email" }).first()
+  const link = page.getByTestId("mailbox-link").filter({ hasText: "/signin/confirm" }).first()
   const href = await link.getAttribute("href")
   expect(href).toBeTruthy()
-  await page.goto(href!)
+  return href!
 }
 
+/** Signs in through the real magic link: ask for it, open it, press the confirm page's button (opening alone signs nobody in). */
+export async function signInWithMagicLink(page: Page, email: string, callbackUrl = "/account"): Promise<void> {
+  await page.goto(await requestMagicLink(page, email, callbackUrl))
+  await page.getByTestId("confirm-signin").click()
+  await expect(page).not.toHaveURL(/\/signin\/confirm/)
+}
+
+/** The current TOTP code of a demo staff member, from the secret seeded into the server's database. */
 export async function totpCodeFor(email: string): Promise<string> {
-  const staff = demoStaffCredentials().find((s) => s.email === email)
-  if (!staff?.totpSecret) throw new Error(`no demo TOTP secret for ${email}`)
-  return generate({ secret: staff.totpSecret })
+  return generate({ secret: await demoTotpSecret(email) })
 }
 
 const TOTP_STEP_MS = 30_000

@@ -17,17 +17,23 @@ test("an owner signs in, passes the TOTP second factor and sees the admin home w
   await page.goto("/admin/audit")
   await expect(page.getByTestId("audit-table")).toContainText("auth.mfa_verified")
 
-  // Team: issue a token for the engineer, use it against the API, then revoke it from the page.
-  await page.goto("/admin/team")
+  // API tokens: the owner mints a read-only token for themselves, uses it, then revokes it from the page.
+  await page.goto("/admin/tokens")
   const label = `e2e-${Date.now()}`
-  await page.getByTestId("token-email").fill("engineer@demo.test")
   await page.getByTestId("token-name").fill(label)
+  await expect(page.getByTestId("token-scope-read")).toBeChecked()
+  await page.getByTestId("token-expiry").selectOption("30")
   await page.getByTestId("token-submit").click()
   const token = await page.getByTestId("token-value").inputValue()
   expect(token).toMatch(/^acv_/)
   const withToken = (t: string) => page.request.get("/api/admin/summary", { headers: { authorization: `Bearer ${t}` } })
   expect((await withToken(token)).status()).toBe(200)
+  // Read-only, and a token never mints another.
+  const mint = await page.request.post("/api/admin/tokens", { headers: { authorization: `Bearer ${token}` }, data: { name: "x", scopes: ["read"] } })
+  expect(mint.status()).toBe(403)
   const row = page.getByTestId("token-row").filter({ hasText: label })
+  await expect(row).toContainText("owner@demo.test")
+  await expect(row).toContainText("Read")
   await row.getByTestId("revoke-token").click()
   await row.getByTestId("revoke-token-confirm").click()
   await expect(row).toContainText(/revoked/i)

@@ -1,7 +1,7 @@
 import "server-only"
 import type pg from "pg"
 import type { PrismaClient } from "@/generated/prisma/client"
-import { createPool, createPrismaClient } from "@/lib/database/client"
+import { createPool, createPrismaClient, type PoolLimits } from "@/lib/database/client"
 import { env, requireEnv } from "@/lib/env"
 
 // One pool and one Prisma client per process, created on first use (tests set DATABASE_URL first).
@@ -11,8 +11,18 @@ export function pool(): pg.Pool {
   // Work still in flight after the end (an analytics flush, mail after a response) fails here
   // instead of opening new connections to a database that is being stopped or dropped.
   if (globalForDb.dbClosed) throw new Error("the database connection is closed (disconnectDb)")
-  globalForDb.dbPool ??= createPool(requireEnv("DATABASE_URL"), env().DATABASE_POOL_MAX)
+  globalForDb.dbPool ??= createPool(requireEnv("DATABASE_URL"), env().DATABASE_POOL_MAX, poolLimits())
   return globalForDb.dbPool
+}
+
+function poolLimits(): PoolLimits {
+  const settings = env()
+  return {
+    connectTimeoutMs: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    queueMax: settings.DATABASE_POOL_QUEUE_MAX,
+    statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  }
 }
 
 function client(): PrismaClient {

@@ -1,4 +1,6 @@
 import { z } from "zod"
+// Relative: next.config.ts loads this file, and the @/ alias does not resolve there.
+import { appMode, billingTestMode } from "./config/posture"
 
 // The one place that reads process.env (besides prisma.config.ts and instrumentation). Parsed on
 // first use, so `next build` runs without runtime secrets.
@@ -9,11 +11,27 @@ const csv = z
   .optional()
   .transform((value) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
 
+// A blank value counts as unset; any other value must be one the app knows (scripts/start.ts has
+// already refused a start with a bad one).
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value)
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** demo or production (lib/config/posture.ts); unset: production on DATABASE_URL, demo on the embedded database. */
+  APP_MODE: z.preprocess(blankAsUnset, z.enum(["demo", "production"]).optional()),
+  /** 1: payments are simulated (the local test checkout); production takes test mode only from this. */
+  BILLING_TEST_MODE: z.preprocess(blankAsUnset, z.enum(["0", "1"]).optional()),
   DATABASE_URL: optional,
   /** 1 on the embedded database (it serves one connection). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Longest wait for a connection (a new one, or a free one of a busy pool) before the request answers 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Requests that may wait for a connection when all are busy; one more answers 503 at once. */
+  DATABASE_POOL_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** The server cancels a statement running longer (0: never); long jobs raise it per transaction (lib/database/statement-timeout.ts). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** The server ends a session idle inside an open transaction this long (0: never), releasing its locks. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   NEXTAUTH_URL: optional,
   NEXTAUTH_SECRET: optional,
   /** 32 bytes, hex or base64: encrypts secrets at rest (TOTP secrets). */
@@ -34,14 +52,16 @@ const envSchema = z.object({
   GITHUB_SECRET: optional,
   RESEND_API_KEY: optional,
   EMAIL_FROM: z.string().default("AI Copilot Vibe <hello@aicopilotvibe.test>"),
+  /** Resend API requests per second from this instance (Resend allows 2 per team by default: share it between instances). */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000).default(2),
   REDIS_URL: optional,
   /** Requests per minute per client for API routes. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  /** Proxies in front of the app that append to X-Forwarded-For; 0 trusts no header (lib/http/client-address.ts). */
+  /** Proxies in front of the app that append to X-Forwarded-For; 0: the socket's address, no header trusted (lib/http/client-address.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** Open /dev/mailbox to anyone (development and the embedded demo). */
-  DEV_MAILBOX: z.enum(["0", "1"]).optional(),
-  /** The port `next start` listens on; the uptime probe's last resort for reaching this app. */
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut off (lib/server/http-server.ts). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** The port the app server (scripts/serve.ts) listens on; the uptime probe's last resort for reaching this app. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Where the uptime probe requests /api/health/ready and /; default NEXTAUTH_URL, else http://127.0.0.1:$PORT. */
   PROBE_BASE_URL: optional,
@@ -82,13 +102,16 @@ const envSchema = z.object({
   NEXT_PUBLIC_POSTHOG_HOST: z.string().trim().url().default("https://us.i.posthog.com"),
 })
 
-export type Env = z.infer<typeof envSchema>
+// The mode is decided once, here and in scripts/start.ts alike (which pins it for the server it runs).
+const appEnvSchema = envSchema.transform((parsed) => ({ ...parsed, APP_MODE: appMode(parsed) }))
+
+export type Env = z.infer<typeof appEnvSchema>
 
 let cached: Env | undefined
 
 export function env(): Env {
   // The literal read lets the bundler inline the release baked in at build time.
-  cached ??= envSchema.parse({ ...process.env, NEXT_PUBLIC_APP_RELEASE: process.env.NEXT_PUBLIC_APP_RELEASE })
+  cached ??= appEnvSchema.parse({ ...process.env, NEXT_PUBLIC_APP_RELEASE: process.env.NEXT_PUBLIC_APP_RELEASE })
   return cached
 }
 
@@ -99,7 +122,8 @@ export function resetEnvCache(): void {
 
 export const integrations = {
   resend: () => Boolean(env().RESEND_API_KEY),
-  polar: () => Boolean(env().POLAR_ACCESS_TOKEN),
+  /** Live Polar: payments are not simulated (lib/config/posture.ts). Production without its keys fails here, not in test mode. */
+  polar: () => !billingTestMode(env()),
   github: () => Boolean(env().GITHUB_ID && env().GITHUB_SECRET),
   redis: () => Boolean(env().REDIS_URL),
   sentry: () => Boolean(env().SENTRY_DSN),

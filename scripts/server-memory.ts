@@ -11,7 +11,7 @@
 export const DEFAULT_HEAP_MB = 768
 export const SEMI_SPACE_MB = 32
 
-/** NODE_OPTIONS for `next start`: the caller's options plus the flags above they do not set themselves. */
+/** NODE_OPTIONS for the app server (scripts/serve.ts): the caller's options plus the flags above they do not set themselves. */
 export function serverNodeOptions(nodeOptions: string | undefined, heapMb: string | undefined): string {
   const current = nodeOptions?.trim() ?? ""
   const mb = heapMb === undefined || heapMb.trim() === "" ? DEFAULT_HEAP_MB : Number(heapMb)

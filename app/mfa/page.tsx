@@ -30,7 +30,7 @@ export default async function MfaPage({ searchParams }: MfaPageProps) {
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">Two-factor authentication</h1>
           <CardDescription>
             Signed in as <span className="font-medium text-slate-800">{session.user.email}</span>. Staff pages ask for a
-            code once per sign-in.
+            code at each sign-in, and again once a day.
           </CardDescription>
         </CardHeader>
         <CardContent>

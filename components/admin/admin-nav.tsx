@@ -10,6 +10,7 @@ const links = [
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/product", label: "Product" },
   { href: "/admin/feedback", label: "Feedback" },

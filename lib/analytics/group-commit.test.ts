@@ -93,3 +93,23 @@ test("a failure that is no submission's fault is not retried", async () => {
   expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"])
   expect(flushes).toEqual([[1, 2, 3]])
 })
+
+test("drain writes what is queued without waiting out the delay, and what arrives during a write too", async () => {
+  const { flushes, write } = recorder({ ms: 20 })
+  const commit = new GroupCommit<number>({ write, delayMs: 60_000, maxItems: 2 })
+  const outcomes = [commit.submit([1, 2]), commit.submit([3])]
+  const drained = commit.drain()
+  outcomes.push(commit.submit([4]))
+  await drained
+  expect(flushes).toEqual([[1, 2], [3, 4]])
+  await expect(Promise.all(outcomes)).resolves.toEqual([undefined, undefined, undefined])
+  expect(commit.stats().pending).toBe(0)
+})
+
+test("drain settles failed submissions too (their requests already got their error)", async () => {
+  const { write } = recorder({ fail: () => true })
+  const commit = new GroupCommit<number>({ write, delayMs: 60_000 })
+  const failed = commit.submit([1]).catch((error: Error) => error.message)
+  await commit.drain()
+  await expect(failed).resolves.toBe("database down")
+})

@@ -31,6 +31,7 @@ export class GroupCommit<T> {
   private readonly maxPending: number
   private readonly isItemFault: (error: unknown) => boolean
   private queue: Waiting<T>[] = []
+  private readonly unsettled = new Set<Promise<void>>()
   private pending = 0
   private timer: ReturnType<typeof setTimeout> | undefined
   private flushing = false
@@ -50,11 +51,23 @@ export class GroupCommit<T> {
     if (this.pending + items.length > this.maxPending) {
       return Promise.reject(new AppError("service_unavailable", "too many events are waiting to be stored; retry later"))
     }
-    return new Promise<void>((resolve, reject) => {
+    const submitted = new Promise<void>((resolve, reject) => {
       this.queue.push({ items, resolve, reject })
       this.pending += items.length
       this.schedule()
     })
+    this.unsettled.add(submitted)
+    const settled = () => void this.unsettled.delete(submitted)
+    submitted.then(settled, settled)
+    return submitted
+  }
+
+  /** Writes everything submitted so far without waiting out the delay; resolves once all of it has settled (shutdown). */
+  async drain(): Promise<void> {
+    while (this.unsettled.size) {
+      if (!this.flushing) void this.flush()
+      await Promise.allSettled([...this.unsettled])
+    }
   }
 
   stats(): GroupCommitStats {

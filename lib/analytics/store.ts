@@ -105,6 +105,11 @@ export function storeEvents(rows: EventRow[]): Promise<void> {
   return commit().submit(rows)
 }
 
+/** Stores every event accepted so far in this process, without waiting out the group commit's delay (shutdown). */
+export function drainStoredEvents(): Promise<void> {
+  return state.analyticsCommit?.drain() ?? Promise.resolve()
+}
+
 /** Flushes, rows and failures so far in this process (the tests count INSERT statements with it). */
 export function storeStats(): GroupCommitStats {
   return commit().stats()

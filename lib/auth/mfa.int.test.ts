@@ -1,11 +1,11 @@
 import { generate } from "otplib"
-import { expect, test } from "vitest"
+import { expect, test, vi } from "vitest"
 import { POST as enrol } from "@/app/api/mfa/enrol/route"
 import { POST as verify } from "@/app/api/mfa/verify/route"
 import { GET as audit } from "@/app/api/admin/audit/route"
 import { db } from "@/lib/db"
 import { decryptSecret } from "@/lib/security/crypto"
-import { signedInAs } from "@/lib/testing/fixtures"
+import { createTestSession, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 
 test("a new staff member enrols with a QR code, proves a code, and only then reaches /api/admin", async () => {
@@ -59,4 +59,45 @@ test("subscribers and anonymous callers cannot use the second-factor routes", as
   const subscriber = await signedInAs("SUBSCRIBER")
   expect((await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: subscriber.cookie })).status).toBe(403)
   expect((await callRoute(verify, "POST", "/api/mfa/verify", { body: { code: "123456" } })).status).toBe(401)
+})
+
+test("a TOTP code used by two concurrent requests succeeds once", async () => {
+  const admin = await signedInAs("ADMIN", { mfa: false })
+  const { secret } = await (await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: admin.cookie })).json()
+  // The same staff member in a second browser: the code must open one session, not both.
+  const other = await createTestSession(admin.user.id)
+  const code = await generate({ secret })
+  const answers = await Promise.all([admin.cookie, other.cookie].map((cookie) => callRoute(verify, "POST", "/api/mfa/verify", { cookie, body: { code } })))
+  expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422])
+  expect(await db.session.count({ where: { userId: admin.user.id, mfaVerifiedAt: { not: null } } })).toBe(1)
+  expect(await db.auditLog.count({ where: { actorId: admin.user.id, action: "auth.mfa_verified" } })).toBe(1)
+})
+
+test("TOTP attempts survive a restart: they are counted in the database", async () => {
+  const owner = await signedInAs("OWNER", { mfa: false })
+  const { secret } = await (await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: owner.cookie })).json()
+  const code = await generate({ secret })
+  const wrong = code === "000000" ? "111111" : "000000"
+  for (let i = 0; i < 5; i++) expect((await callRoute(verify, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: wrong } })).status).toBe(422)
+  expect(await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { totpFailedAttempts: true } })).toEqual({ totpFailedAttempts: 5 })
+
+  // A new process: every module loaded afresh, nothing kept in memory.
+  vi.resetModules()
+  const { POST: verifyAfterRestart } = await import("@/app/api/mfa/verify/route")
+  const locked = await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: wrong } })
+  expect(locked.status).toBe(429)
+  expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0)
+  // Locked means locked: the right code waits for the window too.
+  expect((await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code } })).status).toBe(429)
+
+  // Five minutes after the first failure the window is over.
+  vi.useFakeTimers({ toFake: ["Date"] })
+  try {
+    vi.setSystemTime(Date.now() + 5 * 60_000 + 1_000)
+    const fresh = await generate({ secret })
+    expect((await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: fresh } })).status).toBe(200)
+    expect(await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { totpFailedAttempts: true } })).toEqual({ totpFailedAttempts: 0 })
+  } finally {
+    vi.useRealTimers()
+  }
 })

@@ -6,11 +6,10 @@ import GitHubProvider from "next-auth/providers/github"
 import { track } from "@/lib/analytics/track"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
-import { sendEmail } from "@/lib/email/send"
 import { env } from "@/lib/env"
+import { normalizeSignInEmail, sendSignInLink, SIGN_IN_LINK_MAX_AGE_SECONDS } from "./magic-link"
 import { promoteConfiguredOwner } from "./owners"
-
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
+import { SESSION_POLICY } from "./session-policy"
 
 let cached: AuthOptions | undefined
 
@@ -21,15 +20,14 @@ export function authOptions(): AuthOptions {
   cached = {
     adapter: PrismaAdapter(db) as Adapter,
     secret: NEXTAUTH_SECRET,
-    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "database", maxAge: SESSION_POLICY.maxAgeSeconds },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: [
       EmailProvider({
-        maxAge: 24 * 60 * 60,
-        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
-        sendVerificationRequest: async ({ identifier, url, token }) => {
-          await sendEmail({ to: identifier, template: "magic-link", props: { url, host: new URL(url).host }, idempotencyKey: `magic-link/${token}` })
-        },
+        maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+        normalizeIdentifier: normalizeSignInEmail,
+        // The link opens our confirm page (magic-link.ts); only the stored copy lacks it.
+        sendVerificationRequest: ({ identifier, url, token, expires }) => sendSignInLink({ identifier, url, token, expires }),
       }),
       ...(GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : []),
     ],

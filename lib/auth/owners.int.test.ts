@@ -3,6 +3,7 @@ import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
 import { createTestUser } from "@/lib/testing/fixtures"
 import { promoteConfiguredOwner } from "./owners"
+import { setRoleAsOperator } from "./team"
 
 afterEach(() => {
   delete process.env.OWNER_EMAILS
@@ -28,4 +29,14 @@ test("others are left alone, and nothing happens without OWNER_EMAILS", async ()
   resetEnvCache()
   expect(await promoteConfiguredOwner(user.id)).toBe(false)
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("SUPPORT")
+})
+
+test("regression: OWNER_EMAILS does not promote again an owner the team demoted", async () => {
+  const user = await createTestUser("SUBSCRIBER")
+  process.env.OWNER_EMAILS = user.email
+  resetEnvCache()
+  expect(await promoteConfiguredOwner(user.id)).toBe(true)
+  await setRoleAsOperator({ email: user.email, role: "ADMIN" })
+  expect(await promoteConfiguredOwner(user.id)).toBe(false)
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("ADMIN")
 })

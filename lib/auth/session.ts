@@ -7,9 +7,11 @@ import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { recordRefusedAccess } from "@/lib/security/refusals"
 import { isStaff, type SessionUser } from "./roles"
+import { judgeSession } from "./session-policy"
 
 // next-auth runs the sign-in flows; reading the session is ours, because the second factor is a
-// property of the session row (mfaVerifiedAt) that next-auth's session callback cannot see.
+// property of the session row (mfaVerifiedAt) that next-auth's session callback cannot see, and
+// staff sessions end after 12 idle hours (session-policy.ts).
 
 export function sessionCookieName(): string {
   const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false
@@ -18,7 +20,7 @@ export function sessionCookieName(): string {
 
 export type CurrentSession = { id: string; user: SessionUser; mfaVerified: boolean; mfaEnrolled: boolean }
 
-export async function findSession(sessionToken: string | undefined): Promise<CurrentSession | null> {
+export async function findSession(sessionToken: string | undefined, now = new Date()): Promise<CurrentSession | null> {
   // A cookie of "%00" decodes to NUL, which PostgreSQL refuses: no one, rather than a failed page.
   if (!sessionToken || sessionToken.includes("\u0000")) return null
   const row = await db.session.findUnique({
@@ -26,13 +28,21 @@ export async function findSession(sessionToken: string | undefined): Promise<Cur
     select: {
       id: true,
       expires: true,
+      lastSeenAt: true,
       mfaVerifiedAt: true,
       user: { select: { id: true, email: true, name: true, role: true, totpEnabledAt: true } },
     },
   })
-  if (!row || row.expires < new Date()) return null
+  if (!row) return null
+  const verdict = judgeSession({ role: row.user.role, expires: row.expires, lastSeenAt: row.lastSeenAt, mfaVerifiedAt: row.mfaVerifiedAt }, now)
+  if (!verdict.active) {
+    // Over for good (idle staff, expired): gone from the list of sessions too.
+    await db.session.deleteMany({ where: { id: row.id } })
+    return null
+  }
+  if (verdict.touch) await db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } })
   const { totpEnabledAt, ...user } = row.user
-  return { id: row.id, user, mfaVerified: row.mfaVerifiedAt !== null, mfaEnrolled: totpEnabledAt !== null }
+  return { id: row.id, user, mfaVerified: verdict.mfaVerified, mfaEnrolled: totpEnabledAt !== null }
 }
 
 /** The signed-in session of this request, or null. Cached per request. */

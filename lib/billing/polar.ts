@@ -1,9 +1,11 @@
 import "server-only"
 import { createPolar, type Polar } from "@polar-sh/sdk/2026-10"
 import { env, integrations } from "@/lib/env"
+import { AppError } from "@/lib/http/errors"
 
-// Live Polar when POLAR_ACCESS_TOKEN is set; otherwise the app runs in test mode (a local checkout
-// page that sends the same signed webhooks through the same handler).
+// Live Polar, or test mode (a local checkout page that sends the same signed webhooks through the
+// same handler). lib/config/posture.ts decides: production simulates payments only with
+// BILLING_TEST_MODE=1; a demo also whenever POLAR_ACCESS_TOKEN is unset.
 
 export type BillingMode = "live" | "test"
 
@@ -11,10 +13,15 @@ export function billingMode(): BillingMode {
   return integrations.polar() ? "live" : "test"
 }
 
-/** The SDK client, or undefined in test mode. POLAR_API_URL (a stand-in server) wins over POLAR_SERVER. */
+/**
+ * The SDK client, or undefined in test mode; live without a token (a production start refuses that)
+ * answers 503 rather than falling back to simulated payments. POLAR_API_URL (a stand-in server) wins
+ * over POLAR_SERVER.
+ */
 export function polarClient(): Polar | undefined {
+  if (!integrations.polar()) return undefined
   const { POLAR_ACCESS_TOKEN: accessToken, POLAR_API_URL: baseUrl, POLAR_SERVER: environment } = env()
-  if (!accessToken) return undefined
+  if (!accessToken) throw new AppError("service_unavailable", "Polar is not configured: set POLAR_ACCESS_TOKEN, or BILLING_TEST_MODE=1 to simulate payments")
   return createPolar(baseUrl ? { accessToken, baseUrl, timeout: 10 } : { accessToken, environment, timeout: 10 })
 }
 

@@ -6,8 +6,9 @@ import { DATA_DIR } from "./local"
 export type LocalSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; CREDENTIALS_KEY: string }
 
 /**
- * Local mode (no secrets configured): generated once and kept in .data/secrets.json, so sessions
- * and encrypted secrets survive restarts. Production sets both in the environment.
+ * Demo mode (no secrets configured): generated once and kept in .data/secrets.json, so sessions
+ * and encrypted secrets survive restarts. Never called in production, which sets them all in the
+ * environment (lib/config/posture.ts; fillLocalSecrets in script-db.ts checks the mode).
  */
 export async function loadLocalSecrets(dir = DATA_DIR): Promise<LocalSecrets> {
   const file = path.join(dir, "secrets.json")

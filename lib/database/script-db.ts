@@ -1,12 +1,14 @@
 import { readFile, unlink, writeFile } from "node:fs/promises"
 import path from "node:path"
+import { appMode } from "@/lib/config/posture"
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded"
 import { DATA_DIR, EMBEDDED_DB_DIR } from "./local"
 import { loadLocalSecrets } from "./local-secrets"
 
 // How command-line tools (CLI, seed, migrate) and the launcher reach the database: DATABASE_URL
 // when set; else the embedded database of a running app (it publishes its address); else they
-// open .data/pglite themselves. Local secrets fill in what the environment does not set.
+// open .data/pglite themselves. In a demo, local secrets fill in what the environment does not set;
+// production never generates one (scripts/start.ts refuses to start without them).
 
 const ADDRESS_FILE = path.join(DATA_DIR, "embedded.json")
 
@@ -36,8 +38,10 @@ async function runningEmbedded(): Promise<Published | null> {
 
 export type ScriptDatabase = { url: string; poolMax: number; embedded?: EmbeddedDatabase; stop: () => Promise<void> }
 
-/** Sets DATABASE_URL, DATABASE_POOL_MAX and missing local secrets in process.env for this process. */
+/** Sets APP_MODE, DATABASE_URL, DATABASE_POOL_MAX and (demo) missing local secrets in process.env for this process. */
 export async function openScriptDatabase(options: { maxConnections?: number } = {}): Promise<ScriptDatabase> {
+  // Decided before DATABASE_URL points at the embedded database, which would read as production.
+  process.env.APP_MODE ??= appMode(process.env)
   await fillLocalSecrets()
   let result: ScriptDatabase
   if (process.env.DATABASE_URL) {
@@ -56,10 +60,12 @@ export async function openScriptDatabase(options: { maxConnections?: number } = 
   return result
 }
 
-export async function fillLocalSecrets(): Promise<void> {
-  if (process.env.NEXTAUTH_SECRET && process.env.ENCRYPTION_KEY && process.env.CREDENTIALS_KEY) return
-  const secrets = await loadLocalSecrets()
-  process.env.NEXTAUTH_SECRET ??= secrets.NEXTAUTH_SECRET
-  process.env.ENCRYPTION_KEY ??= secrets.ENCRYPTION_KEY
-  process.env.CREDENTIALS_KEY ??= secrets.CREDENTIALS_KEY
+/** Demo only: the secrets the environment does not set, from (or generated into) `dir`/secrets.json. */
+export async function fillLocalSecrets(target: Record<string, string | undefined> = process.env, dir = DATA_DIR): Promise<void> {
+  if (appMode(target) === "production") return
+  if (target.NEXTAUTH_SECRET && target.ENCRYPTION_KEY && target.CREDENTIALS_KEY) return
+  const secrets = await loadLocalSecrets(dir)
+  target.NEXTAUTH_SECRET ||= secrets.NEXTAUTH_SECRET
+  target.ENCRYPTION_KEY ||= secrets.ENCRYPTION_KEY
+  target.CREDENTIALS_KEY ||= secrets.CREDENTIALS_KEY
 }

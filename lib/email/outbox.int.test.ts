@@ -77,8 +77,8 @@ test("delivering what is due empties a backlog bigger than one batch, batch afte
   expect(await deliverDueEmails({ limit: 20 })).toEqual({ sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 })
 })
 
-test("sendEmail puts the magic link in the outbox at once; a repeat sends nothing new", async () => {
-  const input = { to: "new@test.example", template: "magic-link" as const, props: { url: "http://localhost:3000/cb?token=t", host: "localhost:3000" }, idempotencyKey: "magic-link/t" }
+test("sendEmail puts the message in the outbox at once; a repeat sends nothing new", async () => {
+  const input = { to: "new@test.example", template: "welcome" as const, props: { name: null }, idempotencyKey: "welcome/t" }
   const first = await sendEmail(input)
   expect(first.status).toBe("OUTBOX")
   expect(await sendEmail(input)).toEqual(first)

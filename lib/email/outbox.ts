@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto"
 import type { EmailStatus } from "@/generated/prisma/enums"
 import type { RawSql } from "@/lib/database/raw-transaction"
+import { priorityRank, TEMPLATE_PRIORITY } from "./priority"
 import { renderHtmlEmail } from "./render"
-import type { TemplateName, TemplateProps } from "./templates"
+import { isRedactedTemplate, type TemplateName, type TemplateProps } from "./templates"
 
 // The transactional outbox: an email is written in the same transaction as the change that causes
 // it, so it exists exactly when that change committed. deliverDueEmails sends it afterwards.
@@ -30,14 +31,16 @@ type EmailWriter = Pick<RawSql, "$queryRaw">
 export async function queueEmail<T extends TemplateName>(tx: EmailWriter, input: QueueEmailInput<T>): Promise<QueuedEmail> {
   const key = input.idempotencyKey
   if (key.length < 1 || key.length > 256) throw new Error("idempotencyKey must be 1 to 256 characters")
+  // Stored as queued, the secret would sit in the table until sent: such mail goes out from memory.
+  if (isRedactedTemplate(input.template)) throw new Error(`${input.template} carries a secret: send it with sendRedactedEmail, never through the outbox`)
   // Rendered before we know whether the key is new: a repeat is rare (callers queue once per
   // change), and one statement instead of a look-up first keeps billing transactions short.
   const { subject, html } = await renderHtmlEmail(input.template, input.props)
   // ON CONFLICT DO NOTHING: a concurrent transaction queueing the same key wins without an error
   // that would abort the caller's transaction; we then read the winner's row.
   const [created] = await tx.$queryRaw<{ id: string; status: EmailStatus }[]>`
-    INSERT INTO email_messages (id, "to", subject, template, html, status, idempotency_key, attempts, created_at)
-    VALUES (${randomUUID()}, ${input.to}, ${subject}, ${input.template}, ${html}, 'QUEUED', ${key}, 0, now())
+    INSERT INTO email_messages (id, "to", subject, template, html, status, priority, idempotency_key, attempts, created_at)
+    VALUES (${randomUUID()}, ${input.to}, ${subject}, ${input.template}, ${html}, 'QUEUED', ${priorityRank(TEMPLATE_PRIORITY[input.template])}, ${key}, 0, now())
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id, status::text AS status`
   if (created) return { ...created, created: true }

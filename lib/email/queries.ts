@@ -2,7 +2,8 @@ import type { Prisma } from "@/generated/prisma/client"
 import type { EmailStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import { type Paged, paged } from "@/lib/utils/pagination"
-import { messageText } from "./plain-text"
+import { heldMessage } from "./demo-mailbox"
+import { messageText, toPlainText } from "./plain-text"
 import type { EmailFilter } from "./schemas"
 
 export type MailboxItem = { id: string; to: string; subject: string; template: string; status: string; createdAt: Date }
@@ -16,13 +17,20 @@ export async function listMailbox({ to, take = 50 }: { to?: string; take?: numbe
   })
 }
 
-/** One message as the mailbox shows it, with its plain text (derived from the HTML when none is stored). */
+/**
+ * One message as the mailbox shows it, with its plain text (derived from the HTML when none is
+ * stored). A sign-in email is stored without its link; in a demo the full one is held in memory
+ * (demo-mailbox.ts) while the link lives, and shown instead.
+ */
 export async function getMailboxMessage(id: string) {
   const message = await db.emailMessage.findUnique({
     where: { id },
     select: { id: true, to: true, subject: true, text: true, html: true, status: true, createdAt: true },
   })
-  return message && { ...message, text: messageText(message) }
+  if (!message) return null
+  const full = heldMessage(id)
+  if (full) return { ...message, html: full.html, text: toPlainText(full.html) }
+  return { ...message, text: messageText(message) }
 }
 
 /** A row of the staff email log: everything but the body. */

@@ -26,3 +26,25 @@ export function nextAttemptAt(attempts: number, now: Date, errorName: string): D
   const delay = RETRY_DELAYS_MS[Math.max(0, attempts - 1)]!
   return new Date(now.getTime() + delay)
 }
+
+/**
+ * Resend's answer when the team's requests per second are used up (429 rate_limit_exceeded). Its
+ * daily and monthly quota errors are 429 too, but waiting a second does not end them.
+ */
+export function isRateLimited(error: { name: string; statusCode: number | null }): boolean {
+  if (error.name.endsWith("_quota_exceeded")) return false
+  return error.name === "rate_limit_exceeded" || error.statusCode === 429
+}
+
+/** Without a readable Retry-After, a second: Resend's window. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = SECOND
+const MAX_RATE_LIMIT_WAIT_MS = HOUR
+
+/** How long Resend asks us to wait: its Retry-After header, in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Record<string, string> | null | undefined, now: number): number {
+  const value = headers?.["retry-after"]?.trim()
+  if (!value) return DEFAULT_RATE_LIMIT_WAIT_MS
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * SECOND : Date.parse(value) - now
+  if (!Number.isFinite(ms)) return DEFAULT_RATE_LIMIT_WAIT_MS
+  return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, Math.ceil(ms)))
+}

@@ -6,7 +6,8 @@ import type { TemplateName } from "./templates"
 // The email API for the rest of the app:
 // - Inside a business transaction: `await queueEmail(tx, { to, template, props, idempotencyKey })`,
 //   then after commit `deliverSoon()` (deliver-soon.ts), which runs deliverDueEmails after the response.
-// - When someone is waiting for the mail (the magic link): `await sendEmail({ ... })`.
+// - When someone is waiting for the mail: `await sendEmail({ ... })`.
+// - Mail that carries a secret (the sign-in link): `sendRedactedEmail` (send-redacted.ts), never the outbox.
 export { queueEmail, type QueueEmailInput, type QueuedEmail } from "./outbox"
 export { deliverDueEmails, deliverEmail, deliverQueuedEmails, type DeliverySummary } from "./deliver"
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest"
 import { renderEmail } from "./render"
-import { EMAIL_TEMPLATES, TEMPLATE_NAMES } from "./templates"
+import { EMAIL_TEMPLATES, redactProps, TEMPLATE_NAMES } from "./templates"
 
 const context = { appUrl: "https://app.example" }
 
@@ -54,10 +54,16 @@ test("the seat-ready email sends people to the portal and carries no credentials
   expect(text).not.toMatch(/password:|login:/i)
 })
 
-test("the magic link keeps its subject and link", async () => {
-  const url = "https://app.example/api/auth/callback/email?token=t1"
+test("the magic link keeps its subject and link; the copy we keep has the subject and no link", async () => {
+  const url = "https://app.example/signin/confirm?token=t1&email=a%40b.test"
   const { subject, html, text } = await renderEmail("magic-link", { url, host: "app.example" }, context)
   expect(subject).toBe("Your sign-in link for AI Copilot Vibe")
   expect(html).toContain(`href="${url.replace("&", "&amp;")}"`)
   expect(text).toContain(url)
+  expect(text).toContain("expires in 15 minutes")
+
+  const kept = await renderEmail("magic-link", redactProps("magic-link", { url, host: "app.example" }), context)
+  expect(kept.subject).toBe(subject)
+  expect(kept.text).toContain("[sign-in link removed]")
+  expect(`${kept.html}${kept.text}`).not.toMatch(/t1|signin\/confirm|href="http/)
 })

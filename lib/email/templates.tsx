@@ -78,3 +78,22 @@ export const EMAIL_TEMPLATES = {
 } as const satisfies Record<TemplateName, unknown>
 
 export type TemplateProps<T extends TemplateName> = (typeof EMAIL_TEMPLATES)[T]["previewProps"]
+
+/**
+ * Templates that carry a secret (a sign-in link), and how to take it out. They are sent only by
+ * sendRedactedEmail, which keeps the copy without the secret; the outbox refuses them.
+ */
+const REDACTIONS = {
+  "magic-link": (props: MagicLinkEmailProps): MagicLinkEmailProps => ({ ...props, url: null }),
+} satisfies { [T in TemplateName]?: (props: TemplateProps<T>) => TemplateProps<T> }
+
+export type RedactedTemplateName = keyof typeof REDACTIONS
+
+export function isRedactedTemplate(name: TemplateName): name is RedactedTemplateName {
+  return name in REDACTIONS
+}
+
+/** The props of a template with its secret taken out. */
+export function redactProps<T extends RedactedTemplateName>(name: T, props: TemplateProps<T>): TemplateProps<T> {
+  return REDACTIONS[name](props)
+}

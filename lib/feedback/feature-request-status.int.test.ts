@@ -2,11 +2,10 @@ import { expect, test } from "vitest"
 import { GET as staffBoard } from "@/app/api/admin/feature-requests/route"
 import { POST as setStatus } from "@/app/api/admin/feature-requests/[id]/status/route"
 import { GET as staffFeedback } from "@/app/api/admin/feedback/route"
-import { createApiToken } from "@/lib/auth/tokens"
 import { db } from "@/lib/db"
 import { messageText } from "@/lib/email/plain-text"
 import { deliverQueuedEmails } from "@/lib/email/send"
-import { createTestUser, signedInAs } from "@/lib/testing/fixtures"
+import { createTestToken, createTestUser, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { createFeatureRequest, unvoteRequest, voteForRequest } from "./feature-requests"
 import { subscribeFor } from "./test-fixtures"
@@ -75,7 +74,8 @@ test("a repeated status sends nothing twice, even after moving away and back; a 
 
 test("staff API tokens may set statuses; engineers and subscribers may not; bad input changes nothing", async () => {
   const owner = await createTestUser("OWNER")
-  const { token } = await createApiToken({ email: owner.email, name: "automation", actor: null })
+  // The status route declares no scope, so a token's write there needs admin.
+  const { token } = await createTestToken(owner, ["admin"])
   const author = await customer()
   const request = await createFeatureRequest(author.id, { title: "Slack alerts", body: "" })
 

@@ -1,10 +1,12 @@
 import type { Role } from "@/generated/prisma/enums"
 import { isStaff, type SessionUser } from "@/lib/auth/roles"
 import { findSession, sessionCookieName } from "@/lib/auth/session"
-import { authenticateApiToken } from "@/lib/auth/tokens"
+import { isReadMethod, scopesCover, type ApiTokenScope, type RouteScope } from "@/lib/auth/token-scopes"
+import { authenticateApiToken } from "@/lib/auth/token-use"
 import { AppError } from "./errors"
 
-export type Caller = { user: SessionUser; via: "session" | "token"; sessionId?: string; mfaVerified: boolean }
+/** A token caller carries its token's id (for the audit) and scopes (for `authorize`). */
+export type Caller = { user: SessionUser; via: "session" | "token"; sessionId?: string; tokenId?: string; scopes?: ApiTokenScope[]; mfaVerified: boolean }
 
 /** The session cookie's value; a value that does not decode, or holds NUL, is the client's error (400), never ours. */
 function cookieValue(request: Request, name: string): string | undefined {
@@ -30,18 +32,29 @@ function cookieValue(request: Request, name: string): string | undefined {
 export async function identifyCaller(request: Request): Promise<Caller | null> {
   const authorization = request.headers.get("authorization")
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    const user = await authenticateApiToken(authorization.slice(7).trim())
-    if (!user) throw new AppError("unauthorized", "the API token is unknown or revoked")
-    return { user, via: "token", mfaVerified: true }
+    const holder = await authenticateApiToken(authorization.slice(7).trim())
+    if (!holder) throw new AppError("unauthorized", "the API token is unknown, expired or revoked")
+    // Minting a token needs a session that passed the second factor, so its use counts as passed.
+    return { user: holder.user, via: "token", tokenId: holder.tokenId, scopes: holder.scopes, mfaVerified: true }
   }
   const session = await findSession(cookieValue(request, sessionCookieName()))
   return session ? { user: session.user, via: "session", sessionId: session.id, mfaVerified: session.mfaVerified } : null
 }
 
-/** Refuses anonymous callers (401), wrong roles (403), and staff who have not passed the second factor (401). */
-export function authorize(caller: Caller | null, roles: readonly Role[], allowWithoutMfa = false): Caller {
+export type Access = { method: string; allowWithoutMfa?: boolean; scope?: RouteScope }
+
+/**
+ * Refuses anonymous callers (401), wrong roles (403), staff who have not passed the second factor
+ * (401), and a token whose scopes do not cover this request (403, the mapping is in token-scopes.ts).
+ * The role is the holder's current one for a token too: scopes only ever narrow it.
+ */
+export function authorize(caller: Caller | null, roles: readonly Role[], access: Access): Caller {
   if (!caller) throw new AppError("unauthorized", "sign in first")
   if (!roles.includes(caller.user.role)) throw new AppError("forbidden", "your role may not do this")
-  if (isStaff(caller.user.role) && !caller.mfaVerified && !allowWithoutMfa) throw new AppError("mfa_required", "pass the second factor first")
+  if (isStaff(caller.user.role) && !caller.mfaVerified && !access.allowWithoutMfa) throw new AppError("mfa_required", "pass the second factor first")
+  if (caller.via === "token" && !scopesCover(caller.scopes ?? [], access.method, access.scope)) {
+    const needed = access.scope ?? "admin"
+    throw new AppError("forbidden", `this API token's scopes do not cover ${access.method} here: it needs ${isReadMethod(access.method) ? `read or ${needed}` : needed}`)
+  }
   return caller
 }

@@ -1,3 +1,4 @@
+import { isJson } from "./cross-site"
 import { AppError } from "./errors"
 import { refuseUnstorableJson } from "./unstorable-text"
 
@@ -11,7 +12,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   const declared = declaredLength(request)
   if (declared !== undefined && declared > limit) throw tooLarge(limit)
   const type = request.headers.get("content-type") ?? ""
-  if (type && !type.includes("json")) throw new AppError("unsupported_media_type", "send the body as application/json")
+  if (type && !isJson(type)) throw new AppError("unsupported_media_type", "send the body as application/json")
   if (!request.body) return undefined
   const text = await readText(request.body, declared, limit)
   if (!text.trim()) return undefined

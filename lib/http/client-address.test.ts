@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from "vitest"
 import { resetEnvCache } from "@/lib/env"
-import { clientAddress } from "./client-address"
+import { CLIENT_ADDRESS_HEADER, clientAddress, enableClientAddressStamp, resolveClientAddress } from "./client-address"
 
 const from = (headers: Record<string, string>) => clientAddress(new Request("http://x", { headers }))
 
@@ -46,4 +46,21 @@ test("TRUSTED_PROXY_HOPS must be a whole number of at least 0", () => {
   process.env.TRUSTED_PROXY_HOPS = "-1"
   resetEnvCache()
   expect(() => from({})).toThrow()
+})
+
+test("with no proxy the server resolves the socket's address (IPv4-mapped IPv6 as IPv4); X-Forwarded-For is ignored", () => {
+  expect(resolveClientAddress({ socketAddress: "::ffff:203.0.113.9", forwardedFor: "198.51.100.7", hops: 0 })).toBe("203.0.113.9")
+  expect(resolveClientAddress({ socketAddress: "2001:DB8::5", forwardedFor: undefined, hops: 0 })).toBe("2001:db8::5")
+  expect(resolveClientAddress({ socketAddress: undefined, forwardedFor: "198.51.100.7", hops: 0 })).toBeNull()
+  expect(resolveClientAddress({ socketAddress: "10.0.0.2", forwardedFor: "198.51.100.7, 203.0.113.20", hops: 1 })).toBe("203.0.113.20")
+})
+
+test("regression (X-Forwarded-For bypass): the server's stamp names the client, and a stamp the client forges is not believed", () => {
+  const stamp = enableClientAddressStamp()
+  const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: "guess 198.51.100.66" }
+  expect(from(headers)).toBeNull()
+  stamp(headers, "203.0.113.9")
+  expect(from({ ...headers, "x-forwarded-for": "198.51.100.7" })).toBe("203.0.113.9")
+  stamp(headers, null)
+  expect(from(headers)).toBeNull()
 })

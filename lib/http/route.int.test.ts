@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from "vitest"
 import { z } from "zod"
 import { db } from "@/lib/db"
-import { createApiToken, revokeApiToken } from "@/lib/auth/tokens"
+import { revokeApiToken } from "@/lib/auth/tokens"
 import { resetEnvCache } from "@/lib/env"
-import { signedInAs } from "@/lib/testing/fixtures"
+import { createTestToken, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { AppError } from "./errors"
 import { onRequestFailed, type RequestFailure } from "./failures"
@@ -238,11 +238,11 @@ describe("authentication and roles", () => {
 
   test("a staff API token authenticates with its owner's role until revoked", async () => {
     const admin = await signedInAs("ADMIN")
-    const { token, id } = await createApiToken({ email: admin.user.email, name: "scraper", actor: admin.user })
+    const { token, id } = await createTestToken(admin.user, ["read"])
     const ok = await callRoute(staffOnly, "GET", "/t", { token })
     expect(ok.status).toBe(200)
     expect(await ok.json()).toEqual({ email: admin.user.email })
-    await revokeApiToken({ tokenId: id, actor: admin.user })
+    await revokeApiToken({ tokenId: id, by: { user: admin.user, via: "session", mfaVerified: true } })
     expect((await callRoute(staffOnly, "GET", "/t", { token })).status).toBe(401)
     expect((await callRoute(staffOnly, "GET", "/t", { token: "acv_nonsense" })).status).toBe(401)
   })

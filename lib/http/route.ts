@@ -3,8 +3,10 @@ import { z } from "zod"
 import type { Role } from "@/generated/prisma/enums"
 import { recordAudit } from "@/lib/audit/log"
 import { isStaff } from "@/lib/auth/roles"
+import type { RouteScope } from "@/lib/auth/token-scopes"
 import { authorize, identifyCaller, type Caller } from "./authenticate"
 import { queryObject, readJsonBody } from "./body"
+import { refuseCrossSiteWrite } from "./cross-site"
 import { errorResponse } from "./errors"
 import { toErrorResponse } from "./error-mapping"
 import { emitRequestFailed, routePattern } from "./failures"
@@ -23,6 +25,8 @@ export type RouteOptions<B, Q> = {
   roles?: readonly Role[]
   /** Staff may call it before passing the second factor (the second-factor routes themselves). */
   allowWithoutMfa?: boolean
+  /** The API-token scope a write here needs; none declared means `admin` (lib/auth/token-scopes.ts). */
+  scope?: RouteScope
   body?: B
   query?: Q
   /** Per caller (user or address); defaults to RATE_LIMIT_PER_MINUTE. `false` turns it off. */
@@ -65,10 +69,11 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       // First, so that even a refused request is timed and grouped under its route pattern.
       params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]))
       pattern = routePattern(url.pathname, params)
+      refuseCrossSiteWrite(request)
       caller = await identifyCaller(request)
       limitKey = rateLimitKey(caller, request, pattern)
       await enforceRateLimit(options.rateLimit, limitKey)
-      if (options.roles) authorize(caller, options.roles, options.allowWithoutMfa)
+      if (options.roles) authorize(caller, options.roles, { method: request.method, allowWithoutMfa: options.allowWithoutMfa, scope: options.scope })
       const rawQuery = queryObject(url)
       // Path and query reach queries as much as the body does (the body is checked as it is parsed).
       refuseUnstorable(params)
@@ -77,7 +82,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const query = (options.query ? options.query.parse(rawQuery) : undefined) as Parsed<Q>
       response = await handler({ request, params, body, query, caller, requestId })
       if (caller && isStaff(caller.user.role) && isWrite(request.method) && response.ok && !options.auditedByHandler) {
-        await recordAudit({ actor: caller.user, action: "staff.write", targetType: "route", targetId: url.pathname, metadata: { method: request.method, status: response.status, via: caller.via } })
+        await recordAudit({ actor: caller.user, action: "staff.write", targetType: "route", targetId: url.pathname, metadata: { method: request.method, status: response.status, via: caller.via, ...(caller.tokenId ? { tokenId: caller.tokenId } : {}) } })
       }
     } catch (error) {
       response = toErrorResponse(error, requestId)

@@ -1,6 +1,7 @@
 import "server-only"
 import { pool } from "@/lib/db"
 import { instanceId } from "@/lib/monitoring/instance"
+import { onShutdown } from "@/lib/server/shutdown"
 import { startJobRunner, type JobRunner } from "./runner"
 import { SCHEDULED_JOBS } from "./schedule"
 
@@ -9,19 +10,13 @@ const globalForJobs = globalThis as unknown as { jobRunner?: Promise<JobRunner |
 /**
  * Starts this process's job runner once (instrumentation.ts calls it on server start). Every job
  * goes through the app's pool, so on the embedded database the queue shares its one connection.
- * On SIGTERM the runner stops taking jobs and gives running ones a few seconds; a job cut short
- * by the process exiting is retried by another instance once its attempt expires.
+ * On shutdown (lib/server/shutdown.ts) the runner stops taking jobs and gives running ones 10 s; a
+ * job cut short by the process exiting is retried by another instance once its attempt expires.
  */
 export function startScheduledJobs(log: (line: string) => void = console.error): Promise<JobRunner | undefined> {
   globalForJobs.jobRunner ??= startJobRunner({ pool: pool(), jobs: SCHEDULED_JOBS, instance: instanceId(), log }).then(
     (runner) => {
-      process.once("SIGTERM", () => {
-        void runner
-          .stop(10_000)
-          .catch((error: unknown) => log(`[jobs] stop failed: ${String(error)}`))
-          // Next exits on SIGTERM itself; a process where nobody else listens must still end.
-          .finally(() => process.listenerCount("SIGTERM") === 0 && process.exit(143))
-      })
+      onShutdown("jobs", "job runner", () => runner.stop(10_000))
       return runner
     },
     (error: unknown) => {

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { onRequestTimed, type RequestTiming } from "@/lib/http/timing"
+import { onShutdown } from "@/lib/server/shutdown"
 import { markTimedByWrapper, startPageTiming } from "./page-timing"
 import { hourRows, type MetricRow, RequestAccumulator } from "./request-accumulator"
 import { methodName, routePattern } from "./route-pattern"
@@ -38,7 +39,8 @@ export function requestMetricsEnabled(): boolean {
 /**
  * Subscribes this process to the route wrapper's timings (once); REQUEST_METRICS=0 leaves it off.
  * With `pages`, everything else this process serves over HTTP is timed too (pages, unwrapped
- * handlers), skipping what the wrapper timed. `flushOnExit` adds a last flush on SIGTERM/SIGINT.
+ * handlers), skipping what the wrapper timed. `flushOnExit` adds a last flush to the process's
+ * shutdown (lib/server/shutdown.ts), after the requests in flight have finished.
  */
 export function startRequestRecording(options: { pages?: boolean; flushOnExit?: boolean } = {}): void {
   const current = processState()
@@ -52,12 +54,7 @@ export function startRequestRecording(options: { pages?: boolean; flushOnExit?: 
     stopApi()
     stopPages?.()
   }
-  if (options.flushOnExit) {
-    // Best effort: Next exits once its server has closed, and this flush races that.
-    const last = () => void flushRequestMetrics().catch(() => {})
-    process.once("SIGTERM", last)
-    process.once("SIGINT", last)
-  }
+  if (options.flushOnExit) onShutdown("flush", "request metrics", () => flushRequestMetrics())
 }
 
 export function stopRequestRecording(): void {

@@ -34,3 +34,9 @@ test("sha256 and constant-time comparison", () => {
   expect(safeEqual("abc", "abd")).toBe(false)
   expect(safeEqual("abc", "abcd")).toBe(false)
 })
+
+test("regression: a shortened GCM tag is refused, not checked on its first bytes only", () => {
+  const [v, iv, tag, body] = encryptSecret("secret", key).split(".")
+  const short = Buffer.from(tag!, "base64url").subarray(0, 4).toString("base64url")
+  expect(() => decryptSecret([v, iv, short, body].join("."), key)).toThrow("tag must be 16 bytes")
+})

@@ -15,7 +15,9 @@ import { forgetRecentRefusals, recordSecurityEventOnce } from "./refusals"
 const requestCookies = vi.hoisted(() => new Map<string, string>())
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (requestCookies.has(name) ? { name, value: requestCookies.get(name)! } : undefined) }) }))
 const nextAuthAnswer = vi.hoisted(() => ({ location: "" }))
-vi.mock("next-auth", () => ({ default: async () => new Response(null, { status: 302, headers: { location: nextAuthAnswer.location } }) }))
+// next-auth runs through its Pages Router entry (lib/http/next-auth-handler.ts): it answers on `res`.
+type ApiResponse = { status: (code: number) => ApiResponse; setHeader: (name: string, value: string) => ApiResponse; end: () => void }
+vi.mock("next-auth", () => ({ default: async (_req: unknown, res: ApiResponse) => res.status(302).setHeader("Location", nextAuthAnswer.location).end() }))
 
 beforeEach(async () => {
   forgetRecentRefusals()
@@ -86,12 +88,13 @@ test("staff pages refuse a subscriber, and a support member on an engineers' pag
 })
 
 test("a sign-in callback that ends on the error page is a failed sign-in", async () => {
-  const { GET } = await import("@/app/api/auth/[...nextauth]/route")
+  // The confirm page's button POSTs the link to the callback (its GET only shows that page).
+  const { POST } = await import("@/app/api/auth/[...nextauth]/route")
   const context = { params: Promise.resolve({ nextauth: ["callback", "email"] }) }
   nextAuthAnswer.location = "http://localhost:3000/api/auth/error?error=Verification"
-  const failed = await GET(new Request("http://localhost:3000/api/auth/callback/email?token=bad&email=a%40b.test", { headers: { "x-forwarded-for": "198.51.100.7" } }), context)
+  const failed = await POST(new Request("http://localhost:3000/api/auth/callback/email?token=bad&email=a%40b.test", { method: "POST", headers: { "x-forwarded-for": "198.51.100.7" } }), context)
   expect(failed.status).toBe(302)
   nextAuthAnswer.location = "http://localhost:3000/account"
-  await GET(new Request("http://localhost:3000/api/auth/callback/email?token=good&email=a%40b.test"), context)
+  await POST(new Request("http://localhost:3000/api/auth/callback/email?token=good&email=a%40b.test", { method: "POST" }), context)
   expect(await events("auth.sign_in_failed")).toEqual([{ detail: { provider: "email", reason: "Verification" }, ipHash: hashAddress("198.51.100.7") }])
 })

@@ -3,7 +3,7 @@ import type { Role } from "@/generated/prisma/enums"
 import { recordSubscriptionChange } from "@/lib/revenue/ledger"
 import { encryptSecret } from "@/lib/security/crypto"
 import type { SeededPlan } from "./plans"
-import { demoTotpSecret } from "./totp-secret"
+import { newTotpSecret } from "./totp-secret"
 import { demoCredentials } from "./orders"
 import { addMs, addUtcMonths, HOUR_MS } from "./time"
 
@@ -17,29 +17,30 @@ export const DEMO_STAFF: readonly { role: Exclude<Role, "SUBSCRIBER">; email: st
 export const DEMO_SUBSCRIBER_EMAIL = "subscriber@demo.test"
 
 /**
- * The demo accounts and their TOTP secrets for a seed, without touching the database (the launcher
- * prints them). The subscriber has no second factor.
+ * The demo accounts the launcher lists. Staff sign in with a second factor whose secret is random
+ * per database (printed once, when it is seeded); the subscriber has none.
  */
-export function demoStaffCredentials(seed = 42): { role: Role; email: string; totpSecret: string | null }[] {
+export function demoAccounts(): { role: Role; email: string; secondFactor: boolean }[] {
   return [
-    ...DEMO_STAFF.map((member) => ({ role: member.role, email: member.email, totpSecret: demoTotpSecret(seed, member.email) })),
-    { role: "SUBSCRIBER" as const, email: DEMO_SUBSCRIBER_EMAIL, totpSecret: null },
+    ...DEMO_STAFF.map((member) => ({ role: member.role, email: member.email, secondFactor: true })),
+    { role: "SUBSCRIBER" as const, email: DEMO_SUBSCRIBER_EMAIL, secondFactor: false },
   ]
 }
 
 export type SeededStaff = { id: string; email: string; role: Role; totpSecret: string }
 
 /**
- * One signed-in-able account per staff role, already enrolled in TOTP (the secret is returned so the
- * CLI can print it). Upserted by email: a re-seed rotates nothing but the ciphertext.
+ * One signed-in-able account per staff role, already enrolled in TOTP with a new random secret
+ * (returned, so the launcher and the seed script print it once). Upserted by email: a re-seed
+ * gives every demo staff member a new secret.
  */
 export async function upsertDemoStaff(
   tx: Prisma.TransactionClient,
-  options: { seed: number; since: Date; now: Date; encryptionKey: string },
+  options: { since: Date; now: Date; encryptionKey: string },
 ): Promise<SeededStaff[]> {
   const staff: SeededStaff[] = []
   for (const member of DEMO_STAFF) {
-    const totpSecret = demoTotpSecret(options.seed, member.email)
+    const totpSecret = newTotpSecret()
     const fields = {
       name: member.name,
       role: member.role,

@@ -23,7 +23,7 @@ export type SeedOptions = {
   /** The instant the business is seen from. Default: the start of the current UTC hour. */
   now?: Date
   log?: (line: string) => void
-  /** Encrypts the staff TOTP secrets (32 bytes, hex or base64). */
+  /** Encrypts the staff TOTP secrets (32 bytes, hex or base64); the secrets themselves are random per seeding. */
   encryptionKey: string
   /** Encrypts the demo seats' credentials; without it delivered demo seats have none to reveal. */
   credentialsKey?: string
@@ -47,7 +47,7 @@ const MAX_CHUNK = 500
 /**
  * A deterministic demo business: plans, one staff account per role, a demo subscriber, and
  * `customers` subscribers over the last 18 months whose every MRR movement goes through the revenue
- * ledger. Same seed and `now`, same business.
+ * ledger. Same seed and `now`, same business, except the staff's TOTP secrets: new ones every time.
  */
 export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
   const customers = options.customers ?? 2000
@@ -68,7 +68,7 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
   const since = addUtcMonths(now, -HISTORY_MONTHS)
   const plans = await upsertDemoPlans(prisma)
   const staff = await prisma.$transaction(async (tx) => {
-    const members = await upsertDemoStaff(tx, { seed, since, now, encryptionKey: options.encryptionKey })
+    const members = await upsertDemoStaff(tx, { since, now, encryptionKey: options.encryptionKey })
     await createDemoSubscriber(tx, { plan: plans.monthly, now, fulfilledBy: members.find((m) => m.role === "SUPPORT")!.id, credentialsKey: options.credentialsKey })
     return members
   })

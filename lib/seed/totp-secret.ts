@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto"
+import { randomBytes } from "node:crypto"
 
 const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
@@ -21,10 +21,10 @@ export function base32(bytes: Uint8Array): string {
 }
 
 /**
- * A demo staff member's TOTP secret: 160 bits (RFC 4226's recommended length, 32 base32 characters)
- * derived from the seed and the email, so a re-seed keeps the codes in an authenticator app working.
- * Demo only: a real secret comes from a CSPRNG at enrolment.
+ * A demo staff member's TOTP secret: 160 random bits (RFC 4226's recommended length, 32 base32
+ * characters), new for every database seeded. Derived from anything public, anyone could pass the
+ * second factor of a demo deployment.
  */
-export function demoTotpSecret(seed: number, email: string): string {
-  return base32(createHash("sha256").update(`${seed}:${email}`).digest().subarray(0, 20))
+export function newTotpSecret(): string {
+  return base32(randomBytes(20))
 }

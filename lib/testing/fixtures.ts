@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto"
 import type { Role } from "@/generated/prisma/enums"
+import type { ApiTokenScope } from "@/lib/auth/token-scopes"
+import { createApiToken } from "@/lib/auth/tokens"
 import { db } from "@/lib/db"
 
 let counter = 0
@@ -27,4 +29,10 @@ export async function signedInAs(role: Role, options: { mfa?: boolean } = {}) {
   const user = await createTestUser(role)
   const session = await createTestSession(user.id, { mfa: options.mfa ?? role !== "SUBSCRIBER" })
   return { user, ...session }
+}
+
+/** An API token `user` mints for themselves, as the tokens page does (a session past the second factor). */
+export async function createTestToken(user: { id: string; email: string; role: Role }, scopes: ApiTokenScope[] = ["read"], expiresInDays = 90) {
+  counter += 1
+  return createApiToken({ name: `test-token-${counter}`, scopes, expiresInDays, by: { user, via: "session", mfaVerified: true } })
 }

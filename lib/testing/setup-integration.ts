@@ -10,6 +10,9 @@ const target = inject("testDatabase")
 process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("hex")
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex")
 process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("hex")
+// The test database's DATABASE_URL would read as production (lib/config/posture.ts), and so would a
+// shell's APP_MODE: tests run as a demo (test-mode billing, an open mailbox) unless one sets it itself.
+process.env.APP_MODE = "demo"
 // Tests send X-Forwarded-For as the one proxy in front of production would; the tests of no proxy
 // at all (the default, 0) set it themselves.
 process.env.TRUSTED_PROXY_HOPS ??= "1"

@@ -9,7 +9,7 @@
 // Requests come from 10,000 addresses in turn (x-forwarded-for): 10,000 visitors active at once,
 // whose hashes and countries vary as in real traffic, each well under the per-visitor rate limit. Write phases send
 // a fixed number of requests (autocannon `amount`), so every request sent is answered and counted.
-// Builds when sources changed, then starts `next start` itself on DATABASE_URL (a scratch database
+// Builds when sources changed, then starts the app server (scripts/serve.ts) itself on DATABASE_URL (a scratch database
 // on that server when it may create one) or on a fresh embedded database in .data/bench-ingest.
 // Flags: --duration 10 --connections 50 --batch 50 --rounds 4 --port 3400 --keep; the server gets the
 // heap limit `npm start` gives it (scripts/server-memory.ts), --heap <MB> another one (as NODE_HEAP_MB),
@@ -71,7 +71,7 @@ const sampler = setInterval(() => {
 try {
   buildIfStale()
   const databaseUrl = await prepareDatabase()
-  say(`next start on :${PORT} (${SERVER_URL ? "PostgreSQL" : "embedded database"})…`)
+  say(`app server on :${PORT} (${SERVER_URL ? "PostgreSQL" : "embedded database"})…`)
   server = await startNext(PORT, {
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: SERVER_URL ? (process.env.DATABASE_POOL_MAX ?? "10") : "1",

@@ -4,7 +4,7 @@
 //      acv_bench_product on its server, else a fresh embedded one in .data/bench-product (either
 //      removed at the end unless --keep).
 //   2. Migrates, seeds the demo business with --events analytics events over a year, rolls them up.
-//   3. Starts `next start` on it and, for each preset range (7d 30d 90d 365d), times every report
+//   3. Starts the app server (scripts/serve.ts) on it and, for each preset range (7d 30d 90d 365d), times every report
 //      the page calls, as its sections call it: in this process (the query) and through its
 //      /api/admin/product endpoint with a staff API token (query plus auth, rate limit and JSON),
 //      2 warm-ups then --samples sequential calls each; p50, p95, max.
@@ -89,7 +89,7 @@ try {
   say(`the database holds ${counts!.events.toLocaleString("en")} analytics events (rollups: ${counts!.hourly} hourly, ${counts!.daily} daily, ${counts!.sessions} sessions, ${counts!.visitorDays} visitor days)`)
   const token = await staffToken()
 
-  say(`next start on :${PORT} (${database.kind === "embedded" ? "embedded database" : "PostgreSQL, scratch database"})…`)
+  say(`app server on :${PORT} (${database.kind === "embedded" ? "embedded database" : "PostgreSQL, scratch database"})…`)
   server = await startNext(PORT, {
     DATABASE_URL: database.url,
     DATABASE_POOL_MAX: poolMax,
@@ -178,9 +178,10 @@ async function timeEverything(token: string): Promise<Row[]> {
 /** A fresh API token for the seeded admin (MANAGER_ROLES may read /api/admin/product). */
 async function staffToken(): Promise<string> {
   const { DEMO_STAFF } = await import("@/lib/seed")
-  const { createApiToken } = await import("@/lib/auth/tokens")
+  const { createApiTokenAsOperator } = await import("@/lib/auth/tokens")
   const admin = DEMO_STAFF.find((member) => member.role === "ADMIN")!
-  return (await createApiToken({ email: admin.email, name: "bench:product", actor: null })).token
+  // Read-only and short-lived: the bench only GETs the reports.
+  return (await createApiTokenAsOperator({ email: admin.email, name: "bench:product", scopes: ["read"], expiresInDays: 1 })).token
 }
 
 function meets(t: Timed): boolean {

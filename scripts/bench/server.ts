@@ -1,5 +1,5 @@
 // Pieces a benchmark needs to run the production server itself: build when sources changed (never
-// two builds at once), an embedded database in its own process, `next start`, the resident memory
+// two builds at once), an embedded database in its own process, the app server (scripts/serve.ts), the resident memory
 // of the server's processes, stopping everything it started, and migrating a bench database.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs"
@@ -77,17 +77,22 @@ export async function startEmbeddedDatabaseProcess(dir: string, maxConnections =
   return { child, url }
 }
 
-/** `next start` in its own process group, resolved once /api/health/ready answers. */
+/**
+ * The app's server (scripts/serve.ts, as `npm start` runs it) in its own process group, resolved
+ * once /api/health/ready answers. A demo unless `env`
+ * says otherwise: a bench server is plain http on localhost with throwaway secrets and simulated
+ * payments, which production (any DATABASE_URL) would refuse (lib/config/posture.ts).
+ */
 export async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     // As `npm start` runs it: the production heap limit unless `env` brings its own NODE_OPTIONS.
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS, process.env.NODE_HEAP_MB), ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_MODE: "demo", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS, process.env.NODE_HEAP_MB), ...env },
   })
   const deadline = Date.now() + 3 * 60_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
     if (await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false)) return child
     await new Promise((resolve) => setTimeout(resolve, 500))
   }

@@ -1,5 +1,5 @@
 // Production servers for a benchmark that compares several at once. Builds once when sources
-// changed (the rule of scripts/start.ts), then runs `next start` itself: scripts/start.ts checks
+// changed (the rule of scripts/start.ts), then runs the app server (scripts/serve.ts) itself: scripts/start.ts checks
 // for a rebuild on every start, which could replace the build under a server already running.
 // Each server gets its own database: a fresh embedded one (scripts/bench/embedded-database.ts) in
 // <root>/<name>, or, with DATABASE_URL, a scratch database on that server (without CREATEDB
@@ -43,7 +43,7 @@ export class BenchServers {
     const server: Server = { name, base, databaseUrl: "", children: [] }
     this.servers.push(server)
     server.databaseUrl = this.external ? await this.scratchDatabase(name) : await this.embeddedDatabase(server)
-    this.options.say(`server ${name.toUpperCase()}: next start on :${port} ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ")}`)
+    this.options.say(`server ${name.toUpperCase()}: app server on :${port} ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ")}`)
     const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
@@ -51,6 +51,8 @@ export class BenchServers {
         ...process.env,
         ...this.secrets,
         NODE_ENV: "production",
+        // A demo: http on localhost, throwaway secrets (as scripts/bench/server.ts startNext).
+        APP_MODE: "demo",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: server.databaseUrl,
         DATABASE_POOL_MAX: this.external ? (process.env.DATABASE_POOL_MAX ?? "10") : "1",
@@ -105,11 +107,11 @@ export class BenchServers {
       .reduce((sum, proc) => sum + proc.cpuMs, 0)
   }
 
-  /** Sends a signal to the server's process (`next start` names itself next-server); Linux only. */
+  /** Sends a signal to the server's process (scripts/serve.ts names itself acv-server); Linux only. */
   signal(server: Server, signal: NodeJS.Signals): number {
     const pgid = server.children.at(-1)?.pid
     if (!pgid) return 0
-    const targets = listProcesses().filter((proc) => proc.pgrp === pgid && proc.comm.startsWith("next-server"))
+    const targets = listProcesses().filter((proc) => proc.pgrp === pgid && proc.comm.startsWith("acv-server"))
     for (const proc of targets) process.kill(proc.pid, signal)
     return targets.length
   }

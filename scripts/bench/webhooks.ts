@@ -111,7 +111,8 @@ function startServer(): ChildProcess {
   const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts", "--fresh", "--no-seed"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(PORT), DATA_DIR, NEXTAUTH_URL: BASE, POLAR_ACCESS_TOKEN: "", POLAR_WEBHOOK_SECRET: "", RESEND_API_KEY: "" },
+    // A demo even on DATABASE_URL: http, generated secrets and test-mode billing (the deliveries are signed with its secret).
+    env: { ...process.env, APP_MODE: "demo", PORT: String(PORT), DATA_DIR, NEXTAUTH_URL: BASE, POLAR_ACCESS_TOKEN: "", POLAR_WEBHOOK_SECRET: "", RESEND_API_KEY: "" },
   })
   return child
 }
@@ -219,7 +220,7 @@ type Measured = Run & { cpu: CpuTotals | null }
 type CpuPerRequest = { serverMs: number; databaseMs: number | null }
 
 /**
- * A phase with the CPU time it cost: the app server's (next-server) and PostgreSQL's (its
+ * A phase with the CPU time it cost: the app server's (acv-server) and PostgreSQL's (its
  * processes, when it runs on this machine). Unlike requests per second, these hardly move with
  * what else the machine is doing. Linux only; null elsewhere.
  */
@@ -233,7 +234,7 @@ async function withCpu(phase: () => Promise<Run>): Promise<Measured> {
 
 function cpuNow(): CpuTotals | null {
   const processes = listProcesses()
-  const appServer = processes.filter((proc) => proc.comm.startsWith("next-server") && (!server?.pid || proc.pgrp === server.pid))
+  const appServer = processes.filter((proc) => proc.comm.startsWith("acv-server") && (!server?.pid || proc.pgrp === server.pid))
   if (appServer.length === 0) return null
   const sum = (list: typeof processes) => list.reduce((total, proc) => total + proc.cpuMs, 0)
   return { serverMs: sum(appServer), databaseMs: sum(processes.filter((proc) => proc.comm === "postgres")) }

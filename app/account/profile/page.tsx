@@ -1,9 +1,11 @@
 import type { Metadata } from "next"
 import { ConsentSettingsButton } from "@/components/analytics/consent-banner"
+import { SessionsCard } from "@/components/sessions/sessions-card"
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 import { getProfile } from "@/lib/account/profile"
-import { requireUser } from "@/lib/auth/session"
+import { getCurrentSession, requireUser } from "@/lib/auth/session"
+import { listSessions } from "@/lib/auth/sessions"
 import { formatDate } from "@/lib/billing/format"
 import { ProfileForm } from "./_components/profile-form"
 
@@ -12,7 +14,7 @@ export const dynamic = "force-dynamic"
 
 export default async function ProfilePage() {
   const user = await requireUser("/account/profile")
-  const profile = await getProfile(user.id)
+  const [profile, sessions] = await Promise.all([getProfile(user.id), listSessions(user, (await getCurrentSession())?.id)])
   return (
     <main id="main-content" data-testid="profile-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
       <PageHeader title="Profile" description={`Member since ${formatDate(profile.createdAt)}`} />
@@ -27,6 +29,11 @@ export default async function ProfilePage() {
           <ProfileForm name={profile.name ?? ""} />
         </CardContent>
       </Card>
+      <SessionsCard
+        className="mt-6"
+        sessions={sessions}
+        description="Each browser you signed in with stays signed in for 30 days. End any you do not recognise, or all but this one."
+      />
       <Card className="mt-6 max-w-xl">
         <CardHeader>
           <CardTitle as="h2">Privacy</CardTitle>

@@ -21,7 +21,10 @@ export default async function EmailsPage({ searchParams }: EmailsPageProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Emails" description="Every email the app queued, newest first: whether it was sent, held in the outbox or is waiting for a retry, and what Resend reported back." />
+      <PageHeader
+        title="Emails"
+        description="Every email the app queued, newest first: whether it was sent, held in the outbox or is waiting for a retry, and what Resend reported back. Sign-in emails are kept with their link removed: a link works only in the recipient's inbox."
+      />
       <EmailFilterForm query={query} />
       <FilteredList
         basePath="/admin/emails"

@@ -7,7 +7,7 @@ export default function TeamLoading() {
         <Skeleton className="h-9 w-40" />
         <Skeleton className="h-4 w-80 max-w-full" />
       </div>
-      {[5, 3].map((rows, section) => (
+      {[5].map((rows, section) => (
         <div key={section} className="flex flex-col gap-4">
           <Skeleton className="h-6 w-32" />
           <SkeletonRows rows={rows} />

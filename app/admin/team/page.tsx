@@ -1,16 +1,15 @@
 import type { Metadata } from "next"
+import { SessionsCard } from "@/components/sessions/sessions-card"
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card"
 import { EmptyState } from "@/components/ui/empty-state"
 import { PageHeader } from "@/components/ui/page-header"
 import type { Role } from "@/generated/prisma/enums"
 import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { requireStaffSession } from "@/lib/auth/session"
+import { listSessions } from "@/lib/auth/sessions"
 import { listTeam } from "@/lib/auth/team"
-import { listApiTokens } from "@/lib/auth/tokens"
-import { CreateTokenForm } from "./_components/create-token-form"
 import { RoleForm } from "./_components/role-form"
 import { TeamTable } from "./_components/team-table"
-import { TokenTable } from "./_components/token-table"
 
 export const metadata: Metadata = { title: "Team" }
 export const dynamic = "force-dynamic"
@@ -19,14 +18,14 @@ export default async function TeamPage() {
   const session = await requireStaffSession("/admin/team")
   // The forms are a convenience; the API refuses non-managers whatever the page shows.
   const canManage = (MANAGER_ROLES as readonly Role[]).includes(session.user.role)
-  const [team, tokens] = await Promise.all([listTeam(), listApiTokens()])
+  const [team, sessions] = await Promise.all([listTeam(), listSessions(session.user, session.id)])
   const staffEmails = team.map((member) => member.email)
 
   return (
     <div className="flex flex-col gap-10">
       <PageHeader
         title="Team"
-        description={canManage ? "Staff members, their roles and API tokens." : "Staff members and API tokens. Admins and owners can change them."}
+        description={canManage ? "Staff members and their roles." : "Staff members and their roles. Admins and owners can change them."}
       />
 
       <section aria-labelledby="members-heading" className="flex flex-col gap-4">
@@ -47,26 +46,11 @@ export default async function TeamPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="tokens-heading" className="flex flex-col gap-4">
-        <h2 id="tokens-heading" className="text-lg font-semibold text-slate-900">
-          API tokens
-        </h2>
-        {canManage ? (
-          <Card>
-            <CardHeader>
-              <CardTitle>Create a token</CardTitle>
-              <CardDescription>A token acts as the staff member it belongs to, for scripts and scrapers.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <CreateTokenForm staffEmails={staffEmails} />
-            </CardContent>
-          </Card>
-        ) : null}
-        {tokens.length > 0 ? (
-          <TokenTable tokens={tokens} canManage={canManage} />
-        ) : (
-          <EmptyState as="h3" title="No API tokens yet" description={canManage ? "Create one above." : undefined} />
-        )}
+      <section aria-label="Your sessions">
+        <SessionsCard
+          sessions={sessions}
+          description="Your own sessions. A staff session ends after 12 hours without use, and asks for the second factor again every 24 hours."
+        />
       </section>
     </div>
   )

@@ -1,8 +1,7 @@
 import { expect, test } from "vitest"
-import { createApiToken } from "@/lib/auth/tokens"
 import { route } from "@/lib/http/route"
 import { startPrometheusMetrics } from "@/lib/monitoring/prometheus"
-import { signedInAs } from "@/lib/testing/fixtures"
+import { createTestToken, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { GET } from "./route"
 
@@ -22,17 +21,15 @@ const FAMILIES = [
 ]
 
 async function engineerToken(): Promise<string> {
-  const owner = await signedInAs("OWNER")
   const engineer = await signedInAs("ENGINEER")
-  return (await createApiToken({ email: engineer.user.email, name: "prometheus", actor: owner.user })).token
+  return (await createTestToken(engineer.user, ["read"])).token
 }
 
 test("without a token the scrape is refused; a support token is not enough", async () => {
   expect((await callRoute(GET, "GET", "/api/metrics")).status).toBe(401)
   expect((await callRoute(GET, "GET", "/api/metrics", { token: "acv_unknown" })).status).toBe(401)
-  const owner = await signedInAs("OWNER")
   const support = await signedInAs("SUPPORT")
-  const { token } = await createApiToken({ email: support.user.email, name: "support", actor: owner.user })
+  const { token } = await createTestToken(support.user, ["read"])
   expect((await callRoute(GET, "GET", "/api/metrics", { token })).status).toBe(403)
 })
 

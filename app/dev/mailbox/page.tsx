@@ -23,7 +23,7 @@ export default async function MailboxPage({ searchParams }: MailboxPageProps) {
     <main id="main-content" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 lg:py-12">
       <PageHeader
         title="Mailbox"
-        description={`Every email the app sent or held in its outbox, newest first (latest ${PAGE_SIZE}).`}
+        description={`Every email the app sent or held in its outbox, newest first (latest ${PAGE_SIZE}). A sign-in email shows its link only in a demo without an email service, until the link expires; it is stored with the link removed.`}
       />
       <RecipientFilter to={to} />
       {items.length > 0 ? (

@@ -1,6 +1,8 @@
 // next-auth sends failures back to /signin?error=<Code>; its codes mean nothing to a visitor.
+// RateLimited is ours: the limit on link requests (app/api/auth/[...nextauth]/route.ts).
 const messages: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one below.",
+  RateLimited: "Too many sign-in links were asked for. Wait a few minutes, or use a link we already sent.",
   EmailSignin: "We couldn't send the sign-in email. Check the address and try again.",
   OAuthSignin: "We couldn't reach GitHub. Please try again.",
   OAuthCallback: "GitHub sign-in didn't complete. Please try again.",

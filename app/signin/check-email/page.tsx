@@ -2,7 +2,8 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { ButtonLink } from "@/components/ui/button"
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card"
-import { integrations } from "@/lib/env"
+import { mailboxOpenToEveryone } from "@/lib/config/posture"
+import { env } from "@/lib/env"
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } }
 
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic"
 
 // next-auth lands here (its verifyRequest page) after sending a magic link.
 export default function CheckEmailPage() {
-  const localMode = !integrations.resend()
+  // Only where the mailbox is open to everyone: elsewhere a link to it would give it away.
+  const localMode = mailboxOpenToEveryone(env())
 
   return (
     <main id="main-content" className="flex min-h-dvh items-center justify-center px-4 py-12">
@@ -19,7 +21,7 @@ export default function CheckEmailPage() {
         <CardHeader>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">Check your email</h1>
           <CardDescription>
-            We sent you a sign-in link. Open it on this device to continue; it works once and expires in 24 hours.
+            We sent you a sign-in link. Open it on this device and press Sign in; it works once and expires in 15 minutes.
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">

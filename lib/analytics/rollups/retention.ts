@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
 import { dayOf, dayStart, shiftDay } from "@/lib/analytics/product/range"
+import { setLocalStatementTimeout } from "@/lib/database/statement-timeout"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { countMonthCells } from "./funnel-cells"
@@ -18,6 +19,8 @@ import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLoc
 
 export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800, funnelEntries: 800 } as const
 const BATCH = 5000
+/** Longest a transaction here may take, waiting for the rollup lock included (past DATABASE_STATEMENT_TIMEOUT_MS). */
+const RETENTION_TRANSACTION_MS = 60_000
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
@@ -53,6 +56,8 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
   // it), then the rows go. Refused while an old event is still unread by some rollup.
   const plan = await client.$transaction(
     async (tx) => {
+      // Waiting for a rollup batch to finish may take longer than a request's statement timeout.
+      await setLocalStatementTimeout(tx, RETENTION_TRANSACTION_MS)
       await waitForRollupLock(tx)
       const marks = await readMarks(tx, timeZone)
       const rolled = EVENT_ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (a < b ? a : b))
@@ -62,7 +67,7 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
       await writeMark(tx, RAW_DELETED_BEFORE, cutoff.toISOString(), { onlyForward: true })
       return { deferred: false as const, rolled }
     },
-    { maxWait: 10_000, timeout: 60_000 },
+    { maxWait: 10_000, timeout: RETENTION_TRANSACTION_MS },
   )
 
   const report: AnalyticsRetentionReport = { rawDeletedBefore: null, rawDeferred: plan.deferred, rawEvents: 0, hourly: 0, daily: 0, visitorDays: 0, sessions: 0, funnelEntries: 0 }
@@ -89,10 +94,11 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
     client.$transaction(
       async (tx) => {
         // Under the rollup lock, as a rollup batch would: the people of these days change with them.
+        await setLocalStatementTimeout(tx, RETENTION_TRANSACTION_MS)
         await waitForRollupLock(tx)
         return deleteVisitorDays(tx, visitorDaysBefore)
       },
-      { maxWait: 10_000, timeout: 60_000 },
+      { maxWait: 10_000, timeout: RETENTION_TRANSACTION_MS },
     ),
   )
   // Whole days, so in one statement; they follow the visitor days they are counted from.

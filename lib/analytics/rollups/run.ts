@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
+import { setLocalStatementTimeout } from "@/lib/database/statement-timeout"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "./funnels"
@@ -12,6 +13,8 @@ import { earlier, EPOCH_MARK, EVENT_ROLLUPS, markText, readMarks, ROLLUPS, type 
 export const SETTLE_SECONDS = 15
 /** Events per batch transaction: a backlog is worked through in steps of about this many (ties in received_at stay together). */
 export const BATCH_EVENTS = 10_000
+/** Longest a batch transaction may take, and so each of its statements (past DATABASE_STATEMENT_TIMEOUT_MS). */
+const ROLLUP_TRANSACTION_MS = 300_000
 
 export type RollupOptions = {
   client?: PrismaClient
@@ -61,7 +64,7 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
   const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, funnelEntries: 0, funnelsBuilt: 0, watermark: null, caughtUp: false }
   for (;;) {
     if (options.signal?.aborted || Date.now() > deadline) return report
-    const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), { maxWait: 10_000, timeout: 300_000 })
+    const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), { maxWait: 10_000, timeout: ROLLUP_TRANSACTION_MS })
     if (!batch.locked) return { ...report, ran: report.batches > 0 }
     report.batches += 1
     report.events += batch.events
@@ -74,7 +77,7 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
     report.watermark = batch.watermark
     if (batch.events > 0) options.log?.(`rolled up ${report.events} events (${report.batches} batches)`)
     if (batch.done) {
-      report.funnelsBuilt = await client.$transaction((tx) => syncBuilt(tx, timeZone), { maxWait: 10_000, timeout: 300_000 })
+      report.funnelsBuilt = await client.$transaction((tx) => syncBuilt(tx, timeZone), { maxWait: 10_000, timeout: ROLLUP_TRANSACTION_MS })
       if (report.funnelsBuilt > 0) options.log?.(`built the entries of ${report.funnelsBuilt} funnels`)
       return { ...report, caughtUp: true }
     }
@@ -85,6 +88,8 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
 async function syncBuilt(tx: Tx, timeZone: string): Promise<number> {
   if (!(await tryRollupLock(tx))) return 0
   await tx.$executeRaw`SET LOCAL jit = off`
+  // A first build reads every kept event: as long as its transaction may take, not a request's limit.
+  await setLocalStatementTimeout(tx, ROLLUP_TRANSACTION_MS)
   const marks = await readMarks(tx, timeZone)
   if (marks.sessions !== EPOCH_MARK) await syncSessionGroups(tx, timeZone, marks.sessions)
   if (marks.people === EPOCH_MARK) return 0
@@ -98,6 +103,8 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
   // The planner's guesses for these joins run high enough to switch JIT compilation on, which costs
   // more than the queries themselves.
   await tx.$executeRaw`SET LOCAL jit = off`
+  // A backlog's batch may run longer than a request's statement timeout, up to its transaction's.
+  await setLocalStatementTimeout(tx, ROLLUP_TRANSACTION_MS)
   const marks = await readMarks(tx, timeZone)
   const from = ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (earlier(a, b) ? a : b))
   const [settled] = await tx.$queryRaw<{ mark: string }[]>`SELECT ${markText(Prisma.sql`now() - make_interval(secs => ${settleSeconds})`)} AS mark`

@@ -32,10 +32,10 @@ test("purchase, cancellation and refund each queue their email once", async () =
 
   const payment = await db.payment.findFirstOrThrow({ where: { userId: buyer.user.id } })
   const support = await signedInAs("SUPPORT")
-  const refundAs = (amountCents: number) =>
-    callRoute(refund, "POST", `/api/admin/customers/${buyer.user.id}/refund`, { cookie: support.cookie, params: { id: buyer.user.id }, body: { paymentId: payment.id, amountCents } })
-  expect((await refundAs(500)).status).toBe(200)
-  expect((await refundAs(500)).status).toBe(200)
+  const refundAs = (amountCents: number, key: string) =>
+    callRoute(refund, "POST", `/api/admin/customers/${buyer.user.id}/refund`, { cookie: support.cookie, params: { id: buyer.user.id }, headers: { "idempotency-key": key }, body: { paymentId: payment.id, amountCents } })
+  expect((await refundAs(500, "refund-notices-first")).status).toBe(200)
+  expect((await refundAs(500, "refund-notices-second")).status).toBe(200)
   const refunds = await db.emailMessage.findMany({ where: { to: buyer.user.email, template: "refund-issued" }, orderBy: { createdAt: "asc" } })
   // Two partial refunds of $5.00 each: two notices, each naming its own $5.00.
   expect(refunds.map((m) => m.idempotencyKey)).toEqual([`refund-issued/${payment.id}/500`, `refund-issued/${payment.id}/1000`])

@@ -10,24 +10,37 @@ import { networkError, readApiError } from "@/lib/http/client-error"
 
 export type RefundablePayment = { id: string; label: string; refundableCents: number }
 
+/** A fresh Idempotency-Key; getRandomValues works where randomUUID does not (plain http). */
+function newRefundKey(): string {
+  return `refund-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("")}`
+}
+
 /** Refund a payment (in full by default) or cancel at period end, on the customer's behalf. */
 export function StaffActions({ customerId, payments, canCancel }: { customerId: string; payments: RefundablePayment[]; canCancel: boolean }) {
   const router = useRouter()
   const [paymentId, setPaymentId] = useState(payments[0]?.id ?? "")
   const [amount, setAmount] = useState("")
+  // One key per refund meant: a double submit or a retry after an error sends the same one (and
+  // refunds once); a refund done, or another payment or amount, starts a new one.
+  const [refundKey, setRefundKey] = useState(newRefundKey)
   const [pending, setPending] = useState(false)
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null)
 
-  async function post(path: string, body: object, done: string) {
+  async function post(path: string, body: object, done: string, headers: Record<string, string> = {}): Promise<boolean> {
     setPending(true)
     setMessage(null)
     try {
-      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
-      if (!response.ok) return setMessage({ tone: "error", text: (await readApiError(response)).message })
+      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
+      if (!response.ok) {
+        setMessage({ tone: "error", text: (await readApiError(response)).message })
+        return false
+      }
       setMessage({ tone: "ok", text: done })
       router.refresh()
+      return true
     } catch {
       setMessage({ tone: "error", text: networkError.message })
+      return false
     } finally {
       setPending(false)
     }
@@ -36,7 +49,14 @@ export function StaffActions({ customerId, payments, canCancel }: { customerId: 
   function onRefund(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const cents = amount.trim() ? Math.round(Number(amount) * 100) : undefined
-    void post(`/api/admin/customers/${customerId}/refund`, { paymentId, amountCents: cents }, "Refund sent; the receipt updates when the payment provider confirms it.")
+    void post(`/api/admin/customers/${customerId}/refund`, { paymentId, amountCents: cents }, "Refund sent; the receipt updates when the payment provider confirms it.", { "idempotency-key": refundKey }).then(
+      (done) => done && setRefundKey(newRefundKey()),
+    )
+  }
+
+  function changeRefund(change: () => void) {
+    change()
+    setRefundKey(newRefundKey())
   }
 
   return (
@@ -48,7 +68,7 @@ export function StaffActions({ customerId, payments, canCancel }: { customerId: 
         <form onSubmit={onRefund} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-end">
           <div>
             <Label htmlFor="refund-payment">Payment</Label>
-            <Select id="refund-payment" value={paymentId} onChange={(event) => setPaymentId(event.target.value)}>
+            <Select id="refund-payment" value={paymentId} onChange={(event) => changeRefund(() => setPaymentId(event.target.value))}>
               {payments.map((payment) => (
                 <option key={payment.id} value={payment.id}>
                   {payment.label}
@@ -58,7 +78,7 @@ export function StaffActions({ customerId, payments, canCancel }: { customerId: 
           </div>
           <div>
             <Label htmlFor="refund-amount">Amount (blank: all that is left)</Label>
-            <Input id="refund-amount" inputMode="decimal" placeholder="e.g. 5.00" value={amount} onChange={(event) => setAmount(event.target.value)} />
+            <Input id="refund-amount" inputMode="decimal" placeholder="e.g. 5.00" value={amount} onChange={(event) => changeRefund(() => setAmount(event.target.value))} />
           </div>
           <ActionButton type="submit" variant="secondary" disabled={pending || !paymentId} data-testid="refund-submit">
             Refund

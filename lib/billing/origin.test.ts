@@ -1,0 +1,28 @@
+import { afterEach, expect, test } from "vitest"
+import { resetEnvCache } from "@/lib/env"
+import { appOrigin } from "./origin"
+
+// NODE_ENV is typed read-only (Next's types); tests set it all the same.
+const variables = process.env as Record<string, string | undefined>
+const saved = { url: variables.NEXTAUTH_URL, mode: variables.NODE_ENV }
+afterEach(() => {
+  variables.NEXTAUTH_URL = saved.url
+  if (saved.url === undefined) delete variables.NEXTAUTH_URL
+  variables.NODE_ENV = saved.mode
+  resetEnvCache()
+})
+
+const forgedHost = new Request("https://attacker.example/api/checkout", { headers: { host: "attacker.example" } })
+
+test("regression: the app's origin is NEXTAUTH_URL's, never the Host header a client sends", () => {
+  process.env.NEXTAUTH_URL = "https://app.example.com/"
+  resetEnvCache()
+  expect(appOrigin(forgedHost)).toBe("https://app.example.com")
+})
+
+test("outside tests, no NEXTAUTH_URL is an error rather than a guess from the request", () => {
+  delete variables.NEXTAUTH_URL
+  variables.NODE_ENV = "production"
+  resetEnvCache()
+  expect(() => appOrigin(forgedHost)).toThrow("NEXTAUTH_URL is not set")
+})
