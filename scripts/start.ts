@@ -130,7 +130,7 @@ function printBanner() {
 function buildIfStale() {
   const buildId = path.join(".next", "BUILD_ID")
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  if (builtAt && !newerThan(builtAt, ["app", "components", "lib", "emails", "public", "next.config.ts", "package-lock.json"])) return
+  if (builtAt && !newerThan(builtAt, ["app", "components", "lib", "emails", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "package-lock.json"])) return
   say(builtAt ? "sources changed since the last build: rebuilding…" : "no production build yet: building (about a minute)…")
   const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" })
   if (result.status !== 0) process.exit(result.status ?? 1)

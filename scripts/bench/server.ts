@@ -30,7 +30,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(".next", "BUILD_ID")
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
   if (builtAt === 0) return true
-  const stack = ["app", "components", "lib", "emails", "public", "next.config.ts", "package-lock.json"].filter((root) => existsSync(root))
+  const stack = ["app", "components", "lib", "emails", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "package-lock.json"].filter((root) => existsSync(root))
   while (stack.length) {
     const entry = stack.pop()!
     const stat = statSync(entry)

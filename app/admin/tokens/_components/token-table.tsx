@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge"
+import { ConfirmButton } from "@/components/ui/confirm-button"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { ApiTokenListItem } from "@/lib/auth/tokens"
-import { RevokeTokenButton } from "./revoke-token-button"
 import { SCOPE_LABELS } from "./scope-labels"
 import { TokenStatusBadge, tokenStatus } from "./token-status-badge"
 
@@ -61,7 +61,11 @@ export function TokenTable({ tokens, showHolder, now }: TokenTableProps) {
                   </span>
                 </TableCell>
                 <TableCell className="text-right">
-                  {status === "revoked" ? null : <RevokeTokenButton tokenId={token.id} tokenName={token.name} />}
+                  {status === "revoked" ? null : (
+                    <ConfirmButton path={`/api/admin/tokens/${encodeURIComponent(token.id)}`} method="DELETE" confirmLabel="Revoke now" pendingLabel="Revoking…" ariaLabel={`Revoke ${token.name}`} testId="revoke-token">
+                      Revoke
+                    </ConfirmButton>
+                  )}
                 </TableCell>
               </TableRow>
             )
