@@ -6,7 +6,9 @@ const ORIGIN = "https://app.example.com"
 process.env.NEXTAUTH_URL = `${ORIGIN}/`
 afterEach(() => resetEnvCache())
 
-const post = (headers: Record<string, string>, body: string | null = "{}") => new Request(`${ORIGIN}/api/account/profile`, { method: "PATCH", headers, body })
+// As a browser sends it: the body's length in Content-Length.
+const post = (headers: Record<string, string>, body: string | null = "{}") =>
+  new Request(`${ORIGIN}/api/account/profile`, { method: "PATCH", headers: body === null ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) }, body })
 const refusal = (request: Request) => {
   try {
     refuseCrossSiteWrite(request)
@@ -32,6 +34,9 @@ test("regression (CSRF): a cookie-bearing write must send JSON, which a cross-si
   expect(refusal(post({ ...cookie, "content-type": "application/x-www-form-urlencoded" }, "a=1"))).toBe("unsupported_media_type")
   expect(refusal(post({ ...cookie, "content-type": "application/json; charset=utf-8" }))).toBe("allowed")
   expect(refusal(post(cookie, null))).toBe("allowed") // nothing sent, nothing to parse
+  // Next hands a DELETE an empty body stream: no Content-Length, nothing to refuse.
+  expect(refusal(new Request(`${ORIGIN}/api/account/sessions`, { method: "DELETE", headers: cookie, body: "" }))).toBe("allowed")
+  expect(refusal(post({ ...cookie, "transfer-encoding": "chunked", "content-type": "text/plain" }, null))).toBe("unsupported_media_type")
 })
 
 test("reads, and requests with no cookie or from no browser, are not checked", () => {

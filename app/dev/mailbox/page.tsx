@@ -6,7 +6,11 @@ import { MailboxList } from "./_components/mailbox-list"
 import { RecipientFilter } from "./_components/recipient-filter"
 import { requireMailboxAccess } from "./_lib/access"
 
-export const metadata: Metadata = { title: "Mailbox", robots: { index: false } }
+// Checked here too: metadata resolves before the page, and a refused visitor must not see the title.
+export async function generateMetadata(): Promise<Metadata> {
+  await requireMailboxAccess("/dev/mailbox")
+  return { title: "Mailbox", robots: { index: false } }
+}
 export const dynamic = "force-dynamic"
 
 const PAGE_SIZE = 50

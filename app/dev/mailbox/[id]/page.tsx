@@ -7,10 +7,16 @@ import { MessageBody } from "../_components/message-body"
 import { Timestamp } from "../_components/timestamp"
 import { requireMailboxAccess } from "../_lib/access"
 
-export const metadata: Metadata = { title: "Email", robots: { index: false } }
 export const dynamic = "force-dynamic"
 
 type MessagePageProps = { params: Promise<{ id: string }> }
+
+// Checked here too: metadata resolves before the page, and a refused visitor must not see the title.
+export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
+  const { id } = await params
+  await requireMailboxAccess(`/dev/mailbox/${encodeURIComponent(id)}`)
+  return { title: "Email", robots: { index: false } }
+}
 
 export default async function MailboxMessagePage({ params }: MessagePageProps) {
   const { id } = await params

@@ -8,9 +8,10 @@ import { env } from "@/lib/env"
 export type MailboxAccess = "open" | "second-factor" | "not-found"
 
 /**
- * The mailbox holds every sign-in link. A demo whose emails go nowhere else opens it to everyone
- * (that is how a fresh clone signs in); otherwise only staff who passed the second factor read it,
- * and anyone else is told it does not exist, rather than sent to a sign-in that would say it does.
+ * The mailbox shows every email the app sent; in a demo whose emails go nowhere else it is open to
+ * everyone and shows sign-in links too (that is how a fresh clone signs in: lib/email/demo-mailbox.ts).
+ * Otherwise only staff who passed the second factor read it (links redacted), and anyone else is
+ * told it does not exist, rather than sent to a sign-in that would say it does.
  */
 export function mailboxAccess(session: CurrentSession | null, openToEveryone = mailboxOpenToEveryone(env())): MailboxAccess {
   if (openToEveryone) return "open"
