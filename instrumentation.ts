@@ -45,5 +45,6 @@ export async function onRequestError(...args: Parameters<Instrumentation.onReque
     return captureNextRequestError(...args)
   }
   const { reportNextRequestError } = await import("./lib/monitoring/errors/report")
-  await reportNextRequestError(...args)
+  const { userIdFromHeaders } = await import("./lib/http/authenticate")
+  await reportNextRequestError(args, userIdFromHeaders)
 }

@@ -38,14 +38,12 @@ function countryIn(database: Reader<Response> | null, ip: string): string | null
 }
 
 /**
- * The trusted CDN header when configured and present, else the offline lookup of `ip` (null for
- * an unknown, private, reserved or malformed address). Answered at once when it can: only the
- * lookups made before the offline database has opened return a promise.
+ * The trusted CDN header's country when configured and present (`cdnCountry`), else the offline
+ * lookup of `ip` (null for an unknown, private, reserved or malformed address). Answered at once
+ * when it can: only the lookups made before the offline database has opened return a promise.
  */
-export function countryOf(headers: Headers, ip: string | null): string | null | Promise<string | null> {
-  const header = env().ANALYTICS_COUNTRY_HEADER
-  const fromCdn = header ? headers.get(header) : null
-  if (fromCdn) return normaliseCountry(fromCdn)
+export function countryOf(cdnCountry: string | null, ip: string | null): string | null | Promise<string | null> {
+  if (cdnCountry) return normaliseCountry(cdnCountry)
   // node:net's check, not maxmind.validate: that one is a regular expression of a few kilobytes.
   if (!ip || isIP(ip) === 0) return null
   return opened === undefined ? geoDatabase().then((database) => countryIn(database, ip)) : countryIn(opened, ip)

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 
 // Group commit: the rows of concurrent requests are written together, one INSERT per flush. A
 // request's rows are never split across flushes, and its promise settles only when the flush that

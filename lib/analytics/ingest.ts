@@ -1,7 +1,6 @@
 import { env } from "@/lib/env"
-import { AppError } from "@/lib/http/errors"
-import { clientAddress } from "@/lib/http/client-address"
-import { consumeRateLimit } from "@/lib/http/rate-limit"
+import { AppError } from "@/lib/errors"
+import { consumeRateLimit } from "@/lib/rate-limit/limiter"
 import { forwardEvents } from "./forward"
 import { countryOf } from "./geo"
 import { daySalt, loadedSalt, saltDayFor } from "./salts"
@@ -12,17 +11,12 @@ import { type Client, parseUserAgent } from "./user-agent"
 import { anonymousVisitorId, consentedVisitorId } from "./visitor"
 
 /**
- * What a request tells about its sender. The address (null when no trusted proxy reports it) is
- * used for the hash, the country and the address limit, never stored.
+ * What a request tells about its sender, as plain data (the route builds it with `requestOrigin` in
+ * lib/http/request-origin.ts). The address (null when no trusted proxy reports it) is used for the
+ * hash, the country and the address limit, never stored. `ownHosts` are this app's (the request's
+ * host and NEXTAUTH_URL's), `cdnCountry` the ANALYTICS_COUNTRY_HEADER a trusted CDN sent, if any.
  */
-export type RequestOrigin = { ip: string | null; userAgent: string; host: string; ownHosts: string[]; cookieHeader: string | null; headers: Headers }
-
-export function requestOrigin(request: Request): RequestOrigin {
-  const host = new URL(request.url).hostname.toLowerCase()
-  const configured = env().NEXTAUTH_URL
-  const ownHosts = configured ? [host, new URL(configured).hostname.toLowerCase()] : [host]
-  return { ip: clientAddress(request), userAgent: request.headers.get("user-agent") ?? "", host, ownHosts, cookieHeader: request.headers.get("cookie"), headers: request.headers }
-}
+export type RequestOrigin = { ip: string | null; userAgent: string; host: string; ownHosts: string[]; cookieHeader: string | null; cdnCountry: string | null }
 
 export type Visitor = { visitorId: string; consented: boolean }
 
@@ -114,8 +108,8 @@ export function buildRow(event: AnalyticsEventInput, at: Date, context: RowConte
  * once they are committed; a failed flush rejects with 503 (422 when the database refused a value of
  * this batch alone), and then nothing of the batch is stored.
  */
-export async function ingestBatch(input: { request: Request; events: AnalyticsEventInput[]; userId: string | null }): Promise<{ accepted: number }> {
-  const origin = requestOrigin(input.request)
+export async function ingestBatch(input: { origin: RequestOrigin; events: AnalyticsEventInput[]; userId: string | null }): Promise<{ accepted: number }> {
+  const { origin } = input
   const client = parseUserAgent(origin.userAgent)
   if (client.bot) return { accepted: 0 }
   // By address first: the visitor's own limit keys on a cookie the client chooses. Senders whose
@@ -128,7 +122,7 @@ export async function ingestBatch(input: { request: Request; events: AnalyticsEv
   const visitors = await visitorsByDay(origin, [now, ...times], now)
   const limit = await consumeRateLimit({ name: "events", points: env().ANALYTICS_EVENTS_PER_MINUTE, durationSeconds: 60 }, `visitor:${visitors.get(saltDayFor(now, now))!.visitorId}`, input.events.length)
   if (!limit.allowed) throw new AppError("rate_limited", "too many events from this visitor, slow down", { retryAfterSeconds: limit.retryAfterSeconds })
-  const context: RowContext = { origin, client, country: await countryOf(origin.headers, origin.ip), userId: input.userId, now, visitors }
+  const context: RowContext = { origin, client, country: await countryOf(origin.cdnCountry, origin.ip), userId: input.userId, now, visitors }
   const rows = input.events.map((event, i) => buildRow(event, times[i]!, context))
   await storeEvents(rows)
   // After the commit and not awaited: PostHog never delays or fails ingestion.

@@ -1,6 +1,6 @@
 import type pg from "pg"
 import { pool } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { GroupCommit, type GroupCommitStats } from "./group-commit"
 import type { EventProps } from "./schemas"
 

@@ -5,11 +5,14 @@ import { authOptions } from "@/lib/auth/options"
 import { delivery, ensurePlans, nextId, post, story } from "@/lib/billing/testing/polar-events"
 import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
+import { requestOrigin } from "@/lib/http/request-origin"
 import { fulfilOrder } from "@/lib/orders/fulfil"
 import { createPaidOrder } from "@/lib/orders/testing/fixtures"
 import { createTestUser, signedInAs } from "@/lib/testing/fixtures"
-import { callRoute } from "@/lib/testing/http"
+import { callRoute, withTestOrigin } from "@/lib/testing/http"
 import { track } from "./track"
+
+withTestOrigin()
 
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
 const browser = { "user-agent": CHROME, "x-forwarded-for": "203.0.113.77", "cf-ipcountry": "NL" }
@@ -45,10 +48,10 @@ describe("track() on the server", () => {
 
   test("in a browser's request the event joins that browser's visitor", async () => {
     const { user, cookie } = await signedInAs("SUBSCRIBER")
-    const request = (extra: string) => new Request("http://localhost:3000/api/x", { headers: { ...browser, cookie: `${cookie}${extra}` } })
+    const origin = (extra: string) => requestOrigin(new Request("http://localhost:3000/api/x", { headers: { ...browser, cookie: `${cookie}${extra}` } }))
     await callRoute(eventsPost, "POST", "/api/events", { cookie, headers: browser, body: { events: [{ name: "page_view", path: "/pricing" }] } })
-    await track("server_side", { userId: user.id, request: request("") })
-    await track("server_side", { userId: user.id, request: request("; acv_consent=granted; acv_vid=AbCdEfGhIjKlMnOpQrStUv") })
+    await track("server_side", { userId: user.id, browser: origin("") })
+    await track("server_side", { userId: user.id, browser: origin("; acv_consent=granted; acv_vid=AbCdEfGhIjKlMnOpQrStUv") })
     const [view] = await eventsOf(user.id, "page_view")
     const [anonymous, consented] = await eventsOf(user.id, "server_side", 2)
     expect(anonymous).toMatchObject({ consented: false, browser: "Chrome", device: "desktop", country: "NL" })

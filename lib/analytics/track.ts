@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { forwardEvents } from "./forward"
 import { countryOf } from "./geo"
-import { buildRow, requestOrigin, visitorsByDay } from "./ingest"
+import { buildRow, type RequestOrigin, visitorsByDay } from "./ingest"
 import { eventNameSchema, type EventProps, propsSchema } from "./schemas"
 import { type EventRow, storeEvents } from "./store"
 import { cleanPath } from "./url"
@@ -12,15 +12,18 @@ export type TrackInput = {
   userId?: string | null
   props?: EventProps
   path?: string
-  /** The browser's request this happens in: the event gets that visitor (cookie id or daily hash), device and country. */
-  request?: Request
+  /**
+   * The browser's request this happens in, as `requestOrigin(request)` (lib/http) reads it: the
+   * event gets that visitor (cookie id or daily hash), device and country.
+   */
+  browser?: RequestOrigin
 }
 
 /**
  * Records a business event from the server through the same group commit as POST /api/events.
  * Never throws and never needs awaiting: call it as `void track(...)` after the work it reports
  * has committed. The promise (true once stored, false when refused or failed, the reason logged)
- * is for tests. Without a request the visitor is the user (`u:<userId>`).
+ * is for tests. Without a browser the visitor is the user (`u:<userId>`).
  */
 export async function track(name: string, input: TrackInput = {}): Promise<boolean> {
   try {
@@ -28,10 +31,10 @@ export async function track(name: string, input: TrackInput = {}): Promise<boole
     const now = new Date()
     const userId = input.userId ?? null
     let row: EventRow
-    if (input.request) {
-      const origin = requestOrigin(input.request)
+    if (input.browser) {
+      const origin = input.browser
       const visitors = await visitorsByDay(origin, [now], now)
-      row = buildRow(event, now, { origin, client: parseUserAgent(origin.userAgent), country: await countryOf(origin.headers, origin.ip), userId, now, visitors })
+      row = buildRow(event, now, { origin, client: parseUserAgent(origin.userAgent), country: await countryOf(origin.cdnCountry, origin.ip), userId, now, visitors })
     } else {
       row = {
         at: now, name: event.name, visitorId: userVisitorId(userId ?? "server"), consented: false, sessionId: null, userId,

@@ -1,7 +1,7 @@
 import { parseUserAgent } from "@/lib/analytics/user-agent"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import type { SessionUser } from "./roles"
 import { judgeSession } from "./session-policy"
 

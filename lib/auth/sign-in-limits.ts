@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net"
-import { consumeRateLimit, type RateLimit } from "@/lib/http/rate-limit"
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit/limiter"
 import { sha256 } from "@/lib/security/crypto"
 import { normalizeSignInEmail } from "./magic-link"
 

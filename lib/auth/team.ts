@@ -1,7 +1,7 @@
 import type { Role } from "@/generated/prisma/enums"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { STAFF_ROLES, type SessionUser } from "./roles"
 
 export type TeamMember = { id: string; email: string; name: string | null; role: Role; mfaEnrolled: boolean; createdAt: Date }

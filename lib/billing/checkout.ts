@@ -1,10 +1,11 @@
 import "server-only"
 import { addMonths } from "date-fns"
+import type { RequestOrigin } from "@/lib/analytics/ingest"
 import { track } from "@/lib/analytics/track"
 import type { SessionUser } from "@/lib/auth/roles"
 import { db } from "@/lib/db"
 import { requireEnv } from "@/lib/env"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { billingMode, polarClient, productIdOf } from "./polar"
 import { callPolar } from "./polar-errors"
 import { LIVE_SUBSCRIPTION_STATUSES } from "./queries"
@@ -16,17 +17,17 @@ const planSelect = { id: true, name: true, interval: true, priceCents: true, cur
 
 /**
  * Starts a checkout for a signed-in user: live, a Polar checkout (our user id as the external
- * customer id, so the webhooks find the user); test mode, the local test checkout page. `request`,
- * the browser's, lets the checkout_started event join that browser's visitor.
+ * customer id, so the webhooks find the user); test mode, the local test checkout page. `browser`,
+ * the request's sender, lets the checkout_started event join that browser's visitor.
  */
-export async function startCheckout(input: { user: SessionUser; planId: string; origin: string; request?: Request }): Promise<{ url: string; mode: "live" | "test" }> {
+export async function startCheckout(input: { user: SessionUser; planId: string; origin: string; browser?: RequestOrigin }): Promise<{ url: string; mode: "live" | "test" }> {
   const plan = await db.plan.findFirst({ where: { id: input.planId, active: true }, select: planSelect })
   if (!plan) throw new AppError("not_found", "no such plan on sale")
   await refuseSecondSubscription(input.user.id)
   const polar = polarClient()
   if (!polar) {
     const token = signTestCheckout(newTestCheckout({ planId: plan.id, userId: input.user.id }), requireEnv("NEXTAUTH_SECRET"))
-    void track("checkout_started", { userId: input.user.id, props: { planId: plan.id, mode: "test" }, request: input.request })
+    void track("checkout_started", { userId: input.user.id, props: { planId: plan.id, mode: "test" }, browser: input.browser })
     return { url: `/checkout/test?token=${encodeURIComponent(token)}`, mode: "test" }
   }
   if (!plan.polarProductId) throw new AppError("service_unavailable", `the plan ${plan.name} is not linked to a Polar product yet`)
@@ -40,7 +41,7 @@ export async function startCheckout(input: { user: SessionUser; planId: string; 
       metadata: { plan_id: plan.id },
     }),
   )
-  void track("checkout_started", { userId: input.user.id, props: { planId: plan.id, mode: "live" }, request: input.request })
+  void track("checkout_started", { userId: input.user.id, props: { planId: plan.id, mode: "live" }, browser: input.browser })
   return { url: checkout.url, mode: "live" }
 }
 

@@ -1,5 +1,5 @@
 import { PolarClientError, PolarError } from "@polar-sh/sdk"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 
 /** Runs one SDK call; Polar's refusals and outages become our error shape, with the cause logged. */
 export async function callPolar<T>(what: string, call: () => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import "server-only"
 import { createPolar, type Polar } from "@polar-sh/sdk/2026-10"
 import { env, integrations } from "@/lib/env"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 
 // Live Polar, or test mode (a local checkout page that sends the same signed webhooks through the
 // same handler). lib/config/posture.ts decides: production simulates payments only with

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto"
 import { setTimeout as sleep } from "node:timers/promises"
 import type { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
-import { AppError, type ErrorCode } from "@/lib/http/errors"
+import { AppError, type ErrorCode } from "@/lib/errors"
 
 // The refund ledger behind refundPayment (refunds.ts): one row per Idempotency-Key. Claiming a key
 // locks the payment's row, so the refunds of one payment are decided one at a time, and reserves

@@ -6,7 +6,9 @@ import { POST as refund } from "@/app/api/admin/customers/[id]/refund/route"
 import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
 import { signedInAs } from "@/lib/testing/fixtures"
-import { callRoute } from "@/lib/testing/http"
+import { callRoute, withTestOrigin } from "@/lib/testing/http"
+
+withTestOrigin()
 
 // Live mode, against a local stand-in for Polar's API that answers slowly: the payment's refunded
 // amount moves only when Polar's webhook comes (never, here), so what bounds a refund is what the

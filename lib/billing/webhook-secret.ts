@@ -1,5 +1,5 @@
 import { env, integrations } from "@/lib/env"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 
 /**
  * The secret test mode signs and verifies with when POLAR_WEBHOOK_SECRET is unset, shaped like the

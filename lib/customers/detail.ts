@@ -1,7 +1,7 @@
 import "server-only"
 import type { Prisma } from "@/generated/prisma/client"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { pickCurrentSubscription } from "./current"
 import { IS_CUSTOMER } from "./where"
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { recordSecurityEvent } from "@/lib/security/events"

@@ -3,7 +3,7 @@ import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { queueEmail } from "@/lib/email/send"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import type { FeatureRequestStatusInput } from "./schemas"
 
 export type StatusChange = {

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client"
 import { track } from "@/lib/analytics/track"
 import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/billing/queries"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { npsEligibility, NPS_REFUSALS, type NpsEligibility } from "./eligibility"
 import type { NpsAnswer } from "./schemas"
 

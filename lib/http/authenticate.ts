@@ -3,7 +3,7 @@ import { isStaff, type SessionUser } from "@/lib/auth/roles"
 import { findSession, sessionCookieName } from "@/lib/auth/session"
 import { isReadMethod, scopesCover, type ApiTokenScope, type RouteScope } from "@/lib/auth/token-scopes"
 import { authenticateApiToken } from "@/lib/auth/token-use"
-import { AppError } from "./errors"
+import { AppError } from "@/lib/errors"
 
 /** A token caller carries its token's id (for the audit) and scopes (for `authorize`). */
 export type Caller = { user: SessionUser; via: "session" | "token"; sessionId?: string; tokenId?: string; scopes?: ApiTokenScope[]; mfaVerified: boolean }
@@ -39,6 +39,24 @@ export async function identifyCaller(request: Request): Promise<Caller | null> {
   }
   const session = await findSession(cookieValue(request, sessionCookieName()))
   return session ? { user: session.user, via: "session", sessionId: session.id, mfaVerified: session.mfaVerified } : null
+}
+
+/**
+ * The signed-in user's id from a request's headers as Next's onRequestError hands them over (not a
+ * Request); null when they identify no one or cannot be read. Never throws.
+ */
+export async function userIdFromHeaders(headers: NodeJS.Dict<string | string[]>): Promise<string | null> {
+  try {
+    const plain = new Headers()
+    for (const [name, value] of Object.entries(headers)) {
+      if (name === "cookie" || name === "authorization") plain.set(name, Array.isArray(value) ? value.join("; ") : (value ?? ""))
+    }
+    if (!plain.has("cookie") && !plain.has("authorization")) return null
+    const caller = await identifyCaller(new Request("http://internal/", { headers: plain }))
+    return caller?.user.id ?? null
+  } catch {
+    return null
+  }
 }
 
 export type Access = { method: string; allowWithoutMfa?: boolean; scope?: RouteScope }

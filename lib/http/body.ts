@@ -1,5 +1,5 @@
+import { AppError } from "@/lib/errors"
 import { isJson } from "./cross-site"
-import { AppError } from "./errors"
 import { refuseUnstorableJson } from "./unstorable-text"
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -55,7 +55,10 @@ async function readText(body: ReadableStream<Uint8Array>, declared: number | und
   const chunks: Buffer[] = []
   let size = 0
   while (declared === undefined || size < declared) {
-    const { done, value } = await reader.read()
+    const { done, value } = await reader.read().catch(() => {
+      // The client went away mid-body (Node's "aborted", ECONNRESET): its mistake, not ours, so no 500.
+      throw new AppError("bad_request", "the request was cut off before its body arrived")
+    })
     if (done) break
     size += value.byteLength
     if (size > limit) {

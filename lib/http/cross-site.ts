@@ -1,5 +1,5 @@
 import { env } from "@/lib/env"
-import { AppError } from "./errors"
+import { AppError } from "@/lib/errors"
 
 // Cross-site request forgery: a browser attaches our cookies to a request that another site's page
 // makes. A state-changing request that carries a cookie must therefore come from our own pages,

@@ -1,7 +1,8 @@
 import { z } from "zod"
 import { Prisma } from "@/generated/prisma/client"
 import { isDatabaseUnavailable } from "@/lib/database/unavailable"
-import { AppError, errorResponse } from "./errors"
+import { AppError } from "@/lib/errors"
+import { errorResponse } from "./errors"
 
 /** Maps anything thrown in a handler to the shared error shape; only our own bugs become 500. */
 export function toErrorResponse(error: unknown, requestId: string): Response {

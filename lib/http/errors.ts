@@ -1,4 +1,6 @@
-// The closed set of error codes every API answers with, and their HTTP statuses.
+import type { ErrorCode } from "@/lib/errors"
+
+// The edge's mapping of the closed set of error codes (lib/errors.ts) to HTTP statuses.
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
@@ -13,26 +15,9 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
-} as const
-
-export type ErrorCode = keyof typeof ERROR_STATUS
+} as const satisfies Record<ErrorCode, number>
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } }
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message)
-    this.name = "AppError"
-  }
-
-  get status(): number {
-    return ERROR_STATUS[this.code]
-  }
-}
 
 export function errorResponse(code: ErrorCode, message: string, details?: unknown, headers?: HeadersInit): Response {
   const body: ErrorBody = { error: details === undefined ? { code, message } : { code, message, details } }

@@ -1,4 +1,4 @@
-import { AppError } from "./errors"
+import { AppError } from "@/lib/errors"
 
 /** Visible ASCII, as the IETF Idempotency-Key draft allows; long enough to be unguessable. */
 const KEY = /^[\x21-\x7e]{8,255}$/

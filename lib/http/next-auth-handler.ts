@@ -1,6 +1,6 @@
 import NextAuth, { type AuthOptions } from "next-auth"
+import { AppError } from "@/lib/errors"
 import { readTextBody } from "./body"
-import { AppError } from "./errors"
 import { refuseUnstorable } from "./unstorable-text"
 
 // Runs next-auth 4 on a Web Request through its Pages Router entry, NextAuth(req, res, options),

@@ -1,8 +1,8 @@
 import { env } from "@/lib/env"
+import { AppError } from "@/lib/errors"
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit/limiter"
 import type { Caller } from "./authenticate"
 import { clientAddress } from "./client-address"
-import { AppError } from "./errors"
-import { consumeRateLimit, type RateLimit } from "./rate-limit"
 
 /**
  * Whose allowance a request spends: its user's, else its address's. Callers whose address cannot

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, test } from "vitest"
 import { z } from "zod"
-import { db } from "@/lib/db"
 import { revokeApiToken } from "@/lib/auth/tokens"
+import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
+import { AppError } from "@/lib/errors"
 import { createTestToken, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
-import { AppError } from "./errors"
 import { onRequestFailed, type RequestFailure } from "./failures"
 import { route } from "./route"
 
 const echo = route({ body: z.object({ name: z.string().min(1), count: z.number().int() }) }, async ({ body }) => Response.json(body))
-const staffOnly = route({ roles: ["ADMIN", "OWNER"] }, async ({ caller }) => Response.json({ email: caller!.user.email }))
+const staffOnly = route({ roles: ["ADMIN", "OWNER"] }, async ({ caller }) => Response.json({ email: caller.user.email }))
 const staffWrite = route({ roles: ["SUPPORT"] }, async () => Response.json({ done: true }))
 const listing = route({ query: z.object({ page: z.coerce.number().int().min(1).default(1) }) }, async ({ query }) => Response.json(query))
 const failing = route({}, async () => {

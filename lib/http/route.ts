@@ -4,13 +4,13 @@ import type { Role } from "@/generated/prisma/enums"
 import { recordAudit } from "@/lib/audit/log"
 import { isStaff } from "@/lib/auth/roles"
 import type { RouteScope } from "@/lib/auth/token-scopes"
+import type { RateLimit } from "@/lib/rate-limit/limiter"
 import { authorize, identifyCaller, type Caller } from "./authenticate"
 import { queryObject, readJsonBody } from "./body"
 import { refuseCrossSiteWrite } from "./cross-site"
 import { errorResponse } from "./errors"
 import { toErrorResponse } from "./error-mapping"
 import { emitRequestFailed, routePattern } from "./failures"
-import type { RateLimit } from "./rate-limit"
 import { enforceRateLimit, rateLimitKey } from "./route-rate-limit"
 import { noteRefusal } from "./refusals"
 import { emitRequestTiming } from "./timing"
@@ -37,24 +37,34 @@ export type RouteOptions<B, Q> = {
   maxBodyBytes?: number
 }
 
-export type RouteContext<B, Q> = {
+/** `caller` is a Caller whenever the route names its roles (`authorize` let it through), else maybe null. */
+export type RouteContext<B, Q, C extends Caller | null = Caller | null> = {
   request: Request
   params: Record<string, string>
   body: Parsed<B>
   query: Parsed<Q>
-  caller: Caller | null
+  caller: C
   requestId: string
 }
 
 type NextContext = { params: Promise<RouteParams> }
+type NextHandler = (request: Request, context: NextContext) => Promise<Response>
 
 const REQUEST_ID = /^[\w.-]{8,128}$/
 
 /** The one route-handler wrapper: request id, rate limit, auth, validation, timing, error shape. */
 export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  options: RouteOptions<B, Q> & { roles: readonly Role[] },
+  handler: (context: RouteContext<B, Q, Caller>) => Promise<Response>,
+): NextHandler
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   options: RouteOptions<B, Q>,
   handler: (context: RouteContext<B, Q>) => Promise<Response>,
-): (request: Request, context: NextContext) => Promise<Response> {
+): NextHandler
+export function route<B extends Schema | undefined, Q extends Schema | undefined>(
+  options: RouteOptions<B, Q>,
+  handler: (context: RouteContext<B, Q, Caller>) => Promise<Response>,
+): NextHandler {
   return async (request, context) => {
     const started = performance.now()
     const url = new URL(request.url)
@@ -80,7 +90,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       refuseUnstorable(rawQuery)
       const body = (options.body ? options.body.parse(await readJsonBody(request, options.maxBodyBytes)) : undefined) as Parsed<B>
       const query = (options.query ? options.query.parse(rawQuery) : undefined) as Parsed<Q>
-      response = await handler({ request, params, body, query, caller, requestId })
+      // Null only reaches handlers that take it (no roles); with roles, `authorize` threw unless there is a caller.
+      response = await handler({ request, params, body, query, caller: caller as Caller, requestId })
       if (caller && isStaff(caller.user.role) && isWrite(request.method) && response.ok && !options.auditedByHandler) {
         await recordAudit({ actor: caller.user, action: "staff.write", targetType: "route", targetId: url.pathname, metadata: { method: request.method, status: response.status, via: caller.via, ...(caller.tokenId ? { tokenId: caller.tokenId } : {}) } })
       }

@@ -1,4 +1,4 @@
-import { AppError } from "./errors"
+import { AppError } from "@/lib/errors"
 
 // PostgreSQL refuses U+0000 in `text` and `jsonb`, and a lone UTF-16 surrogate has no UTF-8 form
 // (`jsonb` refuses its escape; `text` would silently store U+FFFD instead). Either one reaching a

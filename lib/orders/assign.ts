@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/log"
 import { isStaff } from "@/lib/auth/roles"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { isOpenOrder, OPEN_ORDER_STATUSES } from "./rules"
 
 export type StaffActor = { id: string; email: string }

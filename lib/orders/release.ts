@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import type { StaffActor } from "./assign"
 
 /**

@@ -1,8 +1,8 @@
 import "server-only"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
-import { consumeRateLimit, type RateLimit } from "@/lib/http/rate-limit"
+import { AppError } from "@/lib/errors"
+import { consumeRateLimit, type RateLimit } from "@/lib/rate-limit/limiter"
 import { openCredentials, type SeatCredentials } from "./credentials"
 import { canRevealCredentials } from "./rules"
 

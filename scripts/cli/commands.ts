@@ -4,7 +4,7 @@ import { changeRoleSchema, operatorTokenSchema } from "@/lib/auth/schemas"
 import { setRoleAsOperator } from "@/lib/auth/team"
 import { createApiTokenAsOperator, listApiTokens, revokeApiToken } from "@/lib/auth/tokens"
 import { repairBillingFromDeliveries } from "@/lib/billing/lifecycle/repair"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 
 // The operator's command line. Every command goes through the same lib/ functions as the API.
 

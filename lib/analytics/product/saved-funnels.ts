@@ -1,7 +1,7 @@
 import "server-only"
 import { recordAudit, type AuditActor } from "@/lib/audit/log"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { type Paged, paged } from "@/lib/utils/pagination"
 import type { FunnelStep } from "./funnels"
 import { funnelStepsSchema, type SavedFunnelInput, type SavedFunnelPatch } from "./funnels-schemas"

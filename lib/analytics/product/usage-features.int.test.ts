@@ -3,7 +3,9 @@ import { GET as billingPortal } from "@/app/api/account/billing-portal/route"
 import { POST as cancel } from "@/app/api/account/subscription/cancel/route"
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
-import { callRoute } from "@/lib/testing/http"
+import { callRoute, withTestOrigin } from "@/lib/testing/http"
+
+withTestOrigin()
 
 // track() is fire and forget: wait (briefly) for the row instead of awaiting it.
 async function featureEvents(userId: string, expected: number) {

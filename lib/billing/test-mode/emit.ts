@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { polarWebhookSecret } from "../webhook-secret"
 import type { TestEvent } from "./payloads"
 import { signWebhook } from "./sign"

@@ -1,7 +1,7 @@
 import "server-only"
 import { addMonths } from "date-fns"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { billingMode } from "../polar"
 import { act, type ActionResult, liveSubscriptionOrThrow } from "../subscriptions"
 import { type TestCard, testCard } from "./card"

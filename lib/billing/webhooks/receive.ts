@@ -1,5 +1,5 @@
 import { webhooks } from "@polar-sh/sdk/2026-10"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { recordSecurityEvent } from "@/lib/security/events"
 import { polarWebhookSecret } from "../webhook-secret"
 import { DeliveryFailedError, type DeliveryResult, processPolarDelivery, recordIgnoredDelivery } from "./deliveries"

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { DeliveryFailedError, POLAR_PROVIDER, processPolarDelivery, recordFailure } from "./deliveries"
 import { subjectTimeOfEvent, subscriptionOfEvent } from "./dispatch"
 import { isHandledType, polarEventSchema } from "./events"

@@ -2,7 +2,7 @@ import "server-only"
 import { Prisma } from "@/generated/prisma/client"
 import type { ErrorGroupStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { type Paged, paged } from "@/lib/utils/pagination"
 import type { ErrorGroupFilter } from "./schemas"
 

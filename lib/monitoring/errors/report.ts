@@ -1,6 +1,5 @@
 import "server-only"
 import type { Instrumentation } from "next"
-import { identifyCaller } from "@/lib/http/authenticate"
 import { onRequestFailed } from "@/lib/http/failures"
 import { captureNextRequestError, captureServerError, type ErrorContext } from "../sentry"
 import { recordError, type RecordedError } from "./record"
@@ -52,29 +51,21 @@ function track(write: Promise<unknown>): void {
   void write.finally(() => pending.delete(write))
 }
 
-/** Next's onRequestError: an error the wrapper never saw. Route is the file's pattern. */
-export async function reportNextRequestError(...args: Parameters<Instrumentation.onRequestError>): Promise<RecordedError | null> {
+/** Who sent a request, from its headers; null when no one is signed in or the headers do not say. */
+export type UserIdOf = (headers: NodeJS.Dict<string | string[]>) => Promise<string | null>
+
+/**
+ * Next's onRequestError: an error the wrapper never saw. Route is the file's pattern; `userIdOf`
+ * is the edge's reading of the caller (lib/http/authenticate.ts), which monitoring does not do itself.
+ */
+export async function reportNextRequestError(args: Parameters<Instrumentation.onRequestError>, userIdOf: UserIdOf): Promise<RecordedError | null> {
   const [error, request, context] = args
   captureNextRequestError(...args)
-  return recordError({ source: "server", error, route: routeFromPath(context.routePath), userId: await userIdFrom(request.headers) })
+  return recordError({ source: "server", error, route: routeFromPath(context.routePath), userId: await userIdOf(request.headers) })
 }
 
 /** "/admin/errors/[id]/page", "/(marketing)/pricing/page" → "/admin/errors/[id]", "/pricing". */
 export function routeFromPath(routePath: string): string {
   const route = routePath.replace(/\/\([^/)]+\)(?=\/|$)/g, "").replace(/\/(?:page|route|layout|default)$/, "")
   return route || "/"
-}
-
-async function userIdFrom(headers: NodeJS.Dict<string | string[]>): Promise<string | null> {
-  try {
-    const plain = new Headers()
-    for (const [name, value] of Object.entries(headers)) {
-      if (name === "cookie" || name === "authorization") plain.set(name, Array.isArray(value) ? value.join("; ") : (value ?? ""))
-    }
-    if (!plain.has("cookie") && !plain.has("authorization")) return null
-    const caller = await identifyCaller(new Request("http://internal/", { headers: plain }))
-    return caller?.user.id ?? null
-  } catch {
-    return null
-  }
 }

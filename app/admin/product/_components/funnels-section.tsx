@@ -4,7 +4,7 @@ import { type FunnelReport, funnelReport, headline } from "@/lib/analytics/produ
 import type { ProductRange } from "@/lib/analytics/product/range"
 import { listSavedFunnels, type SavedFunnel } from "@/lib/analytics/product/saved-funnels"
 import { compare } from "@/lib/analytics/product/usage-math"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { type ProductPageQuery, productHref } from "../_lib/query"
 import { FunnelBuilder } from "./funnel-builder"
 import { BREAKDOWN_LABELS, FunnelSegmentsTable } from "./funnel-segments-table"

@@ -5,8 +5,9 @@ import { sessionCookieName } from "@/lib/auth/session"
 import { recordSessionDevice } from "@/lib/auth/sessions"
 import { failedSignInOf } from "@/lib/auth/sign-in-failure"
 import { limitSignInLinkRequest } from "@/lib/auth/sign-in-limits"
+import { AppError } from "@/lib/errors"
 import { clientAddress } from "@/lib/http/client-address"
-import { AppError, errorResponse } from "@/lib/http/errors"
+import { errorResponse } from "@/lib/http/errors"
 import { readNextAuthBody, runNextAuth, type NextAuthBody } from "@/lib/http/next-auth-handler"
 import { recordFailedSignIn, recordRateLimited } from "@/lib/security/refusals"
 
@@ -63,7 +64,7 @@ async function limitLinkRequest(request: Request, body: NextAuthBody): Promise<R
 
 async function afterCallback(request: Request, response: Response): Promise<void> {
   // A callback that ends on next-auth's error page is a failed sign-in (an invalid or expired link).
-  const failure = failedSignInOf(request.url, response)
+  const failure = failedSignInOf(request.url, response.headers.get("location"))
   if (failure) await recordFailedSignIn({ ...failure, ip: clientAddress(request) })
   const name = `${sessionCookieName()}=`
   const cookie = response.headers.getSetCookie().find((value) => value.startsWith(name))

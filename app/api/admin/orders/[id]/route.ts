@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from "@/lib/auth/roles"
-import { AppError } from "@/lib/http/errors"
+import { AppError } from "@/lib/errors"
 import { route } from "@/lib/http/route"
 import { getOrderDetail } from "@/lib/orders/queries"
 

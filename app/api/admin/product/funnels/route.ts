@@ -10,5 +10,5 @@ export const GET = route({ roles: MANAGER_ROLES, query: funnelsListQuerySchema }
 
 // POST /api/admin/product/funnels { name, steps, windowDays? } — save a funnel (audited)
 export const POST = route({ roles: MANAGER_ROLES, body: savedFunnelInputSchema, auditedByHandler: true }, async ({ body, caller }) =>
-  Response.json(await createSavedFunnel({ ...body, actor: caller!.user }), { status: 201 }),
+  Response.json(await createSavedFunnel({ ...body, actor: caller.user }), { status: 201 }),
 )

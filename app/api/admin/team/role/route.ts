@@ -5,5 +5,5 @@ import { route } from "@/lib/http/route"
 
 // PUT /api/admin/team/role — set a user's role (owners: any; admins: below admin)
 export const PUT = route({ roles: MANAGER_ROLES, scope: "admin", body: changeRoleSchema, auditedByHandler: true }, async ({ body, caller }) =>
-  Response.json(await changeUserRole({ ...body, actor: caller!.user })),
+  Response.json(await changeUserRole({ ...body, actor: caller.user })),
 )

@@ -5,6 +5,6 @@ import { simulateFailedRenewal } from "@/lib/billing/test-mode/renewals"
 import { route } from "@/lib/http/route"
 
 // POST /api/account/billing/test/fail-renewal { subscriptionId? } — test mode: the renewal charge is declined (409 live)
-export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) =>
-  Response.json(await simulateFailedRenewal(caller!.user.id, body.subscriptionId, { origin: appOrigin(request) })),
+export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ body, caller }) =>
+  Response.json(await simulateFailedRenewal(caller.user.id, body.subscriptionId, { origin: appOrigin() })),
 )

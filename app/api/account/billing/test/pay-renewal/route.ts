@@ -5,6 +5,6 @@ import { payFailedRenewal } from "@/lib/billing/test-mode/renewals"
 import { route } from "@/lib/http/route"
 
 // POST /api/account/billing/test/pay-renewal { subscriptionId? } — test mode: a new card pays the failed renewal (409 live)
-export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) =>
-  Response.json(await payFailedRenewal(caller!.user.id, body.subscriptionId, { origin: appOrigin(request) })),
+export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ body, caller }) =>
+  Response.json(await payFailedRenewal(caller.user.id, body.subscriptionId, { origin: appOrigin() })),
 )

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks"
 import { afterEach, expect, test, vi } from "vitest"
-import { consumeRateLimit } from "./rate-limit"
+import { consumeRateLimit } from "./limiter"
 
 afterEach(() => {
   vi.restoreAllMocks()

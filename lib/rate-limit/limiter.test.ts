@@ -19,7 +19,7 @@ async function freshInstance() {
   vi.resetModules()
   const envModule = await import("@/lib/env")
   envModule.resetEnvCache()
-  return import("./rate-limit")
+  return import("./limiter")
 }
 
 afterEach(() => {
