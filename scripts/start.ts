@@ -36,6 +36,7 @@ if (problems.length > 0) {
 // Pinned for the server, which sees DATABASE_URL set even on the embedded database.
 process.env.APP_MODE = posture.mode
 say(`${posture.mode} mode (${posture.reason})`)
+say(`Node ${process.version}`)
 
 if (flags.fresh) await rm(DATA_DIR, { recursive: true, force: true })
 if (!flags.dev) buildIfStale()
