@@ -1,5 +1,3 @@
-import { createServer } from "node:http"
-import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from "vitest"
 import { GET as portalGet } from "@/app/api/account/billing-portal/route"
 import { POST as cancelPost } from "@/app/api/account/subscription/cancel/route"
@@ -12,6 +10,7 @@ import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { polarClient } from "./polar"
 import { delivery, nextId, post, story } from "./testing/polar-events"
+import { type PolarStandIn, startPolarStandIn } from "./testing/polar-stand-in"
 
 // The live path, against a small local server standing in for Polar's API: we assert the requests
 // the SDK sends (method, path, auth, body) and that our routes use what it answers.
@@ -19,35 +18,22 @@ import { delivery, nextId, post, story } from "./testing/polar-events"
 type Seen = { method: string; path: string; authorization: string | undefined; version: string | undefined; body: Record<string, unknown> | null }
 const seen: Seen[] = []
 let reply: { status: number; body: unknown } | null = null
-let standIn: ReturnType<typeof createServer>
+let standIn: PolarStandIn
 let standInUrl = ""
 
-const ENV_KEYS = ["POLAR_ACCESS_TOKEN", "POLAR_API_URL", "POLAR_WEBHOOK_SECRET", "POLAR_SERVER", "NEXTAUTH_URL"] as const
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]))
-
 beforeAll(async () => {
-  standIn = createServer(async (request, response) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of request) chunks.push(chunk as Buffer)
-    const text = Buffer.concat(chunks).toString("utf8")
-    seen.push({ method: request.method!, path: request.url!, authorization: request.headers.authorization, version: request.headers["polar-version"] as string | undefined, body: text ? JSON.parse(text) : null })
-    const answer = reply ?? defaultAnswer(request.method!, request.url!)
-    response.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body))
-  })
-  await new Promise<void>((resolve) => standIn.listen(0, "127.0.0.1", resolve))
-  standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`
-  Object.assign(process.env, { POLAR_ACCESS_TOKEN: "test", POLAR_API_URL: standInUrl, POLAR_WEBHOOK_SECRET: "polar_whs_live_secret", NEXTAUTH_URL: "http://copilot.example" }) // http: the test session cookie is the non-secure one
-  resetEnvCache()
+  standIn = await startPolarStandIn(
+    ({ method, path, headers, body }) => {
+      seen.push({ method, path, authorization: headers.authorization as string | undefined, version: headers["polar-version"] as string | undefined, body })
+      return reply ?? defaultAnswer(method, path)
+    },
+    // http: the test session cookie is the non-secure one
+    { POLAR_WEBHOOK_SECRET: "polar_whs_live_secret", NEXTAUTH_URL: "http://copilot.example" },
+  )
+  standInUrl = standIn.url
 })
 
-afterAll(async () => {
-  await new Promise((resolve) => standIn.close(resolve))
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key]
-    else process.env[key] = savedEnv[key]
-  }
-  resetEnvCache()
-})
+afterAll(() => standIn.stop())
 
 beforeEach(() => {
   seen.length = 0

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto"
-import { createServer } from "node:http"
-import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest"
 import { POST as refund } from "@/app/api/admin/customers/[id]/refund/route"
 import { db } from "@/lib/db"
-import { resetEnvCache } from "@/lib/env"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute, withTestOrigin } from "@/lib/testing/http"
+import { type PolarStandIn, startPolarStandIn } from "./testing/polar-stand-in"
 
 withTestOrigin()
 
@@ -17,37 +15,23 @@ withTestOrigin()
 type Refunded = { order_id: string; amount: number; reason: string; metadata: Record<string, unknown> }
 const asked: Refunded[] = []
 let failNext = false
-let standIn: ReturnType<typeof createServer>
-const ENV_KEYS = ["POLAR_ACCESS_TOKEN", "POLAR_API_URL"] as const
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]))
+let standIn: PolarStandIn
 
 beforeAll(async () => {
-  standIn = createServer(async (request, response) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of request) chunks.push(chunk as Buffer)
-    if (request.method !== "POST" || request.url !== "/v1/refunds/") return void response.writeHead(404).end()
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Refunded
+  standIn = await startPolarStandIn(async ({ method, path, body }) => {
+    if (method !== "POST" || path !== "/v1/refunds/") return { status: 404, body: {} }
+    const asking = body as unknown as Refunded
     await new Promise((resolve) => setTimeout(resolve, 200))
     if (failNext) {
       failNext = false
-      return void response.writeHead(422, { "content-type": "application/json" }).end(JSON.stringify({ detail: "refused" }))
+      return { status: 422, body: { detail: "refused" } }
     }
-    asked.push(body)
-    response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `re_${asked.length}`, order_id: body.order_id, amount: body.amount, status: "pending" }))
+    asked.push(asking)
+    return { status: 201, body: { id: `re_${asked.length}`, order_id: asking.order_id, amount: asking.amount, status: "pending" } }
   })
-  await new Promise<void>((resolve) => standIn.listen(0, "127.0.0.1", resolve))
-  Object.assign(process.env, { POLAR_ACCESS_TOKEN: "test", POLAR_API_URL: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}` })
-  resetEnvCache()
 })
 
-afterAll(async () => {
-  await new Promise((resolve) => standIn.close(resolve))
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key]
-    else process.env[key] = savedEnv[key]
-  }
-  resetEnvCache()
-})
+afterAll(() => standIn.stop())
 
 beforeEach(() => {
   asked.length = 0
