@@ -1,4 +1,4 @@
-import { env } from "@/lib/env"
+import { configuredOrigin } from "@/lib/config/app-origin"
 import { AppError } from "@/lib/errors"
 
 // Cross-site request forgery: a browser attaches our cookies to a request that another site's page
@@ -13,8 +13,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 /** Throws 403 for a cookie-bearing write that a browser says came from another site, 415 for one whose body is not JSON. */
 export function refuseCrossSiteWrite(request: Request): void {
   if (SAFE_METHODS.has(request.method) || !request.headers.get("cookie")) return
-  const configured = env().NEXTAUTH_URL
-  const ownOrigin = configured ? new URL(configured).origin : new URL(request.url).origin
+  const ownOrigin = configuredOrigin() ?? new URL(request.url).origin
   const site = request.headers.get("sec-fetch-site")
   const origin = request.headers.get("origin")
   const crossSite = site ? site !== "same-origin" : origin !== null && origin !== ownOrigin

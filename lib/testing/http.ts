@@ -24,7 +24,7 @@ export const TEST_ORIGIN = "http://localhost:3000"
 
 /**
  * For a test file whose handlers build links or test-mode webhooks on the app's origin (appOrigin,
- * lib/billing/origin.ts): NEXTAUTH_URL is callRoute's origin while its tests run, as scripts/start.ts
+ * lib/config/app-origin.ts): NEXTAUTH_URL is callRoute's origin while its tests run, as scripts/start.ts
  * sets it for the app.
  */
 export function withTestOrigin(): void {

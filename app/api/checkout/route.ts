@@ -1,6 +1,6 @@
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { startCheckout } from "@/lib/billing/checkout"
-import { appOrigin } from "@/lib/billing/origin"
+import { appOrigin } from "@/lib/config/app-origin"
 import { checkoutSchema } from "@/lib/billing/schemas"
 import { requestOrigin } from "@/lib/http/request-origin"
 import { route } from "@/lib/http/route"

@@ -1,6 +1,6 @@
 import { track } from "@/lib/analytics/track"
 import { ALL_ROLES } from "@/lib/auth/roles"
-import { appOrigin } from "@/lib/billing/origin"
+import { appOrigin } from "@/lib/config/app-origin"
 import { subscriptionActionSchema } from "@/lib/billing/schemas"
 import { resume } from "@/lib/billing/subscriptions"
 import { requestOrigin } from "@/lib/http/request-origin"

@@ -1,6 +1,6 @@
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { completeTestCheckout } from "@/lib/billing/checkout"
-import { appOrigin } from "@/lib/billing/origin"
+import { appOrigin } from "@/lib/config/app-origin"
 import { testCheckoutCompleteSchema } from "@/lib/billing/schemas"
 import { route } from "@/lib/http/route"
 

@@ -1,5 +1,5 @@
 import { ALL_ROLES } from "@/lib/auth/roles"
-import { appOrigin } from "@/lib/billing/origin"
+import { appOrigin } from "@/lib/config/app-origin"
 import { subscriptionActionSchema } from "@/lib/billing/schemas"
 import { simulateFailedRenewal } from "@/lib/billing/test-mode/renewals"
 import { route } from "@/lib/http/route"

@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { recordAudit } from "@/lib/audit/log"
-import { appOrigin } from "@/lib/billing/origin"
+import { appOrigin } from "@/lib/config/app-origin"
 import { cancelAtPeriodEnd } from "@/lib/billing/subscriptions"
 import { route } from "@/lib/http/route"
 

@@ -1,5 +1,5 @@
 import { refundPayment, refundSchema } from "@/lib/billing/refunds"
-import { appOrigin } from "@/lib/billing/origin"
+import { appOrigin } from "@/lib/config/app-origin"
 import { idempotencyKey } from "@/lib/http/idempotency-key"
 import { route } from "@/lib/http/route"
 

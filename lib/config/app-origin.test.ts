@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from "vitest"
 import { resetEnvCache } from "@/lib/env"
-import { appOrigin } from "./origin"
+import { appOrigin, configuredOrigin } from "./app-origin"
 
 // NODE_ENV is typed read-only (Next's types); tests set it all the same.
 const variables = process.env as Record<string, string | undefined>
@@ -25,4 +25,13 @@ test("no NEXTAUTH_URL is an error rather than a guess, in production and in test
     resetEnvCache()
     expect(() => appOrigin()).toThrow("NEXTAUTH_URL is not set")
   }
+})
+
+test("configuredOrigin is the same origin, or undefined without NEXTAUTH_URL (cross-site checks then use the request's own)", () => {
+  process.env.NEXTAUTH_URL = "https://app.example.com/base/"
+  resetEnvCache()
+  expect(configuredOrigin()).toBe("https://app.example.com")
+  delete variables.NEXTAUTH_URL
+  resetEnvCache()
+  expect(configuredOrigin()).toBeUndefined()
 })
