@@ -7,13 +7,13 @@ import nextTypescript from "eslint-config-next/typescript"
 /** Every module with `import "server-only"`; components never import one (its types they may). */
 export const SERVER_ONLY_MODULES = [
   "app/dev/mailbox/_lib/access.ts",
-  "lib/analytics/product/cohorts-report.ts",
-  "lib/analytics/product/funnels-report.ts",
-  "lib/analytics/product/geography.ts",
-  "lib/analytics/product/saved-funnels.ts",
-  "lib/analytics/product/traffic.ts",
-  "lib/analytics/product/usage.ts",
-  "lib/analytics/product/web-vitals.ts",
+  "lib/analytics/funnels/report.ts",
+  "lib/analytics/funnels/saved-funnels.ts",
+  "lib/analytics/reports/cohorts-report.ts",
+  "lib/analytics/reports/geography.ts",
+  "lib/analytics/reports/traffic.ts",
+  "lib/analytics/reports/usage.ts",
+  "lib/analytics/reports/web-vitals.ts",
   "lib/auth/session.ts",
   "lib/billing/checkout.ts",
   "lib/billing/polar.ts",
@@ -51,10 +51,14 @@ export const SERVER_ONLY_MODULES = [
  * (and passing the report down) removes its line here.
  */
 const SERVER_IMPORTS_ALLOWED = {
-  "app/admin/product/_components/**": ["lib/analytics/product/*", "lib/feedback/report.ts"],
+  "app/admin/product/_components/**": ["lib/analytics/reports/*", "lib/analytics/funnels/*", "lib/feedback/report.ts"],
 }
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "lib/**/testing/**"]
+/** What ships: the app's code. Not scripts/, e2e/ or prisma/seed, which may use test support. */
+const PRODUCTION = ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "emails/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.ts"]
+/** Tests and test support: `testing/` folders (lib/testing shared, lib/<domain>/testing a domain's) and the `*fixtures.ts` files not yet moved into one. */
+const TESTS_AND_SUPPORT = ["**/*.test.ts", "**/*.test.tsx", "**/testing/**", "**/*fixtures.ts"]
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 const withoutExtension = (file) => file.replace(/\.tsx?$/, "")
 
@@ -81,6 +85,15 @@ function serverOnlyImports(allowed = []) {
   })
 }
 
+const noTestSupportImports = {
+  regex: "(^|/)testing(/|$)|fixtures$",
+  message: "Test support (testing/ folders, *fixtures.ts) is imported by tests, scripts and e2e only: move what production needs into the domain.",
+}
+const noSeedImports = {
+  regex: "^(@/prisma/seed|(\\.\\.?/)+prisma/seed)(/|$)",
+  message: "The demo seed (prisma/seed) is started by npm run db:seed and scripts/start.ts, never imported by the app.",
+}
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -99,6 +112,9 @@ const config = [
     files: [`${files}/*.{ts,tsx}`],
     rules: { "no-restricted-imports": ["error", { patterns: serverOnlyImports(allowed) }] },
   })),
+  // Production never imports test support or the seed. The typescript-eslint twin of the rule, so that
+  // it adds to the blocks above instead of replacing them (a later block replaces a rule's options).
+  { files: PRODUCTION, ignores: TESTS_AND_SUPPORT, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noTestSupportImports, noSeedImports] }] } },
 ]
 
 export default config

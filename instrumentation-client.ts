@@ -2,7 +2,7 @@
 // NEXT_PUBLIC_SENTRY_DSN was set at build time; otherwise none of it is in the bundle and nothing
 // is sent. Our own grouping of browser errors (components/monitoring) works either way.
 
-import { sentryCommonOptions } from "./lib/monitoring/sentry-options"
+import { sentryCommonOptions } from "./lib/monitoring/errors/sentry-options"
 
 type SentryBrowser = typeof import("@sentry/nextjs")
 

@@ -4,14 +4,14 @@ import type { Instrumentation } from "next"
 export async function register() {
   // Sentry's SDK is loaded only when configured, on the server and edge runtimes alike.
   if (process.env.SENTRY_DSN) {
-    const { initSentry } = await import("./lib/monitoring/sentry")
+    const { initSentry } = await import("./lib/monitoring/errors/sentry")
     await initSentry()
   }
   if (process.env.NEXT_RUNTIME !== "nodejs") return
   // What our HTTP server (scripts/serve.ts) runs once requests have drained on SIGTERM: events
   // already acknowledged are written, and the database closes last (lib/server/shutdown.ts).
   const { onShutdown } = await import("./lib/server/shutdown")
-  const { drainStoredEvents } = await import("./lib/analytics/store")
+  const { drainStoredEvents } = await import("./lib/analytics/ingest/store")
   const { disconnectDb } = await import("./lib/db")
   onShutdown("flush", "analytics events", drainStoredEvents)
   onShutdown("database", "database", disconnectDb)
@@ -25,7 +25,7 @@ export async function register() {
   if (process.env.BACKGROUND_WORK === "0") return
   // Request timings (the wrapper's for API routes, the HTTP server's for pages) go into this
   // instance's histograms; the "metrics.flush" loop writes them. REQUEST_METRICS=0 turns it off.
-  const { startRequestRecording } = await import("./lib/monitoring/request-metrics")
+  const { startRequestRecording } = await import("./lib/monitoring/requests/recording")
   startRequestRecording({ pages: true, flushOnExit: true })
   const { toggleRecordingOnSignal } = await import("./lib/monitoring/recording-toggle")
   toggleRecordingOnSignal()
@@ -41,7 +41,7 @@ export async function register() {
 // wrapper answers its own errors with a 500 and never rethrows, so nothing is counted twice.)
 export async function onRequestError(...args: Parameters<Instrumentation.onRequestError>) {
   if (process.env.NEXT_RUNTIME !== "nodejs") {
-    const { captureNextRequestError } = await import("./lib/monitoring/sentry")
+    const { captureNextRequestError } = await import("./lib/monitoring/errors/sentry")
     return captureNextRequestError(...args)
   }
   const { reportNextRequestError } = await import("./lib/monitoring/errors/report")

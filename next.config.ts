@@ -1,7 +1,7 @@
 import { withSentryConfig } from "@sentry/nextjs/config"
 import type { NextConfig } from "next"
-import { gitCommit } from "./lib/monitoring/git-commit"
-import { releaseName } from "./lib/monitoring/release"
+import { gitCommit } from "./lib/monitoring/errors/git-commit"
+import { releaseName } from "./lib/monitoring/errors/release"
 import { policyOptions } from "./lib/security/content-security-policy"
 import { headerRoutes } from "./lib/security/headers"
 

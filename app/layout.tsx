@@ -5,7 +5,7 @@ import { PageViewTracker } from "@/components/analytics/page-view-tracker"
 import { WebVitalsReporter } from "@/components/analytics/web-vitals-reporter"
 import { TestModeBanner } from "@/components/billing/test-mode-banner"
 import { BrowserErrorReporter } from "@/components/monitoring/browser-error-reporter"
-import { appRelease } from "@/lib/monitoring/release"
+import { appRelease } from "@/lib/monitoring/errors/release"
 import "./globals.css"
 
 export const metadata: Metadata = {

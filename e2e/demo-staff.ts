@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises"
 import path from "node:path"
 import pg from "pg"
-import { DEMO_STAFF } from "@/lib/seed/accounts"
+import { DEMO_STAFF } from "@/prisma/seed/accounts"
 import { decryptSecret } from "@/lib/security/crypto"
 import { E2E_DATA_DIR } from "./data-dir"
 
 let secrets: Promise<Map<string, string>> | undefined
 
 /**
- * A demo staff member's TOTP secret. They are random per database (lib/seed), printed once when it
+ * A demo staff member's TOTP secret. They are random per database (prisma/seed), printed once when it
  * is seeded, so the journeys read them back as the app itself does: from the server's database,
  * decrypted with its ENCRYPTION_KEY. Read once per worker.
  */

@@ -98,8 +98,8 @@ test("a visitor accepts analytics, browses, pays at checkout, and appears in the
 
   // Retention renders as a table (or says why it cannot), and a saved funnel can be deleted again.
   await expect(admin.getByTestId("product-retention").getByRole("table").or(admin.getByTestId("product-retention").getByRole("heading", { name: /No cohorts/ }))).toBeVisible()
-  admin.once("dialog", (dialog) => void dialog.accept())
   await builder.getByTestId("funnel-delete").click()
+  await builder.getByTestId("funnel-delete-confirm").click()
   await expect(funnels.getByTestId("funnel-name-shown")).toHaveText("Landing to seat delivered", { timeout: 30_000 })
   await adminContext.close()
 })

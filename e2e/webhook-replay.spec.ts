@@ -2,7 +2,7 @@ import { type APIRequestContext, expect, test } from "@playwright/test"
 import { orderPayload, subscriptionPayload, type TestCustomer, type TestEvent, testEvent, type TestPlan } from "@/lib/billing/test-mode/payloads"
 import { signWebhook } from "@/lib/billing/test-mode/sign"
 import { TEST_MODE_WEBHOOK_SECRET } from "@/lib/billing/webhook-secret"
-import { DEMO_PLANS } from "@/lib/seed/plans"
+import { DEMO_PLANS } from "@/prisma/seed/plans"
 import { consentDeclined } from "./consent"
 import { openTestCheckout, passSecondFactor, signInWithMagicLink, visitAndSignIn } from "./helpers"
 

@@ -44,10 +44,10 @@ test("every path ARCHITECTURE.md names exists", () => {
 })
 
 test("namedPaths reads paths out of prose, tables and diagrams", () => {
-  expect(namedPaths("see `app/(marketing)` (`/`), (lib/analytics/client/tracker.ts) and lib/analytics/product/*, not @/lib/db or x/lib/y")).toEqual([
+  expect(namedPaths("see `app/(marketing)` (`/`), (lib/analytics/client/tracker.ts) and lib/analytics/reports/*, not @/lib/db or x/lib/y")).toEqual([
     "app/(marketing)",
     "lib/analytics/client/tracker.ts",
-    "lib/analytics/product",
+    "lib/analytics/reports",
   ])
 })
 

@@ -15,7 +15,7 @@ import { BILLING_LIFECYCLE_MIGRATION, repairBillingFromDeliveries } from "@/lib/
 import { postureChecks, postureProblems } from "@/lib/config/posture"
 import { disconnectDb } from "@/lib/db"
 import { openScriptDatabase, publishEmbeddedAddress, unpublishEmbeddedAddress } from "@/lib/database/script-db"
-import { demoAccounts, isDatabaseSeeded, seedDemoBusiness } from "@/lib/seed"
+import { demoAccounts, isDatabaseSeeded, seedDemoBusiness } from "@/prisma/seed"
 import { serverNodeOptions } from "./server-memory"
 
 const { values: flags } = parseArgs({ options: { dev: { type: "boolean" }, fresh: { type: "boolean" }, "no-seed": { type: "boolean" } } })

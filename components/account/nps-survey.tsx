@@ -1,35 +1,29 @@
 "use client"
 
-import { useRef, useState, type FormEvent } from "react"
+import { useState, type FormEvent } from "react"
 import { ScoreRadioGroup } from "@/components/feedback/score-radio-group"
-import { sendJson } from "@/components/feedback/send-json"
 import { CharacterCount, Textarea } from "@/components/feedback/textarea"
 import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
+import { useMutation } from "@/components/ui/use-mutation"
 import { NPS_QUESTION } from "@/lib/feedback/format"
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const
 const COMMENT_MAX = 1000
 
-type State = { kind: "open" | "sending" | "answered" | "dismissed" } | { kind: "error"; message: string }
+type State = { kind: "open" | "answered" | "dismissed" } | { kind: "error"; message: string }
 
 /** The quarterly NPS question; the page shows it only to a subscriber the server found eligible. */
 export function NpsSurvey() {
   const [score, setScore] = useState<number | null>(null)
   const [comment, setComment] = useState("")
   const [state, setState] = useState<State>({ kind: "open" })
-  // A ref, not the state: a double click fires twice before React re-renders the disabled button.
-  // The server refuses a second answer this quarter anyway.
-  const inFlight = useRef(false)
-  const sending = state.kind === "sending"
+  const { pending: sending, mutate } = useMutation()
 
   async function submit(body: object, done: "answered" | "dismissed") {
-    if (inFlight.current) return
-    inFlight.current = true
-    setState({ kind: "sending" })
-    const result = await sendJson("/api/account/nps", "POST", body)
-    inFlight.current = false
-    setState(result.ok ? { kind: done } : { kind: "error", message: result.error.message })
+    setState({ kind: "open" })
+    const result = await mutate("/api/account/nps", { body })
+    if (result) setState(result.ok ? { kind: done } : { kind: "error", message: result.error.message })
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation"
 import { useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
+import { ConfirmButton } from "@/components/ui/confirm-button"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 
 export type SubscriptionActionsProps = {
   subscriptionId: string
@@ -15,45 +16,32 @@ export type SubscriptionActionsProps = {
   plans: { id: string; label: string }[]
 }
 
-type Pending = null | "cancel" | "resume" | "change" | "billing"
+type Message = { tone: "error" | "ok"; text: string }
 
 /** Cancel at period end, resume, switch plan, update the payment method. The server does the rules. */
 export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd, ended, plans }: SubscriptionActionsProps) {
   const router = useRouter()
-  const [pending, setPending] = useState<Pending>(null)
-  const [confirmingCancel, setConfirmingCancel] = useState(false)
+  const change = useMutation()
+  const portal = useMutation<{ url: string }>()
+  const [changing, setChanging] = useState<"resume" | "change" | null>(null)
   const [nextPlan, setNextPlan] = useState(plans.find((plan) => plan.id !== planId)?.id ?? "")
-  const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null)
+  const [message, setMessage] = useState<Message | null>(null)
+  const busy = change.pending || portal.pending
 
-  async function call(action: Exclude<Pending, null>, path: string, body: object, done: string) {
-    setPending(action)
+  async function call(action: "resume" | "change", path: string, body: object, done: string) {
+    setChanging(action)
     setMessage(null)
-    try {
-      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
-      if (!response.ok) return setMessage({ tone: "error", text: (await readApiError(response)).message })
-      setMessage({ tone: "ok", text: done })
-      setConfirmingCancel(false)
-      router.refresh()
-    } catch {
-      setMessage({ tone: "error", text: networkError.message })
-    } finally {
-      setPending(null)
-    }
+    const result = await change.mutate(path, { body })
+    if (!result) return
+    setMessage(result.ok ? { tone: "ok", text: done } : { tone: "error", text: result.error.message })
+    if (result.ok) router.refresh()
   }
 
   async function openBillingPortal() {
-    setPending("billing")
     setMessage(null)
-    try {
-      const response = await fetch("/api/account/billing-portal")
-      if (!response.ok) return setMessage({ tone: "error", text: (await readApiError(response)).message })
-      const { url } = (await response.json()) as { url: string }
-      window.location.assign(url)
-    } catch {
-      setMessage({ tone: "error", text: networkError.message })
-    } finally {
-      setPending(null)
-    }
+    const result = await portal.mutate("/api/account/billing-portal", { method: "GET" })
+    if (result?.ok) window.location.assign(result.data.url)
+    else if (result) setMessage({ tone: "error", text: result.error.message })
   }
 
   if (ended) return null
@@ -75,32 +63,35 @@ export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd,
               ))}
             </Select>
           </div>
-          <ActionButton variant="secondary" disabled={pending !== null || !nextPlan} onClick={() => call("change", "/api/account/subscription/change-plan", { subscriptionId, planId: nextPlan }, "Your plan has been changed.")} data-testid="change-plan">
-            {pending === "change" ? "Switching…" : "Switch plan"}
+          <ActionButton variant="secondary" disabled={busy || !nextPlan} onClick={() => call("change", "/api/account/subscription/change-plan", { subscriptionId, planId: nextPlan }, "Your plan has been changed.")} data-testid="change-plan">
+            {change.pending && changing === "change" ? "Switching…" : "Switch plan"}
           </ActionButton>
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <ActionButton variant="secondary" disabled={pending !== null} onClick={openBillingPortal} data-testid="billing-portal">
-          {pending === "billing" ? "Opening…" : "Update payment method"}
+        <ActionButton variant="secondary" disabled={busy} onClick={openBillingPortal} data-testid="billing-portal">
+          {portal.pending ? "Opening…" : "Update payment method"}
         </ActionButton>
         {cancelAtPeriodEnd ? (
-          <ActionButton disabled={pending !== null} onClick={() => call("resume", "/api/account/subscription/resume", { subscriptionId }, "Your subscription will renew as usual.")} data-testid="resume-subscription">
-            {pending === "resume" ? "Resuming…" : "Resume subscription"}
+          <ActionButton disabled={busy} onClick={() => call("resume", "/api/account/subscription/resume", { subscriptionId }, "Your subscription will renew as usual.")} data-testid="resume-subscription">
+            {change.pending && changing === "resume" ? "Resuming…" : "Resume subscription"}
           </ActionButton>
-        ) : confirmingCancel ? (
-          <>
-            <ActionButton variant="danger" disabled={pending !== null} onClick={() => call("cancel", "/api/account/subscription/cancel", { subscriptionId }, "Canceled: your seat stays active until the end of the paid period.")} data-testid="confirm-cancel">
-              {pending === "cancel" ? "Canceling…" : "Yes, cancel at period end"}
-            </ActionButton>
-            <ActionButton variant="ghost" disabled={pending !== null} onClick={() => setConfirmingCancel(false)}>
-              Keep it
-            </ActionButton>
-          </>
         ) : (
-          <ActionButton variant="ghost" disabled={pending !== null} onClick={() => setConfirmingCancel(true)} data-testid="cancel-subscription">
+          <ConfirmButton
+            path="/api/account/subscription/cancel"
+            body={{ subscriptionId }}
+            onDone={() => setMessage({ tone: "ok", text: "Canceled: your seat stays active until the end of the paid period." })}
+            confirmLabel="Yes, cancel at period end"
+            pendingLabel="Canceling…"
+            cancelLabel="Keep it"
+            testId="cancel-subscription"
+            confirmTestId="confirm-cancel"
+            size="md"
+            variant="ghost"
+            disabled={busy}
+          >
             Cancel subscription
-          </ActionButton>
+          </ConfirmButton>
         )}
       </div>
       <p role="status" className={message?.tone === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>

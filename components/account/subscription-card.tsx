@@ -3,7 +3,8 @@ import type { BillingInterval, SubscriptionStatus } from "@/generated/prisma/enu
 import { Badge } from "@/components/ui/badge"
 import { ButtonLink } from "@/components/ui/button"
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card"
-import { describeRenewal, describeSubscriptionStatus, formatDate, formatPlanPrice } from "@/lib/billing/format"
+import { describeRenewal, describeSubscriptionStatus, formatPlanPrice } from "@/lib/billing/format"
+import { formatLongDate } from "@/lib/format/dates"
 
 export type SubscriptionCardData = {
   status: SubscriptionStatus
@@ -55,7 +56,7 @@ export function SubscriptionCard({ subscription, now }: { subscription: Subscrip
             <div>
               <dt className="text-sm text-slate-600">{renewal.term}</dt>
               <dd className="mt-1 font-medium text-slate-900" data-testid="renewal-date">
-                <time dateTime={renewal.date.toISOString()}>{formatDate(renewal.date)}</time>
+                <time dateTime={renewal.date.toISOString()}>{formatLongDate(renewal.date)}</time>
               </dd>
             </div>
           ) : null}

@@ -5,14 +5,7 @@ import { Badge } from "@/components/ui/badge"
 import { SignOutLink } from "@/components/ui/sign-out-link"
 import { SkipLink } from "@/components/ui/skip-link"
 import { AdminNav } from "./admin-nav"
-
-const roleLabels: Record<Role, string> = {
-  SUBSCRIBER: "Subscriber",
-  SUPPORT: "Support",
-  ENGINEER: "Engineer",
-  ADMIN: "Admin",
-  OWNER: "Owner",
-}
+import { ROLE_BADGES } from "./role-badge"
 
 type AdminShellProps = { user: { email: string; role: Role }; children: ReactNode }
 
@@ -42,7 +35,7 @@ export function AdminShell({ user, children }: AdminShellProps) {
             {user.email}
           </p>
           <div className="mt-2 flex items-center justify-between">
-            <Badge tone="brand">{roleLabels[user.role]}</Badge>
+            <Badge tone="brand">{ROLE_BADGES[user.role].label}</Badge>
             <SignOutLink />
           </div>
         </div>
@@ -54,7 +47,7 @@ export function AdminShell({ user, children }: AdminShellProps) {
           <SignOutLink />
         </div>
         <p className="mt-1 truncate text-xs text-slate-600">
-          {user.email} · {roleLabels[user.role]}
+          {user.email} · {ROLE_BADGES[user.role].label}
         </p>
         <div className="mt-2">
           <AdminNav orientation="horizontal" />

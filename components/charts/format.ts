@@ -1,6 +1,9 @@
+import { formatClock as formatClockOfDay, formatDayMonth } from "@/lib/format/dates"
+import { formatMs } from "@/lib/format/durations"
+
 // Formatting shared by the monitoring charts (client) and the pages around them (server). Times are
-// shown in UTC on both sides, so a server render and the browser agree and staff in different
-// zones read the same clock as the logs.
+// shown in UTC on both sides (lib/format), so a server render and the browser agree and staff in
+// different zones read the same clock as the logs.
 
 /** What a series measures: a plain count, a rate per second, a 0–1 ratio, a 0–100 percentage, milliseconds or bytes. */
 export type ChartUnit = "count" | "rate" | "ratio" | "percent" | "ms" | "bytes"
@@ -28,12 +31,6 @@ export function formatValue(value: number | null | undefined, unit: ChartUnit): 
   }
 }
 
-export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${short.format(ms / 1000)} s`
-  if (ms >= 1000) return `${decimal.format(ms / 1000)} s`
-  return `${ms >= 10 ? integer.format(ms) : decimal.format(ms)} ms`
-}
-
 const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"] as const
 
 export function formatBytes(bytes: number): string {
@@ -46,23 +43,22 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 || Math.abs(value) >= 100 ? integer.format(value) : short.format(value)} ${BYTE_UNITS[unit]}`
 }
 
-const clock = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-const clockSeconds = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
-const day = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" })
+// The charts have always used British month names ("3 Sept").
+const CHART_DATES = { months: "en-GB" } as const
 
 /** An axis tick: "14:05" for ranges up to two days, "3 Nov" beyond. */
 export function formatTick(at: string | Date, spanMs: number): string {
   const date = new Date(at)
-  return spanMs <= 2 * 86_400_000 ? clock.format(date) : day.format(date)
+  return spanMs <= 2 * 86_400_000 ? formatClockOfDay(date) : formatDayMonth(date, CHART_DATES)
 }
 
 /** A full instant for tables and tooltips: "3 Nov 14:05 UTC". */
 export function formatInstant(at: string | Date): string {
   const date = new Date(at)
-  return `${day.format(date)} ${clock.format(date)} UTC`
+  return `${formatDayMonth(date, CHART_DATES)} ${formatClockOfDay(date, { showZone: true })}`
 }
 
 /** "14:05:09 UTC". */
 export function formatClock(at: string | Date): string {
-  return `${clockSeconds.format(new Date(at))} UTC`
+  return formatClockOfDay(new Date(at), { to: "second", showZone: true })
 }

@@ -1,5 +1,6 @@
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { isClosedStatus } from "@/lib/feedback/format"
+import { formatDate } from "@/lib/format/dates"
 import { FeatureStatusBadge } from "./status-badge"
 import { VoteButton } from "./vote-button"
 
@@ -14,7 +15,6 @@ export type FeatureRequestListItem = {
   mine: boolean
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" })
 
 /** The board's requests, each with its vote toggle; `canVote` is false for accounts that never subscribed. */
 export function FeatureRequestList({ items, canVote }: { items: FeatureRequestListItem[]; canVote: boolean }) {
@@ -33,7 +33,7 @@ export function FeatureRequestList({ items, canVote }: { items: FeatureRequestLi
             </div>
             {item.body ? <p className="mt-1 text-sm break-words whitespace-pre-line text-slate-700">{item.body}</p> : null}
             <p className="mt-2 text-xs text-slate-500">
-              Posted {dateFormat.format(item.createdAt)}
+              Posted {formatDate(item.createdAt, { months: "en-GB" })}
               {item.mine ? " by you" : ""}
             </p>
           </div>

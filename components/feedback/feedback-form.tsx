@@ -1,34 +1,32 @@
 "use client"
 
-import { useRef, useState, type FormEvent } from "react"
+import { useState, type FormEvent } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
+import { useMutation } from "@/components/ui/use-mutation"
 import { CSAT_LABELS, CSAT_QUESTION } from "@/lib/feedback/format"
-import { sendJson } from "./send-json"
 import { ScoreRadioGroup } from "./score-radio-group"
 import { CharacterCount, Textarea } from "./textarea"
 
 const MESSAGE_MAX = 2000
 const RATINGS = [1, 2, 3, 4, 5] as const
 
-type State = { kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string; field?: string }
+type State = { kind: "idle" | "sent" } | { kind: "error"; message: string; field?: string }
 
 /** The feedback form: an optional CSAT rating and a message, sent with the page it came from. */
 export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
   const [rating, setRating] = useState<number | null>(null)
   const [message, setMessage] = useState("")
   const [state, setState] = useState<State>({ kind: "idle" })
-  const inFlight = useRef(false)
+  const { pending: sending, mutate } = useMutation()
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (!message.trim()) return setState({ kind: "error", message: "Write a few words first.", field: "message" })
-    if (inFlight.current) return
-    inFlight.current = true
-    setState({ kind: "sending" })
+    setState({ kind: "idle" })
     const page = fromPage ?? referringPage()
-    const result = await sendJson("/api/account/feedback", "POST", { rating: rating ?? undefined, message, page: page ?? undefined })
-    inFlight.current = false
+    const result = await mutate("/api/account/feedback", { body: { rating: rating ?? undefined, message, page: page ?? undefined } })
+    if (!result) return
     if (!result.ok) return setState({ kind: "error", message: result.error.fieldErrors.message ?? result.error.message, field: result.error.fieldErrors.message ? "message" : undefined })
     setRating(null)
     setMessage("")
@@ -46,7 +44,7 @@ export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
         onChange={setRating}
         labels={CSAT_LABELS}
         hint="1 means very dissatisfied, 5 very satisfied."
-        disabled={state.kind === "sending"}
+        disabled={sending}
       />
       <div>
         <Label htmlFor="feedback-message">Your message</Label>
@@ -69,8 +67,8 @@ export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
         <CharacterCount id="feedback-message-count" length={message.length} max={MESSAGE_MAX} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <ActionButton type="submit" disabled={state.kind === "sending"} data-testid="feedback-submit">
-          {state.kind === "sending" ? "Sending…" : "Send feedback"}
+        <ActionButton type="submit" disabled={sending} data-testid="feedback-submit">
+          {sending ? "Sending…" : "Send feedback"}
         </ActionButton>
         <p role="status" className={state.kind === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
           {state.kind === "sent" ? "Thank you, we read every message." : state.kind === "error" && !messageError ? state.message : ""}

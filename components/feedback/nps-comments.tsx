@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge"
 import { EmptyState } from "@/components/ui/empty-state"
 import { npsCategory } from "@/lib/feedback/scores"
+import { formatDate } from "@/lib/format/dates"
 
 const TONE = { promoter: "success", passive: "neutral", detractor: "danger" } as const
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" })
 
 export type NpsComment = { id: string; score: number; comment: string; createdAt: Date }
 
@@ -20,7 +20,7 @@ export function NpsComments({ comments, headingId }: { comments: NpsComment[]; h
               <Badge tone={TONE[category]}>
                 {item.score} · {category}
               </Badge>
-              <span>{dateFormat.format(item.createdAt)}</span>
+              <span>{formatDate(item.createdAt, { months: "en-GB" })}</span>
             </div>
             <blockquote className="mt-2 text-sm break-words whitespace-pre-line text-slate-800">{item.comment}</blockquote>
           </li>

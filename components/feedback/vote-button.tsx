@@ -1,10 +1,10 @@
 "use client"
 
-import { useRef, useState } from "react"
+import { useState } from "react"
 import { InlineError } from "@/components/ui/inline-error"
+import { useMutation } from "@/components/ui/use-mutation"
 import { cn } from "@/lib/utils/cn"
 import { useHydrated } from "@/lib/utils/use-hydrated"
-import { sendJson } from "./send-json"
 
 type VoteButtonProps = { requestId: string; title: string; voted: boolean; voteCount: number; closed: boolean; canVote: boolean }
 
@@ -12,25 +12,17 @@ type VoteButtonProps = { requestId: string; title: string; voted: boolean; voteC
 export function VoteButton({ requestId, title, voted: initialVoted, voteCount: initialCount, closed, canVote }: VoteButtonProps) {
   const [voted, setVoted] = useState(initialVoted)
   const [count, setCount] = useState(initialCount)
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const inFlight = useRef(false)
+  const { pending, error, mutate } = useMutation<{ voted: boolean; voteCount: number }>({
+    onSuccess: (answer) => {
+      setVoted(answer.voted)
+      setCount(answer.voteCount)
+    },
+  })
   const hydrated = useHydrated()
   // A closed request can still lose a vote, not gain one. Before hydration a click would be lost.
   const disabled = !hydrated || pending || !canVote || (closed && !voted)
 
-  async function toggle() {
-    if (inFlight.current) return
-    inFlight.current = true
-    setPending(true)
-    setError(null)
-    const result = await sendJson<{ voted: boolean; voteCount: number }>(`/api/account/feature-requests/${encodeURIComponent(requestId)}/vote`, voted ? "DELETE" : "POST")
-    inFlight.current = false
-    setPending(false)
-    if (!result.ok) return setError(result.error.message)
-    setVoted(result.data.voted)
-    setCount(result.data.voteCount)
-  }
+  const toggle = () => mutate(`/api/account/feature-requests/${encodeURIComponent(requestId)}/vote`, { method: voted ? "DELETE" : "POST" })
 
   return (
     <div className="flex flex-col items-center gap-1">
@@ -49,7 +41,7 @@ export function VoteButton({ requestId, title, voted: initialVoted, voteCount: i
         <span aria-hidden="true">▲</span>
         <span data-testid="vote-count">{count}</span>
       </button>
-      <InlineError message={error} className="max-w-32 text-center text-xs" />
+      <InlineError message={error?.message} className="max-w-32 text-center text-xs" />
     </div>
   )
 }

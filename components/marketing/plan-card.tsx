@@ -1,6 +1,7 @@
 import type { BillingInterval } from "@/generated/prisma/enums"
 import { ButtonLink } from "@/components/ui/button"
-import { formatMoney, intervalLabel } from "@/lib/billing/format"
+import { intervalLabel } from "@/lib/billing/format"
+import { formatMoney } from "@/lib/format/money"
 import { cn } from "@/lib/utils/cn"
 import { CheckIcon } from "./check-icon"
 import { CheckoutButton } from "./checkout-button"

@@ -1,14 +1,11 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card"
 import { EmptyState } from "@/components/ui/empty-state"
-import type { OrderStatus } from "@/generated/prisma/enums"
-import { formatDate, formatMoney } from "@/lib/billing/format"
+import { formatLongDate } from "@/lib/format/dates"
+import { formatMoney } from "@/lib/format/money"
 import type { AccountOrder } from "@/lib/orders/account"
-import { ORDER_STATUS_LABELS } from "@/lib/orders/format"
+import { OrderStatusBadge } from "./order-status-badge"
 import { OrderTimeline } from "./order-timeline"
 import { RevealCredentials } from "./reveal-credentials"
-
-const TONE: Record<OrderStatus, BadgeTone> = { PENDING: "warning", IN_PROGRESS: "brand", FULFILLED: "success", CANCELED: "neutral", REFUNDED: "neutral" }
 
 /** The subscriber's orders with their timelines and, for a delivered seat, "Reveal credentials". */
 export function AccountOrders({ orders, headingLevel = "h2" }: { orders: AccountOrder[]; headingLevel?: "h2" | "h3" }) {
@@ -22,11 +19,9 @@ export function AccountOrders({ orders, headingLevel = "h2" }: { orders: Account
           <Card data-testid="account-order" data-order-id={order.id}>
             <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
               <CardTitle as={headingLevel}>
-                {order.planName} seat <span className="font-normal text-slate-600">· paid {formatDate(order.paidAt)}</span>
+                {order.planName} seat <span className="font-normal text-slate-600">· paid {formatLongDate(order.paidAt)}</span>
               </CardTitle>
-              <Badge tone={TONE[order.status]} data-testid="account-order-status">
-                {ORDER_STATUS_LABELS[order.status]}
-              </Badge>
+              <OrderStatusBadge status={order.status} audience="subscriber" data-testid="account-order-status" />
             </CardHeader>
             <CardContent className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
               <div className="flex flex-col gap-3 text-sm text-slate-700">
@@ -50,5 +45,5 @@ function seatStatus(order: AccountOrder): string {
   if (order.status === "REFUNDED") return "This order was refunded."
   if (order.status === "CANCELED") return "This order was canceled before delivery."
   if (order.status === "FULFILLED") return "Your seat is ready. Reveal its login below; we never send it by email."
-  return `We're setting up your seat: expect it by ${formatDate(order.dueAt)}, within 24 hours of payment.`
+  return `We're setting up your seat: expect it by ${formatLongDate(order.dueAt)}, within 24 hours of payment.`
 }

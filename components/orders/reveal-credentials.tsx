@@ -3,7 +3,7 @@
 import { useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 
 type Credentials = { login: string; password: string; notes: string | null }
 
@@ -13,33 +13,16 @@ type Credentials = { login: string; password: string; notes: string | null }
  */
 export function RevealCredentials({ orderId }: { orderId: string }) {
   const [credentials, setCredentials] = useState<Credentials | null>(null)
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function reveal() {
-    setPending(true)
-    setError(null)
-    try {
-      const response = await fetch(`/api/account/orders/${encodeURIComponent(orderId)}/reveal`, { method: "POST", cache: "no-store" })
-      if (response.ok) setCredentials((await response.json()) as Credentials)
-      else {
-        const failure = await readApiError(response)
-        setError(failure.status === 429 ? "You've revealed your credentials too often. Try again in an hour." : failure.message)
-      }
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
-  }
+  const { pending, error, mutate } = useMutation<Credentials>({ onSuccess: setCredentials })
+  const message = error?.status === 429 ? "You've revealed your credentials too often. Try again in an hour." : error?.message
 
   if (!credentials) {
     return (
       <div className="flex flex-col items-start gap-2">
-        <ActionButton size="sm" onClick={reveal} disabled={pending} data-testid="reveal-credentials">
+        <ActionButton size="sm" onClick={() => mutate(`/api/account/orders/${encodeURIComponent(orderId)}/reveal`)} disabled={pending} data-testid="reveal-credentials">
           {pending ? "Revealing…" : "Reveal credentials"}
         </ActionButton>
-        <InlineError message={error} data-testid="reveal-error" />
+        <InlineError message={message} data-testid="reveal-error" />
       </div>
     )
   }

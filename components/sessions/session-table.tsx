@@ -1,10 +1,8 @@
-import { format } from "date-fns"
 import { Badge } from "@/components/ui/badge"
 import { ConfirmButton } from "@/components/ui/confirm-button"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import type { SessionListItem } from "@/lib/auth/sessions"
-
-const when = (date: Date) => format(date, "d MMM yyyy, HH:mm")
+import { formatDateTime } from "@/lib/format/dates"
 
 /** The signed-in user's sessions; every one but the current can be ended from here. */
 export function SessionTable({ sessions }: { sessions: SessionListItem[] }) {
@@ -32,8 +30,8 @@ export function SessionTable({ sessions }: { sessions: SessionListItem[] }) {
                   </Badge>
                 ) : null}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{when(session.createdAt)}</TableCell>
-              <TableCell className="whitespace-nowrap">{when(session.lastSeenAt)}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDateTime(session.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDateTime(session.lastSeenAt)}</TableCell>
               <TableCell className="text-right">
                 {session.current ? null : (
                   <ConfirmButton
@@ -41,7 +39,7 @@ export function SessionTable({ sessions }: { sessions: SessionListItem[] }) {
                     method="DELETE"
                     confirmLabel="End it now"
                     pendingLabel="Ending…"
-                    ariaLabel={`End the session on ${session.device}, last seen ${when(session.lastSeenAt)}`}
+                    ariaLabel={`End the session on ${session.device}, last seen ${formatDateTime(session.lastSeenAt)}`}
                     testId="end-session"
                   >
                     End

@@ -12,6 +12,12 @@ const tones = {
 
 export type BadgeTone = keyof typeof tones
 
+/**
+ * How one value of an enum reads as a badge. Each enum has one registry, typed
+ * `Record<Enum, BadgeStyle>`: a new value then fails to compile until it has its words and tone.
+ */
+export type BadgeStyle = { label: string; tone: BadgeTone }
+
 export function Badge({ tone = "neutral", className, ...props }: ComponentProps<"span"> & { tone?: BadgeTone }) {
   return (
     <span

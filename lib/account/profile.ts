@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { renameUser } from "@/lib/auth/users"
 import { db } from "@/lib/db"
 
 export const profileSchema = z.object({ name: z.string().trim().min(1, "enter your name").max(100) })
@@ -12,5 +13,5 @@ export async function getProfile(userId: string): Promise<Profile> {
 
 /** Only the name: the email is the sign-in identity and changes through support. */
 export async function updateProfile(userId: string, input: ProfileInput): Promise<Profile> {
-  return db.user.update({ where: { id: userId }, data: { name: input.name }, select: { email: true, name: true, createdAt: true } })
+  return renameUser(db, userId, input.name)
 }

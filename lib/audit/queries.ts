@@ -33,3 +33,13 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
   ])
   return paged(items, total, filter)
 }
+
+/** Entries about any of these targets or by this actor, newest first (one customer's story for staff). */
+export async function auditEntriesConcerning(about: { targetIds: readonly string[]; actorId: string }, take: number): Promise<AuditListItem[]> {
+  return db.auditLog.findMany({
+    where: { OR: [{ targetId: { in: [...about.targetIds] } }, { actorId: about.actorId }] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, action: true, actorEmail: true, targetType: true, targetId: true, metadata: true, createdAt: true },
+  })
+}

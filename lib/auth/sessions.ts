@@ -1,4 +1,4 @@
-import { parseUserAgent } from "@/lib/analytics/user-agent"
+import { parseUserAgent } from "@/lib/analytics/ingest/user-agent"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"

@@ -1,35 +1,8 @@
-import { format } from "date-fns"
 import type { BillingInterval, SubscriptionStatus } from "@/generated/prisma/enums"
+import { formatLongDate } from "@/lib/format/dates"
+import { formatMoney } from "@/lib/format/money"
 
 // Pure display helpers for billing figures; safe to import from client and server code alike.
-
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
-function moneyFormat(currency: string, hideZeroCents: boolean): Intl.NumberFormat {
-  const key = `${currency}:${hideZeroCents}`
-  let formatter = moneyFormats.get(key)
-  if (!formatter) {
-    formatter = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency,
-      ...(hideZeroCents ? { minimumFractionDigits: 0 } : {}),
-    })
-    moneyFormats.set(key, formatter)
-  }
-  return formatter
-}
-
-/**
- * Formats an amount in the currency's smallest unit: 1999 usd → "$19.99". The unit size comes from
- * the currency itself (JPY has none), so amounts are never off by a factor of 100.
- */
-export function formatMoney(cents: number, currency: string, options: { hideZeroCents?: boolean } = {}): string {
-  const code = currency.toUpperCase()
-  const digits = moneyFormat(code, false).resolvedOptions().maximumFractionDigits ?? 2
-  const amount = cents / 10 ** digits
-  const hideZeroCents = Boolean(options.hideZeroCents) && Number.isInteger(amount)
-  return moneyFormat(code, hideZeroCents).format(amount)
-}
 
 export function intervalLabel(interval: BillingInterval): "month" | "year" {
   return interval === "YEAR" ? "year" : "month"
@@ -38,10 +11,6 @@ export function intervalLabel(interval: BillingInterval): "month" | "year" {
 /** "$19/month", "$190/year": how a plan's price reads on the site. */
 export function formatPlanPrice(plan: { priceCents: number; currency: string; interval: BillingInterval }): string {
   return `${formatMoney(plan.priceCents, plan.currency, { hideZeroCents: true })}/${intervalLabel(plan.interval)}`
-}
-
-export function formatDate(date: Date): string {
-  return format(date, "MMMM d, yyyy")
 }
 
 export type StatusTone = "success" | "warning" | "danger" | "neutral"
@@ -61,7 +30,7 @@ export function describeSubscriptionStatus(sub: SubscriptionState, now: Date = n
   if (sub.status === "UNPAID") return { label: "Unpaid", tone: "danger" }
   if (sub.status === "INCOMPLETE") return { label: "Awaiting payment", tone: "warning" }
   if (sub.cancelAtPeriodEnd && sub.currentPeriodEnd > now) {
-    return { label: `Canceled, active until ${formatDate(sub.currentPeriodEnd)}`, tone: "warning" }
+    return { label: `Canceled, active until ${formatLongDate(sub.currentPeriodEnd)}`, tone: "warning" }
   }
   if (sub.status === "CANCELED" || sub.cancelAtPeriodEnd) return { label: "Canceled", tone: "neutral" }
   if (sub.status === "TRIALING") return { label: "Trial", tone: "success" }

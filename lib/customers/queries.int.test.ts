@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from "vitest"
 import { AppError } from "@/lib/errors"
 import { getCustomerDetail, getCustomerDetailOrThrow, listCustomers } from "./queries"
 import { customerListSchema } from "./schemas"
-import { type CustomerStory, SECRET, seedCustomerStory } from "./test-fixtures"
+import { type CustomerStory, SECRET, seedCustomerStory } from "./testing/fixtures"
 
 let story: CustomerStory
 const at = (iso: string) => new Date(`${iso}Z`)

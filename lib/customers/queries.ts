@@ -1,10 +1,12 @@
 import "server-only"
 import type { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionStatus } from "@/generated/prisma/enums"
+import { currentSubscriptionsOfUsers, lastPaymentAtOfUsers } from "@/lib/billing/queries"
 import { db } from "@/lib/db"
+import { orderCountsOfUsers } from "@/lib/orders/queries"
 import { type Paged, paged } from "@/lib/utils/pagination"
 import type { CustomerListFilter, CustomerStatusFilter } from "./schemas"
-import { CURRENT_SUBSCRIPTION_ORDER, IS_CUSTOMER } from "./where"
+import { IS_CUSTOMER } from "./where"
 
 export { DETAIL_LIMITS, getCustomerDetail, getCustomerDetailOrThrow, type CustomerDetail } from "./detail"
 
@@ -25,7 +27,11 @@ export type CustomerListItem = {
 
 export type CustomerPage = Paged<CustomerListItem>
 
-/** Customers, newest sign-up first: two queries for the page, one for its last payments. */
+/**
+ * Customers, newest sign-up first. The page of users is this read model's own query (who counts as
+ * a customer spans users and their subscriptions); each row's subscription, orders and last
+ * payment come from the domains that own them.
+ */
 export async function listCustomers(filter: CustomerListFilter): Promise<CustomerPage> {
   const where = customerWhere(filter)
   const [total, users] = await db.$transaction([
@@ -35,26 +41,13 @@ export async function listCustomers(filter: CustomerListFilter): Promise<Custome
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
-      select: {
-        id: true,
-        email: true,
-        name: true,
-        createdAt: true,
-        _count: { select: { orders: true } },
-        subscriptions: {
-          orderBy: CURRENT_SUBSCRIPTION_ORDER,
-          take: 1,
-          select: { status: true, mrrCents: true, cancelAtPeriodEnd: true, plan: { select: { name: true, currency: true } } },
-        },
-      },
+      select: { id: true, email: true, name: true, createdAt: true },
     }),
   ])
-  const lastPayments = users.length
-    ? await db.payment.groupBy({ by: ["userId"], where: { userId: { in: users.map((u) => u.id) } }, _max: { paidAt: true } })
-    : []
-  const lastPaymentAt = new Map(lastPayments.map((row) => [row.userId, row._max.paidAt]))
-  const items = users.map(({ _count, subscriptions, ...user }): CustomerListItem => {
-    const current = subscriptions[0]
+  const ids = users.map((user) => user.id)
+  const [currentSubscription, ordersCount, lastPaymentAt] = await Promise.all([currentSubscriptionsOfUsers(ids), orderCountsOfUsers(ids), lastPaymentAtOfUsers(ids)])
+  const items = users.map((user): CustomerListItem => {
+    const current = currentSubscription.get(user.id)
     return {
       ...user,
       planName: current?.plan.name ?? null,
@@ -62,7 +55,7 @@ export async function listCustomers(filter: CustomerListFilter): Promise<Custome
       cancelAtPeriodEnd: current?.cancelAtPeriodEnd ?? false,
       mrrCents: current?.mrrCents ?? 0,
       currency: current?.plan.currency ?? "usd",
-      ordersCount: _count.orders,
+      ordersCount: ordersCount.get(user.id) ?? 0,
       lastPaymentAt: lastPaymentAt.get(user.id) ?? null,
     }
   })

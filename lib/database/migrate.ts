@@ -15,9 +15,9 @@ export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "schema-snapshot.prisma")
  * schema.prisma plus these and expects the migrations to give exactly the same.
  */
 export const SQL_ONLY_INDEXES: readonly string[] = [
-  // Session durations (lib/analytics/product/traffic.ts): a median bucket's values in order, by start.
+  // Session durations (lib/analytics/reports/traffic.ts): a median bucket's values in order, by start.
   `CREATE INDEX "analytics_sessions_duration_idx" ON "analytics_sessions" (((extract(epoch FROM "ended_at" - "started_at") * 1000000)::bigint), "started_at") INCLUDE ("ended_at")`,
-  // Kept funnels (lib/analytics/product/funnels-kept.ts), each covering what the report reads so no
+  // Kept funnels (lib/analytics/funnels/kept-queries.ts), each covering what the report reads so no
   // entry row is visited: a median bucket's entries, per step; the entries of people returning;
   // the cells of a range.
   ...[1, 2, 3, 4, 5, 6, 7].map(
@@ -26,7 +26,7 @@ export const SQL_ONLY_INDEXES: readonly string[] = [
   ),
   `CREATE INDEX "analytics_funnel_entries_returning_idx" ON "analytics_funnel_entries" ("funnel", "entry_day") INCLUDE ("previous_entry_day", "person", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "country", "device", "utm_source", "variant") WHERE "previous_entry_day" IS NOT NULL`,
   `CREATE INDEX "analytics_funnel_entries_returned_idx" ON "analytics_funnel_entries" ("funnel", "previous_entry_day") INCLUDE ("entry_day", "person", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "country", "device", "utm_source", "variant") WHERE "previous_entry_day" IS NOT NULL`,
-  // Web vitals (lib/analytics/product/web-vitals.ts): every field the report reads, by instant.
+  // Web vitals (lib/analytics/reports/web-vitals.ts): every field the report reads, by instant.
   `CREATE INDEX "analytics_web_vitals_at_idx" ON "analytics_web_vitals" ("at") INCLUDE ("metric", "path", "value")`,
   `CREATE INDEX "analytics_funnel_cells_range_idx" ON "analytics_funnel_cells" ("funnel", "breakdown", "entry_day") INCLUDE ("segment", "step", "bucket", "people", "total_us", "min_us", "max_us")`,
 ]

@@ -6,7 +6,7 @@ import { heldMessage } from "./demo-mailbox"
 import { messageText, toPlainText } from "./plain-text"
 import type { EmailFilter } from "./schemas"
 
-export type MailboxItem = { id: string; to: string; subject: string; template: string; status: string; createdAt: Date }
+export type MailboxItem = { id: string; to: string; subject: string; template: string; status: EmailStatus; createdAt: Date }
 
 export async function listMailbox({ to, take = 50 }: { to?: string; take?: number } = {}): Promise<MailboxItem[]> {
   return db.emailMessage.findMany({
@@ -85,4 +85,14 @@ export async function deliveryProblemCounts(range: { from: Date; to: Date }): Pr
     db.emailMessage.count({ where: { status: "FAILED", createdAt: within } }),
   ])
   return { bounced, complained, failed }
+}
+
+/** The messages sent to one address (any case), newest first, without their bodies: a customer's mail for staff. */
+export async function emailsToAddress(address: string, take: number) {
+  return db.emailMessage.findMany({
+    where: { to: { equals: address, mode: "insensitive" } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, to: true, subject: true, template: true, status: true, deliveryStatus: true, error: true, createdAt: true, sentAt: true },
+  })
 }

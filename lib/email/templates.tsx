@@ -7,7 +7,7 @@ import RefundIssuedEmail, { type RefundIssuedEmailProps } from "@/emails/refund-
 import SeatReadyEmail, { type SeatReadyEmailProps } from "@/emails/seat-ready"
 import SubscriptionCanceledEmail, { type SubscriptionCanceledEmailProps } from "@/emails/subscription-canceled"
 import WelcomeEmail, { type WelcomeEmailProps } from "@/emails/welcome"
-import { formatMoney } from "@/lib/billing/format"
+import { formatMoney } from "@/lib/format/money"
 import type { TemplateName } from "./template-names"
 
 export { TEMPLATE_NAMES, type TemplateName } from "./template-names"

@@ -8,7 +8,7 @@ import { deliverQueuedEmails } from "@/lib/email/send"
 import { createTestToken, createTestUser, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { createFeatureRequest, unvoteRequest, voteForRequest } from "./feature-requests"
-import { subscribeFor } from "./test-fixtures"
+import { subscribeFor } from "./testing/fixtures"
 
 async function customer() {
   const user = await createTestUser("SUBSCRIBER")

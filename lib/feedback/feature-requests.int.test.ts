@@ -4,7 +4,7 @@ import { DELETE as unvote, POST as vote } from "@/app/api/account/feature-reques
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
-import { subscribeFor } from "./test-fixtures"
+import { subscribeFor } from "./testing/fixtures"
 
 async function customer() {
   const me = await signedInAs("SUBSCRIBER")

@@ -1,6 +1,6 @@
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 
-// Labels and tones shared by the portal, the staff pages, the dashboard and the status email.
+// Labels shared by the portal, the staff pages, the dashboard and the status email.
 // Pure data: safe to import from client components and email templates.
 
 export const FEATURE_REQUEST_STATUSES = ["OPEN", "PLANNED", "IN_PROGRESS", "SHIPPED", "DECLINED"] as const satisfies readonly FeatureRequestStatus[]
@@ -17,14 +17,6 @@ export const STATUS_LABELS: Record<FeatureRequestStatus, string> = {
   IN_PROGRESS: "In progress",
   SHIPPED: "Shipped",
   DECLINED: "Declined",
-}
-
-export const STATUS_TONES: Record<FeatureRequestStatus, "neutral" | "brand" | "warning" | "success" | "danger"> = {
-  OPEN: "neutral",
-  PLANNED: "brand",
-  IN_PROGRESS: "warning",
-  SHIPPED: "success",
-  DECLINED: "danger",
 }
 
 export function isClosedStatus(status: FeatureRequestStatus): boolean {

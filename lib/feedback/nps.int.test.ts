@@ -3,7 +3,7 @@ import { GET, POST } from "@/app/api/account/nps/route"
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
-import { daysAgo, subscribeFor } from "./test-fixtures"
+import { daysAgo, subscribeFor } from "./testing/fixtures"
 
 const answer = (cookie: string, body: unknown) => callRoute(POST, "POST", "/api/account/nps", { cookie, body })
 const state = async (cookie: string) => (await callRoute(GET, "GET", "/api/account/nps", { cookie })).json()

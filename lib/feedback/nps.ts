@@ -1,6 +1,6 @@
 import "server-only"
 import type { Prisma } from "@/generated/prisma/client"
-import { track } from "@/lib/analytics/track"
+import { track } from "@/lib/analytics/ingest/track"
 import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/billing/queries"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest"
-import { previousPeriod, rangeOfDays } from "@/lib/analytics/product/range"
 import { db } from "@/lib/db"
 import { createTestUser } from "@/lib/testing/fixtures"
+import { previousPeriod, rangeOfDays } from "@/lib/utils/time-range"
 import { feedbackReport } from "./report"
 
 test("the report's figures for a period in Berlin and the one before, computed by hand", async () => {

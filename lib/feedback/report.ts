@@ -1,7 +1,7 @@
 import "server-only"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
-import type { ProductRange } from "@/lib/analytics/product/range"
 import { db } from "@/lib/db"
+import type { DayRange } from "@/lib/utils/time-range"
 import { changeOf, npsTrend, periodLabel, summarizeCsat, summarizeNps, trendUnitFor, type CsatSummary, type NpsSummary, type TrendUnit } from "./scores"
 
 // The feedback figures of a period and the one before it: one function behind the product
@@ -18,7 +18,7 @@ export type FeedbackReport = {
 const COMMENTS = 8
 const TOP_REQUESTS = 5
 
-export async function feedbackReport(range: ProductRange, previous: ProductRange): Promise<FeedbackReport> {
+export async function feedbackReport(range: DayRange, previous: DayRange): Promise<FeedbackReport> {
   // Sequential: the embedded database serves one connection. NPS rows are few (one per subscriber
   // per quarter at most), so the period's rows are read whole and the maths is the pure one.
   const current = await npsRows(range)
@@ -60,10 +60,10 @@ export async function feedbackReport(range: ProductRange, previous: ProductRange
   }
 }
 
-function npsRows(range: ProductRange) {
+function npsRows(range: DayRange) {
   return db.npsResponse.findMany({ where: { createdAt: { gte: range.from, lt: range.to } }, select: { score: true, createdAt: true } })
 }
 
-function ratingRows(range: ProductRange) {
+function ratingRows(range: DayRange) {
   return db.feedbackMessage.findMany({ where: { createdAt: { gte: range.from, lt: range.to } }, select: { rating: true } })
 }

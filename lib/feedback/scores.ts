@@ -1,4 +1,5 @@
-import { dayOf, shiftDay } from "@/lib/analytics/product/range"
+import { formatDayMonth, formatMonth } from "@/lib/format/dates"
+import { dayOf, shiftDay } from "@/lib/utils/time-range"
 
 // The feedback figures, pure. One rounding rule for all of them: a percentage (or NPS point) to
 // one decimal, halves away from zero (12.25 → 12.3, −12.25 → −12.3). One decimal because the
@@ -105,11 +106,8 @@ export function npsTrend(
   return [...byPeriod].map(([period, scores]) => ({ period, ...summarizeNps(scores) }))
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" })
-const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short", year: "numeric" })
-
-/** "Week of 2 Nov" or "Nov 2026". */
+/** "Week of 2 Nov" or "Nov 2026" (British month names: "Sept"). */
 export function periodLabel(period: string, unit: TrendUnit): string {
   const date = new Date(`${period}T00:00:00Z`)
-  return unit === "week" ? `Week of ${dayFormat.format(date)}` : monthFormat.format(date)
+  return unit === "week" ? `Week of ${formatDayMonth(date, { months: "en-GB" })}` : formatMonth(date, { months: "en-GB" })
 }

@@ -1,4 +1,4 @@
-import type { RequestOrigin } from "@/lib/analytics/ingest"
+import type { RequestOrigin } from "@/lib/analytics/ingest/ingest"
 import { configuredOrigin } from "@/lib/config/app-origin"
 import { env } from "@/lib/env"
 import { clientAddress } from "./client-address"

@@ -1,6 +1,6 @@
 import { deliverDueEmails } from "@/lib/email/send"
-import { flushRequestMetrics } from "@/lib/monitoring/request-metrics"
-import { recordResourceSample } from "@/lib/monitoring/resources"
+import { flushRequestMetrics } from "@/lib/monitoring/requests/recording"
+import { recordResourceSample } from "@/lib/monitoring/resources/samples"
 
 // Work each app instance repeats on a timer. Every loop must be safe with many instances running
 // it at once (deliverDueEmails claims each message before sending). A run never overlaps the

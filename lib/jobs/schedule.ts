@@ -1,7 +1,7 @@
 import { applyAnalyticsRetention, runRollups } from "@/lib/analytics/rollups"
 import { applyRetention } from "@/lib/monitoring/retention"
-import { runUptimeProbes } from "@/lib/monitoring/probes"
-import { rollUpResources } from "@/lib/monitoring/resource-rollup"
+import { runUptimeProbes } from "@/lib/monitoring/uptime/probes"
+import { rollUpResources } from "@/lib/monitoring/resources/rollup"
 import type { ScheduledJob } from "./types"
 
 // Every scheduled job of the app, in one list. The job runner (lib/jobs/runner.ts) schedules each
@@ -22,7 +22,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     name: "monitoring.resource-rollup",
     cron: "*/5 * * * *",
-    description: "Rolls resource samples into hourly rows (lib/monitoring/resource-rollup.ts) for the week and month charts",
+    description: "Rolls resource samples into hourly rows (lib/monitoring/resources/rollup.ts) for the week and month charts",
     // Each run rebuilds the last two hours from raw samples: a failed run is made good by the next.
     retry: { limit: 1, delaySeconds: 30, backoff: false },
     expireInSeconds: 240,

@@ -7,7 +7,7 @@ import { onRequestTimed } from "@/lib/http/timing"
 import { queueDepths } from "@/lib/jobs/queries"
 import { countOpenOrders } from "@/lib/orders/queries"
 import { currentMrrCents } from "@/lib/revenue/queries"
-import { methodName, routePattern } from "./route-pattern"
+import { methodName, routePattern } from "./requests/route-pattern"
 
 // GET /api/metrics in Prometheus' text format. One registry per process, kept on globalThis: Next
 // loads this module from instrumentation.ts and again in the route's bundle (and again on every

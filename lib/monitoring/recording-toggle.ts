@@ -1,6 +1,6 @@
 import { env } from "@/lib/env"
 import { observeRequests } from "./prometheus"
-import { startRequestRecording, stopRequestRecording } from "./request-metrics"
+import { startRequestRecording, stopRequestRecording } from "./requests/recording"
 
 /**
  * REQUEST_METRICS_TOGGLE=1, for bench:monitoring only: each SIGUSR2 switches all request recording

@@ -1,20 +1,8 @@
 import { expect, test } from "vitest"
-import { describeDeadline, formatDuration } from "./countdown"
+import { describeDeadline } from "./countdown"
 
 const now = new Date("2026-05-01T12:00:00Z")
 const at = (iso: string) => new Date(iso)
-
-test("formatDuration keeps the two largest whole units, rounded down", () => {
-  expect(formatDuration(5 * 3_600_000 + 12 * 60_000 + 59_000)).toBe("5h 12m") // 5:12:59
-  expect(formatDuration(3_600_000)).toBe("1h 0m")
-  expect(formatDuration(47 * 3_600_000 + 59 * 60_000)).toBe("47h 59m") // under two days stays in hours
-  expect(formatDuration(2 * 86_400_000 + 3 * 3_600_000 + 1)).toBe("2d 3h")
-  expect(formatDuration(12 * 60_000 + 5_000)).toBe("12m 5s")
-  expect(formatDuration(59_999)).toBe("59s")
-  expect(formatDuration(999)).toBe("0s")
-  expect(formatDuration(0)).toBe("0s")
-  expect(formatDuration(-(3_600_000 + 3 * 60_000))).toBe("1h 3m")
-})
 
 test("a deadline hours away is neutral; under two hours it is amber", () => {
   // 17:12:00 − 12:00:00 = 5 h 12 m

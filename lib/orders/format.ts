@@ -1,4 +1,5 @@
 import type { OrderEventType, OrderStatus } from "@/generated/prisma/enums"
+import { formatClock, formatDate, formatDateTime } from "@/lib/format/dates"
 
 // Order statuses as a subscriber reads them: about their seat, not our workflow.
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
@@ -42,17 +43,15 @@ export const ORDER_STATUS_LABELS_FOR_STAFF: Record<OrderStatus, string> = {
   REFUNDED: "Refunded",
 }
 
-const ORDER_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" })
+// Order times have always used British month names ("Sept").
+const ORDER_DATES = { months: "en-GB" } as const
 
 /** "10 Mar 2026, 12:00 UTC": the same text on the server and in every browser, so client components hydrate cleanly. */
 export function formatOrderTime(date: Date): string {
-  return `${ORDER_TIME.format(date)} UTC`
+  return formatDateTime(date, { ...ORDER_DATES, showZone: true })
 }
-
-const ORDER_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
-const ORDER_CLOCK = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" })
 
 /** formatOrderTime in two parts, for narrow table cells: "10 Mar 2026" and "12:00 UTC". */
 export function formatOrderDayAndClock(date: Date): { day: string; clock: string } {
-  return { day: ORDER_DAY.format(date), clock: `${ORDER_CLOCK.format(date)} UTC` }
+  return { day: formatDate(date, ORDER_DATES), clock: formatClock(date, { showZone: true }) }
 }

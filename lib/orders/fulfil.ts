@@ -1,5 +1,5 @@
 import "server-only"
-import { track } from "@/lib/analytics/track"
+import { track } from "@/lib/analytics/ingest/track"
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
 import { queueEmail } from "@/lib/email/send"

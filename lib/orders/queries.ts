@@ -198,3 +198,38 @@ export async function getOrderDetail(orderId: string, now: Date = new Date()): P
     events: events.map(({ actorId, ...event }) => ({ ...event, actorEmail: actorId ? (actors.get(actorId) ?? null) : null })),
   }
 }
+
+// ── one customer's orders ─────────────────────────────────────────────────────
+
+/**
+ * A customer's orders for staff, newest payment first, each with its timeline (actors by id: the
+ * caller names them). Never the credentials.
+ */
+export async function ordersOfCustomer(userId: string, take: number) {
+  const rows = await db.order.findMany({
+    where: { userId },
+    orderBy: [{ paidAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true, subscriptionId: true, status: true, amountCents: true, paidAt: true, dueAt: true, assignedAt: true,
+      fulfilledAt: true, releaseDueAt: true, releasedAt: true, refundedAt: true, createdAt: true,
+      assignee: { select: { email: true } },
+      subscription: { select: { plan: { select: { name: true, currency: true } } } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, type: true, actorId: true, note: true, at: true } },
+    },
+  })
+  return rows.map(({ subscription, assignee, events, ...order }) => ({
+    ...order,
+    planName: subscription.plan.name,
+    currency: subscription.plan.currency,
+    assigneeEmail: assignee?.email ?? null,
+    events,
+  }))
+}
+
+/** How many orders each user has, by user id; users without any are left out. */
+export async function orderCountsOfUsers(userIds: readonly string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map()
+  const rows = await db.order.groupBy({ by: ["userId"], where: { userId: { in: [...userIds] } }, _count: { _all: true } })
+  return new Map(rows.map((row) => [row.userId, row._count._all]))
+}

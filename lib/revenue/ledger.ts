@@ -3,11 +3,13 @@ import { Prisma } from "@/generated/prisma/client"
 import type { SubscriptionChange } from "@/generated/prisma/client"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import type { ChangeKind } from "@/generated/prisma/enums"
+import { cacheManyMrrCents, cacheMrrCents } from "@/lib/billing/cached-mrr"
 import { type LedgerState, ledgerEntry, mrrAt } from "./mrr"
 
-// The only writer of subscription_changes and of Subscription.mrrCents. Callers
-// (billing webhooks, the seed) pass their transaction client so the ledger row, the cached mrrCents
-// and whatever else they change commit together.
+// The only writer of subscription_changes, and the only caller of billing's cache of its sum
+// (Subscription.mrrCents, lib/billing/cached-mrr.ts). Callers (billing's sync and repair, the seed)
+// pass their transaction client so the ledger rows, the cached mrrCents and whatever else they
+// change commit together.
 
 export type SubscriptionChangeInput = {
   subscriptionId: string
@@ -31,13 +33,12 @@ export async function recordSubscriptionChange(
   if (!state) throw new Error(`subscription ${input.subscriptionId} not found`)
   const entry = ledgerEntry(state, input.nextMrrCents)
   if (!entry) return null
-  // The ledger row and the cached MRR in one statement: this runs inside every billing webhook.
   const [row] = await tx.$queryRaw<SubscriptionChange[]>`
-    WITH cached AS (UPDATE subscriptions SET mrr_cents = ${entry.mrrAfterCents}, updated_at = now() WHERE id = ${input.subscriptionId})
     INSERT INTO subscription_changes (id, subscription_id, kind, mrr_delta_cents, mrr_after_cents, plan_id, effective_at, reason, created_at)
     VALUES (${randomUUID()}, ${input.subscriptionId}, ${entry.kind}::"ChangeKind", ${entry.mrrDeltaCents}, ${entry.mrrAfterCents}, ${input.planId}, ${input.effectiveAt}, ${input.reason ?? null}, now())
     RETURNING id, subscription_id AS "subscriptionId", kind::text AS kind, mrr_delta_cents AS "mrrDeltaCents", mrr_after_cents AS "mrrAfterCents",
               plan_id AS "planId", effective_at AS "effectiveAt", reason, created_at AS "createdAt"`
+  await cacheMrrCents(tx, input.subscriptionId, entry.mrrAfterCents)
   return row!
 }
 
@@ -62,18 +63,9 @@ export async function recordSubscriptionChanges(tx: Prisma.TransactionClient, ch
   if (rows.length === 0) return 0
   await tx.subscriptionChange.createMany({ data: rows })
   const moved = [...new Set(rows.map((row) => row.subscriptionId))]
-  for (let i = 0; i < moved.length; i += UPDATE_CHUNK) {
-    const values = moved.slice(i, i + UPDATE_CHUNK).map((id) => Prisma.sql`(${id}, ${states.get(id)!.mrrCents}::int)`)
-    await tx.$executeRaw`
-      UPDATE subscriptions AS s SET mrr_cents = v.mrr, updated_at = now()
-      FROM (VALUES ${Prisma.join(values)}) AS v(id, mrr)
-      WHERE s.id = v.id`
-  }
+  await cacheManyMrrCents(tx, moved.map((id) => ({ subscriptionId: id, mrrCents: states.get(id)!.mrrCents })))
   return rows.length
 }
-
-// Two parameters per row; well under PostgreSQL's 65,535 bind parameters per statement.
-const UPDATE_CHUNK = 5_000
 
 /**
  * Current MRR and whether any ledger row exists, per subscription, with the rows locked so two
@@ -132,8 +124,17 @@ export async function replaceDerivedChanges(
   }
   const kept = [...input.stored.filter((row) => !row.derived), ...input.desired]
   const mrrNow = mrrAt(kept, input.now)
-  if (mrrNow !== input.cachedMrrCents) await tx.$executeRaw`UPDATE subscriptions SET mrr_cents = ${mrrNow}, updated_at = now() WHERE id = ${input.subscriptionId}`
+  if (mrrNow !== input.cachedMrrCents) await cacheMrrCents(tx, input.subscriptionId, mrrNow)
   return { removed: removed.length, added }
+}
+
+/**
+ * Marks a subscription's rows written by earlier webhooks (reason "polar …", computed from the
+ * same events its snapshots hold) as derived, so replaceDerivedChanges may replace them. For the
+ * one-off repair (lib/billing/lifecycle/repair.ts), inside its transaction.
+ */
+export async function markWebhookChangesDerived(tx: RawSql, subscriptionId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE subscription_changes SET derived = true WHERE subscription_id = ${subscriptionId} AND NOT derived AND reason LIKE 'polar %'`
 }
 
 function rowKey(row: DerivedLedgerRow): string {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client"
+import { db } from "@/lib/db"
 
 type Client = PrismaClient | Prisma.TransactionClient
 
@@ -10,4 +11,15 @@ export async function currentMrrCents(client: Client, at: Date = new Date()): Pr
     FROM subscription_changes
     WHERE effective_at <= ${at}`
   return row?.mrr ?? 0
+}
+
+/** The ledger of these subscriptions (one customer's, for staff), latest move first. */
+export async function ledgerOfSubscriptions(subscriptionIds: readonly string[], take: number) {
+  if (subscriptionIds.length === 0) return []
+  return db.subscriptionChange.findMany({
+    where: { subscriptionId: { in: [...subscriptionIds] } },
+    orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
+    take,
+    select: { id: true, subscriptionId: true, kind: true, mrrDeltaCents: true, mrrAfterCents: true, effectiveAt: true, reason: true, planId: true },
+  })
 }

@@ -1,4 +1,4 @@
-// next.config.ts loads this file too: relative imports, as lib/monitoring/release.ts has.
+// next.config.ts loads this file too: relative imports, as lib/monitoring/errors/release.ts has.
 import { appMode } from "../config/posture"
 
 // Two Content-Security-Policies (README, "Security headers"):

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { afterEach, expect, test } from "vitest"
-import { type EventRow, drainStoredEvents, storeEvents } from "@/lib/analytics/store"
+import { type EventRow, drainStoredEvents, storeEvents } from "@/lib/analytics/ingest/store"
 import { db } from "@/lib/db"
 import { clientAddress } from "@/lib/http/client-address"
 import { createAppServer } from "./http-server"

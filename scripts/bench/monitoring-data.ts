@@ -1,6 +1,6 @@
 // bench:monitoring, part 2: the request-metric rows of a busy month, and the dashboard's queries
 // over them, each timed through the same functions the dashboard calls.
-import { bucketOf, emptyBuckets, mergeBuckets } from "@/lib/monitoring/histogram"
+import { bucketOf, emptyBuckets, mergeBuckets } from "@/lib/monitoring/requests/histogram"
 
 type Db = (typeof import("@/lib/db"))["db"]
 
@@ -82,7 +82,7 @@ export async function loadSyntheticSystemData(db: Db, { days, say }: { days: num
     ON CONFLICT DO NOTHING`
   // What a running system holds: hourly rows for the month, raw samples only for their retention.
   say("rolling resource samples up by the hour, then applying raw-sample retention…")
-  const { rollUpResources } = await import("@/lib/monitoring/resource-rollup")
+  const { rollUpResources } = await import("@/lib/monitoring/resources/rollup")
   const { RETENTION_DAYS } = await import("@/lib/monitoring/retention")
   const { rows: hourlyRows } = await rollUpResources(end)
   const rawKept = new Date(end.getTime() - RETENTION_DAYS.resourceSamples * 86_400_000)
@@ -95,7 +95,7 @@ export async function loadSyntheticSystemData(db: Db, { days, say }: { days: num
 }
 
 export async function timeQueries({ samples: SAMPLES }: { samples: number }) {
-  const { requestSeries, routeTable } = await import("@/lib/monitoring/request-queries")
+  const { requestSeries, routeTable } = await import("@/lib/monitoring/requests/queries")
   const HOUR = 3_600_000
   const ranges: [string, number][] = [
     ["1 h", HOUR],

@@ -59,7 +59,7 @@ export async function seedBenchData(url: string, input: { customers: number; eve
   const pool = createPool(url, 1)
   const prisma = createPrismaClient(pool)
   try {
-    const { seedDemoBusiness } = await import("@/lib/seed")
+    const { seedDemoBusiness } = await import("@/prisma/seed")
     const { runRollups } = await import("@/lib/analytics/rollups")
     const started = performance.now()
     const seeded = await seedDemoBusiness(prisma, {

@@ -1,7 +1,7 @@
 // bench:product, part 2: every report the product dashboard page (app/admin/product) calls, with
 // the arguments its sections pass at their defaults, and the /api/admin/product endpoint that
 // answers the same report; each timed sequentially: warm-ups, then N samples, p50/p95/max.
-import type { ProductPreset, ProductRange } from "@/lib/analytics/product/range"
+import type { ProductPreset, ProductRange } from "@/lib/analytics/model/range"
 
 export type ReportSpec = {
   query: string
@@ -14,13 +14,13 @@ export type ReportSpec = {
 
 /** Imported late: these modules read the environment, which must point at the bench database first. */
 export async function productReportSpecs(): Promise<ReportSpec[]> {
-  const { featureUsageReport } = await import("@/lib/analytics/product/usage")
-  const { trafficReport } = await import("@/lib/analytics/product/traffic")
-  const { geographyReport } = await import("@/lib/analytics/product/geography")
-  const { webVitalsReport } = await import("@/lib/analytics/product/web-vitals")
-  const { funnelReport } = await import("@/lib/analytics/product/funnels-report")
-  const { listSavedFunnels } = await import("@/lib/analytics/product/saved-funnels")
-  const { cohortReport } = await import("@/lib/analytics/product/cohorts-report")
+  const { featureUsageReport } = await import("@/lib/analytics/reports/usage")
+  const { trafficReport } = await import("@/lib/analytics/reports/traffic")
+  const { geographyReport } = await import("@/lib/analytics/reports/geography")
+  const { webVitalsReport } = await import("@/lib/analytics/reports/web-vitals")
+  const { funnelReport } = await import("@/lib/analytics/funnels/report")
+  const { listSavedFunnels } = await import("@/lib/analytics/funnels/saved-funnels")
+  const { cohortReport } = await import("@/lib/analytics/reports/cohorts-report")
   const { feedbackReport } = await import("@/lib/feedback/report")
   const api = "/api/admin/product"
   return [

@@ -155,7 +155,8 @@ process.exit(exitCode)
 
 /** Each report and range: in process, then over HTTP, one after the other so drift in load falls on both. */
 async function timeEverything(token: string): Promise<Row[]> {
-  const { previousPeriod, productRange } = await import("@/lib/analytics/product/range")
+  const { productRange } = await import("@/lib/analytics/model/range")
+  const { previousPeriod } = await import("@/lib/utils/time-range")
   const specs = await productReportSpecs()
   const rows: Row[] = []
   for (const spec of [...specs, wholeDashboard(specs)]) {
@@ -177,7 +178,7 @@ async function timeEverything(token: string): Promise<Row[]> {
 
 /** A fresh API token for the seeded admin (MANAGER_ROLES may read /api/admin/product). */
 async function staffToken(): Promise<string> {
-  const { DEMO_STAFF } = await import("@/lib/seed")
+  const { DEMO_STAFF } = await import("@/prisma/seed")
   const { createApiTokenAsOperator } = await import("@/lib/auth/tokens")
   const admin = DEMO_STAFF.find((member) => member.role === "ADMIN")!
   // Read-only and short-lived: the bench only GETs the reports.

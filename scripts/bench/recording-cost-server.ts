@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto"
 import { createServer } from "node:http"
 import { routePattern } from "@/lib/http/failures"
 import { emitRequestTiming } from "@/lib/http/timing"
-import { processAccumulator, startRequestRecording, stopRequestRecording } from "@/lib/monitoring/request-metrics"
+import { processAccumulator, startRequestRecording, stopRequestRecording } from "@/lib/monitoring/requests/recording"
 
 const server = createServer((request, response) => {
   const started = performance.now()

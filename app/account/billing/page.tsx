@@ -1,20 +1,19 @@
 import type { Metadata } from "next"
-import { Badge } from "@/components/ui/badge"
+import { PaymentStatusBadge } from "@/components/billing/payment-status-badge"
 import { EmptyState } from "@/components/ui/empty-state"
 import { PageHeader } from "@/components/ui/page-header"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { listReceipts } from "@/lib/account/receipts"
 import { requireUser } from "@/lib/auth/session"
-import { formatDate, formatMoney } from "@/lib/billing/format"
 import { billingMode } from "@/lib/billing/polar"
 import { testPaymentMethod } from "@/lib/billing/test-mode/renewals"
+import { formatLongDate } from "@/lib/format/dates"
+import { formatMoney } from "@/lib/format/money"
 import { PolarPaymentMethod } from "./_components/polar-payment-method"
 import { TestPaymentMethod } from "./_components/test-payment-method"
 
 export const metadata: Metadata = { title: "Billing" }
 export const dynamic = "force-dynamic"
-
-const STATUS = { PAID: { label: "Paid", tone: "success" }, REFUNDED: { label: "Refunded", tone: "neutral" }, PARTIALLY_REFUNDED: { label: "Partly refunded", tone: "warning" } } as const
 
 export default async function BillingPage() {
   const user = await requireUser("/account/billing")
@@ -44,7 +43,7 @@ export default async function BillingPage() {
                 {receipts.map((receipt) => (
                   <TableRow key={receipt.id}>
                     <TableCell>
-                      <time dateTime={receipt.paidAt.toISOString()}>{formatDate(receipt.paidAt)}</time>
+                      <time dateTime={receipt.paidAt.toISOString()}>{formatLongDate(receipt.paidAt)}</time>
                     </TableCell>
                     <TableCell>{receipt.description}</TableCell>
                     <TableCell className="text-right tabular-nums">
@@ -52,7 +51,7 @@ export default async function BillingPage() {
                       {receipt.refundedCents > 0 ? <span className="block text-xs text-slate-500">−{formatMoney(receipt.refundedCents, receipt.currency)} refunded</span> : null}
                     </TableCell>
                     <TableCell>
-                      <Badge tone={STATUS[receipt.status].tone}>{STATUS[receipt.status].label}</Badge>
+                      <PaymentStatusBadge status={receipt.status} />
                     </TableCell>
                   </TableRow>
                 ))}

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header"
 import { getProfile } from "@/lib/account/profile"
 import { getCurrentSession, requireUser } from "@/lib/auth/session"
 import { listSessions } from "@/lib/auth/sessions"
-import { formatDate } from "@/lib/billing/format"
+import { formatLongDate } from "@/lib/format/dates"
 import { ProfileForm } from "./_components/profile-form"
 
 export const metadata: Metadata = { title: "Profile" }
@@ -17,7 +17,7 @@ export default async function ProfilePage() {
   const [profile, sessions] = await Promise.all([getProfile(user.id), listSessions(user, (await getCurrentSession())?.id)])
   return (
     <main id="main-content" data-testid="profile-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
-      <PageHeader title="Profile" description={`Member since ${formatDate(profile.createdAt)}`} />
+      <PageHeader title="Profile" description={`Member since ${formatLongDate(profile.createdAt)}`} />
       <Card className="mt-8 max-w-xl">
         <CardHeader>
           <CardTitle as="h2">Your details</CardTitle>

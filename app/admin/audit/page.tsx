@@ -1,10 +1,10 @@
 import type { Metadata } from "next"
 import { FilteredList } from "@/components/admin/filtered-list"
+import { AuditTable } from "@/components/audit/audit-table"
 import { PageHeader } from "@/components/ui/page-header"
 import { listAuditEntries } from "@/lib/audit/queries"
 import { requireStaffSession } from "@/lib/auth/session"
 import { AuditFilterForm } from "./_components/audit-filter-form"
-import { AuditTable } from "./_components/audit-table"
 import { parseAuditSearchParams } from "./_lib/filter"
 
 export const metadata: Metadata = { title: "Audit log" }
@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         empty={{ title: "No audit entries yet", description: "Entries appear as staff sign in and make changes." }}
         noMatch={{ title: "No entries match these filters", description: "Try a wider date range or another action." }}
       >
-        <AuditTable items={page.items} />
+        <AuditTable entries={page.items} label="Audit log entries" testId="audit-table" log />
       </FilteredList>
     </div>
   )

@@ -1,10 +1,10 @@
 import type { Metadata } from "next"
 import { FilteredList } from "@/components/admin/filtered-list"
+import { EmailTable } from "@/components/email/email-table"
 import { PageHeader } from "@/components/ui/page-header"
 import { requireStaffSession } from "@/lib/auth/session"
 import { listEmails } from "@/lib/email/queries"
 import { EmailFilterForm } from "./_components/email-filter-form"
-import { EmailTable } from "./_components/email-table"
 import { parseEmailSearchParams } from "./_lib/filter"
 
 export const metadata: Metadata = { title: "Emails" }
@@ -35,7 +35,7 @@ export default async function EmailsPage({ searchParams }: EmailsPageProps) {
         empty={{ title: "No emails yet", description: "Emails appear here as soon as the app queues one, for example a sign-in link." }}
         noMatch={{ title: "No emails match these filters", description: "Try another status or template, or part of the address." }}
       >
-        <EmailTable items={page.items} />
+        <EmailTable emails={page.items} testId="email-table" log />
       </FilteredList>
     </div>
   )

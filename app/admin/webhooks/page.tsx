@@ -1,13 +1,14 @@
 import type { Metadata } from "next"
 import { FilteredList } from "@/components/admin/filtered-list"
+import { WebhookDeliveryTable } from "@/components/billing/webhook-delivery-table"
 import { PageHeader } from "@/components/ui/page-header"
 import type { Role } from "@/generated/prisma/enums"
 import { ENGINEERING_ROLES } from "@/lib/auth/roles"
 import { requireStaffSession } from "@/lib/auth/session"
 import { HANDLED_EVENT_TYPES, isHandledType } from "@/lib/billing/webhooks/events"
-import { countFailedSubscriptionDeliveries, listWebhookDeliveries } from "@/lib/billing/webhooks/queries"
+import { countFailedSubscriptionDeliveries, type DeliveryListItem, listWebhookDeliveries } from "@/lib/billing/webhooks/queries"
 import { DeliveryFilterForm } from "./_components/delivery-filter-form"
-import { DeliveryTable } from "./_components/delivery-table"
+import { ReplayButton } from "./_components/replay-button"
 import { SubscriptionReplay } from "./_components/subscription-replay"
 import { parseDeliverySearchParams } from "./_lib/filter"
 
@@ -26,6 +27,8 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
     mayReplay && filter.subscription ? countFailedSubscriptionDeliveries(filter.subscription) : 0,
   ])
   const filtered = Boolean(query.status || query.type || query.subscription)
+  // Staff may replay what has not been processed: failed (or stuck) deliveries of event types we act on.
+  const canReplay = (item: DeliveryListItem) => mayReplay && item.provider === "polar" && item.status !== "PROCESSED" && item.status !== "IGNORED" && isHandledType(item.eventType)
 
   return (
     <div className="flex flex-col gap-6">
@@ -44,7 +47,12 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         empty={{ title: "No webhook deliveries yet", description: "Deliveries appear here as Polar (or test mode's checkout) sends them." }}
         noMatch={{ title: "No deliveries match these filters", description: "Try another status, event type or subscription." }}
       >
-        <DeliveryTable items={page.items} canReplay={(item) => mayReplay && item.provider === "polar" && item.status !== "PROCESSED" && item.status !== "IGNORED" && isHandledType(item.eventType)} />
+        <WebhookDeliveryTable
+          deliveries={page.items}
+          testId="delivery-table"
+          log
+          action={(item) => (canReplay(item) ? <ReplayButton deliveryId={item.id} eventType={item.eventType} /> : null)}
+        />
       </FilteredList>
     </div>
   )

@@ -1,5 +1,5 @@
-import { consentCookies } from "@/lib/analytics/consent"
-import { consentSchema } from "@/lib/analytics/schemas"
+import { consentCookies } from "@/lib/analytics/ingest/consent"
+import { consentSchema } from "@/lib/analytics/ingest/schemas"
 import { route } from "@/lib/http/route"
 
 // POST /api/consent { choice: "granted" | "denied" } — sets (or clears) the analytics cookies

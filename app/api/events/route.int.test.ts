@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { afterEach, beforeEach, describe, expect, test } from "vitest"
-import { storeStats } from "@/lib/analytics/store"
+import { storeStats } from "@/lib/analytics/ingest/store"
 import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
 import { onRequestFailed, type RequestFailure } from "@/lib/http/failures"

@@ -1,5 +1,5 @@
-import { ingestBatch } from "@/lib/analytics/ingest"
-import { eventBatchSchema, MAX_BATCH_BYTES } from "@/lib/analytics/schemas"
+import { ingestBatch } from "@/lib/analytics/ingest/ingest"
+import { eventBatchSchema, MAX_BATCH_BYTES } from "@/lib/analytics/ingest/schemas"
 import { acknowledge } from "@/lib/http/acknowledgement"
 import { requestOrigin } from "@/lib/http/request-origin"
 import { route } from "@/lib/http/route"

@@ -1,6 +1,6 @@
 import { acknowledge } from "@/lib/http/acknowledgement"
 import { route } from "@/lib/http/route"
-import { liveness } from "@/lib/monitoring/health"
+import { liveness } from "@/lib/monitoring/uptime/health"
 
 export const dynamic = "force-dynamic"
 

@@ -4,38 +4,20 @@ import { useState, type FormEvent } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 
 export function CodeForm({ callbackUrl }: { callbackUrl: string }) {
   const [code, setCode] = useState("")
-  const [pending, setPending] = useState(false)
-  const [fieldError, setFieldError] = useState<string | null>(null)
-  const [formError, setFormError] = useState<string | null>(null)
+  // A full navigation, not router.push: the staff layout must re-read the now-verified session.
+  const { pending, error, mutate } = useMutation({ leavesPage: true, onSuccess: () => window.location.assign(callbackUrl) })
+  const fieldError = error?.fieldErrors.code ?? null
+  const formError = error?.message ?? null
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setPending(true)
-    setFieldError(null)
-    setFormError(null)
-    try {
-      const response = await fetch("/api/mfa/verify", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code: code.trim() }),
-      })
-      if (response.ok) {
-        // A full navigation, not router.push: the staff layout must re-read the now-verified session.
-        window.location.assign(callbackUrl)
-        return
-      }
-      const error = await readApiError(response)
-      if (error.fieldErrors.code) setFieldError(error.fieldErrors.code)
-      setFormError(error.message)
-      setCode("")
-    } catch {
-      setFormError(networkError.message)
-    }
-    setPending(false)
+    const result = await mutate("/api/mfa/verify", { body: { code: code.trim() } })
+    // A refused code is cleared for the next try; one the network lost is kept.
+    if (result && !result.ok && result.error.status !== 0) setCode("")
   }
 
   const describedBy = ["mfa-code-hint", fieldError ? "mfa-code-error" : null].filter(Boolean).join(" ")

@@ -1,9 +1,8 @@
 "use client"
 
-import { useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 
 export type Enrolment = { secret: string; otpauthUri: string; qrCodeDataUrl: string }
 
@@ -15,23 +14,14 @@ type EnrolStepProps = {
 }
 
 export function EnrolStep({ enrolment, onEnrolled, onAlreadyEnrolled }: EnrolStepProps) {
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function start() {
-    setPending(true)
-    setError(null)
-    try {
-      const response = await fetch("/api/mfa/enrol", { method: "POST" })
-      if (response.ok) return onEnrolled((await response.json()) as Enrolment)
-      if (response.status === 409) return onAlreadyEnrolled()
-      setError((await readApiError(response)).message)
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
-  }
+  const { pending, error, mutate } = useMutation<Enrolment>({
+    onSuccess: onEnrolled,
+    onError: (failure) => {
+      if (failure.status !== 409) return false
+      onAlreadyEnrolled()
+      return true
+    },
+  })
 
   return (
     <section aria-labelledby="enrol-heading" className="flex flex-col gap-4">
@@ -74,12 +64,12 @@ export function EnrolStep({ enrolment, onEnrolled, onAlreadyEnrolled }: EnrolSte
           <p className="text-sm text-slate-600">
             Staff accounts need a second factor. You will need an authenticator app on your phone or computer.
           </p>
-          <ActionButton onClick={start} disabled={pending} className="self-start" data-testid="mfa-enrol">
+          <ActionButton onClick={() => mutate("/api/mfa/enrol")} disabled={pending} className="self-start" data-testid="mfa-enrol">
             {pending ? "Preparing…" : "Set up two-factor authentication"}
           </ActionButton>
         </>
       )}
-      <InlineError message={error} />
+      <InlineError message={error?.message} />
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { referrerHost, type Utm, utmFromSearch } from "../url"
+import { referrerHost, type Utm, utmFromSearch } from "@/lib/analytics/ingest/url"
 
 // The first-party browser tracker: no dependency, no cookie of its own. Events wait in memory and
 // leave in batches: every 5 s with fetch(keepalive), and with sendBeacon when the page is hidden or

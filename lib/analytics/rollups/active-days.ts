@@ -1,19 +1,14 @@
 import { Prisma } from "@/generated/prisma/client"
-import type { Tx } from "./state"
+import { ACTIVE_PERSON } from "@/lib/analytics/model/actives"
+import type { Tx } from "@/lib/analytics/model/watermarks"
 
 // analytics_active_days: each person active on a day as feature usage counts people (DAU, WAU,
-// MAU: lib/analytics/product/usage.ts), with their previous active day. A person is "u:<user id>"
+// MAU: lib/analytics/reports/usage.ts), with their previous active day. A person is "u:<user id>"
 // for a visitor day naming a user, else the visitor id; visitor ids "u:<id>" (server events with
 // no browser behind them) are no one. The people active over days A … B are then the rows of
 // those days whose previous day is before A (or none): a range scan, no distinct count. A function
 // of analytics_visitor_days: whenever a batch recomputes visitor days, every person they belonged
 // to before or belong to now has all their rows written again.
-
-/**
- * The person of a visitor-day row `v` (callers leave out visitor ids "u:…"). In the column's own
- * collation, so that looking a person up can use the (person, day) key.
- */
-export const ACTIVE_PERSON = Prisma.sql`coalesce('u:' || v.user_id, v.visitor_id)`
 
 const TOUCHED = Prisma.raw("analytics_rollup_active_people")
 

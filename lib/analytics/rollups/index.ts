@@ -1,11 +1,13 @@
 // Rollups of analytics_events, so reports never scan raw events over long ranges.
 //
-// The tables (written only here; read them directly):
+// The tables (written only by a rollup run: here, and the kept funnels' in lib/analytics/funnels,
+// which the run calls; read them directly):
 //   analytics_hourly (hour, name, dimension, value, events, visitors)
 //     hour: the UTC hour (timestamptz at :00). For each event name, one total row with dimension ""
 //     and value "", and one row per value of each dimension: path, referrer (host; "(none)" = direct),
 //     utm_source, utm_campaign, country (ISO alpha-2), device, browser — a missing value is stored
-//     as NONE = "(none)" — and feature (props.feature; only events that carry one, no "(none)" row).
+//     as NONE = "(none)", lib/analytics/model/dimensions.ts — and feature (props.feature; only
+//     events that carry one, no "(none)" row).
 //     events = events in the hour; visitors = count(DISTINCT visitor_id) in the hour.
 //   analytics_daily (day, name, dimension, value, events, visitors)
 //     The same per calendar day of ANALYTICS_TIME_ZONE; visitors is EXACT per day (distinct over the
@@ -40,11 +42,12 @@
 //   analytics_funnel_entries (funnel, person, entry_day, previous_entry_day, t0, d1…d7, country,
 //     device, utm_source, variant) and analytics_funnel_rollups (funnel, definition, watermark,
 //     built_from): the entries of the default funnel and each saved one, one row per person and day
-//     with a step-1 event (funnels.ts); funnel reports read them, and count the people of events
+//     with a step-1 event (lib/analytics/funnels/kept-entries.ts); funnel reports read them, and count the people of events
 //     received after the watermark from raw events.
 //   analytics_funnel_cells and analytics_funnel_month_cells (funnel, day or month, breakdown,
 //     segment, step, bucket, people, total_us, min_us, max_us): the first entries counted by
-//     breakdown value, step and duration bucket (funnel-cells.ts), recounted for the days a batch changes.
+//     breakdown value, step and duration bucket (lib/analytics/funnels/kept-cells.ts), recounted for
+//     the days a batch changes.
 //   analytics_web_vitals (event_id, at, metric, path, value): each web vital as a typed row (web-vitals.ts).
 //   analytics_rollup_state (name, watermark)
 //     "hourly", "sessions", "web_vitals", "daily@<zone>", "visitor_days@<zone>", "people@<zone>": every event with
@@ -63,12 +66,10 @@
 // tables are rebuilt in the new zone for as far back as raw events are kept.
 //
 // Reading: rows of units before rollupCoverage().hoursBefore / .daysBefore are complete; add raw
-// events from there on (see coverage.ts). Raw events live ANALYTICS_RAW_RETENTION_DAYS (default 90),
-// the rollups longer (retention.ts), so funnels and anything per event reach back that far only.
+// events from there on (see lib/analytics/model/coverage.ts). Raw events live
+// ANALYTICS_RAW_RETENTION_DAYS (default 90), the rollups longer (retention.ts), so funnels and
+// anything per event reach back that far only.
 
-export { coverageAt, type RollupCoverage, rollupCoverage, rolledUntil } from "./coverage"
-export { NONE, ROLLUP_DIMENSIONS, type RollupDimension } from "./recompute"
-export { type AnalyticsRetentionReport, applyAnalyticsRetention, rawCutoff, ROLLUP_RETENTION_DAYS } from "./retention"
+export { type AnalyticsRetentionReport, applyAnalyticsRetention, ROLLUP_RETENTION_DAYS } from "./retention"
 export { BATCH_EVENTS, type RollupOptions, type RollupReport, runRollups, SETTLE_SECONDS } from "./run"
-export { peopleRolledUp } from "./people"
 export { deleteRollups, resetRollupWatermarks } from "./reset"

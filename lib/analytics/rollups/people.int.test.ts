@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, test } from "vitest"
 import type { Prisma } from "@/generated/prisma/client"
-import { type CohortPeriod, countCohorts, firstSeenPeople } from "@/lib/analytics/product/cohorts"
-import { queryCohortCounts } from "@/lib/analytics/product/cohorts-queries"
+import { rolledUntil } from "@/lib/analytics/model/coverage"
+import { peopleRolledUp } from "@/lib/analytics/model/watermarks"
+import { type CohortPeriod, countCohorts, firstSeenPeople } from "@/lib/analytics/reports/cohorts"
+import { queryCohortCounts } from "@/lib/analytics/reports/cohorts-queries"
 import { db } from "@/lib/db"
-import { applyAnalyticsRetention, deleteRollups, peopleRolledUp, resetRollupWatermarks, rolledUntil, runRollups } from "."
+import { applyAnalyticsRetention, deleteRollups, resetRollupWatermarks, runRollups } from "."
 
 // The people rollup (people.ts) against what the visitor days give, through sign-ins, late events,
 // repeated runs, batch sizes, retention, resets and a change of zone. Weeks of March 2026 start on

@@ -1,7 +1,7 @@
-import { Prisma, type PrismaClient } from "@/generated/prisma/client"
-import { stateKey, type Tx } from "./state"
+import { Prisma } from "@/generated/prisma/client"
+import type { Tx } from "@/lib/analytics/model/watermarks"
 
-// The people rollup: retention by first seen (lib/analytics/product/cohorts-queries.ts) counts
+// The people rollup: retention by first seen (lib/analytics/reports/cohorts-queries.ts) counts
 // people, and finding each one's first day over every visitor day took the report half a second.
 // It is a function of analytics_visitor_days alone, counting consented or signed-in days only
 // ("known": an anonymous id lasts one day):
@@ -102,13 +102,4 @@ export async function refreshPeople(tx: Tx, visitorIds: Prisma.Sql): Promise<num
   await insertCells(tx, Prisma.sql`AND (p.kind, p.first_day, p.start) IN (SELECT kind, first_day, start FROM analytics_rollup_cells)`)
   const [row] = await tx.$queryRaw<{ people: number }[]>`SELECT count(*)::int AS people FROM analytics_rollup_people`
   return row?.people ?? 0
-}
-
-/**
- * True once a rollup run has built the people rollup in the zone: from then on it equals what the
- * visitor days give. Before that (a new database, a reset, a new zone) read the visitor days.
- */
-export async function peopleRolledUp(client: PrismaClient | Tx, timeZone: string): Promise<boolean> {
-  const [row] = await client.$queryRaw<{ built: boolean }[]>`SELECT EXISTS (SELECT 1 FROM analytics_rollup_state WHERE name = ${stateKey("people", timeZone)}) AS built`
-  return row?.built === true
 }

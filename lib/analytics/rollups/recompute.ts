@@ -1,6 +1,9 @@
 import { Prisma } from "@/generated/prisma/client"
+import { DAILY_ACTIVES } from "@/lib/analytics/model/actives"
+import { dayOfAt, dayStartOf } from "@/lib/analytics/model/days"
+import { NONE } from "@/lib/analytics/model/dimensions"
+import type { RollupName, Tx } from "@/lib/analytics/model/watermarks"
 import { refreshActiveDays, touchActivePeople } from "./active-days"
-import type { RollupName, Tx } from "./state"
 
 // Each function recomputes, from raw analytics_events, every unit (hour, day, visitor-day, session)
 // that an event of the current batch falls in, and replaces that unit's rows: delete, then insert,
@@ -8,13 +11,6 @@ import type { RollupName, Tx } from "./state"
 // received_at, at, visitor_id and session_id of the events received in the batch's interval);
 // `since` is the rollup's own watermark (it may lag the batch's start), `horizon` the instant before
 // which raw events were deleted: units starting before it are left as they are.
-
-/** The value stored for a dimension the event does not have (no referrer = direct, no country, ...). */
-export const NONE = "(none)"
-
-/** Dimensions of analytics_hourly and analytics_daily besides the total ("" / ""). */
-export const ROLLUP_DIMENSIONS = ["path", "referrer", "utm_source", "utm_campaign", "country", "device", "browser", "feature"] as const
-export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number]
 
 // One row per event and dimension; `feature` (props.feature) only for events that carry one.
 const DIMENSIONS = Prisma.sql`CROSS JOIN LATERAL (VALUES
@@ -28,10 +24,6 @@ const DIMENSIONS = Prisma.sql`CROSS JOIN LATERAL (VALUES
     ('browser', coalesce(e.browser, ${NONE})),
     ('feature', e.props ->> 'feature')
   ) AS d(dimension, value)`
-
-/** The reporting-zone day of a timestamptz, and the first instant of a day, whatever the session's zone. */
-export const dayOfAt = (timeZone: string, at: Prisma.Sql) => Prisma.sql`((${at}) AT TIME ZONE ${timeZone})::date`
-export const dayStartOf = (timeZone: string, day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${timeZone})`
 
 export async function recomputeHours(tx: Tx, since: string, horizon: string): Promise<number> {
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_hours (hour timestamptz PRIMARY KEY) ON COMMIT DROP`
@@ -92,7 +84,7 @@ export async function recomputeVisitorDays(tx: Tx, since: string, horizon: strin
   await tx.$executeRaw`DELETE FROM analytics_visitor_days r USING analytics_rollup_visitor_days t WHERE r.day = t.day AND r.visitor_id = t.visitor_id`
   // Reads each visitor's day through the (visitor_id, at) index. User, country and device: the first
   // non-null of the day (ties in time by id, the order rows were stored in; users by the smallest
-  // id, as identity.ts links a visitor).
+  // id, as lib/analytics/model/identity.ts links a visitor).
   await tx.$executeRaw`
     INSERT INTO analytics_visitor_days (day, visitor_id, user_id, consented, events, page_views, country, device)
     SELECT t.day, t.visitor_id,
@@ -121,12 +113,6 @@ async function recountDailyActives(tx: Tx): Promise<void> {
     WHERE day IN (${touched}) AND visitor_id NOT LIKE 'u:%'
     GROUP BY day`
 }
-
-/**
- * Actives of one day's visitor-day rows (visitor ids "u:<id>" left out by the caller): each visitor
- * id without a user, plus each user once. User ids compare bytewise (only equality matters).
- */
-export const DAILY_ACTIVES = Prisma.sql`((count(*) FILTER (WHERE user_id IS NULL)) + count(DISTINCT user_id COLLATE "C"))::int`
 
 export async function recomputeSessions(tx: Tx, since: string, horizon: string): Promise<number> {
   // was: the session's start as stored before (null for a new one), for the days it leaves (session-groups.ts).

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client"
+import { RAW_DELETED_BEFORE } from "@/lib/analytics/model/watermarks"
 import { db } from "@/lib/db"
-import { RAW_DELETED_BEFORE } from "./state"
 
 /**
  * Forgets every rollup's watermark (the raw-deletion horizon stays): the next run recomputes every

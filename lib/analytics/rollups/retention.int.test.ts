@@ -1,8 +1,9 @@
 import { beforeEach, expect, test } from "vitest"
 import type { Prisma } from "@/generated/prisma/client"
+import { countMonthCells } from "@/lib/analytics/funnels/kept-cells"
+import { rawCutoff } from "@/lib/analytics/model/raw-events"
 import { db } from "@/lib/db"
-import { countMonthCells } from "./funnel-cells"
-import { applyAnalyticsRetention, deleteRollups, rawCutoff, ROLLUP_RETENTION_DAYS, runRollups } from "."
+import { applyAnalyticsRetention, deleteRollups, ROLLUP_RETENTION_DAYS, runRollups } from "."
 
 const DAY = 86_400_000
 const now = new Date()

@@ -1,11 +1,13 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
-import { dayOf, dayStart, shiftDay } from "@/lib/analytics/product/range"
+import { countMonthCells } from "@/lib/analytics/funnels/kept-cells"
+import { rawCutoff } from "@/lib/analytics/model/raw-events"
+import { EVENT_ROLLUPS, RAW_DELETED_BEFORE, type Tx } from "@/lib/analytics/model/watermarks"
 import { setLocalStatementTimeout } from "@/lib/database/statement-timeout"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
-import { countMonthCells } from "./funnel-cells"
+import { dayOf, shiftDay } from "@/lib/utils/time-range"
 import { refreshPeople } from "./people"
-import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLock, writeMark } from "./state"
+import { readMarks, waitForRollupLock, writeMark } from "./state"
 
 // How long analytics data is kept. Raw events: ANALYTICS_RAW_RETENTION_DAYS (default 90), whole
 // days of the reporting zone, and only once every rollup has read them. Rollups, longer:
@@ -14,7 +16,7 @@ import { EVENT_ROLLUPS, readMarks, RAW_DELETED_BEFORE, type Tx, waitForRollupLoc
 //   visitor days, daily actives, sessions and their groups 800 days (two years of cohorts and
 //   traffic, and a month of slack);
 //   people (people.ts) are made of visitor days: they lose those days with them;
-//   funnel entries (funnels.ts) 800 days, as the visitor days (an entry's previous day may then
+//   funnel entries (lib/analytics/funnels/kept-entries.ts) 800 days, as the visitor days (an entry's previous day may then
 //   name a day whose row is gone: it still says the person entered before).
 
 export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800, funnelEntries: 800 } as const
@@ -22,7 +24,6 @@ const BATCH = 5000
 /** Longest a transaction here may take, waiting for the rollup lock included (past DATABASE_STATEMENT_TIMEOUT_MS). */
 const RETENTION_TRANSACTION_MS = 60_000
 const DAY_MS = 86_400_000
-const HOUR_MS = 3_600_000
 
 export type AnalyticsRetentionReport = {
   /** Raw events with `at` before this are gone (null when nothing could be deleted yet). */
@@ -35,15 +36,6 @@ export type AnalyticsRetentionReport = {
   visitorDays: number
   sessions: number
   funnelEntries: number
-}
-
-/**
- * The first instant whose raw events are kept at `now`: the start of the zone's day `days` days
- * back, rounded down to a whole UTC hour so that hourly units are deleted whole too.
- */
-export function rawCutoff(now: Date, days: number, timeZone: string): Date {
-  const start = dayStart(dayOf(new Date(now.getTime() - days * DAY_MS), timeZone), timeZone)
-  return new Date(Math.floor(start.getTime() / HOUR_MS) * HOUR_MS)
 }
 
 export async function applyAnalyticsRetention(options: { client?: PrismaClient; now?: Date; timeZone?: string; rawDays?: number } = {}): Promise<AnalyticsRetentionReport> {

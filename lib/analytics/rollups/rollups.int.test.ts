@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import type { Prisma } from "@/generated/prisma/client"
+import { rollupCoverage, rolledUntil } from "@/lib/analytics/model/coverage"
 import { db } from "@/lib/db"
 import { resetEnvCache } from "@/lib/env"
-import { deleteRollups, rollupCoverage, rolledUntil, runRollups } from "."
+import { deleteRollups, runRollups } from "."
 
 // Eight events across three UTC hours of 2026-01-14, with Berlin (UTC+1 in January) as the
 // reporting zone: the third hour, 23:00Z, is already 00:00 on 2026-01-15 in Berlin.

@@ -1,13 +1,15 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
+import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "@/lib/analytics/funnels/kept-entries"
+import { sessionGroupsBuilt } from "@/lib/analytics/model/sessions"
+import { EPOCH_MARK, EVENT_ROLLUPS, markText, ROLLUPS, type RollupName, stateKey, type Tx } from "@/lib/analytics/model/watermarks"
 import { setLocalStatementTimeout } from "@/lib/database/statement-timeout"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
-import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "./funnels"
 import { rebuildPeople, refreshPeople } from "./people"
-import { recountSessionGroups, sessionGroupsBuilt, syncSessionGroups } from "./session-groups"
+import { recountSessionGroups, syncSessionGroups } from "./session-groups"
 import { copyWebVitals } from "./web-vitals"
 import { clearRollup, recomputeDays, recomputeHours, recomputeSessions, recomputeVisitorDays } from "./recompute"
-import { earlier, EPOCH_MARK, EVENT_ROLLUPS, markText, readMarks, ROLLUPS, type RollupName, stateKey, tryRollupLock, type Tx, writeMark } from "./state"
+import { earlier, readMarks, tryRollupLock, writeMark } from "./state"
 
 /** Events received in the last seconds may still be committing: a run reads only those received before now() minus this. */
 export const SETTLE_SECONDS = 15
@@ -40,7 +42,7 @@ export type RollupReport = {
   sessions: number
   /** People whose first day and periods were recomputed (people.ts). */
   people: number
-  /** Entries of kept funnels written (funnels.ts), and kept funnels built whole. */
+  /** Entries of kept funnels written (lib/analytics/funnels/kept-entries.ts), and kept funnels built whole. */
   funnelEntries: number
   funnelsBuilt: number
   /** Where the slowest rollup's watermark stands now (received_at, UTC text). */

@@ -1,7 +1,9 @@
 import { Prisma } from "@/generated/prisma/client"
-import { durationBucket } from "./duration-buckets"
-import { dayOfAt, dayStartOf } from "./recompute"
-import { type Tx, writeMark } from "./state"
+import { dayOfAt, dayStartOf } from "@/lib/analytics/model/days"
+import { durationBucket } from "@/lib/analytics/model/duration-buckets"
+import { BOUNCE, DURATION_TALLIES, SESSION_GROUPS, SESSION_MICROS, sessionGroupsBuilt, sessionGroupsKey } from "@/lib/analytics/model/sessions"
+import type { Tx } from "@/lib/analytics/model/watermarks"
+import { writeMark } from "./state"
 
 // analytics_session_groups: sessions by the zone day they started, counted by entry page, exit
 // page, referrer and UTM campaign, with bounces; analytics_session_durations: the same sessions by
@@ -10,31 +12,6 @@ import { type Tx, writeMark } from "./state"
 // there, the days those sessions started on (before and after) are counted again in the same
 // transaction; a run that has caught up counts every day when the zone has no counts yet (a new
 // zone, a reset).
-
-/** A bounce: one page view and nothing else. */
-export const BOUNCE = Prisma.sql`page_views = 1 AND events = 1`
-
-/**
- * The groupings of a session `s` (columns as analytics_sessions): kind, value and campaign, "" for
- * none; value null when the session has no such group (no page view: no entry or exit page; no UTM
- * tag: no campaign).
- */
-export const SESSION_GROUPS = Prisma.sql`CROSS JOIN LATERAL (VALUES
-    ('entry', s.entry_path, ''),
-    ('exit', s.exit_path, ''),
-    ('referrer', coalesce(s.referrer, ''), ''),
-    ('campaign', CASE WHEN s.utm_source IS NULL AND s.utm_campaign IS NULL THEN NULL ELSE coalesce(s.utm_source, '') END, coalesce(s.utm_campaign, ''))
-  ) AS g(kind, value, campaign)`
-
-/**
- * A session `s`'s duration in whole microseconds (last event − first event), exactly; the
- * expression analytics_sessions_duration_idx is built on (lib/database/migrate.ts).
- */
-export const SESSION_MICROS = Prisma.sql`((extract(epoch FROM s.ended_at - s.started_at) * 1000000)::bigint)`
-
-/** The columns of analytics_session_durations, aggregated over sessions `s`, grouped by bucket. */
-export const DURATION_TALLIES = Prisma.sql`count(*)::int AS sessions, (count(*) FILTER (WHERE ${BOUNCE}))::int AS bounces,
-  sum(${SESSION_MICROS}) AS total_us, min(${SESSION_MICROS}) AS min_us, max(${SESSION_MICROS}) AS max_us`
 
 function insertDurations(tx: Tx, timeZone: string, days: Prisma.Sql): Promise<number> {
   return tx.$executeRaw`
@@ -78,18 +55,10 @@ export async function recountSessionGroups(tx: Tx, timeZone: string): Promise<vo
   await insertGroups(tx, timeZone, Prisma.sql`JOIN analytics_rollup_session_days t ON s.started_at >= t.first_at AND s.started_at < t.next_at`)
 }
 
-// Built once per time zone: until a run has counted every day in the zone, readers group sessions.
-const stateName = (timeZone: string) => `session_groups@${timeZone}`
-
-export async function sessionGroupsBuilt(client: Pick<Tx, "$queryRaw">, timeZone: string): Promise<boolean> {
-  const [row] = await client.$queryRaw<{ built: boolean }[]>`SELECT EXISTS (SELECT 1 FROM analytics_rollup_state WHERE name = ${stateName(timeZone)}) AS built`
-  return row?.built === true
-}
-
 /** Once the rollups have caught up: counts every day in the zone when that was never done. Returns whether it did. */
 export async function syncSessionGroups(tx: Tx, timeZone: string, sessionsMark: string): Promise<boolean> {
   if (await sessionGroupsBuilt(tx, timeZone)) return false
   await rebuildSessionGroups(tx, timeZone)
-  await writeMark(tx, stateName(timeZone), sessionsMark)
+  await writeMark(tx, sessionGroupsKey(timeZone), sessionsMark)
   return true
 }

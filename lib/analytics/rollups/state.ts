@@ -1,37 +1,8 @@
 import { Prisma } from "@/generated/prisma/client"
+import { EPOCH_MARK, markText, RAW_DELETED_BEFORE, ROLLUPS, type RollupName, stateKey, type Tx } from "@/lib/analytics/model/watermarks"
 
-// Rows of analytics_rollup_state. Watermarks travel as exact text ("2026-11-26T03:00:00.123456Z"),
-// never as a JS Date: received_at has microseconds, a Date keeps milliseconds, and a watermark
-// rounded down would pick the same events up again.
-
-export type Tx = Prisma.TransactionClient
-
-/** The rollups read from raw events: where readers switch to raw events, and what raw retention waits for. */
-export const EVENT_ROLLUPS = ["hourly", "daily", "visitor_days", "sessions", "web_vitals"] as const
-/** "people" is made of visitor days, not raw events: its watermark follows theirs (people.ts). */
-export const ROLLUPS = [...EVENT_ROLLUPS, "people"] as const
-export type RollupName = (typeof ROLLUPS)[number]
-
-/**
- * Raw events with `at` before this instant have been deleted (retention): rollup units that start
- * before it are never recomputed, or their rows would shrink to what is left.
- */
-export const RAW_DELETED_BEFORE = "raw_deleted_before"
-
-/** Before any run: older than every event. */
-export const EPOCH_MARK = "1970-01-01T00:00:00.000000Z"
-
-/** The exact text of a timestamptz expression, in UTC. */
-export const markText = (expression: Prisma.Sql) => Prisma.sql`to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-
-/**
- * The state key of a rollup. Days depend on ANALYTICS_TIME_ZONE, so the daily rollups (and people,
- * made of visitor days) are keyed by zone: after a change of zone their watermark is new and they
- * rebuild from the raw events still kept.
- */
-export function stateKey(rollup: RollupName, timeZone: string): string {
-  return rollup === "daily" || rollup === "visitor_days" || rollup === "people" ? `${rollup}@${timeZone}` : rollup
-}
+// Reading and moving the watermarks of analytics_rollup_state (their names and marks:
+// lib/analytics/model/watermarks.ts), and the one lock every writer of the rollup tables takes.
 
 export type Marks = Record<RollupName, string> & { rawDeletedBefore: string }
 
@@ -59,7 +30,7 @@ export async function writeMark(tx: Tx, name: string, mark: string, options: { o
   }
 }
 
-/** Compares two marks of the form above (fixed width, so text order is time order). */
+/** Compares two marks (exact text of a fixed width, so text order is time order). */
 export function earlier(a: string, b: string): boolean {
   return a < b
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/log"
 import { db } from "@/lib/db"
+import { markWebhookChangesDerived } from "@/lib/revenue/ledger"
 import { lockById } from "../webhooks/apply-subscription"
 import { snapshotOfEvent, subjectTimeOfEvent, subscriptionOfEvent } from "../webhooks/dispatch"
 import { polarEventSchema } from "../webhooks/events"
@@ -65,7 +66,7 @@ export async function repairBillingFromDeliveries(log: (line: string) => void = 
       const row = await lockById(tx, subscriptionId)
       if (!row) return
       // Rows written by earlier webhooks (reason "polar …") were computed from these same events.
-      await tx.$executeRaw`UPDATE subscription_changes SET derived = true WHERE subscription_id = ${subscriptionId} AND NOT derived AND reason LIKE 'polar %'`
+      await markWebhookChangesDerived(tx, subscriptionId)
       const result = await syncSubscription(tx, row)
       report.ledgerRowsRemoved += result.ledger.removed
       report.ledgerRowsAdded += result.ledger.added

@@ -1,14 +1,18 @@
-import { createHash, randomUUID } from "node:crypto"
-import { Prisma } from "@/generated/prisma/client"
+import { createHash } from "node:crypto"
+import {
+  type CustomerUser,
+  type CustomerUserLink,
+  findLinkedCustomerUser,
+  findOrCreateCustomerUser,
+  linkUserToPolarCustomer,
+  renameLinkedCustomerUser,
+  updateCustomerUserContact,
+} from "@/lib/auth/customer-users"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import { preciseIso } from "../lifecycle/instant"
 import type { PolarCustomer } from "./events"
 
 type Tx = RawSql
-type UserLink = { id: string; name: string | null; email: string; polarCustomerId: string | null }
-
-/** A customer's user, with the address and name their emails go to. */
-export type CustomerUser = { id: string; email: string; name: string | null }
 
 // Every customer object Polar sends is a state of that customer at its modified_at: customer events
 // (customer.created, customer.updated) and the copy inside each subscription and order event.
@@ -16,6 +20,8 @@ export type CustomerUser = { id: string; email: string; name: string | null }
 // order they arrive in. A user billing created follows Polar's newest name; a user who existed
 // before keeps the name we hold until a customer event renames them (never because of the copy
 // inside every subscription event). The address changes only through a customer event, once verified.
+// Users belong to lib/auth: billing decides what Polar said and calls lib/auth/customer-users.ts,
+// passing the delivery's transaction.
 
 /**
  * Serialises everything done about one Polar customer: two deliveries seeing a new customer at the
@@ -62,9 +68,7 @@ async function recordCustomerState(tx: Tx, customer: PolarCustomer, from: "custo
  */
 export async function noteCustomerCopy(tx: Tx, customer: PolarCustomer): Promise<void> {
   const known = await recordCustomerState(tx, customer, "copy")
-  if (known.createdUser && known.name) {
-    await tx.$executeRaw`UPDATE users SET name = ${known.name}, updated_at = now() WHERE polar_customer_id = ${customer.id} AND name IS DISTINCT FROM ${known.name}`
-  }
+  if (known.createdUser && known.name) await renameLinkedCustomerUser(tx, customer.id, known.name)
 }
 
 /**
@@ -76,19 +80,12 @@ export async function noteCustomerCopy(tx: Tx, customer: PolarCustomer): Promise
 export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Promise<CustomerUser> {
   await lockCustomer(tx, customer.id)
   const email = customer.email?.toLowerCase() ?? null
-  const externalId = customer.external_id ?? null
-  const [found] = await tx.$queryRaw<UserLink[]>`
-    SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users
-    WHERE id = ${externalId} OR polar_customer_id = ${customer.id} OR email = ${email}
-    ORDER BY (id = ${externalId}) DESC NULLS LAST, (polar_customer_id = ${customer.id}) DESC NULLS LAST
-    LIMIT 1`
-  // A new subscriber starts without a name: syncProfile gives it Polar's newest.
-  const created = found ? undefined : email ? await createSubscriber(tx, { email, name: null }) : undefined
-  const user = found ?? created ?? (email ? await userByEmail(tx, email) : undefined)
-  if (!user) throw new Error(`Polar customer ${customer.id} has neither an external id we know nor an email`)
+  const resolved = await findOrCreateCustomerUser(tx, { externalId: customer.external_id ?? null, polarCustomerId: customer.id, email })
+  if (!resolved) throw new Error(`Polar customer ${customer.id} has neither an external id we know nor an email`)
+  const { user, created } = resolved
   if (created) await tx.$executeRaw`UPDATE polar_customers SET created_user = true WHERE id = ${customer.id}`
   if (user.polarCustomerId === customer.id) return { id: user.id, email: user.email, name: user.name }
-  await linkPolarCustomer(tx, user, customer.id)
+  await linkUserToPolarCustomer(tx, user, customer.id)
   return syncProfile(tx, user, customer.id)
 }
 
@@ -96,14 +93,10 @@ export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Prom
 export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Promise<string | null> {
   await lockCustomer(tx, customer.id)
   await recordCustomerState(tx, customer, "customer event")
-  const [user] = await tx.$queryRaw<UserLink[]>`
-    SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users
-    WHERE polar_customer_id = ${customer.id} OR id = ${customer.external_id ?? null}
-    ORDER BY (polar_customer_id = ${customer.id}) DESC NULLS LAST
-    LIMIT 1`
+  const user = await findLinkedCustomerUser(tx, { polarCustomerId: customer.id, externalId: customer.external_id ?? null })
   // A customer we have no user for yet keeps its newest state until its first subscription links one.
   if (!user) return null
-  if (user.polarCustomerId !== customer.id) await linkPolarCustomer(tx, user, customer.id)
+  if (user.polarCustomerId !== customer.id) await linkUserToPolarCustomer(tx, user, customer.id)
   await syncProfile(tx, user, customer.id)
   return user.id
 }
@@ -113,46 +106,9 @@ export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Pro
  * otherwise), and the newest verified address unless another user signs in with it (the address is
  * how the subscriber signs in).
  */
-async function syncProfile(tx: Tx, user: UserLink, polarCustomerId: string): Promise<CustomerUser> {
+async function syncProfile(tx: Tx, user: CustomerUserLink, polarCustomerId: string): Promise<CustomerUser> {
   const [known] = await tx.$queryRaw<Known[]>`
     SELECT name, updated_name AS "updatedName", email, created_user AS "createdUser" FROM polar_customers WHERE id = ${polarCustomerId}`
-  const changes: Prisma.Sql[] = []
-  let { name, email } = user
   const newestName = known?.createdUser ? known.name : known?.updatedName
-  if (newestName && newestName !== user.name) {
-    name = newestName
-    changes.push(Prisma.sql`name = ${name}`)
-  }
-  if (known?.email && known.email !== user.email) {
-    const [taken] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM users WHERE email = ${known.email}`
-    if (!taken) {
-      email = known.email
-      changes.push(Prisma.sql`email = ${email}`)
-    }
-  }
-  if (changes.length > 0) await tx.$executeRaw`UPDATE users SET ${Prisma.join(changes)}, updated_at = now() WHERE id = ${user.id}`
-  return { id: user.id, email, name }
-}
-
-/** A new subscriber; undefined when a concurrent delivery created this address first (it is found then). */
-async function createSubscriber(tx: Tx, input: { email: string; name: string | null }): Promise<UserLink | undefined> {
-  const [user] = await tx.$queryRaw<UserLink[]>`
-    INSERT INTO users (id, email, name, role, created_at, updated_at) VALUES (${randomUUID()}, ${input.email}, ${input.name}, 'SUBSCRIBER', now(), now())
-    ON CONFLICT (email) DO NOTHING
-    RETURNING id, name, email, polar_customer_id AS "polarCustomerId"`
-  return user
-}
-
-async function userByEmail(tx: Tx, email: string): Promise<UserLink | undefined> {
-  const [user] = await tx.$queryRaw<UserLink[]>`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE email = ${email}`
-  return user
-}
-
-/** Sets the Polar customer id unless the user has one or another user holds this one (one statement). */
-async function linkPolarCustomer(tx: Tx, user: { id: string; polarCustomerId: string | null }, polarCustomerId: string): Promise<void> {
-  if (user.polarCustomerId) return
-  await tx.$executeRaw`
-    UPDATE users SET polar_customer_id = ${polarCustomerId}, updated_at = now()
-    WHERE id = ${user.id} AND polar_customer_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM users WHERE polar_customer_id = ${polarCustomerId})`
+  return updateCustomerUserContact(tx, user, { name: newestName ?? null, email: known?.email ?? null })
 }

@@ -54,3 +54,28 @@ export async function countFailedSubscriptionDeliveries(polarSubscriptionId: str
 export async function countFailedDeliveries(range: { from: Date; to: Date }): Promise<number> {
   return db.webhookDelivery.count({ where: { status: "FAILED", receivedAt: { gte: range.from, lt: range.to } } })
 }
+
+/** The deliveries whose payload names this customer, newest first, without the payload. */
+export async function deliveriesNamingCustomer(customer: { id: string; email: string; polarCustomerId: string | null }, take: number) {
+  return db.webhookDelivery.findMany({
+    where: { OR: customerMatches(customer) },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, provider: true, eventType: true, status: true, error: true, receivedAt: true },
+  })
+}
+
+/** Polar names the customer by our user id (external_id), its own customer id, or the email address. */
+function customerMatches(customer: { id: string; email: string; polarCustomerId: string | null }): Prisma.WebhookDeliveryWhereInput[] {
+  const matches: Prisma.WebhookDeliveryWhereInput[] = [
+    { payload: { path: ["data", "customer", "external_id"], equals: customer.id } },
+    { payload: { path: ["data", "customer", "email"], equals: customer.email } },
+  ]
+  if (customer.polarCustomerId) {
+    matches.push(
+      { payload: { path: ["data", "customer_id"], equals: customer.polarCustomerId } },
+      { payload: { path: ["data", "customer", "id"], equals: customer.polarCustomerId } },
+    )
+  }
+  return matches
+}

@@ -6,7 +6,7 @@ import { delivery, post } from "@/lib/billing/testing/polar-events"
 import { subscriptionPayload, type TestPlan, testEvent } from "@/lib/billing/test-mode/payloads"
 import { monthlyRecurringCents } from "@/lib/revenue/mrr"
 import { currentMrrCents } from "@/lib/revenue/queries"
-import { seedDemoBusiness } from "@/lib/seed"
+import { seedDemoBusiness } from "@/prisma/seed"
 import { SUBSCRIPTION_ID_METADATA_KEY } from "./apply-subscription"
 
 // The ledger is the source of truth for MRR; this checks it against the other way of getting the

@@ -1,4 +1,4 @@
-import { track } from "@/lib/analytics/track"
+import { track } from "@/lib/analytics/ingest/track"
 import type { BillingEffect } from "./effects"
 
 /**

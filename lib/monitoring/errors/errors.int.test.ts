@@ -8,7 +8,7 @@ import { route } from "@/lib/http/route"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { onRequestError } from "@/instrumentation"
-import { appRelease } from "../release"
+import { appRelease } from "./release"
 import { recordError } from "./record"
 import { errorWritesSettled, startErrorRecording, stopErrorRecording } from "./report"
 

@@ -2,7 +2,7 @@ import "server-only"
 import { randomUUID } from "node:crypto"
 import type { ErrorGroupStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
-import { appRelease } from "../release"
+import { appRelease } from "./release"
 import { fingerprint, type ErrorShape, type ErrorSource } from "./fingerprint"
 import { symbolicateStack } from "./source-map"
 

@@ -1,7 +1,7 @@
 import "server-only"
 import type { Instrumentation } from "next"
 import { onRequestFailed } from "@/lib/http/failures"
-import { captureNextRequestError, captureServerError, type ErrorContext } from "../sentry"
+import { captureNextRequestError, captureServerError, type ErrorContext } from "./sentry"
 import { recordError, type RecordedError } from "./record"
 
 // The two ways a server error reaches monitoring: the route wrapper's 500s (through its

@@ -3,7 +3,7 @@ import { deliveryProblemCounts, type DeliveryProblems } from "@/lib/email/querie
 import { ordersNearDeadline, type DeadlineWatch } from "@/lib/orders/queries"
 import { recentSecurityEvents, securityEventCounts, securityEventSeries, type SecurityCounts, type SecurityEventItem, type SecurityPoint } from "@/lib/security/queries"
 import { listErrorGroups, type ErrorGroupListItem } from "../errors/queries"
-import type { TimeRange } from "../uptime"
+import type { TimeRange } from "../uptime/figures"
 
 // The operations dashboard's sections fed by other domains: error groups, business health and
 // security events. Each figure comes from its domain's own query function.

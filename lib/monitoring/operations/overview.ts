@@ -1,4 +1,4 @@
-import { webVitalsP75ByPage } from "@/lib/analytics/product/web-vitals"
+import { webVitalsP75ByPage } from "@/lib/analytics/reports/web-vitals"
 import { presetRange, type RangePreset } from "../time-range"
 import { loadBusiness, loadErrors, loadSecurity, type BusinessSection, type ErrorsSection, type SecuritySection } from "./business"
 import type { OperationsQuery } from "./schemas"

@@ -2,11 +2,11 @@ import { db } from "@/lib/db"
 import { integrations } from "@/lib/env"
 import { jobOverview, type JobOverview } from "@/lib/jobs/overview"
 import { queueDepths, queueLag, type JobRunRow, type QueueDepth, type QueueLag } from "@/lib/jobs/queries"
-import type { Component } from "../probes"
-import { requestSeries, routeTable, type Resolution, type RouteRow, type RouteSort, type SeriesPoint } from "../request-queries"
-import { latestResourceSamples, resourceSeries, type LatestSample, type ResourcePoint } from "../resource-queries"
-import type { TimeRange, UptimeFigure, UptimeWindowKey } from "../uptime"
-import { componentStatuses, probeLatencySeries, uptimeSummary, type ComponentStatus, type LatencyPoint } from "../uptime-queries"
+import type { Component } from "../uptime/probes"
+import { requestSeries, routeTable, type Resolution, type RouteRow, type RouteSort, type SeriesPoint } from "../requests/queries"
+import { latestResourceSamples, resourceSeries, type LatestSample, type ResourcePoint } from "../resources/queries"
+import type { TimeRange, UptimeFigure, UptimeWindowKey } from "../uptime/figures"
+import { componentStatuses, probeLatencySeries, uptimeSummary, type ComponentStatus, type LatencyPoint } from "../uptime/queries"
 
 // The operations dashboard's system sections: requests, uptime, resources and jobs. Each reads
 // the other monitoring modules' query functions and adds only totals and labels.
@@ -37,7 +37,7 @@ export type ComponentHealth = ComponentStatus & { configured: boolean; uptime: R
 
 export type UptimeSection = { components: ComponentHealth[]; latency: LatencyPoint[] }
 
-/** Polar and Resend are probed only when their keys are set (lib/monitoring/probes.ts). */
+/** Polar and Resend are probed only when their keys are set (lib/monitoring/uptime/probes.ts). */
 function isConfigured(component: Component): boolean {
   if (component === "polar") return integrations.polar()
   if (component === "resend") return integrations.resend()

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge"
-import { formatDate, formatMoney } from "@/lib/billing/format"
 import { describeTestCard, testCardExpiry } from "@/lib/billing/test-mode/card"
 import type { TestPaymentMethod as TestPaymentMethodData } from "@/lib/billing/test-mode/renewals"
+import { formatLongDate } from "@/lib/format/dates"
+import { formatMoney } from "@/lib/format/money"
 import { RenewalButton } from "./renewal-button"
 
 // Test mode only: stands in for the payment-method page of Polar's customer portal.
@@ -35,7 +36,7 @@ export function TestPaymentMethod({ method }: { method: TestPaymentMethodData })
       {next?.action === "fail_renewal" ? (
         <>
           <p className="text-sm text-slate-600">
-            Your subscription renews on {formatDate(next.renewsAt)}. Act out a declined renewal charge now: the app receives the webhooks Polar sends when a
+            Your subscription renews on {formatLongDate(next.renewsAt)}. Act out a declined renewal charge now: the app receives the webhooks Polar sends when a
             renewal fails, and you get the payment-failed email.
           </p>
           <RenewalButton action="fail" />

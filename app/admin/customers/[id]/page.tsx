@@ -1,20 +1,21 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
+import { AuditTable, auditActorHref } from "@/components/audit/audit-table"
+import { WebhookDeliveryTable } from "@/components/billing/webhook-delivery-table"
+import { EmailTable } from "@/components/email/email-table"
 import { PageHeader } from "@/components/ui/page-header"
 import { requireStaffSession } from "@/lib/auth/session"
-import { formatDate, formatMoney } from "@/lib/billing/format"
 import { DETAIL_LIMITS, getCustomerDetail } from "@/lib/customers/queries"
-import { auditActorHref, CustomerAuditTable } from "./_components/audit-table"
+import { formatLongDate } from "@/lib/format/dates"
+import { formatMoney } from "@/lib/format/money"
 import { CustomerSummary } from "./_components/customer-summary"
 import { DetailSection } from "./_components/detail-section"
-import { EmailsTable } from "./_components/emails-table"
 import { LedgerTable } from "./_components/ledger-table"
 import { OrdersList } from "./_components/orders-list"
 import { PaymentsTable } from "./_components/payments-table"
 import { StaffActions } from "./_components/staff-actions"
 import { SubscriptionsTable } from "./_components/subscriptions-table"
-import { WebhooksTable } from "./_components/webhooks-table"
 
 export const metadata: Metadata = { title: "Customer" }
 export const dynamic = "force-dynamic"
@@ -49,7 +50,7 @@ export default async function CustomerPage({ params }: CustomerPageProps) {
             .map((payment) => ({
               id: payment.id,
               refundableCents: payment.amountCents - payment.refundedCents,
-              label: `${formatDate(payment.paidAt)} · ${formatMoney(payment.amountCents - payment.refundedCents, payment.currency)} refundable`,
+              label: `${formatLongDate(payment.paidAt)} · ${formatMoney(payment.amountCents - payment.refundedCents, payment.currency)} refundable`,
             }))}
           canCancel={detail.subscriptions.some((sub) => sub.endedAt === null && !sub.cancelAtPeriodEnd)}
         />
@@ -67,13 +68,13 @@ export default async function CustomerPage({ params }: CustomerPageProps) {
         <OrdersList orders={detail.orders} />
       </DetailSection>
       <DetailSection id="emails" title="Emails" count={detail.emails.length} limit={DETAIL_LIMITS.emails} empty="No emails sent to this address">
-        <EmailsTable emails={detail.emails} />
+        <EmailTable emails={detail.emails} testId="emails-table" />
       </DetailSection>
       <DetailSection id="webhooks" title="Webhook deliveries" count={detail.webhooks.length} limit={DETAIL_LIMITS.webhooks} empty="No webhook deliveries name this customer">
-        <WebhooksTable webhooks={detail.webhooks} />
+        <WebhookDeliveryTable deliveries={detail.webhooks} testId="webhooks-table" />
       </DetailSection>
       <DetailSection id="audit" title="Audit" count={detail.audit.length} limit={DETAIL_LIMITS.audit} empty="No audit entries concern this customer" action={auditLink}>
-        <CustomerAuditTable entries={detail.audit} />
+        <AuditTable entries={detail.audit} label="Audit entries" testId="customer-audit-table" linkActors />
       </DetailSection>
     </div>
   )

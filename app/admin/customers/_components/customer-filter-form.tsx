@@ -3,10 +3,10 @@ import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { SubscriptionStatus } from "@/generated/prisma/enums"
 import type { CustomerQuery } from "../_lib/filter"
-import { SUBSCRIPTION_STATUS_LABELS } from "./subscription-status-badge"
+import { SUBSCRIPTION_STATUS_BADGES } from "./subscription-status-badge"
 
 const LAYOUT = { form: "sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-end", actions: "" }
-const STATUS_CHOICES = Object.values(SubscriptionStatus).map((status) => ({ value: status, label: SUBSCRIPTION_STATUS_LABELS[status].label }))
+const STATUS_CHOICES = Object.values(SubscriptionStatus).map((status) => ({ value: status, label: SUBSCRIPTION_STATUS_BADGES[status].label }))
 
 export function CustomerFilterForm({ query }: { query: CustomerQuery }) {
   return (

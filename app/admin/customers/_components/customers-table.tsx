@@ -1,8 +1,8 @@
 import Link from "next/link"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { When } from "@/components/ui/when"
-import { formatMoney } from "@/lib/billing/format"
 import type { CustomerListItem } from "@/lib/customers/queries"
+import { formatMoney } from "@/lib/format/money"
 import { SubscriptionStatusBadge } from "./subscription-status-badge"
 
 const none = <span className="text-slate-500">—</span>

@@ -3,8 +3,8 @@
 import { useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
+import { useMutation } from "@/components/ui/use-mutation"
 import type { ErrorGroupStatus } from "@/generated/prisma/enums"
-import { useApiAction } from "@/lib/http/use-api-action"
 
 const ACTIONS: Array<{ to: ErrorGroupStatus; label: string; pendingLabel: string }> = [
   { to: "RESOLVED", label: "Resolve", pendingLabel: "Resolving…" },
@@ -14,7 +14,7 @@ const ACTIONS: Array<{ to: ErrorGroupStatus; label: string; pendingLabel: string
 
 /** Triage: resolve (a later sighting is a regression), ignore (keeps counting quietly) or reopen. */
 export function StatusButtons({ groupId, status, label }: { groupId: string; status: ErrorGroupStatus; label: string }) {
-  const { pending, error, run } = useApiAction()
+  const { pending, error, mutate } = useMutation({ refresh: true })
   const [chosen, setChosen] = useState<ErrorGroupStatus | null>(null)
   const available = ACTIONS.filter((action) => action.to !== status)
 
@@ -29,7 +29,7 @@ export function StatusButtons({ groupId, status, label }: { groupId: string; sta
             disabled={pending}
             onClick={() => {
               setChosen(action.to)
-              void run(`/api/admin/errors/${encodeURIComponent(groupId)}/status`, { method: "POST", body: { status: action.to } })
+              void mutate(`/api/admin/errors/${encodeURIComponent(groupId)}/status`, { body: { status: action.to } })
             }}
             aria-label={`${action.label}: ${label}`}
             data-testid={`error-${action.to.toLowerCase()}`}
@@ -38,7 +38,7 @@ export function StatusButtons({ groupId, status, label }: { groupId: string; sta
           </ActionButton>
         ))}
       </div>
-      <InlineError message={error} className="max-w-56 text-right text-xs" />
+      <InlineError message={error?.message} className="max-w-56 text-right text-xs" />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { format } from "date-fns"
+import { formatDateTime, formatDayMonth } from "@/lib/format/dates"
 import type { TrendPoint } from "@/lib/monitoring/errors/queries"
 
 /**
@@ -8,7 +8,7 @@ import type { TrendPoint } from "@/lib/monitoring/errors/queries"
 export function TrendBars({ points, unit, label }: { points: TrendPoint[]; unit: "hour" | "day"; label: string }) {
   const max = Math.max(1, ...points.map((point) => point.count))
   const total = points.reduce((sum, point) => sum + point.count, 0)
-  const stamp = (at: Date) => (unit === "hour" ? `${format(at, "d MMM, HH")}:00` : format(at, "d MMM"))
+  const stamp = (at: Date) => (unit === "hour" ? formatDateTime(at, { year: false, to: "hour" }) : formatDayMonth(at))
   return (
     <figure className="flex flex-col gap-2">
       <figcaption className="text-sm text-slate-600">

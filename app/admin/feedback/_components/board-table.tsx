@@ -1,8 +1,8 @@
 import { FeatureStatusBadge } from "@/components/feedback/status-badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import type { StaffBoardItem } from "@/lib/feedback/staff-queries"
+import { formatDate } from "@/lib/format/dates"
 import { StatusControl } from "./status-control"
-import { formatDay } from "./format-day"
 
 export function BoardTable({ items }: { items: StaffBoardItem[] }) {
   return (
@@ -24,13 +24,13 @@ export function BoardTable({ items }: { items: StaffBoardItem[] }) {
                 <p className="font-medium break-words text-slate-900">{item.title}</p>
                 {item.body ? <p className="mt-1 line-clamp-3 text-xs break-words text-slate-600">{item.body}</p> : null}
                 <p className="mt-1 text-xs text-slate-500">
-                  {item.authorEmail} · {formatDay(item.createdAt)}
+                  {item.authorEmail} · {formatDate(item.createdAt, { months: "en-GB" })}
                 </p>
               </TableCell>
               <TableCell className="text-right tabular-nums">{item.voteCount.toLocaleString("en-US")}</TableCell>
               <TableCell>
                 <FeatureStatusBadge status={item.status} />
-                {item.statusChangedAt ? <span className="mt-1 block text-xs text-slate-500">since {formatDay(item.statusChangedAt)}</span> : null}
+                {item.statusChangedAt ? <span className="mt-1 block text-xs text-slate-500">since {formatDate(item.statusChangedAt, { months: "en-GB" })}</span> : null}
               </TableCell>
               <TableCell>
                 <StatusControl requestId={item.id} title={item.title} status={item.status} />

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { CSAT_LABELS } from "@/lib/feedback/format"
 import type { StaffFeedbackMessage } from "@/lib/feedback/staff-queries"
-import { formatDay } from "./format-day"
+import { formatDate } from "@/lib/format/dates"
 
 export function MessagesTable({ items }: { items: StaffFeedbackMessage[] }) {
   return (
@@ -34,7 +34,7 @@ export function MessagesTable({ items }: { items: StaffFeedbackMessage[] }) {
                 <span className="block">{item.userEmail}</span>
                 {item.page ? <span className="block text-xs text-slate-500">on {item.page}</span> : null}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{formatDay(item.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(item.createdAt, { months: "en-GB" })}</TableCell>
             </TableRow>
           ))}
         </TableBody>

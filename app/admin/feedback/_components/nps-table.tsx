@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { npsCategory } from "@/lib/feedback/scores"
 import type { StaffNpsResponse } from "@/lib/feedback/staff-queries"
-import { formatDay } from "./format-day"
+import { formatDate } from "@/lib/format/dates"
 
 export function NpsTable({ items }: { items: StaffNpsResponse[] }) {
   return (
@@ -25,7 +25,7 @@ export function NpsTable({ items }: { items: StaffNpsResponse[] }) {
               </TableCell>
               <TableCell className="max-w-lg break-words whitespace-pre-line">{item.comment ?? <span className="text-slate-500">no comment</span>}</TableCell>
               <TableCell>{item.userEmail}</TableCell>
-              <TableCell className="whitespace-nowrap">{formatDay(item.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(item.createdAt, { months: "en-GB" })}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,10 +1,9 @@
 "use client"
 
-import { useRouter } from "next/navigation"
-import { useRef, useState } from "react"
-import { sendJson } from "@/components/feedback/send-json"
+import { useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { Select } from "@/components/ui/select"
+import { useMutation } from "@/components/ui/use-mutation"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { SETTABLE_STATUSES, STATUS_LABELS } from "@/lib/feedback/format"
 
@@ -12,25 +11,17 @@ type Change = { changed: boolean; recipients: number; emailed: number }
 
 /** Staff set a request's status; the answer says how many voters were emailed. */
 export function StatusControl({ requestId, title, status }: { requestId: string; title: string; status: FeatureRequestStatus }) {
-  const router = useRouter()
   const [next, setNext] = useState<FeatureRequestStatus>(status === "OPEN" ? "PLANNED" : status)
-  const [pending, setPending] = useState(false)
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null)
-  const inFlight = useRef(false)
+  const [done, setDone] = useState<string | null>(null)
+  const { pending, error, mutate } = useMutation<Change>({ refresh: true })
   const selectId = `status-${requestId}`
 
   async function save() {
-    if (inFlight.current) return
-    inFlight.current = true
-    setPending(true)
-    setMessage(null)
-    const result = await sendJson<Change>(`/api/admin/feature-requests/${encodeURIComponent(requestId)}/status`, "POST", { status: next })
-    inFlight.current = false
-    setPending(false)
-    if (!result.ok) return setMessage({ tone: "error", text: result.error.message })
+    setDone(null)
+    const result = await mutate(`/api/admin/feature-requests/${encodeURIComponent(requestId)}/status`, { body: { status: next } })
+    if (!result?.ok) return
     const { changed, emailed } = result.data
-    setMessage({ tone: "ok", text: changed ? `Set to ${STATUS_LABELS[next].toLowerCase()}; ${emailed} ${emailed === 1 ? "person" : "people"} emailed.` : "Already this status; nobody emailed." })
-    router.refresh()
+    setDone(changed ? `Set to ${STATUS_LABELS[next].toLowerCase()}; ${emailed} ${emailed === 1 ? "person" : "people"} emailed.` : "Already this status; nobody emailed.")
   }
 
   return (
@@ -50,8 +41,8 @@ export function StatusControl({ requestId, title, status }: { requestId: string;
           {pending ? "Saving…" : "Set"}
         </ActionButton>
       </div>
-      <p role="status" className={message?.tone === "error" ? "text-xs text-red-700" : "text-xs text-emerald-700"} data-testid="status-message">
-        {message?.text ?? ""}
+      <p role="status" className={error ? "text-xs text-red-700" : "text-xs text-emerald-700"} data-testid="status-message">
+        {error?.message ?? done ?? ""}
       </p>
     </div>
   )

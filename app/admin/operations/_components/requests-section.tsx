@@ -8,7 +8,7 @@ import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell
 import type { Section } from "@/lib/monitoring/operations/overview"
 import { ROUTE_SORTS, type OperationsQuery } from "@/lib/monitoring/operations/schemas"
 import type { RequestsSection as Requests } from "@/lib/monitoring/operations/system"
-import type { RouteRow } from "@/lib/monitoring/request-queries"
+import type { RouteRow } from "@/lib/monitoring/requests/queries"
 import { cn } from "@/lib/utils/cn"
 import { operationsHref } from "../_lib/query"
 import { DashboardSection, SubHeading } from "./section"

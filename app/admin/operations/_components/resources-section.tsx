@@ -6,7 +6,7 @@ import { StatCard } from "@/components/ui/stat-card"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import type { Section } from "@/lib/monitoring/operations/overview"
 import type { DatabaseHealth, ResourcesSection as Resources } from "@/lib/monitoring/operations/system"
-import type { LatestSample, ResourcePoint } from "@/lib/monitoring/resource-queries"
+import type { LatestSample, ResourcePoint } from "@/lib/monitoring/resources/queries"
 import { DashboardSection, SubHeading } from "./section"
 import { StatusBadge } from "./status-badge"
 

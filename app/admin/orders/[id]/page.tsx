@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
+import { OrderStatusBadge } from "@/components/orders/order-status-badge"
 import { OrderTimeline } from "@/components/orders/order-timeline"
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
@@ -10,7 +11,6 @@ import { isOpenOrder } from "@/lib/orders/rules"
 import { AssignButton } from "../_components/assign-button"
 import { FulfilForm } from "../_components/fulfil-form"
 import { OrderFacts } from "../_components/order-facts"
-import { OrderStatusBadge } from "../_components/order-status-badge"
 import { ReleaseButton } from "../_components/release-button"
 
 export const metadata: Metadata = { title: "Order" }
@@ -36,7 +36,7 @@ export default async function OrderPage({ params }: OrderPageProps) {
         description={<span className="font-mono text-xs">{order.id}</span>}
         actions={
           <>
-            <OrderStatusBadge status={order.status} />
+            <OrderStatusBadge status={order.status} audience="staff" className="whitespace-nowrap" data-testid="order-status" />
             {open && order.assigneeId !== session.user.id ? <AssignButton orderId={order.id} /> : null}
           </>
         }

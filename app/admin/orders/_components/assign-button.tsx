@@ -2,20 +2,20 @@
 
 import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
-import { useApiAction } from "@/lib/http/use-api-action"
+import { useMutation } from "@/components/ui/use-mutation"
 
 /** "Assign to me" for one order; the page re-renders from the server afterwards. */
 export function AssignButton({ orderId, label = "Assign to me" }: { orderId: string; label?: string }) {
-  const { pending, error, run } = useApiAction()
+  const { pending, error, mutate } = useMutation({ refresh: true })
 
-  const assign = () => run(`/api/admin/orders/${encodeURIComponent(orderId)}/assign`, { method: "POST", body: {} })
+  const assign = () => mutate(`/api/admin/orders/${encodeURIComponent(orderId)}/assign`, { body: {} })
 
   return (
     <div className="flex flex-col items-start gap-1">
       <ActionButton size="sm" variant="secondary" onClick={assign} disabled={pending} data-testid="assign-to-me">
         {pending ? "Assigning…" : label}
       </ActionButton>
-      <InlineError message={error} className="text-xs" />
+      <InlineError message={error?.message} className="text-xs" />
     </div>
   )
 }

@@ -1,49 +1,27 @@
 "use client"
 
-import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { fieldClasses, Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 import { cn } from "@/lib/utils/cn"
 
 type Field = "login" | "password" | "notes"
 
+const EMPTY: Record<Field, string> = { login: "", password: "", notes: "" }
+
 /** Delivers the seat. The values go to the API once and are cleared; they are stored only encrypted. */
 export function FulfilForm({ orderId }: { orderId: string }) {
-  const router = useRouter()
-  const [values, setValues] = useState<Record<Field, string>>({ login: "", password: "", notes: "" })
+  const [values, setValues] = useState<Record<Field, string>>(EMPTY)
   const [showPassword, setShowPassword] = useState(false)
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const { pending, error, mutate } = useMutation({ refresh: true, onSuccess: () => setValues(EMPTY) })
+  const fieldErrors = error?.fieldErrors ?? {}
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setPending(true)
-    setError(null)
-    setFieldErrors({})
-    try {
-      const response = await fetch(`/api/admin/orders/${encodeURIComponent(orderId)}/fulfil`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ login: values.login, password: values.password, notes: values.notes || undefined }),
-      })
-      if (response.ok) {
-        setValues({ login: "", password: "", notes: "" })
-        router.refresh()
-        return
-      }
-      const failure = await readApiError(response)
-      setFieldErrors(failure.fieldErrors)
-      setError(failure.message)
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
+    void mutate(`/api/admin/orders/${encodeURIComponent(orderId)}/fulfil`, { body: { login: values.login, password: values.password, notes: values.notes || undefined } })
   }
 
   const field = (name: Field) => ({
@@ -84,7 +62,7 @@ export function FulfilForm({ orderId }: { orderId: string }) {
         <textarea {...field("notes")} maxLength={2000} rows={3} className={cn(fieldClasses, "py-2")} />
         {fieldError("notes")}
       </div>
-      <InlineError message={error} data-testid="fulfil-error" />
+      <InlineError message={error?.message} data-testid="fulfil-error" />
       <div>
         <ActionButton type="submit" disabled={pending} data-testid="fulfil-submit">
           {pending ? "Saving…" : "Mark fulfilled"}

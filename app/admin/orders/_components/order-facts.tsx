@@ -1,7 +1,7 @@
 import type { ReactNode } from "react"
 import { DeadlineCountdown } from "@/components/orders/deadline-countdown"
 import { Badge } from "@/components/ui/badge"
-import { formatMoney } from "@/lib/billing/format"
+import { formatMoney } from "@/lib/format/money"
 import { formatOrderTime } from "@/lib/orders/format"
 import type { OrderDetail } from "@/lib/orders/queries"
 import { isOpenOrder } from "@/lib/orders/rules"

@@ -1,29 +1,33 @@
 "use client"
 
 import Link from "next/link"
-import { useRouter } from "next/navigation"
 import { useState } from "react"
 import { DeadlineCountdown } from "@/components/orders/deadline-countdown"
+import { OrderStatusBadge } from "@/components/orders/order-status-badge"
 import { ActionButton } from "@/components/ui/action-button"
 import { Badge } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 import { formatOrderDayAndClock, formatOrderTime } from "@/lib/orders/format"
 import type { OrderQueueItem } from "@/lib/orders/queries"
 import { isOpenOrder } from "@/lib/orders/rules"
 import { cn } from "@/lib/utils/cn"
 import { AssignButton } from "./assign-button"
-import { OrderStatusBadge } from "./order-status-badge"
 
 type Props = { items: OrderQueueItem[]; viewerId: string; now: Date }
 
 /** The queue's rows with a live deadline, "Assign to me", and bulk assignment of the ticked rows. */
 export function OrderQueueTable({ items, viewerId, now }: Props) {
-  const router = useRouter()
   const assignable = items.filter((item) => isOpenOrder(item.status) && item.assigneeId !== viewerId).map((item) => item.id)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const [pending, setPending] = useState(false)
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const { pending, error, mutate } = useMutation<{ count: number }>({
+    refresh: true,
+    onSuccess: ({ count }) => {
+      setDone(count === 1 ? "1 order assigned to you." : `${count} orders assigned to you.`)
+      setSelected(new Set())
+    },
+  })
   const picked = assignable.filter((id) => selected.has(id))
   const allPicked = assignable.length > 0 && picked.length === assignable.length
 
@@ -34,22 +38,9 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
       return next
     })
 
-  async function assignSelected() {
-    setPending(true)
-    setMessage(null)
-    try {
-      const response = await fetch("/api/admin/orders/assign", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ orderIds: picked }) })
-      if (response.ok) {
-        const { count } = (await response.json()) as { count: number }
-        setMessage({ tone: "ok", text: count === 1 ? "1 order assigned to you." : `${count} orders assigned to you.` })
-        setSelected(new Set())
-        router.refresh()
-      } else setMessage({ tone: "error", text: (await readApiError(response)).message })
-    } catch {
-      setMessage({ tone: "error", text: networkError.message })
-    } finally {
-      setPending(false)
-    }
+  function assignSelected() {
+    setDone(null)
+    void mutate("/api/admin/orders/assign", { body: { orderIds: picked } })
   }
 
   return (
@@ -58,8 +49,8 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
         <ActionButton size="sm" onClick={assignSelected} disabled={pending || picked.length === 0} data-testid="assign-selected">
           {pending ? "Assigning…" : `Assign selected to me${picked.length ? ` (${picked.length})` : ""}`}
         </ActionButton>
-        <p aria-live="polite" className={cn("text-sm", message?.tone === "error" ? "text-red-700" : "text-slate-600")}>
-          {message?.text ?? ""}
+        <p aria-live="polite" className={cn("text-sm", error ? "text-red-700" : "text-slate-600")}>
+          {error?.message ?? done ?? ""}
         </p>
       </div>
       <TableContainer label="Orders">
@@ -101,7 +92,7 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
                   </TableCell>
                   <TableCell>
                     <div className="flex flex-wrap gap-1">
-                      <OrderStatusBadge status={item.status} />
+                      <OrderStatusBadge status={item.status} audience="staff" className="whitespace-nowrap" data-testid="order-status" />
                       {item.releaseDue ? <Badge tone="danger" className="whitespace-nowrap">Release due</Badge> : null}
                     </div>
                   </TableCell>

@@ -3,7 +3,7 @@ import { FeedbackStats } from "@/components/feedback/feedback-stats"
 import { NpsComments } from "@/components/feedback/nps-comments"
 import { NpsTrendChart } from "@/components/feedback/nps-trend-chart"
 import { TopRequestsTable } from "@/components/feedback/top-requests-table"
-import type { ProductRange } from "@/lib/analytics/product/range"
+import type { ProductRange } from "@/lib/analytics/model/range"
 import { feedbackReport, type FeedbackReport } from "@/lib/feedback/report"
 
 type FeedbackSectionProps = { range: ProductRange; previous: ProductRange }

@@ -1,7 +1,7 @@
-import { eventNameSchema } from "@/lib/analytics/schemas"
-import { formatSteps, type FunnelBreakdown, type FunnelStep, MAX_FUNNEL_STEPS, MIN_FUNNEL_STEPS, PAGE_PATH_PATTERN, PAGE_VIEW } from "@/lib/analytics/product/funnels"
+import { eventNameSchema } from "@/lib/analytics/model/event-names"
+import { formatSteps, type FunnelBreakdown, type FunnelStep, MAX_FUNNEL_STEPS, MIN_FUNNEL_STEPS, PAGE_PATH_PATTERN, PAGE_VIEW } from "@/lib/analytics/funnels/rules"
 
-// The funnel builder's rules, without React: the server checks the same with funnels-schemas.ts.
+// The funnel builder's rules, without React: the server checks the same with lib/analytics/funnels/schemas.ts.
 
 export { MAX_FUNNEL_STEPS as MAX_STEPS, MIN_FUNNEL_STEPS as MIN_STEPS }
 

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { FunnelBreakdown, FunnelSegment } from "@/lib/analytics/product/funnels"
-import type { ReportedFunnel } from "@/lib/analytics/product/funnels-report"
-import { formatFigure } from "@/lib/analytics/product/usage-format"
+import type { ReportedFunnel } from "@/lib/analytics/funnels/report"
+import type { FunnelBreakdown, FunnelSegment } from "@/lib/analytics/funnels/rules"
+import { formatFigure } from "@/lib/analytics/reports/usage-format"
 
 export const BREAKDOWN_LABELS: Record<FunnelBreakdown, string> = { country: "Country", device: "Device", utm_source: "UTM source", variant: "Experiment variant" }
 

@@ -1,7 +1,8 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { FunnelStepFigures } from "@/lib/analytics/product/funnels"
-import type { ReportedFunnel } from "@/lib/analytics/product/funnels-report"
-import { formatFigure, formatSeconds } from "@/lib/analytics/product/usage-format"
+import type { ReportedFunnel } from "@/lib/analytics/funnels/report"
+import type { FunnelStepFigures } from "@/lib/analytics/funnels/rules"
+import { formatFigure } from "@/lib/analytics/reports/usage-format"
+import { formatSeconds } from "@/lib/format/durations"
 import { ValueBar } from "./usage-ui"
 
 export function formatDuration(ms: number | null): string {

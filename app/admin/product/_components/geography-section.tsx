@@ -1,9 +1,10 @@
 import { pivotByGroup } from "@/components/charts/rows"
 import { TimeSeriesChart } from "@/components/charts/time-series-chart"
 import { StatCard } from "@/components/ui/stat-card"
-import { geographyReport, type GeographyReport } from "@/lib/analytics/product/geography"
-import type { ProductRange } from "@/lib/analytics/product/range"
-import { formatFigure } from "@/lib/analytics/product/usage-format"
+import type { ProductRange } from "@/lib/analytics/model/range"
+import { geographyReport, type GeographyReport } from "@/lib/analytics/reports/geography"
+import { formatFigure } from "@/lib/analytics/reports/usage-format"
+import { formatIsoMinute } from "@/lib/format/dates"
 import { GeographyTable } from "./geography-table"
 import { ComparedStat, RawHorizonNote, ReportSection } from "./usage-ui"
 
@@ -37,7 +38,7 @@ export async function GeographySection({ range, previous }: SectionProps) {
 
 function GeographyBody({ report, range }: { report: GeographyReport; range: ProductRange }) {
   const trend = pivotByGroup(report.regionWeeks, { at: (row) => `${row.week}T00:00:00.000Z`, group: (row) => row.region, value: (row) => row.visitors })
-  const asOf = report.mrrAt.toISOString().slice(0, 16).replace("T", " ")
+  const asOf = formatIsoMinute(report.mrrAt)
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">

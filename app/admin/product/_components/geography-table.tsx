@@ -3,8 +3,8 @@
 import { useMemo, useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { CountryRow } from "@/lib/analytics/product/geography"
-import { type FigureFormat, formatFigure } from "@/lib/analytics/product/usage-format"
+import type { CountryRow } from "@/lib/analytics/reports/geography"
+import { type FigureFormat, formatFigure } from "@/lib/analytics/reports/usage-format"
 import { ValueBar } from "./usage-ui"
 
 // Countries as a table sorted by any column (a button in each header, aria-sort on it), with a bar

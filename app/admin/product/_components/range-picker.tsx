@@ -2,7 +2,7 @@ import { buttonClasses } from "@/components/ui/button"
 import { GetForm } from "@/components/ui/get-form"
 import { Input } from "@/components/ui/input"
 import { RangePresets } from "@/components/ui/range-presets"
-import { PRODUCT_PRESETS, type ProductPreset, type ProductRange } from "@/lib/analytics/product/range"
+import { PRODUCT_PRESETS, type ProductPreset, type ProductRange } from "@/lib/analytics/model/range"
 import { type ProductPageQuery, productHref } from "../_lib/query"
 
 const LABELS: Record<ProductPreset, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days", "365d": "365 days" }

@@ -1,7 +1,8 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { CohortReport } from "@/lib/analytics/product/cohorts-report"
-import type { RetentionCell } from "@/lib/analytics/product/cohorts"
-import { formatFigure } from "@/lib/analytics/product/usage-format"
+import type { CohortReport } from "@/lib/analytics/reports/cohorts-report"
+import type { RetentionCell } from "@/lib/analytics/reports/cohorts"
+import { formatFigure } from "@/lib/analytics/reports/usage-format"
+import { formatDate, formatMonth } from "@/lib/format/dates"
 import { cn } from "@/lib/utils/cn"
 
 /** Period columns shown (the cohort's own and the next 12); the API has them all. */
@@ -24,12 +25,10 @@ function periodName(report: CohortReport): string {
   return report.period === "week" ? "Week" : "Month"
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
-const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" })
-
+/** "Week of 2 Nov 2026" or "November 2026" (British month names: "Sept"). */
 export function cohortName(start: string, period: CohortReport["period"]): string {
   const date = new Date(`${start}T00:00:00Z`)
-  return period === "week" ? `Week of ${dayFormat.format(date)}` : monthFormat.format(date)
+  return period === "week" ? `Week of ${formatDate(date, { months: "en-GB" })}` : formatMonth(date, { long: true })
 }
 
 /** The heat map: a real table, each cell's colour said again by its percentage. */

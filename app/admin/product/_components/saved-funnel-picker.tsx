@@ -1,7 +1,7 @@
 import { buttonClasses } from "@/components/ui/button"
 import { Select } from "@/components/ui/select"
-import { DEFAULT_FUNNEL_NAME } from "@/lib/analytics/product/funnels-report"
-import type { SavedFunnel } from "@/lib/analytics/product/saved-funnels"
+import { DEFAULT_FUNNEL_NAME } from "@/lib/analytics/funnels/report"
+import type { SavedFunnel } from "@/lib/analytics/funnels/saved-funnels"
 import { type ProductPageQuery, productHref } from "../_lib/query"
 
 type SavedFunnelPickerProps = { query: ProductPageQuery; saved: SavedFunnel[]; total: number; current: string | null }

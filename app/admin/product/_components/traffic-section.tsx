@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { ProductRange } from "@/lib/analytics/product/range"
-import { TRAFFIC_LIST_LIMIT, trafficReport, type TrafficReport } from "@/lib/analytics/product/traffic"
-import { formatFigure } from "@/lib/analytics/product/usage-format"
+import type { ProductRange } from "@/lib/analytics/model/range"
+import { TRAFFIC_LIST_LIMIT, trafficReport, type TrafficReport } from "@/lib/analytics/reports/traffic"
+import { formatFigure } from "@/lib/analytics/reports/usage-format"
 import { ComparedStat, ReportSection, ValueBar } from "./usage-ui"
 
 type SectionProps = { range: ProductRange; previous: ProductRange }

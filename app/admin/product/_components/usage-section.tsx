@@ -1,9 +1,9 @@
 import { rowsOf } from "@/components/charts/rows"
 import { TimeSeriesChart } from "@/components/charts/time-series-chart"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { ProductRange } from "@/lib/analytics/product/range"
-import { featureUsageReport, type FeatureUsageReport } from "@/lib/analytics/product/usage"
-import { formatChange, formatFigure } from "@/lib/analytics/product/usage-format"
+import type { ProductRange } from "@/lib/analytics/model/range"
+import { featureUsageReport, type FeatureUsageReport } from "@/lib/analytics/reports/usage"
+import { formatChange, formatFigure } from "@/lib/analytics/reports/usage-format"
 import { ComparedStat, RawHorizonNote, ReportSection, ValueBar } from "./usage-ui"
 
 type SectionProps = { range: ProductRange; previous: ProductRange }

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react"
 import { StatCard } from "@/components/ui/stat-card"
-import { type FigureFormat, formatChange, formatFigure } from "@/lib/analytics/product/usage-format"
-import type { Compared } from "@/lib/analytics/product/usage-math"
+import { type FigureFormat, formatChange, formatFigure } from "@/lib/analytics/reports/usage-format"
+import type { Compared } from "@/lib/analytics/reports/usage-math"
+import { formatIsoDay } from "@/lib/format/dates"
 
 // Pieces shared by the usage, traffic, geography and web-vitals sections of /admin/product.
 
@@ -49,7 +50,7 @@ export function RawHorizonNote({ keptFrom, rangeFrom, what }: { keptFrom: Date |
   if (!keptFrom || keptFrom <= rangeFrom) return null
   return (
     <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-      Raw events are kept from {keptFrom.toISOString().slice(0, 10)} on: {what} count only from then.
+      Raw events are kept from {formatIsoDay(keptFrom)} on: {what} count only from then.
     </p>
   )
 }

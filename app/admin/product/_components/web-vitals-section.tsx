@@ -1,10 +1,11 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { StatCard } from "@/components/ui/stat-card"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
-import type { ProductRange } from "@/lib/analytics/product/range"
-import { formatFigure } from "@/lib/analytics/product/usage-format"
-import { webVitalsReport, type VitalSummary, type WebVitalsReport } from "@/lib/analytics/product/web-vitals"
-import { VITAL_METRICS, VITAL_THRESHOLDS, type VitalMetric, type VitalRating } from "@/lib/analytics/product/web-vitals-math"
+import type { ProductRange } from "@/lib/analytics/model/range"
+import { VITAL_METRICS, type VitalMetric } from "@/lib/analytics/model/web-vitals"
+import { formatFigure } from "@/lib/analytics/reports/usage-format"
+import { webVitalsReport, type VitalSummary, type WebVitalsReport } from "@/lib/analytics/reports/web-vitals"
+import { VITAL_THRESHOLDS, type VitalRating } from "@/lib/analytics/reports/web-vitals-math"
 import { RawHorizonNote, ReportSection } from "./usage-ui"
 
 type SectionProps = { range: ProductRange; previous: ProductRange }

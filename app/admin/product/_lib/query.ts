@@ -1,7 +1,7 @@
-import { type CohortBasis, COHORT_BASES, COHORT_PERIODS, type CohortPeriod } from "@/lib/analytics/product/cohorts"
-import { formatSteps, FUNNEL_BREAKDOWNS, type FunnelBreakdown, type FunnelStep } from "@/lib/analytics/product/funnels"
-import { funnelStepsParamSchema, windowDaysSchema } from "@/lib/analytics/product/funnels-schemas"
-import { type ProductRangeQuery, productRangeQuerySchema } from "@/lib/analytics/product/range"
+import { type CohortBasis, COHORT_BASES, COHORT_PERIODS, type CohortPeriod } from "@/lib/analytics/reports/cohorts"
+import { formatSteps, FUNNEL_BREAKDOWNS, type FunnelBreakdown, type FunnelStep } from "@/lib/analytics/funnels/rules"
+import { funnelStepsParamSchema, windowDaysSchema } from "@/lib/analytics/funnels/schemas"
+import { type ProductRangeQuery, productRangeQuerySchema } from "@/lib/analytics/model/range"
 import { z } from "zod"
 
 type RawSearchParams = Record<string, string | string[] | undefined>

@@ -1,52 +1,30 @@
 "use client"
 
-import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
+import { ROLE_BADGES } from "@/components/admin/role-badge"
 import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
+import { useMutation } from "@/components/ui/use-mutation"
 import type { Role } from "@/generated/prisma/enums"
 import { ALL_ROLES } from "@/lib/auth/roles"
-import { networkError, readApiError } from "@/lib/http/client-error"
-import { ROLE_LABELS } from "./role-badge"
 import { EmailField } from "./email-field"
-
-type Result = { kind: "success" | "error"; message: string }
 
 /** Team emails feed a datalist; any user's email works, which is how a subscriber becomes staff. */
 export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
-  const router = useRouter()
   const [email, setEmail] = useState("")
   const [role, setRole] = useState<Role>("SUPPORT")
-  const [pending, setPending] = useState(false)
-  const [result, setResult] = useState<Result | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [done, setDone] = useState<string | null>(null)
+  const { pending, error, mutate } = useMutation({ refresh: true })
+  const fieldErrors = error?.fieldErrors ?? {}
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setPending(true)
-    setResult(null)
-    setFieldErrors({})
-    try {
-      const response = await fetch("/api/admin/team/role", {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: email.trim(), role }),
-      })
-      if (response.ok) {
-        setResult({ kind: "success", message: `${email.trim()} is now ${ROLE_LABELS[role]}. Their sessions were signed out.` })
-        setEmail("")
-        router.refresh()
-      } else {
-        const error = await readApiError(response)
-        setFieldErrors(error.fieldErrors)
-        setResult({ kind: "error", message: error.message })
-      }
-    } catch {
-      setResult({ kind: "error", message: networkError.message })
-    } finally {
-      setPending(false)
-    }
+    setDone(null)
+    const result = await mutate("/api/admin/team/role", { method: "PUT", body: { email: email.trim(), role } })
+    if (!result?.ok) return
+    setDone(`${email.trim()} is now ${ROLE_BADGES[role].label}. Their sessions were signed out.`)
+    setEmail("")
   }
 
   return (
@@ -65,7 +43,7 @@ export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
           >
             {ALL_ROLES.map((option) => (
               <option key={option} value={option}>
-                {ROLE_LABELS[option]}
+                {ROLE_BADGES[option].label}
               </option>
             ))}
           </Select>
@@ -76,12 +54,13 @@ export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
         </ActionButton>
       </div>
       <p className="text-xs text-slate-600">Only an owner can grant or take away the admin and owner roles. Nobody can change their own role.</p>
-      {result ? (
-        <p
-          role={result.kind === "error" ? "alert" : "status"}
-          className={result.kind === "error" ? "text-sm text-red-700" : "text-sm text-emerald-800"}
-        >
-          {result.message}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : done ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {done}
         </p>
       ) : null}
     </form>

@@ -1,8 +1,8 @@
-import { format } from "date-fns"
+import { RoleBadge } from "@/components/admin/role-badge"
 import { Badge } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import type { TeamMember } from "@/lib/auth/team"
-import { RoleBadge } from "./role-badge"
+import { formatDate } from "@/lib/format/dates"
 
 export function TeamTable({ members }: { members: TeamMember[] }) {
   return (
@@ -29,7 +29,7 @@ export function TeamTable({ members }: { members: TeamMember[] }) {
               <TableCell>
                 {member.mfaEnrolled ? <Badge tone="success">Set up</Badge> : <Badge tone="warning">Not set up</Badge>}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{format(member.createdAt, "d MMM yyyy")}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(member.createdAt)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

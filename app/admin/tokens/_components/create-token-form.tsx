@@ -1,60 +1,40 @@
 "use client"
 
-import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { InlineError } from "@/components/ui/inline-error"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
+import { useMutation } from "@/components/ui/use-mutation"
 import { DEFAULT_TOKEN_DAYS, TOKEN_DAY_CHOICES, TOKEN_SCOPES, type ApiTokenScope } from "@/lib/auth/token-scopes"
-import { networkError, readApiError } from "@/lib/http/client-error"
 import { NewTokenNotice } from "./new-token-notice"
 import { SCOPE_LABELS } from "./scope-labels"
 
 /** Mints a token for the signed-in staff member; nobody mints for anyone else. */
 export function CreateTokenForm() {
-  const router = useRouter()
   const [name, setName] = useState("")
   const [scopes, setScopes] = useState<ApiTokenScope[]>(["read"])
   const [days, setDays] = useState<number>(DEFAULT_TOKEN_DAYS)
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [token, setToken] = useState<string | null>(null)
+  // refresh() re-renders the server list; this component keeps its state, so the token stays.
+  const { pending, error, mutate } = useMutation<{ token: string; id: string }>({
+    refresh: true,
+    onSuccess: (created) => {
+      setToken(created.token)
+      setName("")
+    },
+  })
+  const fieldErrors = error?.fieldErrors ?? {}
 
   function toggle(scope: ApiTokenScope) {
     setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]))
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setPending(true)
-    setError(null)
-    setFieldErrors({})
     setToken(null)
-    try {
-      const response = await fetch("/api/admin/tokens", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: name.trim(), scopes: TOKEN_SCOPES.filter((s) => scopes.includes(s)), expiresInDays: days }),
-      })
-      if (response.ok) {
-        const created = (await response.json()) as { token: string; id: string }
-        setToken(created.token)
-        setName("")
-        // refresh() re-renders the server list; this component keeps its state, so the token stays.
-        router.refresh()
-      } else {
-        const failure = await readApiError(response)
-        setFieldErrors(failure.fieldErrors)
-        setError(failure.message)
-      }
-    } catch {
-      setError(networkError.message)
-    } finally {
-      setPending(false)
-    }
+    void mutate("/api/admin/tokens", { body: { name: name.trim(), scopes: TOKEN_SCOPES.filter((s) => scopes.includes(s)), expiresInDays: days } })
   }
 
   return (
@@ -127,7 +107,7 @@ export function CreateTokenForm() {
           </ActionButton>
         </div>
       </form>
-      <InlineError message={error} />
+      <InlineError message={error?.message} />
       {token ? <NewTokenNotice token={token} onDismiss={() => setToken(null)} /> : null}
     </div>
   )

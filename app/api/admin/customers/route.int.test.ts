@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from "vitest"
 import { getCustomerDetailOrThrow } from "@/lib/customers/queries"
-import { type CustomerStory, SECRET, seedCustomerStory } from "@/lib/customers/test-fixtures"
+import { type CustomerStory, SECRET, seedCustomerStory } from "@/lib/customers/testing/fixtures"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { GET as getDetail } from "./[id]/route"

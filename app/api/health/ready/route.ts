@@ -1,7 +1,7 @@
 import { isStaff } from "@/lib/auth/roles"
 import type { Caller } from "@/lib/http/authenticate"
 import { route } from "@/lib/http/route"
-import { readiness } from "@/lib/monitoring/health"
+import { readiness } from "@/lib/monitoring/uptime/health"
 
 export const dynamic = "force-dynamic"
 

@@ -1,6 +1,6 @@
 import Link from "next/link"
+import { EmailStatusBadge } from "@/components/email/email-badges"
 import type { MailboxItem } from "@/lib/email/queries"
-import { EmailStatusBadge } from "./email-status-badge"
 import { Timestamp } from "./timestamp"
 
 // One link per message holding all of its columns: a whole row is a big tap target on a phone,

@@ -1,7 +1,8 @@
 import { StatCard } from "@/components/ui/stat-card"
 import { When } from "@/components/ui/when"
-import { formatMoney, formatPlanPrice } from "@/lib/billing/format"
+import { formatPlanPrice } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
+import { formatMoney } from "@/lib/format/money"
 import { SubscriptionStatusBadge } from "../../_components/subscription-status-badge"
 
 /** The figures under the customer's name: where they stand and what they are worth. */

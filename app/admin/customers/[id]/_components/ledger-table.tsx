@@ -2,8 +2,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { ChangeKind } from "@/generated/prisma/enums"
-import { formatMoney } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
+import { formatMoney } from "@/lib/format/money"
 import { SignedMoney } from "./money"
 
 const KINDS: Record<ChangeKind, { label: string; tone: BadgeTone }> = {

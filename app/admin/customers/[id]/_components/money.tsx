@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/billing/format"
+import { formatMoney } from "@/lib/format/money"
 
 /** A signed MRR change: "+$19.99", "−$19.99" (a real minus sign), "$0.00". */
 export function SignedMoney({ cents, currency }: { cents: number; currency: string }) {

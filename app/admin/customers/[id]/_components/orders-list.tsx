@@ -1,15 +1,11 @@
 import Link from "next/link"
 import type { ReactNode } from "react"
-import { Badge, type BadgeTone } from "@/components/ui/badge"
+import { OrderStatusBadge } from "@/components/orders/order-status-badge"
 import { When } from "@/components/ui/when"
-import type { OrderStatus } from "@/generated/prisma/enums"
-import { formatMoney } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
-import { ORDER_STATUS_LABELS } from "@/lib/orders/format"
+import { formatMoney } from "@/lib/format/money"
 
 type Order = CustomerDetail["orders"][number]
-
-const TONES: Record<OrderStatus, BadgeTone> = { PENDING: "warning", IN_PROGRESS: "brand", FULFILLED: "success", CANCELED: "neutral", REFUNDED: "neutral" }
 
 /** Each order with its facts and its timeline, oldest event first. */
 export function OrdersList({ orders }: { orders: CustomerDetail["orders"] }) {
@@ -34,7 +30,7 @@ function OrderCard({ order }: { order: Order }) {
             {order.planName} order <span className="font-mono text-xs font-normal">{order.id}</span>
           </Link>
         </h3>
-        <Badge tone={TONES[order.status]}>{ORDER_STATUS_LABELS[order.status]}</Badge>
+        <OrderStatusBadge status={order.status} audience="subscriber" />
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
         <Fact term="Amount">{formatMoney(order.amountCents, order.currency)}</Fact>

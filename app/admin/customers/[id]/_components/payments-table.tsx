@@ -1,15 +1,8 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge"
+import { PaymentStatusBadge } from "@/components/billing/payment-status-badge"
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { When } from "@/components/ui/when"
-import type { PaymentStatus } from "@/generated/prisma/enums"
-import { formatMoney } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
-
-const STATUSES: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
-  PAID: { label: "Paid", tone: "success" },
-  PARTIALLY_REFUNDED: { label: "Partly refunded", tone: "warning" },
-  REFUNDED: { label: "Refunded", tone: "neutral" },
-}
+import { formatMoney } from "@/lib/format/money"
 
 const REASONS: Record<string, string> = {
   purchase: "Purchase",
@@ -40,7 +33,7 @@ export function PaymentsTable({ payments }: { payments: CustomerDetail["payments
               </TableCell>
               <TableCell className="whitespace-nowrap">{REASONS[payment.billingReason] ?? payment.billingReason}</TableCell>
               <TableCell>
-                <Badge tone={STATUSES[payment.status].tone}>{STATUSES[payment.status].label}</Badge>
+                <PaymentStatusBadge status={payment.status} />
               </TableCell>
               <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(payment.amountCents, payment.currency)}</TableCell>
               <TableCell className="text-right whitespace-nowrap tabular-nums">

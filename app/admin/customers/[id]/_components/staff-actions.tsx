@@ -1,12 +1,11 @@
 "use client"
 
-import { useRouter } from "next/navigation"
 import { useState, type FormEvent } from "react"
 import { ActionButton } from "@/components/ui/action-button"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
-import { networkError, readApiError } from "@/lib/http/client-error"
+import { useMutation } from "@/components/ui/use-mutation"
 
 export type RefundablePayment = { id: string; label: string; refundableCents: number }
 
@@ -17,40 +16,26 @@ function newRefundKey(): string {
 
 /** Refund a payment (in full by default) or cancel at period end, on the customer's behalf. */
 export function StaffActions({ customerId, payments, canCancel }: { customerId: string; payments: RefundablePayment[]; canCancel: boolean }) {
-  const router = useRouter()
   const [paymentId, setPaymentId] = useState(payments[0]?.id ?? "")
   const [amount, setAmount] = useState("")
   // One key per refund meant: a double submit or a retry after an error sends the same one (and
   // refunds once); a refund done, or another payment or amount, starts a new one.
   const [refundKey, setRefundKey] = useState(newRefundKey)
-  const [pending, setPending] = useState(false)
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const { pending, error, mutate } = useMutation({ refresh: true })
 
-  async function post(path: string, body: object, done: string, headers: Record<string, string> = {}): Promise<boolean> {
-    setPending(true)
-    setMessage(null)
-    try {
-      const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
-      if (!response.ok) {
-        setMessage({ tone: "error", text: (await readApiError(response)).message })
-        return false
-      }
-      setMessage({ tone: "ok", text: done })
-      router.refresh()
-      return true
-    } catch {
-      setMessage({ tone: "error", text: networkError.message })
-      return false
-    } finally {
-      setPending(false)
-    }
+  async function post(path: string, body: object, doneText: string, headers: Record<string, string> = {}): Promise<boolean> {
+    setDone(null)
+    const result = await mutate(path, { body, headers })
+    if (result?.ok) setDone(doneText)
+    return result?.ok ?? false
   }
 
   function onRefund(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const cents = amount.trim() ? Math.round(Number(amount) * 100) : undefined
     void post(`/api/admin/customers/${customerId}/refund`, { paymentId, amountCents: cents }, "Refund sent; the receipt updates when the payment provider confirms it.", { "idempotency-key": refundKey }).then(
-      (done) => done && setRefundKey(newRefundKey()),
+      (refunded) => refunded && setRefundKey(newRefundKey()),
     )
   }
 
@@ -94,8 +79,8 @@ export function StaffActions({ customerId, payments, canCancel }: { customerId: 
           </ActionButton>
         </div>
       ) : null}
-      <p role="status" className={message?.tone === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
-        {message?.text ?? ""}
+      <p role="status" className={error ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
+        {error?.message ?? done ?? ""}
       </p>
     </section>
   )

@@ -1,7 +1,8 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
 import { When } from "@/components/ui/when"
-import { formatMoney, formatPlanPrice } from "@/lib/billing/format"
+import { formatPlanPrice } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
+import { formatMoney } from "@/lib/format/money"
 import { SubscriptionStatusBadge } from "../../_components/subscription-status-badge"
 
 export function SubscriptionsTable({ subscriptions }: { subscriptions: CustomerDetail["subscriptions"] }) {

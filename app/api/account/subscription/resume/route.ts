@@ -1,4 +1,4 @@
-import { track } from "@/lib/analytics/track"
+import { track } from "@/lib/analytics/ingest/track"
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { appOrigin } from "@/lib/config/app-origin"
 import { subscriptionActionSchema } from "@/lib/billing/schemas"

@@ -1,6 +1,6 @@
-import { cohortReport } from "@/lib/analytics/product/cohorts-report"
-import { cohortQuerySchema } from "@/lib/analytics/product/cohorts-schemas"
-import { productRange } from "@/lib/analytics/product/range"
+import { productRange } from "@/lib/analytics/model/range"
+import { cohortReport } from "@/lib/analytics/reports/cohorts-report"
+import { cohortQuerySchema } from "@/lib/analytics/reports/cohorts-schemas"
 import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { route } from "@/lib/http/route"
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest"
-import { RAW_DELETED_BEFORE } from "@/lib/analytics/rollups/state"
+import { RAW_DELETED_BEFORE } from "@/lib/analytics/model/watermarks"
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"

@@ -1,5 +1,5 @@
-import { funnelsListQuerySchema, savedFunnelInputSchema } from "@/lib/analytics/product/funnels-schemas"
-import { createSavedFunnel, listSavedFunnels } from "@/lib/analytics/product/saved-funnels"
+import { createSavedFunnel, listSavedFunnels } from "@/lib/analytics/funnels/saved-funnels"
+import { funnelsListQuerySchema, savedFunnelInputSchema } from "@/lib/analytics/funnels/schemas"
 import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { route } from "@/lib/http/route"
 

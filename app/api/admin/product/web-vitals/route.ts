@@ -1,5 +1,5 @@
-import { productRange, productRangeQuerySchema } from "@/lib/analytics/product/range"
-import { webVitalsReport } from "@/lib/analytics/product/web-vitals"
+import { productRange, productRangeQuerySchema } from "@/lib/analytics/model/range"
+import { webVitalsReport } from "@/lib/analytics/reports/web-vitals"
 import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { route } from "@/lib/http/route"
 

@@ -1,4 +1,4 @@
-import { track } from "@/lib/analytics/track"
+import { track } from "@/lib/analytics/ingest/track"
 import { ALL_ROLES } from "@/lib/auth/roles"
 import { requestOrigin } from "@/lib/http/request-origin"
 import { route } from "@/lib/http/route"

@@ -1,5 +1,5 @@
-import { savedFunnelPatchSchema } from "@/lib/analytics/product/funnels-schemas"
-import { deleteSavedFunnel, updateSavedFunnel } from "@/lib/analytics/product/saved-funnels"
+import { deleteSavedFunnel, updateSavedFunnel } from "@/lib/analytics/funnels/saved-funnels"
+import { savedFunnelPatchSchema } from "@/lib/analytics/funnels/schemas"
 import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { route } from "@/lib/http/route"
 

@@ -1,6 +1,6 @@
-import { funnelReport } from "@/lib/analytics/product/funnels-report"
-import { funnelReportQuerySchema } from "@/lib/analytics/product/funnels-schemas"
-import { productRange } from "@/lib/analytics/product/range"
+import { funnelReport } from "@/lib/analytics/funnels/report"
+import { funnelReportQuerySchema } from "@/lib/analytics/funnels/schemas"
+import { productRange } from "@/lib/analytics/model/range"
 import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { route } from "@/lib/http/route"
 
