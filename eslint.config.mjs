@@ -56,7 +56,16 @@ const SERVER_IMPORTS_ALLOWED = {
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "lib/**/testing/**"]
 /** What ships: the app's code. Not scripts/, e2e/ or prisma/seed, which may use test support. */
-const PRODUCTION = ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "emails/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.ts"]
+const PRODUCTION = [
+  "app/**/*.{ts,tsx}",
+  "lib/**/*.{ts,tsx}",
+  "components/**/*.{ts,tsx}",
+  "emails/**/*.{ts,tsx}",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "next.config.ts",
+]
 /** Tests and test support: `testing/` folders (lib/testing shared, lib/<domain>/testing a domain's) and the `*fixtures.ts` files not yet moved into one. */
 const TESTS_AND_SUPPORT = ["**/*.test.ts", "**/*.test.tsx", "**/testing/**", "**/*fixtures.ts"]
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -68,12 +77,16 @@ const noAppImports = {
 }
 const noHttpImports = (allowed = []) => ({
   regex: `^(@/lib/http|(\\.\\.?/)+http)(/(?!(${allowed.map(escape).join("|")})$)|$)`,
-  message: "Only app/ and lib/http know HTTP: a domain takes plain data, throws AppError from @/lib/errors and limits with @/lib/rate-limit/limiter.",
+  message:
+    "Only app/ and lib/http know HTTP: a domain takes plain data, throws AppError from @/lib/errors and limits with @/lib/rate-limit/limiter.",
 })
 
 /** The server-only modules a component may not import, as `@/…` and as a relative path to the same file. */
 function serverOnlyImports(allowed = []) {
-  const restricted = SERVER_ONLY_MODULES.filter((file) => !allowed.some((pattern) => (pattern.endsWith("/*") ? file.startsWith(pattern.slice(0, -1)) : file === pattern)))
+  const restricted = SERVER_ONLY_MODULES.filter(
+    (file) =>
+      !allowed.some((pattern) => (pattern.endsWith("/*") ? file.startsWith(pattern.slice(0, -1)) : file === pattern)),
+  )
   return restricted.map((file) => {
     const path = withoutExtension(file)
     const tail = path.split("/").slice(-2).join("/")
@@ -87,7 +100,8 @@ function serverOnlyImports(allowed = []) {
 
 const noTestSupportImports = {
   regex: "(^|/)testing(/|$)|fixtures$",
-  message: "Test support (testing/ folders, *fixtures.ts) is imported by tests, scripts and e2e only: move what production needs into the domain.",
+  message:
+    "Test support (testing/ folders, *fixtures.ts) is imported by tests, scripts and e2e only: move what production needs into the domain.",
 }
 const noSeedImports = {
   regex: "^(@/prisma/seed|(\\.\\.?/)+prisma/seed)(/|$)",
@@ -97,24 +111,51 @@ const noSeedImports = {
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: ["node_modules/**", ".next/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   // Domains know no HTTP and no routes. Tests and test support drive the app through its edge.
-  { files: ["lib/**/*.{ts,tsx}"], ignores: TESTS, rules: { "no-restricted-imports": ["error", { patterns: [noHttpImports(), noAppImports] }] } },
-  { files: ["lib/http/**/*.{ts,tsx}", "lib/server/**/*.{ts,tsx}"], ignores: TESTS, rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] } },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: TESTS,
+    rules: { "no-restricted-imports": ["error", { patterns: [noHttpImports(), noAppImports] }] },
+  },
+  {
+    files: ["lib/http/**/*.{ts,tsx}", "lib/server/**/*.{ts,tsx}"],
+    ignores: TESTS,
+    rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] },
+  },
   // Monitoring subscribes to the wrapper's published events (the wrapper does not know monitoring).
   {
     files: ["lib/monitoring/**/*.{ts,tsx}"],
     ignores: TESTS,
     rules: { "no-restricted-imports": ["error", { patterns: [noHttpImports(["timing", "failures"]), noAppImports] }] },
   },
-  { files: ["components/**/*.{ts,tsx}", "app/**/_components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: serverOnlyImports() }] } },
+  {
+    files: ["components/**/*.{ts,tsx}", "app/**/_components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: serverOnlyImports() }] },
+  },
   ...Object.entries(SERVER_IMPORTS_ALLOWED).map(([files, allowed]) => ({
     files: [`${files}/*.{ts,tsx}`],
     rules: { "no-restricted-imports": ["error", { patterns: serverOnlyImports(allowed) }] },
   })),
   // Production never imports test support or the seed. The typescript-eslint twin of the rule, so that
   // it adds to the blocks above instead of replacing them (a later block replaces a rule's options).
-  { files: PRODUCTION, ignores: TESTS_AND_SUPPORT, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noTestSupportImports, noSeedImports] }] } },
+  {
+    files: PRODUCTION,
+    ignores: TESTS_AND_SUPPORT,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noTestSupportImports, noSeedImports] }],
+    },
+  },
 ]
 
 export default config

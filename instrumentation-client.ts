@@ -26,8 +26,12 @@ if (dsn) {
 // posthog-js starts only after analytics consent (lib/analytics/client/posthog.ts).
 const posthogKey = process.env.NEXT_PUBLIC_POSTHOG_KEY
 if (posthogKey) {
-  void Promise.all([import("./lib/analytics/client/posthog"), import("./lib/analytics/client/consent")]).then(([{ configurePostHog }, { readConsent }]) =>
-    configurePostHog({ key: posthogKey, host: process.env.NEXT_PUBLIC_POSTHOG_HOST || "https://us.i.posthog.com" }, readConsent() === "granted"),
+  void Promise.all([import("./lib/analytics/client/posthog"), import("./lib/analytics/client/consent")]).then(
+    ([{ configurePostHog }, { readConsent }]) =>
+      configurePostHog(
+        { key: posthogKey, host: process.env.NEXT_PUBLIC_POSTHOG_HOST || "https://us.i.posthog.com" },
+        readConsent() === "granted",
+      ),
   )
 }
 

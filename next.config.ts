@@ -6,7 +6,10 @@ import { policyOptions } from "./lib/security/content-security-policy"
 import { headerRoutes } from "./lib/security/headers"
 
 // Named once per build; the server and the browser bundles both carry it (NEXT_PUBLIC_APP_RELEASE).
-const release = releaseName({ explicit: process.env.SENTRY_RELEASE, commit: process.env.GIT_COMMIT ?? gitCommit(process.cwd()) })
+const release = releaseName({
+  explicit: process.env.SENTRY_RELEASE,
+  commit: process.env.GIT_COMMIT ?? gitCommit(process.cwd()),
+})
 const sentryAuthToken = process.env.SENTRY_AUTH_TOKEN
 
 // Fixed at build (Next writes headers into its routes manifest): the security headers everywhere,
@@ -23,9 +26,18 @@ const posthogAssets = posthogHost.replace(/^https:\/\/(us|eu)\.i\.posthog\.com$/
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The DSN is always defined (empty without Sentry) so the browser SDK's import is dropped from the bundle.
-  env: { NEXT_PUBLIC_APP_RELEASE: release, NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "", NEXT_PUBLIC_POSTHOG_KEY: posthogKey },
+  env: {
+    NEXT_PUBLIC_APP_RELEASE: release,
+    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "",
+    NEXT_PUBLIC_POSTHOG_KEY: posthogKey,
+  },
   turbopack: { root: process.cwd() },
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg-boss"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "pg-boss",
+  ],
   // forbidden() answers 403 with app/forbidden.tsx instead of redirecting to a 200 page.
   experimental: { authInterrupts: true },
   headers: async () => securityHeaderRoutes,

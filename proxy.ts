@@ -1,6 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server"
 import { env } from "@/lib/env"
-import { createNonce, entersNonceSection, noncePolicy, type PolicyOptions, policyOptions } from "@/lib/security/content-security-policy"
+import {
+  createNonce,
+  entersNonceSection,
+  noncePolicy,
+  type PolicyOptions,
+  policyOptions,
+} from "@/lib/security/content-security-policy"
 import { HSTS } from "@/lib/security/headers"
 
 // The nonce Content-Security-Policy of the signed-in and sign-in pages (lib/security/

@@ -15,7 +15,15 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: "unit", environment: "node", include: ["{app,components,lib,scripts,prisma,emails}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"] } },
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["{app,components,lib,scripts,prisma,emails}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
+        },
+      },
       {
         ...shared,
         test: {

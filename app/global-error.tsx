@@ -13,7 +13,9 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
 
   return (
     <html lang="en">
-      <body style={{ margin: 0, fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", color: "#0f172a" }}>
+      <body
+        style={{ margin: 0, fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", color: "#0f172a" }}
+      >
         <title>Something went wrong · AI Copilot Vibe</title>
         <main style={{ maxWidth: "32rem", margin: "0 auto", padding: "4rem 1rem", textAlign: "center" }}>
           <h1 style={{ fontSize: "1.5rem" }}>Something went wrong</h1>
@@ -21,7 +23,16 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
           <button
             type="button"
             onClick={() => retry()}
-            style={{ marginTop: "1rem", padding: "0.6rem 1.2rem", border: 0, borderRadius: "0.5rem", background: "#4f46e5", color: "#fff", fontSize: "1rem", cursor: "pointer" }}
+            style={{
+              marginTop: "1rem",
+              padding: "0.6rem 1.2rem",
+              border: 0,
+              borderRadius: "0.5rem",
+              background: "#4f46e5",
+              color: "#fff",
+              fontSize: "1rem",
+              cursor: "pointer",
+            }}
           >
             Try again
           </button>

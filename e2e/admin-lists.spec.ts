@@ -10,14 +10,40 @@ type List = { path: string; form: string; field: string; one: string; many: stri
 
 // The lists the demo business always fills (customers are seeded; sign-ins queue emails and write the audit log).
 const FILLED: List[] = [
-  { path: "/admin/customers", form: "Search customers", field: "Email or name contains", one: "customer", many: "customers", matching: "match this search", noMatch: "No customers match this search" },
-  { path: "/admin/emails", form: "Filter emails", field: "Recipient contains", one: "email", many: "emails", matching: "match these filters", noMatch: "No emails match these filters" },
-  { path: "/admin/audit", form: "Filter the audit log", field: "Actor email contains", one: "entry", many: "entries", matching: "match these filters", noMatch: "No entries match these filters" },
+  {
+    path: "/admin/customers",
+    form: "Search customers",
+    field: "Email or name contains",
+    one: "customer",
+    many: "customers",
+    matching: "match this search",
+    noMatch: "No customers match this search",
+  },
+  {
+    path: "/admin/emails",
+    form: "Filter emails",
+    field: "Recipient contains",
+    one: "email",
+    many: "emails",
+    matching: "match these filters",
+    noMatch: "No emails match these filters",
+  },
+  {
+    path: "/admin/audit",
+    form: "Filter the audit log",
+    field: "Actor email contains",
+    one: "entry",
+    many: "entries",
+    matching: "match these filters",
+    noMatch: "No entries match these filters",
+  },
 ]
 
 const count = (page: Page, list: List) => page.getByText(new RegExp(`^[\\d,]+ (${list.one}|${list.many})$`))
 
-test("staff filter each admin list down to nothing, clear it, and are led back from a page past the end", async ({ page }) => {
+test("staff filter each admin list down to nothing, clear it, and are led back from a page past the end", async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   await signInWithMagicLink(page, ENGINEER, "/admin")
   await passSecondFactor(page, ENGINEER)

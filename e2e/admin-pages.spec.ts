@@ -9,7 +9,13 @@ function adminPages(dir = path.resolve("app/admin")): string[] {
     const full = path.join(dir, name)
     if (statSync(full).isDirectory()) return name.startsWith("_") ? [] : adminPages(full)
     if (name !== "page.tsx") return []
-    const route = "/" + path.relative(path.resolve("app"), path.dirname(full)).split(path.sep).filter((s) => !s.startsWith("(")).join("/")
+    const route =
+      "/" +
+      path
+        .relative(path.resolve("app"), path.dirname(full))
+        .split(path.sep)
+        .filter((s) => !s.startsWith("("))
+        .join("/")
     return [route.replace(/\[[^\]]+\]/g, "x")]
   })
 }

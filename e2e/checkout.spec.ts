@@ -4,7 +4,9 @@ import { openTestCheckout, payTestCheckout, visitAndSignIn } from "./helpers"
 // Test mode (no POLAR_ACCESS_TOKEN): the test checkout sends Polar-shaped, signed webhooks to the
 // app's own endpoint, so these journeys cross the same handler live payments do.
 
-test("visitor → pricing → sign in → test checkout → Pay: the account shows the plan and an order pending", async ({ page }) => {
+test("visitor → pricing → sign in → test checkout → Pay: the account shows the plan and an order pending", async ({
+  page,
+}) => {
   await visitAndSignIn(page, "Copilot Monthly", "buyer")
   await openTestCheckout(page, "Copilot Monthly")
   await payTestCheckout(page)

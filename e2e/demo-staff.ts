@@ -21,13 +21,15 @@ export async function demoTotpSecret(email: string): Promise<string> {
 
 async function readDemoTotpSecrets(): Promise<Map<string, string>> {
   const dir = path.resolve(E2E_DATA_DIR)
-  const read = (file: string) => readFile(path.join(dir, file), "utf8").then((text) => JSON.parse(text) as Record<string, string>)
+  const read = (file: string) =>
+    readFile(path.join(dir, file), "utf8").then((text) => JSON.parse(text) as Record<string, string>)
   // scripts/start.ts publishes the embedded database's address while it runs, and keeps it a
   // second connection: the one the CLI uses, here for one query.
   const { url } = await read("embedded.json")
   // The server's key: the environment's (the server inherits it), else the one generated into DATA_DIR.
   const key = process.env.ENCRYPTION_KEY || (await read("secrets.json")).ENCRYPTION_KEY
-  if (!url || !key) throw new Error(`no running e2e server: ${path.join(dir, "embedded.json")} or its ENCRYPTION_KEY is missing`)
+  if (!url || !key)
+    throw new Error(`no running e2e server: ${path.join(dir, "embedded.json")} or its ENCRYPTION_KEY is missing`)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {

@@ -38,7 +38,10 @@ test("the subscriber answers the NPS survey once; it is gone afterwards", async 
   await signInWithMagicLink(page, SUBSCRIBER, "/account")
   await expect(page).toHaveURL(/\/account$/)
   const state = await surveyState(page)
-  test.skip(state.reason === "asked_recently", "this database already has the demo subscriber's answer; run on a fresh one")
+  test.skip(
+    state.reason === "asked_recently",
+    "this database already has the demo subscriber's answer; run on a fresh one",
+  )
 
   const survey = page.getByTestId("nps-survey")
   await expect(survey).toBeVisible()
@@ -58,7 +61,11 @@ test("the subscriber answers the NPS survey once; it is gone afterwards", async 
   expect(await surveyState(page)).toMatchObject({ eligible: false, reason: "asked_recently" })
 })
 
-test("the subscriber posts a request and votes; support plans it; the voter gets the email", async ({ page, browser, baseURL }) => {
+test("the subscriber posts a request and votes; support plans it; the voter gets the email", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Room for a wait of up to one TOTP step (30 s) when another journey just signed in as support.
   test.setTimeout(150_000)
   const title = `E2E request ${Date.now()}`
@@ -87,7 +94,11 @@ test("the subscriber posts a request and votes; support plans it; the voter gets
 
   // Vote for the most popular open request someone else posted.
   await page.goto("/account/feedback?sort=top&status=OPEN")
-  const candidate = page.getByTestId("feature-request").filter({ hasNot: page.getByText("by you") }).filter({ has: page.locator('[aria-pressed="false"]') }).first()
+  const candidate = page
+    .getByTestId("feature-request")
+    .filter({ hasNot: page.getByText("by you") })
+    .filter({ has: page.locator('[aria-pressed="false"]') })
+    .first()
   const requestId = await candidate.getAttribute("data-request-id")
   expect(requestId).toBeTruthy()
   const requestTitle = (await candidate.getByTestId("request-title-text").textContent())!.trim()

@@ -5,8 +5,16 @@ import { passSecondFactor, signInWithMagicLink } from "./helpers"
 // The seat's journey: support picks up the demo subscriber's waiting order, delivers it, and the
 // subscriber reveals the login in the portal. support@demo.test, not the owner: a TOTP code is
 // accepted once per 30 s per user, and other journeys sign in as the owner.
-test("support assigns and fulfils the demo subscriber's order; the subscriber reveals the seat", async ({ page, browser, baseURL }) => {
-  const seat = { login: `seat-${Date.now()}@copilot.example`, password: `pw-${Math.random().toString(36).slice(2, 12)}`, notes: "Sign in at copilot.example" }
+test("support assigns and fulfils the demo subscriber's order; the subscriber reveals the seat", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const seat = {
+    login: `seat-${Date.now()}@copilot.example`,
+    password: `pw-${Math.random().toString(36).slice(2, 12)}`,
+    notes: "Sign in at copilot.example",
+  }
 
   await signInWithMagicLink(page, "support@demo.test", "/admin/orders")
   await passSecondFactor(page, "support@demo.test")
@@ -60,7 +68,11 @@ test("support assigns and fulfils the demo subscriber's order; the subscriber re
   await expect(portal).toHaveURL(/\/account\/orders$/)
   const order = portal.locator(`[data-testid="account-order"][data-order-id="${orderId}"]`)
   await expect(order.getByTestId("account-order-status")).toHaveText("Delivered")
-  await expect(order.getByTestId("timeline-event")).toHaveText([/^Payment received/, /^Our team started/, /^Seat delivered/])
+  await expect(order.getByTestId("timeline-event")).toHaveText([
+    /^Payment received/,
+    /^Our team started/,
+    /^Seat delivered/,
+  ])
   await expect(order).not.toContainText(seat.login)
 
   await order.getByTestId("reveal-credentials").click()

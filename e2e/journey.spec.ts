@@ -5,10 +5,18 @@ import { openTestCheckout, passSecondFactor, payTestCheckout, signInWithMagicLin
 // The whole product in one run: a visitor buys a seat, support delivers it from the queue, the
 // subscriber is told by email and reveals exactly what support entered. Two browser contexts, as
 // two people on two machines.
-test("visitor buys a seat, support fulfils that order, the subscriber gets the email and reveals the seat", async ({ page, browser, baseURL }) => {
+test("visitor buys a seat, support fulfils that order, the subscriber gets the email and reveals the seat", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Room for a wait of up to one TOTP step (30 s) when another journey just signed in as support.
   test.setTimeout(150_000)
-  const seat = { login: `journey-${Date.now()}@copilot.example`, password: `pw-${Math.random().toString(36).slice(2, 12)}`, notes: "Journey seat: sign in at copilot.example" }
+  const seat = {
+    login: `journey-${Date.now()}@copilot.example`,
+    password: `pw-${Math.random().toString(36).slice(2, 12)}`,
+    notes: "Journey seat: sign in at copilot.example",
+  }
 
   // The subscriber.
   const email = await visitAndSignIn(page, "Copilot Monthly", "journey")

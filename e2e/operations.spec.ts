@@ -3,7 +3,9 @@ import { passSecondFactor, signInWithMagicLink } from "./helpers"
 
 const ENGINEER = "engineer@demo.test"
 
-test("an engineer signs in with TOTP and sees a request they just made and an error they just caused", async ({ page }) => {
+test("an engineer signs in with TOTP and sees a request they just made and an error they just caused", async ({
+  page,
+}) => {
   test.setTimeout(150_000)
   await signInWithMagicLink(page, ENGINEER, "/admin/operations")
   await passSecondFactor(page, ENGINEER)
@@ -18,7 +20,9 @@ test("an engineer signs in with TOTP and sees a request they just made and an er
 
   // An uncaught error in the page: the browser reporter posts it to /api/errors.
   const message = `operations journey ${Date.now()}`
-  const reported = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/errors" && r.request().method() === "POST")
+  const reported = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === "/api/errors" && r.request().method() === "POST",
+  )
   await page.evaluate((text) => {
     setTimeout(() => {
       throw new Error(text)
@@ -36,7 +40,10 @@ test("an engineer signs in with TOTP and sees a request they just made and an er
 
   // The error links to its group; the route row carries its method.
   await expect(page.getByTestId("ops-route-row").filter({ hasText: "/api/admin/jobs" })).toContainText("GET")
-  await expect(page.getByTestId("ops-error-row").filter({ hasText: message }).getByRole("link")).toHaveAttribute("href", /^\/admin\/errors\/.+/)
+  await expect(page.getByTestId("ops-error-row").filter({ hasText: message }).getByRole("link")).toHaveAttribute(
+    "href",
+    /^\/admin\/errors\/.+/,
+  )
 
   // Every chart has a table view of the same data.
   const rate = page.getByTestId("chart-request-rate")

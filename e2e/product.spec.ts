@@ -14,7 +14,10 @@ const ADMIN = "admin@demo.test"
  */
 function viewStored(page: Page, path: string) {
   return page.waitForResponse(
-    (response) => new URL(response.url()).pathname === "/api/events" && response.status() === 202 && (response.request().postData() ?? "").includes(`"path":"${path}"`),
+    (response) =>
+      new URL(response.url()).pathname === "/api/events" &&
+      response.status() === 202 &&
+      (response.request().postData() ?? "").includes(`"path":"${path}"`),
     { timeout: 20_000 },
   )
 }
@@ -22,7 +25,11 @@ function viewStored(page: Page, path: string) {
 // The demo business has thousands of visitors, so the journey tags its landing with a UTM source
 // no one else has: broken down by UTM source, the funnel's row for it holds this visitor alone
 // (their first landing, before they accepted cookies, may count as one more entrant at most).
-test("a visitor accepts analytics, browses, pays at checkout, and appears in the product funnel", async ({ page, browser, baseURL }) => {
+test("a visitor accepts analytics, browses, pays at checkout, and appears in the product funnel", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // A TOTP step (30 s) may be spent waiting, the tracker sends every 5 s or when a page hides, and
   // on the one-connection embedded database the dashboard's sections load one after another.
   test.setTimeout(300_000)
@@ -31,11 +38,15 @@ test("a visitor accepts analytics, browses, pays at checkout, and appears in the
   await page.goto(`/?utm_source=${source}`)
   const banner = page.getByRole("region", { name: "Analytics cookies" })
   await expect(banner).toBeVisible()
-  const consent = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/consent" && r.request().method() === "POST")
+  const consent = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === "/api/consent" && r.request().method() === "POST",
+  )
   await banner.getByRole("button", { name: "Accept" }).click()
   expect((await consent).ok()).toBe(true)
   await expect(banner).toBeHidden()
-  expect((await page.context().cookies()).map((cookie) => cookie.name)).toEqual(expect.arrayContaining(["acv_consent", "acv_vid"]))
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).toEqual(
+    expect.arrayContaining(["acv_consent", "acv_vid"]),
+  )
   // Land again with the visitor cookie set: this landing is surely the consented visitor's.
   const landing = viewStored(page, "/")
   await page.goto(`/?utm_source=${source}`)
@@ -84,7 +95,9 @@ test("a visitor accepts analytics, browses, pays at checkout, and appears in the
     await admin.reload()
     await expect(funnels.getByTestId("funnel-segments-table")).toBeVisible({ timeout: 30_000 })
     // Landing (1, or 2 with the landing before consent) → pricing → checkout started → paid; no seat delivered yet.
-    await expect(row.getByTestId("funnel-segment-people")).toHaveText([/^[12]$/, "1", "1", "1", "0"], { timeout: 1_000 })
+    await expect(row.getByTestId("funnel-segment-people")).toHaveText([/^[12]$/, "1", "1", "1", "0"], {
+      timeout: 1_000,
+    })
   }).toPass({ timeout: 120_000 })
 
   // Keep the funnel: saved, it opens by its id with the breakdown kept.
@@ -97,7 +110,12 @@ test("a visitor accepts analytics, browses, pays at checkout, and appears in the
   await expect(funnels.getByTestId("saved-funnel-select")).toHaveValue(/.+/)
 
   // Retention renders as a table (or says why it cannot), and a saved funnel can be deleted again.
-  await expect(admin.getByTestId("product-retention").getByRole("table").or(admin.getByTestId("product-retention").getByRole("heading", { name: /No cohorts/ }))).toBeVisible()
+  await expect(
+    admin
+      .getByTestId("product-retention")
+      .getByRole("table")
+      .or(admin.getByTestId("product-retention").getByRole("heading", { name: /No cohorts/ })),
+  ).toBeVisible()
   await builder.getByTestId("funnel-delete").click()
   await builder.getByTestId("funnel-delete-confirm").click()
   await expect(funnels.getByTestId("funnel-name-shown")).toHaveText("Landing to seat delivered", { timeout: 30_000 })

@@ -31,6 +31,8 @@ test("the mailbox does not exist for an anonymous visitor: 404, no redirect to s
 test("with BILLING_TEST_MODE=1 every page says payments are simulated", async ({ page }) => {
   for (const path of ["/", "/pricing", "/signin", "/account", "/admin"]) {
     await page.goto(`${base}${path}`)
-    await expect(page.getByTestId("site-test-mode-banner"), path).toHaveText(/test mode: payments on this site are simulated/i)
+    await expect(page.getByTestId("site-test-mode-banner"), path).toHaveText(
+      /test mode: payments on this site are simulated/i,
+    )
   }
 })

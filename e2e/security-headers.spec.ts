@@ -7,14 +7,21 @@ import { passSecondFactor, signInWithMagicLink } from "./helpers"
 // carrying their response's nonce; marketing pages have a fixed policy that needs no request.
 
 type Violation = { directive: string; blocked: string }
-type Watched = { __violations: Violation[]; __injectedScript?: boolean; __injectedHandler?: boolean; __sameDocument?: boolean }
+type Watched = {
+  __violations: Violation[]
+  __injectedScript?: boolean
+  __injectedHandler?: boolean
+  __sameDocument?: boolean
+}
 
 /** Records CSP violations from before the page's own scripts run (init scripts are exempt from CSP). */
 async function watchViolations(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as Watched
     w.__violations = []
-    document.addEventListener("securitypolicyviolation", (e) => w.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }))
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }),
+    )
   })
 }
 
@@ -64,7 +71,9 @@ async function expectNoncedPage(page: Page, url: string): Promise<void> {
 
 /** Neither injected piece ran, the browser reported both, and nothing of the page's own was refused. */
 async function expectInjectionBlocked(page: Page): Promise<void> {
-  await expect.poll(async () => (await violations(page)).map((v) => v.directive).sort()).toEqual(["script-src-attr", "script-src-elem"])
+  await expect
+    .poll(async () => (await violations(page)).map((v) => v.directive).sort())
+    .toEqual(["script-src-attr", "script-src-elem"])
   expect(await injectedCodeRan(page)).toEqual({ script: false, handler: false })
 }
 
@@ -74,14 +83,19 @@ test("an injected inline script does not run on an account page", async ({ page 
   await watchViolations(page)
   await injectIntoHtml(page, "/account")
   // Our own tracker still reports the view under the policy.
-  const pageView = page.waitForRequest((r) => new URL(r.url()).pathname === "/api/events" && (r.postData() ?? "").includes('"page_view"'), { timeout: 20_000 })
+  const pageView = page.waitForRequest(
+    (r) => new URL(r.url()).pathname === "/api/events" && (r.postData() ?? "").includes('"page_view"'),
+    { timeout: 20_000 },
+  )
   await page.goto("/account")
   await expect(page.getByTestId("account-page")).toBeVisible()
   await pageView
   await expectInjectionBlocked(page)
 })
 
-test("an injected inline script does not run on an admin page; admin navigation stays client-side", async ({ page }) => {
+test("an injected inline script does not run on an admin page; admin navigation stays client-side", async ({
+  page,
+}) => {
   await signInWithMagicLink(page, "admin@demo.test", "/admin")
   await passSecondFactor(page, "admin@demo.test")
   await expectNoncedPage(page, "/admin/orders")
@@ -102,14 +116,19 @@ test("a link from a marketing page into the account loads a new document under t
   await signInWithMagicLink(page, "subscriber@demo.test")
   await page.goto("/pricing")
   await page.evaluate(() => ((window as unknown as Watched).__sameDocument = true))
-  const document = page.waitForResponse((r) => new URL(r.url()).pathname === "/account" && r.request().isNavigationRequest())
+  const document = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === "/account" && r.request().isNavigationRequest(),
+  )
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click()
   expect((await document).headers()["content-security-policy"]).toContain("'strict-dynamic'")
   await expect(page.getByTestId("account-page")).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as Watched).__sameDocument)).toBeUndefined()
 })
 
-test("marketing pages: one fixed policy that needs no request, and the app still runs under it", async ({ page, request }) => {
+test("marketing pages: one fixed policy that needs no request, and the app still runs under it", async ({
+  page,
+  request,
+}) => {
   for (const url of ["/", "/pricing"]) {
     const [first, second] = [await request.get(url), await request.get(url)]
     const policy = first.headers()["content-security-policy"]
@@ -127,9 +146,13 @@ test("marketing pages: one fixed policy that needs no request, and the app still
   expect(await injectedCodeRan(page)).toEqual({ script: true, handler: false })
 })
 
-test("pages the build prerendered are still served from the prerender, under the static policy", async ({ request }) => {
+test("pages the build prerendered are still served from the prerender, under the static policy", async ({
+  request,
+}) => {
   const manifestPath = path.join(process.cwd(), ".next", "prerender-manifest.json")
-  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { routes: Record<string, unknown> }) : { routes: {} }
+  const manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { routes: Record<string, unknown> })
+    : { routes: {} }
   const pages = Object.keys(manifest.routes).filter((route) => !/\.\w+$/.test(route) && !route.startsWith("/_"))
   // Today none is: landing and pricing read plans and the session, and the root layout's test-mode banner awaits connection().
   test.skip(pages.length === 0, "this build prerendered no page")

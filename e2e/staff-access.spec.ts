@@ -29,7 +29,10 @@ test("an owner signs in, passes the TOTP second factor and sees the admin home w
   const withToken = (t: string) => page.request.get("/api/admin/summary", { headers: { authorization: `Bearer ${t}` } })
   expect((await withToken(token)).status()).toBe(200)
   // Read-only, and a token never mints another.
-  const mint = await page.request.post("/api/admin/tokens", { headers: { authorization: `Bearer ${token}` }, data: { name: "x", scopes: ["read"] } })
+  const mint = await page.request.post("/api/admin/tokens", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { name: "x", scopes: ["read"] },
+  })
   expect(mint.status()).toBe(403)
   const row = page.getByTestId("token-row").filter({ hasText: label })
   await expect(row).toContainText("owner@demo.test")

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test"
 import { signInWithMagicLink, uniqueEmail } from "./helpers"
 
-test("a visitor sees the plans, signs in with the magic link from the mailbox and lands on /account", async ({ page }) => {
+test("a visitor sees the plans, signs in with the magic link from the mailbox and lands on /account", async ({
+  page,
+}) => {
   await page.goto("/")
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible()
   await expect(page.getByText("$19.99").first()).toBeVisible()

@@ -17,20 +17,37 @@ const NEWS: Record<FeatureRequestStatusEmailProps["status"], string> = {
   DECLINED: "was declined: after looking at it closely, we decided not to build it for now.",
 }
 
-export function featureRequestStatusSubject({ requestTitle, status }: Pick<FeatureRequestStatusEmailProps, "requestTitle" | "status">): string {
+export function featureRequestStatusSubject({
+  requestTitle,
+  status,
+}: Pick<FeatureRequestStatusEmailProps, "requestTitle" | "status">): string {
   return `Feature request update: "${requestTitle}" is ${STATUS_LABELS[status].toLowerCase()}`
 }
 
-export default function FeatureRequestStatusEmail({ name, requestTitle, status, isAuthor, appUrl }: FeatureRequestStatusEmailProps & AppUrlProp) {
+export default function FeatureRequestStatusEmail({
+  name,
+  requestTitle,
+  status,
+  isAuthor,
+  appUrl,
+}: FeatureRequestStatusEmailProps & AppUrlProp) {
   return (
-    <EmailLayout preview={`"${requestTitle}" is ${STATUS_LABELS[status].toLowerCase()}`} heading={`${STATUS_LABELS[status]}: ${requestTitle}`} appUrl={appUrl}>
+    <EmailLayout
+      preview={`"${requestTitle}" is ${STATUS_LABELS[status].toLowerCase()}`}
+      heading={`${STATUS_LABELS[status]}: ${requestTitle}`}
+      appUrl={appUrl}
+    >
       <Paragraph>{greeting(name)}</Paragraph>
       <Paragraph>
         The feature request {isAuthor ? "you posted" : "you voted for"}, &ldquo;{requestTitle}&rdquo;, {NEWS[status]}
       </Paragraph>
-      <Paragraph>Thank you for telling us what matters to you. Every vote helps us decide what to build next.</Paragraph>
+      <Paragraph>
+        Thank you for telling us what matters to you. Every vote helps us decide what to build next.
+      </Paragraph>
       <CallToAction href={`${appUrl}/account/feedback`}>See the feature board</CallToAction>
-      <Paragraph muted>You get this email because you posted or voted for this request on the AI Copilot Vibe feature board.</Paragraph>
+      <Paragraph muted>
+        You get this email because you posted or voted for this request on the AI Copilot Vibe feature board.
+      </Paragraph>
     </EmailLayout>
   )
 }

@@ -9,7 +9,9 @@ export const LINK_REMOVED = "[sign-in link removed]"
 export default function MagicLinkEmail({ url, host }: MagicLinkEmailProps) {
   return (
     <EmailLayout preview={`Your sign-in link for ${host}`} heading="Sign in to AI Copilot Vibe">
-      <Paragraph>Click the button below, then confirm on the page that opens. The link works once and expires in 15 minutes.</Paragraph>
+      <Paragraph>
+        Click the button below, then confirm on the page that opens. The link works once and expires in 15 minutes.
+      </Paragraph>
       {url ? <CallToAction href={url}>Sign in</CallToAction> : <Paragraph>{LINK_REMOVED}</Paragraph>}
       {url ? <Paragraph muted>Or paste this link into your browser: {url}</Paragraph> : null}
       <Paragraph muted>If you did not ask to sign in, you can ignore this email.</Paragraph>

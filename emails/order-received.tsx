@@ -12,9 +12,21 @@ export type OrderReceivedEmailProps = {
   dueAt: string
 }
 
-export default function OrderReceivedEmail({ name, orderRef, planName, amountCents, currency, dueAt, appUrl }: OrderReceivedEmailProps & AppUrlProp) {
+export default function OrderReceivedEmail({
+  name,
+  orderRef,
+  planName,
+  amountCents,
+  currency,
+  dueAt,
+  appUrl,
+}: OrderReceivedEmailProps & AppUrlProp) {
   return (
-    <EmailLayout preview={`Your ${planName} seat will be ready by ${emailDateTime(dueAt)}`} heading="We received your order" appUrl={appUrl}>
+    <EmailLayout
+      preview={`Your ${planName} seat will be ready by ${emailDateTime(dueAt)}`}
+      heading="We received your order"
+      appUrl={appUrl}
+    >
       <Paragraph>{greeting(name)}</Paragraph>
       <Paragraph>
         Thank you for your payment of {emailMoney(amountCents, currency)} for {planName} (order {orderRef}). Our team is

@@ -10,17 +10,29 @@ export type PaymentFailedEmailProps = {
   nextRetryAt: string | null
 }
 
-export default function PaymentFailedEmail({ name, planName, amountCents, currency, nextRetryAt, appUrl }: PaymentFailedEmailProps & AppUrlProp) {
+export default function PaymentFailedEmail({
+  name,
+  planName,
+  amountCents,
+  currency,
+  nextRetryAt,
+  appUrl,
+}: PaymentFailedEmailProps & AppUrlProp) {
   const amount = emailMoney(amountCents, currency)
   return (
-    <EmailLayout preview={`We could not charge ${amount} for ${planName}: update your billing details`} heading="Your payment failed" appUrl={appUrl}>
+    <EmailLayout
+      preview={`We could not charge ${amount} for ${planName}: update your billing details`}
+      heading="Your payment failed"
+      appUrl={appUrl}
+    >
       <Paragraph>{greeting(name)}</Paragraph>
       <Paragraph>
         We could not collect your payment of {amount} for {planName}. Please update your payment method to keep your
         seat active.
       </Paragraph>
       <Paragraph>
-        {nextRetryAt ? `We will try again on ${emailDate(nextRetryAt)}. ` : ""}Updating your card now fixes it right away.
+        {nextRetryAt ? `We will try again on ${emailDate(nextRetryAt)}. ` : ""}Updating your card now fixes it right
+        away.
       </Paragraph>
       <CallToAction href={`${appUrl}/account/billing`}>Fix billing</CallToAction>
       <Paragraph muted>Or open {`${appUrl}/account/billing`} in your browser.</Paragraph>

@@ -9,10 +9,20 @@ export type RefundIssuedEmailProps = {
   orderRef: string | null
 }
 
-export default function RefundIssuedEmail({ name, amountCents, currency, orderRef, appUrl }: RefundIssuedEmailProps & AppUrlProp) {
+export default function RefundIssuedEmail({
+  name,
+  amountCents,
+  currency,
+  orderRef,
+  appUrl,
+}: RefundIssuedEmailProps & AppUrlProp) {
   const amount = emailMoney(amountCents, currency)
   return (
-    <EmailLayout preview={`We refunded ${amount} to your original payment method`} heading="Your refund is on its way" appUrl={appUrl}>
+    <EmailLayout
+      preview={`We refunded ${amount} to your original payment method`}
+      heading="Your refund is on its way"
+      appUrl={appUrl}
+    >
       <Paragraph>{greeting(name)}</Paragraph>
       <Paragraph>
         We have refunded {amount}

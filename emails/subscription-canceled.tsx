@@ -8,10 +8,19 @@ export type SubscriptionCanceledEmailProps = {
   activeUntil: string
 }
 
-export default function SubscriptionCanceledEmail({ name, planName, activeUntil, appUrl }: SubscriptionCanceledEmailProps & AppUrlProp) {
+export default function SubscriptionCanceledEmail({
+  name,
+  planName,
+  activeUntil,
+  appUrl,
+}: SubscriptionCanceledEmailProps & AppUrlProp) {
   const until = emailDate(activeUntil)
   return (
-    <EmailLayout preview={`Your ${planName} seat stays active until ${until}`} heading="Your subscription is canceled" appUrl={appUrl}>
+    <EmailLayout
+      preview={`Your ${planName} seat stays active until ${until}`}
+      heading="Your subscription is canceled"
+      appUrl={appUrl}
+    >
       <Paragraph>{greeting(name)}</Paragraph>
       <Paragraph>
         We have canceled your {planName} subscription as asked. You have paid through the current period, so your seat

@@ -22,7 +22,10 @@ test("every folder under lib/ is named in ARCHITECTURE.md", () => {
 test("every lib/<name> ARCHITECTURE.md names exists, as a folder or (with an extension) a file", () => {
   const missing = [...map.matchAll(/\blib\/([\w-]+)((?:\.\w+)+)?/g)]
     .map(([, name, extension]) => ({ named: `lib/${name}${extension ?? ""}`, folder: !extension }))
-    .filter(({ named, folder }) => !existsSync(path.join(root, named)) || statSync(path.join(root, named)).isDirectory() !== folder)
+    .filter(
+      ({ named, folder }) =>
+        !existsSync(path.join(root, named)) || statSync(path.join(root, named)).isDirectory() !== folder,
+    )
     .map(({ named }) => named)
   expect([...new Set(missing)]).toEqual([])
 })
@@ -30,11 +33,15 @@ test("every lib/<name> ARCHITECTURE.md names exists, as a folder or (with an ext
 /** Repository paths a document names (`lib/http/route.ts`, `app/(marketing)`), in or out of backticks. */
 function namedPaths(text: string): string[] {
   const found = text.matchAll(/(?<![\w/@.-])((?:app|lib|components|scripts|emails|prisma|e2e)\/[\w\-./()[\]]*[\w)\]])/g)
-  return [...new Set([...found].map(([, named]) => {
-    const open = named!.split("(").length
-    const close = named!.split(")").length
-    return close > open ? named!.slice(0, -1) : named!
-  }))]
+  return [
+    ...new Set(
+      [...found].map(([, named]) => {
+        const open = named!.split("(").length
+        const close = named!.split(")").length
+        return close > open ? named!.slice(0, -1) : named!
+      }),
+    ),
+  ]
 }
 
 test("every path ARCHITECTURE.md names exists", () => {
@@ -44,11 +51,11 @@ test("every path ARCHITECTURE.md names exists", () => {
 })
 
 test("namedPaths reads paths out of prose, tables and diagrams", () => {
-  expect(namedPaths("see `app/(marketing)` (`/`), (lib/analytics/client/tracker.ts) and lib/analytics/reports/*, not @/lib/db or x/lib/y")).toEqual([
-    "app/(marketing)",
-    "lib/analytics/client/tracker.ts",
-    "lib/analytics/reports",
-  ])
+  expect(
+    namedPaths(
+      "see `app/(marketing)` (`/`), (lib/analytics/client/tracker.ts) and lib/analytics/reports/*, not @/lib/db or x/lib/y",
+    ),
+  ).toEqual(["app/(marketing)", "lib/analytics/client/tracker.ts", "lib/analytics/reports"])
 })
 
 test("README.md and CONTRIBUTING.md point to ARCHITECTURE.md near their top", () => {
@@ -68,9 +75,13 @@ function textFiles(dir: string): string[] {
 test("nothing in the repository points outside it", () => {
   // Spelled in pieces so that this file does not match itself.
   const outside = [["..", "shared"].join("/"), ["", "work", "shared"].join("/"), ["DESIGN", "md"].join(".")]
-  const rootFiles = readdirSync(root).filter((name) => /\.(md|ts|mjs)$/.test(name) && statSync(path.join(root, name)).isFile())
+  const rootFiles = readdirSync(root).filter(
+    (name) => /\.(md|ts|mjs)$/.test(name) && statSync(path.join(root, name)).isFile(),
+  )
   const files = [...rootFiles, ...["app", "lib", "components", "scripts", "e2e", "emails", "prisma"].flatMap(textFiles)]
-  expect(files).toEqual(expect.arrayContaining(["README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "prisma/schema.prisma"]))
+  expect(files).toEqual(
+    expect.arrayContaining(["README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "prisma/schema.prisma"]),
+  )
   const pointing = files.filter((file) => outside.some((needle) => read(file).includes(needle)))
   expect(pointing).toEqual([])
 })

@@ -9,7 +9,12 @@ const optional = z.string().trim().min(1).optional().catch(undefined)
 const csv = z
   .string()
   .optional()
-  .transform((value) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  )
 
 // A blank value counts as unset; any other value must be one the app knows (scripts/start.ts has
 // already refused a start with a bad one).

@@ -74,7 +74,17 @@ export const WRITE_ALLOW_LIST: readonly AllowedWrite[] = []
 
 export type TableWrite = { table: string; line: number; text: string }
 
-const PRISMA_WRITES = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]
+const PRISMA_WRITES = [
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]
 
 /** Prisma model name → table, from prisma/schema.prisma (`@@map`, else the model's name). */
 export function modelTables(schema: string): Map<string, string> {
@@ -95,9 +105,13 @@ export function findTableWrites(source: string, models: ReadonlyMap<string, stri
   const delegates = new Map([...models].map(([model, table]) => [model[0]!.toLowerCase() + model.slice(1), table]))
   const tables = new Set(models.values())
   const writes: TableWrite[] = []
-  const at = (index: number, table: string, text: string) => writes.push({ table, line: source.slice(0, index).split("\n").length, text })
+  const at = (index: number, table: string, text: string) =>
+    writes.push({ table, line: source.slice(0, index).split("\n").length, text })
 
-  const prisma = new RegExp(`\\.\\s*(${[...delegates.keys()].join("|")})\\s*\\.\\s*(${PRISMA_WRITES.join("|")})\\s*\\(`, "g")
+  const prisma = new RegExp(
+    `\\.\\s*(${[...delegates.keys()].join("|")})\\s*\\.\\s*(${PRISMA_WRITES.join("|")})\\s*\\(`,
+    "g",
+  )
   for (const match of source.matchAll(prisma)) at(match.index, delegates.get(match[1]!)!, match[0].replace(/\s+/g, ""))
 
   const name = String.raw`(?:"?public"?\.)?"?([A-Za-z_]\w*)"?`
@@ -108,7 +122,12 @@ export function findTableWrites(source: string, models: ReadonlyMap<string, stri
   }
   for (const match of source.matchAll(/\bTRUNCATE\s+(?:TABLE\s+)?([\w",. \n]+)/gi)) {
     for (const part of match[1]!.split(",")) {
-      const table = part.trim().replace(/"/g, "").replace(/^public\./, "").split(/\s/)[0]!.toLowerCase()
+      const table = part
+        .trim()
+        .replace(/"/g, "")
+        .replace(/^public\./, "")
+        .split(/\s/)[0]!
+        .toLowerCase()
       if (tables.has(table)) at(match.index, table, `TRUNCATE ${table}`)
     }
   }
@@ -124,7 +143,11 @@ export function libFolderOf(file: string): string | null {
 export type Violation = TableWrite & { file: string; owner: string }
 
 /** Writes in `file` to tables another folder owns, less the allowed ones. */
-export function ownershipViolations(file: string, writes: readonly TableWrite[], allowList: readonly AllowedWrite[] = WRITE_ALLOW_LIST): Violation[] {
+export function ownershipViolations(
+  file: string,
+  writes: readonly TableWrite[],
+  allowList: readonly AllowedWrite[] = WRITE_ALLOW_LIST,
+): Violation[] {
   const owners: Readonly<Record<string, string>> = TABLE_OWNERS
   return writes
     .map((write) => ({ ...write, file, owner: owners[write.table] ?? "(no owner)" }))

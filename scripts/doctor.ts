@@ -8,14 +8,20 @@ const problems = postureProblems(posture)
 
 const verdict = (check: PostureCheck) => (check.ok ? "ok" : check.required ? "missing" : "warning")
 // A failed check's message names its variable first; the name column already does.
-const detail = (check: PostureCheck) => (check.message.startsWith(`${check.name} `) ? check.message.slice(check.name.length + 1) : check.message)
+const detail = (check: PostureCheck) =>
+  check.message.startsWith(`${check.name} `) ? check.message.slice(check.name.length + 1) : check.message
 const width = Math.max(...posture.checks.map((check) => check.name.length))
 
 console.log(`[doctor] ${posture.mode} mode (${posture.reason})`)
-for (const check of posture.checks) console.log(`[doctor]   ${verdict(check).padEnd(7)}  ${check.name.padEnd(width)}  ${detail(check)}`)
+for (const check of posture.checks)
+  console.log(`[doctor]   ${verdict(check).padEnd(7)}  ${check.name.padEnd(width)}  ${detail(check)}`)
 const warnings = posture.checks.filter((check) => verdict(check) === "warning").length
 if (problems.length > 0) {
-  console.log(`[doctor] npm start would refuse to start: ${problems.length} missing (README, "Production", says how to set each)`)
+  console.log(
+    `[doctor] npm start would refuse to start: ${problems.length} missing (README, "Production", says how to set each)`,
+  )
   process.exit(1)
 }
-console.log(`[doctor] npm start would start in ${posture.mode} mode${warnings ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : ""}`)
+console.log(
+  `[doctor] npm start would start in ${posture.mode} mode${warnings ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : ""}`,
+)

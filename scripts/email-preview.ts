@@ -9,16 +9,21 @@ import { renderEmail } from "@/lib/email/render"
 import { EMAIL_TEMPLATES, TEMPLATE_NAMES } from "@/lib/email/templates"
 
 const outDir = path.resolve(process.env.DATA_DIR ?? ".data", "email-preview")
-const escape = (value: string) => value.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
+const escape = (value: string) =>
+  value.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
 
 await mkdir(outDir, { recursive: true })
 const rows: string[] = []
 for (const name of TEMPLATE_NAMES) {
-  const { subject, html, text } = await renderEmail(name, EMAIL_TEMPLATES[name].previewProps as never, { appUrl: "http://localhost:3000" })
+  const { subject, html, text } = await renderEmail(name, EMAIL_TEMPLATES[name].previewProps as never, {
+    appUrl: "http://localhost:3000",
+  })
   await writeFile(path.join(outDir, `${name}.html`), html)
   // The byte-order mark makes a browser read the file as UTF-8 (€, curly quotes) without a charset header.
   await writeFile(path.join(outDir, `${name}.txt`), `\uFEFF${text}`)
-  rows.push(`<li><a href="${name}.html" target="preview">${escape(name)}</a> (<a href="${name}.txt" target="preview">text</a>)<br><small>${escape(subject)}</small></li>`)
+  rows.push(
+    `<li><a href="${name}.html" target="preview">${escape(name)}</a> (<a href="${name}.txt" target="preview">text</a>)<br><small>${escape(subject)}</small></li>`,
+  )
 }
 await writeFile(
   path.join(outDir, "index.html"),
@@ -32,5 +37,7 @@ const index = pathToFileURL(path.join(outDir, "index.html")).href
 console.log(`Rendered ${TEMPLATE_NAMES.length} templates. Open ${index}`)
 if (process.argv.includes("--open")) {
   const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open"
-  spawn(opener, [index], { stdio: "ignore", detached: true }).on("error", () => console.log(`(could not run ${opener}; open the file by hand)`)).unref()
+  spawn(opener, [index], { stdio: "ignore", detached: true })
+    .on("error", () => console.log(`(could not run ${opener}; open the file by hand)`))
+    .unref()
 }

@@ -15,8 +15,12 @@ export const SEMI_SPACE_MB = 32
 export function serverNodeOptions(nodeOptions: string | undefined, heapMb: string | undefined): string {
   const current = nodeOptions?.trim() ?? ""
   const mb = heapMb === undefined || heapMb.trim() === "" ? DEFAULT_HEAP_MB : Number(heapMb)
-  if (!Number.isInteger(mb) || mb < 64) throw new Error(`NODE_HEAP_MB must be a whole number of megabytes, at least 64 (got "${heapMb}")`)
+  if (!Number.isInteger(mb) || mb < 64)
+    throw new Error(`NODE_HEAP_MB must be a whole number of megabytes, at least 64 (got "${heapMb}")`)
   const sets = (flag: string) => new RegExp(`${flag}[=\\s]`).test(current)
-  const added = [sets("--max-old-space-size") ? "" : `--max-old-space-size=${mb}`, sets("--max-semi-space-size") ? "" : `--max-semi-space-size=${SEMI_SPACE_MB}`]
+  const added = [
+    sets("--max-old-space-size") ? "" : `--max-old-space-size=${mb}`,
+    sets("--max-semi-space-size") ? "" : `--max-semi-space-size=${SEMI_SPACE_MB}`,
+  ]
   return [current, ...added].filter(Boolean).join(" ")
 }

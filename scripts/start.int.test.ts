@@ -35,7 +35,14 @@ async function start(variables: Record<string, string>): Promise<Outcome> {
   const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/start.ts", "--dev", "--no-seed"], {
     cwd: process.cwd(),
     detached: true,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "3999", DATA_DIR: dataDir, ...variables },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      PORT: "3999",
+      DATA_DIR: dataDir,
+      ...variables,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   })
   let stdout = ""
@@ -52,24 +59,53 @@ const without = (name: string) => Object.fromEntries(Object.entries(COMPLETE).fi
 
 const refusals: [string, Record<string, string>, RegExp][] = [
   ["NEXTAUTH_URL missing", without("NEXTAUTH_URL"), /NEXTAUTH_URL is not set/],
-  ["NEXTAUTH_URL on http", { ...COMPLETE, NEXTAUTH_URL: "http://copilot.example.test" }, /NEXTAUTH_URL must be https:\/\//],
-  ["NEXTAUTH_SECRET missing", without("NEXTAUTH_SECRET"), /NEXTAUTH_SECRET is not set \(generate one with: openssl rand -base64 32\)/],
-  ["ENCRYPTION_KEY missing", without("ENCRYPTION_KEY"), /ENCRYPTION_KEY is not set \(generate one with: openssl rand -hex 32/],
-  ["CREDENTIALS_KEY missing", without("CREDENTIALS_KEY"), /CREDENTIALS_KEY is not set \(generate one with: openssl rand -hex 32/],
-  ["POLAR_ACCESS_TOKEN missing (and no BILLING_TEST_MODE)", without("POLAR_ACCESS_TOKEN"), /POLAR_ACCESS_TOKEN is not set .*BILLING_TEST_MODE=1/],
-  ["POLAR_WEBHOOK_SECRET missing (and no BILLING_TEST_MODE)", without("POLAR_WEBHOOK_SECRET"), /POLAR_WEBHOOK_SECRET is not set .*BILLING_TEST_MODE=1/],
+  [
+    "NEXTAUTH_URL on http",
+    { ...COMPLETE, NEXTAUTH_URL: "http://copilot.example.test" },
+    /NEXTAUTH_URL must be https:\/\//,
+  ],
+  [
+    "NEXTAUTH_SECRET missing",
+    without("NEXTAUTH_SECRET"),
+    /NEXTAUTH_SECRET is not set \(generate one with: openssl rand -base64 32\)/,
+  ],
+  [
+    "ENCRYPTION_KEY missing",
+    without("ENCRYPTION_KEY"),
+    /ENCRYPTION_KEY is not set \(generate one with: openssl rand -hex 32/,
+  ],
+  [
+    "CREDENTIALS_KEY missing",
+    without("CREDENTIALS_KEY"),
+    /CREDENTIALS_KEY is not set \(generate one with: openssl rand -hex 32/,
+  ],
+  [
+    "POLAR_ACCESS_TOKEN missing (and no BILLING_TEST_MODE)",
+    without("POLAR_ACCESS_TOKEN"),
+    /POLAR_ACCESS_TOKEN is not set .*BILLING_TEST_MODE=1/,
+  ],
+  [
+    "POLAR_WEBHOOK_SECRET missing (and no BILLING_TEST_MODE)",
+    without("POLAR_WEBHOOK_SECRET"),
+    /POLAR_WEBHOOK_SECRET is not set .*BILLING_TEST_MODE=1/,
+  ],
   ["SEED_DEMO=1", { ...COMPLETE, SEED_DEMO: "1" }, /SEED_DEMO=1 is refused in production/],
 ]
 
-test.concurrent.each(refusals)("refuses to start in production with %s, naming it, and touches nothing", async (_, variables, line) => {
-  const outcome = await start(variables)
-  expect(outcome.code).toBe(1)
-  const problems = outcome.stderr.split("\n").filter((text) => text.startsWith("[start] refusing to start in production: "))
-  expect(problems).toHaveLength(1)
-  expect(problems[0]).toMatch(line)
-  expect(outcome.stdout).not.toMatch(/embedded PostgreSQL|PostgreSQL from DATABASE_URL|migrat|seeding|building/i)
-  expect(outcome.dataDir).toEqual([])
-})
+test.concurrent.each(refusals)(
+  "refuses to start in production with %s, naming it, and touches nothing",
+  async (_, variables, line) => {
+    const outcome = await start(variables)
+    expect(outcome.code).toBe(1)
+    const problems = outcome.stderr
+      .split("\n")
+      .filter((text) => text.startsWith("[start] refusing to start in production: "))
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(line)
+    expect(outcome.stdout).not.toMatch(/embedded PostgreSQL|PostgreSQL from DATABASE_URL|migrat|seeding|building/i)
+    expect(outcome.dataDir).toEqual([])
+  },
+)
 
 test("DATABASE_URL alone means production: with nothing else set, one line for each missing variable", async () => {
   // An address nothing listens on: the refusal comes before any connection is tried.
@@ -79,7 +115,14 @@ test("DATABASE_URL alone means production: with nothing else set, one line for e
     .split("\n")
     .filter((text) => text.startsWith("[start] refusing to start in production: "))
     .map((text) => text.split(": ")[1]!.split(" ")[0])
-  expect(named).toEqual(["NEXTAUTH_URL", "NEXTAUTH_SECRET", "ENCRYPTION_KEY", "CREDENTIALS_KEY", "POLAR_ACCESS_TOKEN", "POLAR_WEBHOOK_SECRET"])
+  expect(named).toEqual([
+    "NEXTAUTH_URL",
+    "NEXTAUTH_SECRET",
+    "ENCRYPTION_KEY",
+    "CREDENTIALS_KEY",
+    "POLAR_ACCESS_TOKEN",
+    "POLAR_WEBHOOK_SECRET",
+  ])
   expect(outcome.stderr).toContain("production because DATABASE_URL is set")
   expect(outcome.dataDir).toEqual([])
 })

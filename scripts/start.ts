@@ -18,7 +18,9 @@ import { openScriptDatabase, publishEmbeddedAddress, unpublishEmbeddedAddress } 
 import { demoAccounts, isDatabaseSeeded, seedDemoBusiness } from "@/prisma/seed"
 import { serverNodeOptions } from "./server-memory"
 
-const { values: flags } = parseArgs({ options: { dev: { type: "boolean" }, fresh: { type: "boolean" }, "no-seed": { type: "boolean" } } })
+const { values: flags } = parseArgs({
+  options: { dev: { type: "boolean" }, fresh: { type: "boolean" }, "no-seed": { type: "boolean" } },
+})
 const port = Number(process.env.PORT ?? 3000)
 // These machines reach no telemetry host, and a self-hosted business should opt in, not out.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"
@@ -30,7 +32,9 @@ const posture = postureChecks(process.env)
 const problems = postureProblems(posture)
 if (problems.length > 0) {
   for (const problem of problems) console.error(`[start] refusing to start in production: ${problem}`)
-  console.error(`[start] (production because ${posture.reason}; README, "Production", lists every variable; APP_MODE=demo runs a demo instead)`)
+  console.error(
+    `[start] (production because ${posture.reason}; README, "Production", lists every variable; APP_MODE=demo runs a demo instead)`,
+  )
   process.exit(1)
 }
 // Pinned for the server, which sees DATABASE_URL set even on the embedded database.
@@ -43,7 +47,11 @@ if (!flags.dev) buildIfStale()
 
 // The app gets one connection to the embedded database; the second is for the CLI.
 const database = await openScriptDatabase({ maxConnections: 2 })
-say(database.embedded ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), DATA_DIR)}/ at ${new URL(database.url).host}` : "PostgreSQL from DATABASE_URL")
+say(
+  database.embedded
+    ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), DATA_DIR)}/ at ${new URL(database.url).host}`
+    : "PostgreSQL from DATABASE_URL",
+)
 const pool = createPool(database.url, 1)
 const applied = await applyMigrations(pool, say)
 if (applied.includes(BILLING_LIFECYCLE_MIGRATION)) {
@@ -55,7 +63,8 @@ if (applied.includes(BILLING_LIFECYCLE_MIGRATION)) {
 const prisma = createPrismaClient(pool)
 // The demo business goes only into a demo: the embedded database, or DATABASE_URL where SEED_DEMO=1
 // asks for it (production refused SEED_DEMO above), never into a production database.
-const wantsDemo = posture.mode === "demo" && (database.embedded !== undefined || process.env.SEED_DEMO === "1") && !flags["no-seed"]
+const wantsDemo =
+  posture.mode === "demo" && (database.embedded !== undefined || process.env.SEED_DEMO === "1") && !flags["no-seed"]
 if (wantsDemo && !(await isDatabaseSeeded(prisma))) {
   say("seeding the demo business (first start only)…")
   const seeded = await seedDemoBusiness(prisma, {
@@ -118,7 +127,10 @@ function printBanner() {
       ? [
           `Sign in at ${base}/signin with any email; without RESEND_API_KEY the link lands in ${base}/dev/mailbox.`,
           "Demo accounts (staff also need a TOTP code: their secrets were printed once, when this database was seeded; `npm start -- --fresh` starts over with new ones):",
-          ...demoAccounts().map((account) => `  ${account.role.padEnd(10)} ${account.email}${account.secondFactor ? "" : " (no second factor)"}`),
+          ...demoAccounts().map(
+            (account) =>
+              `  ${account.role.padEnd(10)} ${account.email}${account.secondFactor ? "" : " (no second factor)"}`,
+          ),
         ]
       : [`Sign in at ${base}/signin; staff set up their second factor on their first sign-in.`]),
     "Press Ctrl+C to stop.",
@@ -131,9 +143,30 @@ function printBanner() {
 function buildIfStale() {
   const buildId = path.join(".next", "BUILD_ID")
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  if (builtAt && !newerThan(builtAt, ["app", "components", "lib", "emails", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "package-lock.json"])) return
-  say(builtAt ? "sources changed since the last build: rebuilding…" : "no production build yet: building (about a minute)…")
-  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" })
+  if (
+    builtAt &&
+    !newerThan(builtAt, [
+      "app",
+      "components",
+      "lib",
+      "emails",
+      "public",
+      "next.config.ts",
+      "proxy.ts",
+      "instrumentation.ts",
+      "instrumentation-client.ts",
+      "package-lock.json",
+    ])
+  )
+    return
+  say(
+    builtAt
+      ? "sources changed since the last build: rebuilding…"
+      : "no production build yet: building (about a minute)…",
+  )
+  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 

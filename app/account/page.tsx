@@ -14,11 +14,19 @@ export const dynamic = "force-dynamic"
 
 export default async function AccountPage() {
   const user = await requireUser("/account")
-  const [summary, plans, survey] = await Promise.all([getAccountSummary(user.id), listActivePlans(), npsSurveyState(user.id)])
+  const [summary, plans, survey] = await Promise.all([
+    getAccountSummary(user.id),
+    listActivePlans(),
+    npsSurveyState(user.id),
+  ])
   const now = new Date()
 
   return (
-    <main id="main-content" data-testid="account-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
+    <main
+      id="main-content"
+      data-testid="account-page"
+      className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12"
+    >
       <PageHeader title="Your account" description={<span className="break-all">Signed in as {user.email}</span>} />
       <div className="mt-8 grid gap-6">
         {summary ? (

@@ -27,7 +27,9 @@ export function AccountTabs() {
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "block border-b-2 px-3 py-3 text-sm font-medium",
-                  current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+                  current
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:text-slate-900",
                 )}
               >
                 {tab.label}

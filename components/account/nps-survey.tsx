@@ -34,14 +34,24 @@ export function NpsSurvey() {
 
   if (state.kind === "answered" || state.kind === "dismissed") {
     return (
-      <p role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-800" data-testid="nps-survey-done">
-        {state.kind === "answered" ? "Thank you! Your answer helps us decide what to improve." : "No problem. We will not ask again for a few months."}
+      <p
+        role="status"
+        className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-800"
+        data-testid="nps-survey-done"
+      >
+        {state.kind === "answered"
+          ? "Thank you! Your answer helps us decide what to improve."
+          : "No problem. We will not ask again for a few months."}
       </p>
     )
   }
 
   return (
-    <section aria-labelledby="nps-survey-heading" className="rounded-xl border border-brand-200 bg-brand-50/40 p-5 shadow-sm sm:p-6" data-testid="nps-survey">
+    <section
+      aria-labelledby="nps-survey-heading"
+      className="rounded-xl border border-brand-200 bg-brand-50/40 p-5 shadow-sm sm:p-6"
+      data-testid="nps-survey"
+    >
       <h2 id="nps-survey-heading" className="text-lg font-semibold text-slate-900">
         A quick question
       </h2>
@@ -61,14 +71,27 @@ export function NpsSurvey() {
         />
         <div>
           <Label htmlFor="nps-comment">What is the main reason for your score? (optional)</Label>
-          <Textarea id="nps-comment" value={comment} maxLength={COMMENT_MAX} onChange={(event) => setComment(event.target.value)} aria-describedby="nps-comment-count" rows={3} data-testid="nps-comment" />
+          <Textarea
+            id="nps-comment"
+            value={comment}
+            maxLength={COMMENT_MAX}
+            onChange={(event) => setComment(event.target.value)}
+            aria-describedby="nps-comment-count"
+            rows={3}
+            data-testid="nps-comment"
+          />
           <CharacterCount id="nps-comment-count" length={comment.length} max={COMMENT_MAX} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <ActionButton type="submit" disabled={sending} data-testid="nps-submit">
             {sending ? "Sending…" : "Send"}
           </ActionButton>
-          <ActionButton variant="ghost" disabled={sending} onClick={() => void submit({ dismissed: true }, "dismissed")} data-testid="nps-dismiss">
+          <ActionButton
+            variant="ghost"
+            disabled={sending}
+            onClick={() => void submit({ dismissed: true }, "dismissed")}
+            data-testid="nps-dismiss"
+          >
             Not now
           </ActionButton>
           <p role="status" className="text-sm text-red-700">

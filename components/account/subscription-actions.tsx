@@ -19,7 +19,13 @@ export type SubscriptionActionsProps = {
 type Message = { tone: "error" | "ok"; text: string }
 
 /** Cancel at period end, resume, switch plan, update the payment method. The server does the rules. */
-export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd, ended, plans }: SubscriptionActionsProps) {
+export function SubscriptionActions({
+  subscriptionId,
+  planId,
+  cancelAtPeriodEnd,
+  ended,
+  plans,
+}: SubscriptionActionsProps) {
   const router = useRouter()
   const change = useMutation()
   const portal = useMutation<{ url: string }>()
@@ -47,7 +53,11 @@ export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd,
   if (ended) return null
   const others = plans.filter((plan) => plan.id !== planId)
   return (
-    <section aria-labelledby="manage-heading" className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm" data-testid="subscription-actions">
+    <section
+      aria-labelledby="manage-heading"
+      className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm"
+      data-testid="subscription-actions"
+    >
       <h2 id="manage-heading" className="text-lg font-semibold text-slate-900">
         Manage your subscription
       </h2>
@@ -55,7 +65,12 @@ export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd,
         <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
           <div className="flex-1">
             <Label htmlFor="next-plan">Switch to</Label>
-            <Select id="next-plan" value={nextPlan} onChange={(event) => setNextPlan(event.target.value)} data-testid="change-plan-select">
+            <Select
+              id="next-plan"
+              value={nextPlan}
+              onChange={(event) => setNextPlan(event.target.value)}
+              data-testid="change-plan-select"
+            >
               {others.map((plan) => (
                 <option key={plan.id} value={plan.id}>
                   {plan.label}
@@ -63,7 +78,19 @@ export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd,
               ))}
             </Select>
           </div>
-          <ActionButton variant="secondary" disabled={busy || !nextPlan} onClick={() => call("change", "/api/account/subscription/change-plan", { subscriptionId, planId: nextPlan }, "Your plan has been changed.")} data-testid="change-plan">
+          <ActionButton
+            variant="secondary"
+            disabled={busy || !nextPlan}
+            onClick={() =>
+              call(
+                "change",
+                "/api/account/subscription/change-plan",
+                { subscriptionId, planId: nextPlan },
+                "Your plan has been changed.",
+              )
+            }
+            data-testid="change-plan"
+          >
             {change.pending && changing === "change" ? "Switching…" : "Switch plan"}
           </ActionButton>
         </div>
@@ -73,14 +100,27 @@ export function SubscriptionActions({ subscriptionId, planId, cancelAtPeriodEnd,
           {portal.pending ? "Opening…" : "Update payment method"}
         </ActionButton>
         {cancelAtPeriodEnd ? (
-          <ActionButton disabled={busy} onClick={() => call("resume", "/api/account/subscription/resume", { subscriptionId }, "Your subscription will renew as usual.")} data-testid="resume-subscription">
+          <ActionButton
+            disabled={busy}
+            onClick={() =>
+              call(
+                "resume",
+                "/api/account/subscription/resume",
+                { subscriptionId },
+                "Your subscription will renew as usual.",
+              )
+            }
+            data-testid="resume-subscription"
+          >
             {change.pending && changing === "resume" ? "Resuming…" : "Resume subscription"}
           </ActionButton>
         ) : (
           <ConfirmButton
             path="/api/account/subscription/cancel"
             body={{ subscriptionId }}
-            onDone={() => setMessage({ tone: "ok", text: "Canceled: your seat stays active until the end of the paid period." })}
+            onDone={() =>
+              setMessage({ tone: "ok", text: "Canceled: your seat stays active until the end of the paid period." })
+            }
             confirmLabel="Yes, cancel at period end"
             pendingLabel="Canceling…"
             cancelLabel="Keep it"

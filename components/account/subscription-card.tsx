@@ -45,7 +45,10 @@ export function SubscriptionCard({ subscription, now }: { subscription: Subscrip
               {paymentFailed ? (
                 <span data-testid="payment-failed">
                   —{" "}
-                  <Link href="/account/billing" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                  <Link
+                    href="/account/billing"
+                    className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                  >
                     update your card
                   </Link>
                 </span>

@@ -28,7 +28,13 @@ type FilterFormProps = {
 export function FilterForm({ action, label, layout, query, submitLabel = "Filter", children }: FilterFormProps) {
   const classes = typeof layout === "number" ? LAYOUTS[layout] : layout
   return (
-    <GetForm values={query} action={action} role="search" aria-label={label} className={`grid gap-4 lg:items-end ${classes.form}`}>
+    <GetForm
+      values={query}
+      action={action}
+      role="search"
+      aria-label={label}
+      className={`grid gap-4 lg:items-end ${classes.form}`}
+    >
       {children}
       <div className={`flex gap-2 ${classes.actions}`}>
         <Button type="submit">{submitLabel}</Button>
@@ -43,14 +49,29 @@ export function FilterForm({ action, label, layout, query, submitLabel = "Filter
 type Choice = string | { value: string; label: string }
 
 /** A select whose empty first option, "All", means no filter. */
-export function ChoiceFilter({ id, name, label, value, choices, children }: { id: string; name: string; label: string; value: string | undefined; choices: readonly Choice[]; children?: ReactNode }) {
+export function ChoiceFilter({
+  id,
+  name,
+  label,
+  value,
+  choices,
+  children,
+}: {
+  id: string
+  name: string
+  label: string
+  value: string | undefined
+  choices: readonly Choice[]
+  children?: ReactNode
+}) {
   return (
     <div>
       <Label htmlFor={id}>{label}</Label>
       <Select id={id} name={name} defaultValue={value ?? ""}>
         <option value="">All</option>
         {choices.map((choice) => {
-          const { value: optionValue, label: optionLabel } = typeof choice === "string" ? { value: choice, label: choice } : choice
+          const { value: optionValue, label: optionLabel } =
+            typeof choice === "string" ? { value: choice, label: choice } : choice
           return (
             <option key={optionValue} value={optionValue}>
               {optionLabel}
@@ -64,4 +85,5 @@ export function ChoiceFilter({ id, name, label, value, choices, children }: { id
 }
 
 /** An enum's values as choices, labelled in lower case ("FAILED" reads "failed"). */
-export const enumChoices = (values: Record<string, string>): Choice[] => Object.values(values).map((value) => ({ value, label: value.toLowerCase() }))
+export const enumChoices = (values: Record<string, string>): Choice[] =>
+  Object.values(values).map((value) => ({ value, label: value.toLowerCase() }))

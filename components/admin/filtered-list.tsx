@@ -27,7 +27,17 @@ type FilteredListProps = {
 }
 
 /** The count, the table and its pages of an admin list; or the empty state that fits. */
-export function FilteredList({ basePath, query, page, filtered, noun, matching = "match these filters", empty, noMatch, children }: FilteredListProps) {
+export function FilteredList({
+  basePath,
+  query,
+  page,
+  filtered,
+  noun,
+  matching = "match these filters",
+  empty,
+  noMatch,
+  children,
+}: FilteredListProps) {
   const message = filtered ? noMatch : empty
   return (
     <>
@@ -42,7 +52,10 @@ export function FilteredList({ basePath, query, page, filtered, noun, matching =
         </>
       ) : page.total > 0 ? (
         // A stale or hand-edited link can point past the last page.
-        <EmptyState title={`This page is past the last ${noun.one}`} action={<ButtonLink href={pageHref(basePath, query, 1)}>Go to the first page</ButtonLink>} />
+        <EmptyState
+          title={`This page is past the last ${noun.one}`}
+          action={<ButtonLink href={pageHref(basePath, query, 1)}>Go to the first page</ButtonLink>}
+        />
       ) : (
         <EmptyState title={message.title} description={message.description} />
       )}

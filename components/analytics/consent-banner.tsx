@@ -2,7 +2,13 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react"
 import { ActionButton } from "@/components/ui/action-button"
-import { chooseConsent, type Consent, onConsentReopen, readConsent, reopenConsent } from "@/lib/analytics/client/consent"
+import {
+  chooseConsent,
+  type Consent,
+  onConsentReopen,
+  readConsent,
+  reopenConsent,
+} from "@/lib/analytics/client/consent"
 
 const listeners = new Set<() => void>()
 function subscribe(listener: () => void) {
@@ -57,10 +63,12 @@ export function ConsentBanner() {
             Analytics cookies
           </h2>
           <p id="consent-text" className="mt-1 max-w-2xl">
-            We count visits with our own analytics, without cookies and without storing your IP address. Accept to let us
-            recognise this browser on later visits with one first-party cookie (kept for a year); decline and nothing is stored
-            in a cookie.
-            {consent === "granted" || consent === "denied" ? ` You have ${consent === "granted" ? "accepted" : "declined"}; you can change that here.` : null}
+            We count visits with our own analytics, without cookies and without storing your IP address. Accept to let
+            us recognise this browser on later visits with one first-party cookie (kept for a year); decline and nothing
+            is stored in a cookie.
+            {consent === "granted" || consent === "denied"
+              ? ` You have ${consent === "granted" ? "accepted" : "declined"}; you can change that here.`
+              : null}
           </p>
           {failed ? (
             <p role="alert" className="mt-1 text-red-700">

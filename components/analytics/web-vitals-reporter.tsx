@@ -14,10 +14,16 @@ import { track } from "@/lib/analytics/client/tracker"
 // Staff tools are not product traffic (as for page views).
 const UNTRACKED = /^\/(admin|dev)(\/|$)/
 
-export type VitalEvent = { path: string; props: { metric: "LCP" | "INP" | "CLS"; value: number; rating: Metric["rating"] } }
+export type VitalEvent = {
+  path: string
+  props: { metric: "LCP" | "INP" | "CLS"; value: number; rating: Metric["rating"] }
+}
 
 /** The event for one final metric; null for a metric we do not report or a staff page. */
-export function vitalEvent(metric: Pick<Metric, "name" | "value" | "rating" | "navigationURL">, loadedPath: string): VitalEvent | null {
+export function vitalEvent(
+  metric: Pick<Metric, "name" | "value" | "rating" | "navigationURL">,
+  loadedPath: string,
+): VitalEvent | null {
   if (metric.name !== "LCP" && metric.name !== "INP" && metric.name !== "CLS") return null
   const path = metric.navigationURL ? new URL(metric.navigationURL, "http://localhost").pathname : loadedPath
   if (UNTRACKED.test(path) || !Number.isFinite(metric.value) || metric.value < 0) return null

@@ -24,7 +24,14 @@ test("the log: a Details column, times to the second, actors as text", () => {
 })
 
 test("a customer's page: no Details, times to the minute, each actor a link to their entries", () => {
-  const html = renderToStaticMarkup(<AuditTable entries={[entry, { ...entry, id: "a2", actorEmail: null }]} label="Audit entries" testId="customer-audit-table" linkActors />)
+  const html = renderToStaticMarkup(
+    <AuditTable
+      entries={[entry, { ...entry, id: "a2", actorEmail: null }]}
+      label="Audit entries"
+      testId="customer-audit-table"
+      linkActors
+    />,
+  )
   expect(headers(html)).toEqual(["Time", "Actor", "Action", "Target"])
   expect(html).toContain(">5 Mar 2026, 14:05</time>")
   expect(html).toContain('href="/admin/audit?actor=owner%40example.com"')

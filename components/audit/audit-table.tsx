@@ -1,5 +1,13 @@
 import Link from "next/link"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { AuditListItem } from "@/lib/audit/queries"
 import { formatDateTime } from "@/lib/format/dates"
 
@@ -45,7 +53,10 @@ export function AuditTable({ entries, label, testId, log = false, linkActors = f
                 {entry.actorEmail === null ? (
                   <span className="text-slate-500">system</span>
                 ) : linkActors ? (
-                  <Link href={auditActorHref(entry.actorEmail)} className="text-brand-700 hover:text-brand-800 hover:underline">
+                  <Link
+                    href={auditActorHref(entry.actorEmail)}
+                    className="text-brand-700 hover:text-brand-800 hover:underline"
+                  >
                     {entry.actorEmail}
                   </Link>
                 ) : (
@@ -53,17 +64,25 @@ export function AuditTable({ entries, label, testId, log = false, linkActors = f
                 )}
               </TableCell>
               <TableCell className="whitespace-nowrap">
-                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{entry.action}</code>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
+                  {entry.action}
+                </code>
               </TableCell>
               <TableCell className="font-mono text-xs">
-                {entry.targetType ? `${entry.targetType}${entry.targetId ? `:${entry.targetId}` : ""}` : <span className="text-slate-500">—</span>}
+                {entry.targetType ? (
+                  `${entry.targetType}${entry.targetId ? `:${entry.targetId}` : ""}`
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
               </TableCell>
               {log ? (
                 <TableCell className="min-w-48">
                   {entry.metadata === null ? (
                     <span className="text-slate-500">—</span>
                   ) : (
-                    <code className="block font-mono text-xs break-all text-slate-700">{JSON.stringify(entry.metadata)}</code>
+                    <code className="block font-mono text-xs break-all text-slate-700">
+                      {JSON.stringify(entry.metadata)}
+                    </code>
                   )}
                 </TableCell>
               ) : null}

@@ -10,7 +10,11 @@ import { env } from "@/lib/env"
 export function TestModeBanner() {
   if (!showsTestModeBanner(env())) return null
   return (
-    <div role="note" data-testid="site-test-mode-banner" className="border-b-2 border-dashed border-amber-500 bg-amber-50 px-4 py-2 text-center text-sm font-semibold text-amber-900">
+    <div
+      role="note"
+      data-testid="site-test-mode-banner"
+      className="border-b-2 border-dashed border-amber-500 bg-amber-50 px-4 py-2 text-center text-sm font-semibold text-amber-900"
+    >
       Test mode: payments on this site are simulated. No card is charged.
     </div>
   )

@@ -13,8 +13,21 @@ const delivery = {
 const headers = (html: string) => [...html.matchAll(/<th(?:\s[^>]*)?>(.*?)<\/th>/g)].map(([, text]) => text)
 
 test("the log: Polar's event id, attempts, the subject's link and a column of actions", () => {
-  const row = { ...delivery, eventId: "evt_1", attempts: 1, subjectId: "sub_1", subjectAt: new Date("2026-03-05T14:00:00Z") }
-  const html = renderToStaticMarkup(<WebhookDeliveryTable deliveries={[row]} testId="delivery-table" log action={(item) => <button>Replay {item.eventType}</button>} />)
+  const row = {
+    ...delivery,
+    eventId: "evt_1",
+    attempts: 1,
+    subjectId: "sub_1",
+    subjectAt: new Date("2026-03-05T14:00:00Z"),
+  }
+  const html = renderToStaticMarkup(
+    <WebhookDeliveryTable
+      deliveries={[row]}
+      testId="delivery-table"
+      log
+      action={(item) => <button>Replay {item.eventType}</button>}
+    />,
+  )
   expect(headers(html)).toEqual(["Received", "Event", "Status", "Error", '<span class="sr-only">Actions</span>'])
   expect(html).toContain(">5 Mar 2026, 14:05:09</time>")
   expect(html).toContain("polar · evt_1")

@@ -1,6 +1,14 @@
 import Link from "next/link"
 import type { ReactNode } from "react"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { DeliveryListItem } from "@/lib/billing/webhooks/queries"
 import { formatDateTime } from "@/lib/format/dates"
 import { WebhookStatusBadge } from "./webhook-status-badge"
@@ -9,11 +17,15 @@ import { WebhookStatusBadge } from "./webhook-status-badge"
  * A row as both pages read it. Polar's event id, the attempts and the subject only the log's own
  * query selects; without the event id the row shows our id.
  */
-export type WebhookDeliveryRow = Pick<DeliveryListItem, "id" | "provider" | "eventType" | "status" | "error" | "receivedAt"> &
+export type WebhookDeliveryRow = Pick<
+  DeliveryListItem,
+  "id" | "provider" | "eventType" | "status" | "error" | "receivedAt"
+> &
   Partial<Pick<DeliveryListItem, "eventId" | "attempts" | "subjectId" | "subjectAt">>
 
 /** The list filtered to one Polar subscription. */
-const subscriptionHref = (subscriptionId: string) => `/admin/webhooks?subscription=${encodeURIComponent(subscriptionId)}`
+const subscriptionHref = (subscriptionId: string) =>
+  `/admin/webhooks?subscription=${encodeURIComponent(subscriptionId)}`
 
 function When({ date, seconds }: { date: Date; seconds: boolean }) {
   return (
@@ -34,7 +46,12 @@ type WebhookDeliveryTableProps<Row extends WebhookDeliveryRow> = {
 }
 
 /** Webhook deliveries, newest first: on /admin/webhooks (all of them) and on a customer's page (those naming them). */
-export function WebhookDeliveryTable<Row extends WebhookDeliveryRow>({ deliveries, testId, log = false, action }: WebhookDeliveryTableProps<Row>) {
+export function WebhookDeliveryTable<Row extends WebhookDeliveryRow>({
+  deliveries,
+  testId,
+  log = false,
+  action,
+}: WebhookDeliveryTableProps<Row>) {
   return (
     <TableContainer label="Webhook deliveries">
       <Table data-testid={testId}>
@@ -58,8 +75,13 @@ export function WebhookDeliveryTable<Row extends WebhookDeliveryRow>({ deliverie
                 <When date={item.receivedAt} seconds={log} />
               </TableCell>
               <TableCell>
-                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{item.eventType}</code>
-                <span className="mt-1 block max-w-64 truncate font-mono text-xs text-slate-500" title={item.eventId ?? item.id}>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
+                  {item.eventType}
+                </code>
+                <span
+                  className="mt-1 block max-w-64 truncate font-mono text-xs text-slate-500"
+                  title={item.eventId ?? item.id}
+                >
                   {item.provider} · {item.eventId ?? item.id}
                 </span>
                 <Subject item={item} seconds={log} />
@@ -67,7 +89,11 @@ export function WebhookDeliveryTable<Row extends WebhookDeliveryRow>({ deliverie
               <TableCell>
                 <div className="flex flex-col items-start gap-1 text-xs text-slate-600">
                   <WebhookStatusBadge status={item.status} />
-                  {item.attempts === undefined ? null : <span className="tabular-nums">{item.attempts === 1 ? "1 attempt" : `${item.attempts} attempts`}</span>}
+                  {item.attempts === undefined ? null : (
+                    <span className="tabular-nums">
+                      {item.attempts === 1 ? "1 attempt" : `${item.attempts} attempts`}
+                    </span>
+                  )}
                 </div>
               </TableCell>
               <TableCell className="max-w-96 text-sm break-words text-red-700">{item.error}</TableCell>
@@ -90,7 +116,11 @@ function Subject({ item, seconds }: { item: WebhookDeliveryRow; seconds: boolean
     <span className="mt-1 flex max-w-64 flex-col text-xs text-slate-600">
       <span className="flex gap-1">
         subscription
-        <Link href={subscriptionHref(item.subjectId)} className="truncate font-mono text-brand-700 hover:text-brand-800 hover:underline" title={`Only the deliveries of ${item.subjectId}`}>
+        <Link
+          href={subscriptionHref(item.subjectId)}
+          className="truncate font-mono text-brand-700 hover:text-brand-800 hover:underline"
+          title={`Only the deliveries of ${item.subjectId}`}
+        >
           {item.subjectId}
         </Link>
       </span>

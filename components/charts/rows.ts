@@ -9,7 +9,11 @@ export type ChartSeries = { key: string; label: string }
 const iso = (at: Date | string) => (typeof at === "string" ? at : at.toISOString())
 
 /** One series per named figure of each point: `fields` maps a label to how to read it. */
-export function rowsOf<T>(points: readonly T[], at: (point: T) => Date | string, fields: readonly { label: string; value: (point: T) => ChartValue }[]): { data: ChartRow[]; series: ChartSeries[] } {
+export function rowsOf<T>(
+  points: readonly T[],
+  at: (point: T) => Date | string,
+  fields: readonly { label: string; value: (point: T) => ChartValue }[],
+): { data: ChartRow[]; series: ChartSeries[] } {
   const series = fields.map((field, i) => ({ key: `s${i}`, label: field.label }))
   const data = points.map((point) => {
     const row: ChartRow = { at: iso(at(point)) }
@@ -26,7 +30,12 @@ export function rowsOf<T>(points: readonly T[], at: (point: T) => Date | string,
  */
 export function pivotByGroup<T>(
   rows: readonly T[],
-  options: { at: (row: T) => Date | string; group: (row: T) => string; value: (row: T) => ChartValue; groups?: readonly string[] },
+  options: {
+    at: (row: T) => Date | string
+    group: (row: T) => string
+    value: (row: T) => ChartValue
+    groups?: readonly string[]
+  },
 ): { data: ChartRow[]; series: ChartSeries[] } {
   const groups = [...(options.groups ?? [])]
   for (const row of rows) if (!groups.includes(options.group(row))) groups.push(options.group(row))
@@ -47,8 +56,10 @@ export function pivotByGroup<T>(
 
 /** True when no series has a value anywhere (all null), or, with `zeroIsEmpty`, none above 0. */
 export function isEmptySeries(data: readonly ChartRow[], series: readonly ChartSeries[], zeroIsEmpty = false): boolean {
-  return !data.some((row) => series.some((s) => {
-    const value = row[s.key]
-    return typeof value === "number" && !Number.isNaN(value) && (!zeroIsEmpty || value !== 0)
-  }))
+  return !data.some((row) =>
+    series.some((s) => {
+      const value = row[s.key]
+      return typeof value === "number" && !Number.isNaN(value) && (!zeroIsEmpty || value !== 0)
+    }),
+  )
 }

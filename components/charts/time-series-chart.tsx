@@ -1,7 +1,20 @@
 "use client"
 
 import { useId, useState } from "react"
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts"
 import { ActionButton } from "@/components/ui/action-button"
 import { cn } from "@/lib/utils/cn"
 import { useHydrated } from "@/lib/utils/use-hydrated"
@@ -31,7 +44,19 @@ export type TimeSeriesChartProps = {
   "data-testid"?: string
 }
 
-export function TimeSeriesChart({ title, description, data, series, unit, variant = "line", empty, emptyMessage = "No data in this range.", height = 220, headingLevel: Heading = "h3", ...rest }: TimeSeriesChartProps) {
+export function TimeSeriesChart({
+  title,
+  description,
+  data,
+  series,
+  unit,
+  variant = "line",
+  empty,
+  emptyMessage = "No data in this range.",
+  height = 220,
+  headingLevel: Heading = "h3",
+  ...rest
+}: TimeSeriesChartProps) {
   const [table, setTable] = useState(false)
   // Recharts measures the DOM: the chart is drawn in the browser, a placeholder of its height on the server.
   const mounted = useHydrated()
@@ -40,7 +65,11 @@ export function TimeSeriesChart({ title, description, data, series, unit, varian
   const spanMs = data.length > 1 ? Date.parse(data.at(-1)!.at) - Date.parse(data[0]!.at) : 0
 
   return (
-    <figure className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm" aria-labelledby={`${id}-title`} data-testid={rest["data-testid"]}>
+    <figure
+      className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm"
+      aria-labelledby={`${id}-title`}
+      data-testid={rest["data-testid"]}
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <Heading id={`${id}-title`} className="text-sm font-semibold text-slate-900">
@@ -62,7 +91,11 @@ export function TimeSeriesChart({ title, description, data, series, unit, varian
         )}
       </div>
       {isEmpty ? (
-        <p className="flex items-center justify-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600" style={{ minHeight: height / 2 }} data-testid="chart-empty">
+        <p
+          className="flex items-center justify-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
+          style={{ minHeight: height / 2 }}
+          data-testid="chart-empty"
+        >
           {emptyMessage}
         </p>
       ) : table ? (
@@ -80,14 +113,28 @@ export function TimeSeriesChart({ title, description, data, series, unit, varian
   )
 }
 
-type RenderInput = { variant: "line" | "area" | "bar"; data: ChartRow[]; series: ChartSeries[]; unit: ChartUnit; spanMs: number; title: string; description?: string }
+type RenderInput = {
+  variant: "line" | "area" | "bar"
+  data: ChartRow[]
+  series: ChartSeries[]
+  unit: ChartUnit
+  spanMs: number
+  title: string
+  description?: string
+}
 
 function renderChart({ variant, data, series, unit, spanMs, title, description }: RenderInput) {
   const common = { data, title, desc: description ?? title, margin: { top: 4, right: 8, bottom: 0, left: 0 } }
   const axes = (
     <>
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
-      <XAxis dataKey="at" tickFormatter={(at: string) => formatTick(at, spanMs)} minTickGap={24} tick={{ fontSize: 12, fill: "#475569" }} stroke="#cbd5e1" />
+      <XAxis
+        dataKey="at"
+        tickFormatter={(at: string) => formatTick(at, spanMs)}
+        minTickGap={24}
+        tick={{ fontSize: 12, fill: "#475569" }}
+        stroke="#cbd5e1"
+      />
       <YAxis
         tickFormatter={(value: number) => formatValue(value, unit)}
         width={unit === "bytes" ? 76 : 64}
@@ -97,7 +144,10 @@ function renderChart({ variant, data, series, unit, spanMs, title, description }
         // A share of 0 throughout would otherwise get an axis up to 400 %.
         domain={unit === "ratio" ? [0, (max: number) => Math.min(1, Math.max(max, 0.01))] : [0, "auto"]}
       />
-      <Tooltip labelFormatter={(at) => formatInstant(String(at))} formatter={(value) => formatValue(typeof value === "number" ? value : null, unit)} />
+      <Tooltip
+        labelFormatter={(at) => formatInstant(String(at))}
+        formatter={(value) => formatValue(typeof value === "number" ? value : null, unit)}
+      />
       {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
     </>
   )
@@ -118,7 +168,18 @@ function renderChart({ variant, data, series, unit, spanMs, title, description }
       <AreaChart {...common}>
         {axes}
         {series.map((s, i) => (
-          <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={colour(i)} strokeDasharray={dash(i)} fill={colour(i)} fillOpacity={0.12} dot={false} isAnimationActive={false} />
+          <Area
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={colour(i)}
+            strokeDasharray={dash(i)}
+            fill={colour(i)}
+            fillOpacity={0.12}
+            dot={false}
+            isAnimationActive={false}
+          />
         ))}
       </AreaChart>
     )
@@ -127,17 +188,43 @@ function renderChart({ variant, data, series, unit, spanMs, title, description }
     <LineChart {...common}>
       {axes}
       {series.map((s, i) => (
-        <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={colour(i)} strokeDasharray={dash(i)} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line
+          key={s.key}
+          type="monotone"
+          dataKey={s.key}
+          name={s.label}
+          stroke={colour(i)}
+          strokeDasharray={dash(i)}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
       ))}
     </LineChart>
   )
 }
 
 /** The same data as an accessible table, newest first. */
-function ChartTable({ title, data, series, unit }: { title: string; data: ChartRow[]; series: ChartSeries[]; unit: ChartUnit }) {
+function ChartTable({
+  title,
+  data,
+  series,
+  unit,
+}: {
+  title: string
+  data: ChartRow[]
+  series: ChartSeries[]
+  unit: ChartUnit
+}) {
   const rows = [...data].reverse()
   return (
-    <div role="region" aria-label={`${title}, table`} tabIndex={0} className="max-h-80 overflow-auto rounded-lg border border-slate-200" data-testid="chart-table">
+    <div
+      role="region"
+      aria-label={`${title}, table`}
+      tabIndex={0}
+      className="max-h-80 overflow-auto rounded-lg border border-slate-200"
+      data-testid="chart-table"
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{title}, times in UTC</caption>
         <thead className="sticky top-0 bg-slate-50">
@@ -161,7 +248,13 @@ function ChartTable({ title, data, series, unit }: { title: string; data: ChartR
               {series.map((s) => {
                 const value = row[s.key]
                 return (
-                  <td key={s.key} className={cn("px-3 py-1.5 text-right whitespace-nowrap tabular-nums", value === null ? "text-slate-400" : "text-slate-800")}>
+                  <td
+                    key={s.key}
+                    className={cn(
+                      "px-3 py-1.5 text-right whitespace-nowrap tabular-nums",
+                      value === null ? "text-slate-400" : "text-slate-800",
+                    )}
+                  >
                     {formatValue(typeof value === "number" ? value : null, unit)}
                   </td>
                 )

@@ -26,6 +26,8 @@ export function EmailStatusBadge({ status }: { status: EmailStatus }) {
 /** The column is text: a value we do not know shows as it is. */
 export function DeliveryStatusBadge({ status }: { status: string | null }) {
   if (!status) return <span className="text-slate-500">—</span>
-  const { label, tone } = Object.hasOwn(DELIVERY_STATUS_BADGES, status) ? DELIVERY_STATUS_BADGES[status as DeliveryStatus] : { label: status, tone: "neutral" as const }
+  const { label, tone } = Object.hasOwn(DELIVERY_STATUS_BADGES, status)
+    ? DELIVERY_STATUS_BADGES[status as DeliveryStatus]
+    : { label: status, tone: "neutral" as const }
   return <Badge tone={tone}>{label}</Badge>
 }

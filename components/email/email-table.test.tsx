@@ -17,7 +17,18 @@ const headers = (html: string) => [...html.matchAll(/<th(?:\s[^>]*)?>(.*?)<\/th>
 
 test("the log: the recipient, when it was sent, retries and Resend's report with its time", () => {
   const html = renderToStaticMarkup(
-    <EmailTable emails={[{ ...email, attempts: 2, nextAttemptAt: new Date("2026-03-05T14:10:00Z"), deliveryAt: new Date("2026-03-05T14:07:00Z") }]} testId="email-table" log />,
+    <EmailTable
+      emails={[
+        {
+          ...email,
+          attempts: 2,
+          nextAttemptAt: new Date("2026-03-05T14:10:00Z"),
+          deliveryAt: new Date("2026-03-05T14:07:00Z"),
+        },
+      ]}
+      testId="email-table"
+      log
+    />,
   )
   expect(headers(html)).toEqual(["Created / sent", "To", "Subject", "Template", "Status", "Delivery"])
   expect(html).toContain(">5 Mar 2026, 14:05:09</time>")

@@ -1,11 +1,22 @@
 import Link from "next/link"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { EmailListItem } from "@/lib/email/queries"
 import { formatDateTime } from "@/lib/format/dates"
 import { DeliveryStatusBadge, EmailStatusBadge } from "./email-badges"
 
 /** A row as both pages read it; the retry and delivery times only the log's own query selects. */
-export type EmailRow = Pick<EmailListItem, "id" | "to" | "subject" | "template" | "status" | "error" | "deliveryStatus" | "createdAt" | "sentAt"> &
+export type EmailRow = Pick<
+  EmailListItem,
+  "id" | "to" | "subject" | "template" | "status" | "error" | "deliveryStatus" | "createdAt" | "sentAt"
+> &
   Partial<Pick<EmailListItem, "attempts" | "nextAttemptAt" | "deliveryAt">>
 
 /** `compact` for the secondary times under a badge: the full time is in the title. */
@@ -57,17 +68,26 @@ export function EmailTable({ emails, testId, log = false }: EmailTableProps) {
                 </TableCell>
               ) : null}
               <TableCell className="min-w-56">
-                <Link href={`/dev/mailbox/${email.id}`} className="font-medium text-brand-700 hover:text-brand-800 hover:underline">
+                <Link
+                  href={`/dev/mailbox/${email.id}`}
+                  className="font-medium text-brand-700 hover:text-brand-800 hover:underline"
+                >
                   {email.subject}
                 </Link>
               </TableCell>
               <TableCell className="whitespace-nowrap">
-                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{email.template}</code>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
+                  {email.template}
+                </code>
               </TableCell>
               <TableCell>
                 <div className="flex flex-col items-start gap-1 text-xs text-slate-600">
                   <EmailStatusBadge status={email.status} />
-                  {email.attempts ? <span className="tabular-nums">{email.attempts === 1 ? "1 attempt" : `${email.attempts} attempts`}</span> : null}
+                  {email.attempts ? (
+                    <span className="tabular-nums">
+                      {email.attempts === 1 ? "1 attempt" : `${email.attempts} attempts`}
+                    </span>
+                  ) : null}
                   {email.status === "QUEUED" && email.nextAttemptAt ? (
                     <span className="whitespace-nowrap tabular-nums">
                       next <When date={email.nextAttemptAt} compact />
@@ -79,7 +99,11 @@ export function EmailTable({ emails, testId, log = false }: EmailTableProps) {
               <TableCell className="whitespace-nowrap">
                 <div className="flex flex-col items-start gap-1">
                   <DeliveryStatusBadge status={email.deliveryStatus} />
-                  {email.deliveryAt ? <span className="text-xs text-slate-600 tabular-nums"><When date={email.deliveryAt} compact /></span> : null}
+                  {email.deliveryAt ? (
+                    <span className="text-xs text-slate-600 tabular-nums">
+                      <When date={email.deliveryAt} compact />
+                    </span>
+                  ) : null}
                 </div>
               </TableCell>
             </TableRow>

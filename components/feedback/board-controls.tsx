@@ -6,9 +6,23 @@ import { STATUS_LABELS } from "@/lib/feedback/format"
 import { BOARD_STATUS_FILTERS, type BoardQuery } from "@/lib/feedback/schemas"
 
 /** Sort and status filter of the feature board. */
-export function BoardControls({ action, query, idPrefix = "board" }: { action: string; query: Pick<BoardQuery, "sort" | "status">; idPrefix?: string }) {
+export function BoardControls({
+  action,
+  query,
+  idPrefix = "board",
+}: {
+  action: string
+  query: Pick<BoardQuery, "sort" | "status">
+  idPrefix?: string
+}) {
   return (
-    <GetForm values={query} action={action} role="search" aria-label="Sort and filter feature requests" className="flex flex-wrap items-end gap-3">
+    <GetForm
+      values={query}
+      action={action}
+      role="search"
+      aria-label="Sort and filter feature requests"
+      className="flex flex-wrap items-end gap-3"
+    >
       <div>
         <Label htmlFor={`${idPrefix}-sort`}>Sort by</Label>
         <Select id={`${idPrefix}-sort`} name="sort" defaultValue={query.sort} className="w-40">

@@ -53,7 +53,15 @@ export function FeatureRequestForm() {
       </div>
       <div>
         <Label htmlFor="request-body">Details (optional)</Label>
-        <Textarea id="request-body" rows={3} maxLength={BODY_MAX} value={body} onChange={(event) => setBody(event.target.value)} aria-describedby="request-body-count" data-testid="request-body" />
+        <Textarea
+          id="request-body"
+          rows={3}
+          maxLength={BODY_MAX}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          aria-describedby="request-body-count"
+          data-testid="request-body"
+        />
         <CharacterCount id="request-body-count" length={body.length} max={BODY_MAX} />
       </div>
       <div className="flex flex-wrap items-center gap-3">

@@ -25,9 +25,16 @@ export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
     if (!message.trim()) return setState({ kind: "error", message: "Write a few words first.", field: "message" })
     setState({ kind: "idle" })
     const page = fromPage ?? referringPage()
-    const result = await mutate("/api/account/feedback", { body: { rating: rating ?? undefined, message, page: page ?? undefined } })
+    const result = await mutate("/api/account/feedback", {
+      body: { rating: rating ?? undefined, message, page: page ?? undefined },
+    })
     if (!result) return
-    if (!result.ok) return setState({ kind: "error", message: result.error.fieldErrors.message ?? result.error.message, field: result.error.fieldErrors.message ? "message" : undefined })
+    if (!result.ok)
+      return setState({
+        kind: "error",
+        message: result.error.fieldErrors.message ?? result.error.message,
+        field: result.error.fieldErrors.message ? "message" : undefined,
+      })
     setRating(null)
     setMessage("")
     setState({ kind: "sent" })
@@ -71,7 +78,11 @@ export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
           {sending ? "Sending…" : "Send feedback"}
         </ActionButton>
         <p role="status" className={state.kind === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
-          {state.kind === "sent" ? "Thank you, we read every message." : state.kind === "error" && !messageError ? state.message : ""}
+          {state.kind === "sent"
+            ? "Thank you, we read every message."
+            : state.kind === "error" && !messageError
+              ? state.message
+              : ""}
         </p>
       </div>
     </form>
@@ -82,5 +93,7 @@ export function FeedbackForm({ fromPage }: { fromPage: string | null }) {
 function referringPage(): string | null {
   if (!document.referrer) return null
   const referrer = new URL(document.referrer)
-  return referrer.origin === window.location.origin && referrer.pathname !== window.location.pathname ? referrer.pathname : null
+  return referrer.origin === window.location.origin && referrer.pathname !== window.location.pathname
+    ? referrer.pathname
+    : null
 }

@@ -22,7 +22,9 @@ export function NpsComments({ comments, headingId }: { comments: NpsComment[]; h
               </Badge>
               <span>{formatDate(item.createdAt, { months: "en-GB" })}</span>
             </div>
-            <blockquote className="mt-2 text-sm break-words whitespace-pre-line text-slate-800">{item.comment}</blockquote>
+            <blockquote className="mt-2 text-sm break-words whitespace-pre-line text-slate-800">
+              {item.comment}
+            </blockquote>
           </li>
         )
       })}

@@ -12,16 +12,32 @@ import { useHydrated } from "@/lib/utils/use-hydrated"
 
 export type NpsTrendPoint = { period: string; label: string; nps: number | null; responses: number }
 
-type NpsTrendChartProps = { title: string; description?: string; points: NpsTrendPoint[]; emptyMessage?: string; height?: number }
+type NpsTrendChartProps = {
+  title: string
+  description?: string
+  points: NpsTrendPoint[]
+  emptyMessage?: string
+  height?: number
+}
 
-export function NpsTrendChart({ title, description, points, emptyMessage = "No NPS answers in this range.", height = 220 }: NpsTrendChartProps) {
+export function NpsTrendChart({
+  title,
+  description,
+  points,
+  emptyMessage = "No NPS answers in this range.",
+  height = 220,
+}: NpsTrendChartProps) {
   const [table, setTable] = useState(false)
   const mounted = useHydrated()
   const id = useId()
   const empty = points.every((point) => point.nps === null)
 
   return (
-    <figure className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm" aria-labelledby={`${id}-title`} data-testid="nps-trend">
+    <figure
+      className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm"
+      aria-labelledby={`${id}-title`}
+      data-testid="nps-trend"
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
@@ -30,13 +46,24 @@ export function NpsTrendChart({ title, description, points, emptyMessage = "No N
           {description ? <p className="mt-0.5 text-xs text-slate-600">{description}</p> : null}
         </div>
         {empty ? null : (
-          <ActionButton size="sm" variant={table ? "secondary" : "ghost"} aria-pressed={table} onClick={() => setTable((value) => !value)} aria-label={`Table view of ${title}`} data-testid="chart-table-toggle">
+          <ActionButton
+            size="sm"
+            variant={table ? "secondary" : "ghost"}
+            aria-pressed={table}
+            onClick={() => setTable((value) => !value)}
+            aria-label={`Table view of ${title}`}
+            data-testid="chart-table-toggle"
+          >
             Table view
           </ActionButton>
         )}
       </div>
       {empty ? (
-        <p className="flex items-center justify-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600" style={{ minHeight: height / 2 }} data-testid="chart-empty">
+        <p
+          className="flex items-center justify-center rounded-lg border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
+          style={{ minHeight: height / 2 }}
+          data-testid="chart-empty"
+        >
           {emptyMessage}
         </p>
       ) : table ? (
@@ -44,14 +71,34 @@ export function NpsTrendChart({ title, description, points, emptyMessage = "No N
       ) : mounted ? (
         <div style={{ height }} className="min-w-0">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={points} title={title} desc={description ?? title} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            <LineChart
+              data={points}
+              title={title}
+              desc={description ?? title}
+              margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+            >
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
               <XAxis dataKey="label" minTickGap={24} tick={{ fontSize: 12, fill: "#475569" }} stroke="#cbd5e1" />
-              <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 50, 100]} width={48} tick={{ fontSize: 12, fill: "#475569" }} stroke="#cbd5e1" />
+              <YAxis
+                domain={[-100, 100]}
+                ticks={[-100, -50, 0, 50, 100]}
+                width={48}
+                tick={{ fontSize: 12, fill: "#475569" }}
+                stroke="#cbd5e1"
+              />
               <ReferenceLine y={0} stroke="#94a3b8" strokeDasharray="4 4" />
               <Tooltip formatter={(value) => [formatSigned(typeof value === "number" ? value : null), "NPS"]} />
               {/* connectNulls: a week without answers is a gap in the data, not a fall to 0. */}
-              <Line type="monotone" dataKey="nps" name="NPS" stroke="#4f46e5" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey="nps"
+                name="NPS"
+                stroke="#4f46e5"
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                connectNulls
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -65,7 +112,13 @@ export function NpsTrendChart({ title, description, points, emptyMessage = "No N
 /** The same figures as a table, newest first. */
 function TrendTable({ title, points }: { title: string; points: NpsTrendPoint[] }) {
   return (
-    <div role="region" aria-label={`${title}, table`} tabIndex={0} className="max-h-80 overflow-auto rounded-lg border border-slate-200" data-testid="chart-table">
+    <div
+      role="region"
+      aria-label={`${title}, table`}
+      tabIndex={0}
+      className="max-h-80 overflow-auto rounded-lg border border-slate-200"
+      data-testid="chart-table"
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{title}</caption>
         <thead className="sticky top-0 bg-slate-50">

@@ -21,7 +21,17 @@ type ScoreRadioGroupProps = {
  * A row of score buttons that is a native radio group: one tab stop, arrow keys move the choice,
  * and screen readers hear "9, radio button, 10 of 11" inside the question's fieldset.
  */
-export function ScoreRadioGroup({ name, legend, scores, value, onChange, labels = {}, hint, disabled, className }: ScoreRadioGroupProps) {
+export function ScoreRadioGroup({
+  name,
+  legend,
+  scores,
+  value,
+  onChange,
+  labels = {},
+  hint,
+  disabled,
+  className,
+}: ScoreRadioGroupProps) {
   const hintId = `${name}-hint`
   return (
     <fieldset className={className} disabled={disabled} aria-describedby={hint ? hintId : undefined}>

@@ -10,7 +10,11 @@ export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
 export function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
   const near = length > max * 0.9
   return (
-    <p id={id} className={cn("mt-1 text-xs tabular-nums", near ? "text-amber-800" : "text-slate-500")} aria-live={near ? "polite" : "off"}>
+    <p
+      id={id}
+      className={cn("mt-1 text-xs tabular-nums", near ? "text-amber-800" : "text-slate-500")}
+      aria-live={near ? "polite" : "off"}
+    >
       {length} / {max} characters
     </p>
   )

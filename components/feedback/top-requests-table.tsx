@@ -1,5 +1,13 @@
 import { EmptyState } from "@/components/ui/empty-state"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { FeatureStatusBadge } from "./status-badge"
 

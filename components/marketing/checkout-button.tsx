@@ -6,7 +6,15 @@ import { InlineError } from "@/components/ui/inline-error"
 import { useMutation } from "@/components/ui/use-mutation"
 
 /** Starts a checkout for a signed-in visitor: the server answers where to pay (Polar, or the test checkout). */
-export function CheckoutButton({ planId, planName, className }: { planId: string; planName: string; className?: string }) {
+export function CheckoutButton({
+  planId,
+  planName,
+  className,
+}: {
+  planId: string
+  planName: string
+  className?: string
+}) {
   const router = useRouter()
   const { pending, error, mutate } = useMutation<{ url: string }>({
     leavesPage: true,
@@ -21,7 +29,12 @@ export function CheckoutButton({ planId, planName, className }: { planId: string
 
   return (
     <div className={className}>
-      <ActionButton onClick={() => mutate("/api/checkout", { body: { planId } })} disabled={pending} className="w-full" data-testid="checkout-button">
+      <ActionButton
+        onClick={() => mutate("/api/checkout", { body: { planId } })}
+        disabled={pending}
+        className="w-full"
+        data-testid="checkout-button"
+      >
         {pending ? "Starting checkout…" : "Subscribe"}
         <span className="sr-only"> to {planName}</span>
       </ActionButton>

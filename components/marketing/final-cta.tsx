@@ -11,10 +11,19 @@ export function FinalCta() {
           Choose a plan today and your seat is delivered within 24 hours.
         </p>
         <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-          <ButtonLink href="/pricing" size="lg" className="bg-white text-brand-700 hover:bg-brand-50 focus-visible:outline-white">
+          <ButtonLink
+            href="/pricing"
+            size="lg"
+            className="bg-white text-brand-700 hover:bg-brand-50 focus-visible:outline-white"
+          >
             Compare plans
           </ButtonLink>
-          <ButtonLink href="/signin" size="lg" variant="ghost" className="text-white hover:bg-white/10 hover:text-white focus-visible:outline-white">
+          <ButtonLink
+            href="/signin"
+            size="lg"
+            variant="ghost"
+            className="text-white hover:bg-white/10 hover:text-white focus-visible:outline-white"
+          >
             Sign in
           </ButtonLink>
         </div>

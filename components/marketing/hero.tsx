@@ -16,8 +16,8 @@ export function Hero() {
           Your AI copilot seat, ready by tomorrow
         </h1>
         <p className="mx-auto mt-6 max-w-2xl text-lg text-pretty text-slate-600">
-          Pick a plan, pay once a month or once a year, and we set up your AI copilot seat for you, within
-          24 hours. No procurement forms, no waiting lists, cancel anytime.
+          Pick a plan, pay once a month or once a year, and we set up your AI copilot seat for you, within 24 hours. No
+          procurement forms, no waiting lists, cancel anytime.
         </p>
         <div className="mt-10 flex flex-col items-stretch justify-center gap-3 sm:flex-row sm:items-center">
           <ButtonLink href="#plans" size="lg">

@@ -24,7 +24,15 @@ export function planSignupHref(slug: string): string {
 }
 
 /** `signedIn`: the call to action starts checkout; otherwise it leads to sign-in and back. */
-export function PlanCard({ plan, signedIn = false, className }: { plan: PlanCardPlan; signedIn?: boolean; className?: string }) {
+export function PlanCard({
+  plan,
+  signedIn = false,
+  className,
+}: {
+  plan: PlanCardPlan
+  signedIn?: boolean
+  className?: string
+}) {
   const titleId = `plan-${plan.slug}`
   return (
     <article

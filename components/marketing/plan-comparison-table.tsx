@@ -40,7 +40,10 @@ export function PlanComparisonTable({ plans }: { plans: PlanCardPlan[] }) {
           <Row label="Seats" cells={plans.map((plan) => String(plan.seats))} />
           {allFeatures(plans).map((feature) => (
             <TableRow key={feature}>
-              <TableHeaderCell scope="row" className="min-w-40 text-sm font-medium tracking-normal whitespace-normal text-slate-800 normal-case">
+              <TableHeaderCell
+                scope="row"
+                className="min-w-40 text-sm font-medium tracking-normal whitespace-normal text-slate-800 normal-case"
+              >
                 {feature}
               </TableHeaderCell>
               {plans.map((plan) => (
@@ -52,7 +55,9 @@ export function PlanComparisonTable({ plans }: { plans: PlanCardPlan[] }) {
                     </>
                   ) : (
                     <>
-                      <span aria-hidden="true" className="text-slate-400">—</span>
+                      <span aria-hidden="true" className="text-slate-400">
+                        —
+                      </span>
                       <span className="sr-only">Not included</span>
                     </>
                   )}

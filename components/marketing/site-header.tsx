@@ -11,7 +11,10 @@ export function SiteHeader({ signedIn }: { signedIn: boolean }) {
         <nav aria-label="Main">
           <ul className="flex items-center gap-1 sm:gap-3">
             <li>
-              <Link href="/pricing" className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-900">
+              <Link
+                href="/pricing"
+                className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-900"
+              >
                 Pricing
               </Link>
             </li>

@@ -10,7 +10,13 @@ import { RevealCredentials } from "./reveal-credentials"
 /** The subscriber's orders with their timelines and, for a delivered seat, "Reveal credentials". */
 export function AccountOrders({ orders, headingLevel = "h2" }: { orders: AccountOrder[]; headingLevel?: "h2" | "h3" }) {
   if (orders.length === 0) {
-    return <EmptyState as={headingLevel} title="No orders yet" description="Each payment creates an order; we deliver your seat within 24 hours." />
+    return (
+      <EmptyState
+        as={headingLevel}
+        title="No orders yet"
+        description="Each payment creates an order; we deliver your seat within 24 hours."
+      />
+    )
   }
   return (
     <ul className="flex flex-col gap-6" data-testid="account-orders">
@@ -19,14 +25,16 @@ export function AccountOrders({ orders, headingLevel = "h2" }: { orders: Account
           <Card data-testid="account-order" data-order-id={order.id}>
             <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
               <CardTitle as={headingLevel}>
-                {order.planName} seat <span className="font-normal text-slate-600">· paid {formatLongDate(order.paidAt)}</span>
+                {order.planName} seat{" "}
+                <span className="font-normal text-slate-600">· paid {formatLongDate(order.paidAt)}</span>
               </CardTitle>
               <OrderStatusBadge status={order.status} audience="subscriber" data-testid="account-order-status" />
             </CardHeader>
             <CardContent className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
               <div className="flex flex-col gap-3 text-sm text-slate-700">
                 <p>
-                  {formatMoney(order.amountCents, order.currency)} · order <span className="font-mono text-xs">{order.id}</span>
+                  {formatMoney(order.amountCents, order.currency)} · order{" "}
+                  <span className="font-mono text-xs">{order.id}</span>
                 </p>
                 <p>{seatStatus(order)}</p>
                 {order.canReveal ? <RevealCredentials orderId={order.id} /> : null}

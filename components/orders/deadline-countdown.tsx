@@ -4,7 +4,11 @@ import { useEffect, useState } from "react"
 import { describeDeadline } from "@/lib/orders/countdown"
 import { cn } from "@/lib/utils/cn"
 
-const TONES = { overdue: "font-semibold text-red-700", soon: "font-medium text-amber-800", normal: "text-slate-700" } as const
+const TONES = {
+  overdue: "font-semibold text-red-700",
+  soon: "font-medium text-amber-800",
+  normal: "text-slate-700",
+} as const
 
 /**
  * "due in 5h 12m" / "overdue by 1h 3m", ticking every second. The first render uses the server's
@@ -18,7 +22,13 @@ export function DeadlineCountdown({ dueAt, now: serverNow }: { dueAt: Date; now:
   }, [])
   const deadline = describeDeadline(dueAt, now)
   return (
-    <time dateTime={dueAt.toISOString()} title={dueAt.toISOString()} data-tone={deadline.tone} data-testid="deadline" className={cn("whitespace-nowrap tabular-nums", TONES[deadline.tone])}>
+    <time
+      dateTime={dueAt.toISOString()}
+      title={dueAt.toISOString()}
+      data-tone={deadline.tone}
+      data-testid="deadline"
+      className={cn("whitespace-nowrap tabular-nums", TONES[deadline.tone])}
+    >
       {deadline.label}
     </time>
   )

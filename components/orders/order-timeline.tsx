@@ -2,7 +2,13 @@ import type { OrderEventType } from "@/generated/prisma/enums"
 import { formatOrderTime, ORDER_EVENT_LABELS, ORDER_EVENT_LABELS_FOR_SUBSCRIBER } from "@/lib/orders/format"
 import { cn } from "@/lib/utils/cn"
 
-export type TimelineEntry = { id: string; type: OrderEventType; at: Date; actorEmail?: string | null; note?: string | null }
+export type TimelineEntry = {
+  id: string
+  type: OrderEventType
+  at: Date
+  actorEmail?: string | null
+  note?: string | null
+}
 
 const DOT: Partial<Record<OrderEventType, string>> = {
   FULFILLED: "bg-emerald-600",
@@ -22,7 +28,13 @@ export function OrderTimeline({ events, audience }: { events: TimelineEntry[]; a
     <ol className="relative flex flex-col gap-4 border-l border-slate-200 pl-5" data-testid="order-timeline">
       {events.map((event) => (
         <li key={event.id} className="relative" data-testid="timeline-event" data-type={event.type}>
-          <span aria-hidden="true" className={cn("absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full ring-4 ring-white", DOT[event.type] ?? "bg-brand-600")} />
+          <span
+            aria-hidden="true"
+            className={cn(
+              "absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full ring-4 ring-white",
+              DOT[event.type] ?? "bg-brand-600",
+            )}
+          />
           <p className="text-sm font-medium text-slate-900">{labels[event.type]}</p>
           <p className="text-xs text-slate-600">
             <time dateTime={event.at.toISOString()} title={event.at.toISOString()}>

@@ -14,12 +14,18 @@ type Credentials = { login: string; password: string; notes: string | null }
 export function RevealCredentials({ orderId }: { orderId: string }) {
   const [credentials, setCredentials] = useState<Credentials | null>(null)
   const { pending, error, mutate } = useMutation<Credentials>({ onSuccess: setCredentials })
-  const message = error?.status === 429 ? "You've revealed your credentials too often. Try again in an hour." : error?.message
+  const message =
+    error?.status === 429 ? "You've revealed your credentials too often. Try again in an hour." : error?.message
 
   if (!credentials) {
     return (
       <div className="flex flex-col items-start gap-2">
-        <ActionButton size="sm" onClick={() => mutate(`/api/account/orders/${encodeURIComponent(orderId)}/reveal`)} disabled={pending} data-testid="reveal-credentials">
+        <ActionButton
+          size="sm"
+          onClick={() => mutate(`/api/account/orders/${encodeURIComponent(orderId)}/reveal`)}
+          disabled={pending}
+          data-testid="reveal-credentials"
+        >
           {pending ? "Revealing…" : "Reveal credentials"}
         </ActionButton>
         <InlineError message={message} data-testid="reveal-error" />
@@ -28,7 +34,10 @@ export function RevealCredentials({ orderId }: { orderId: string }) {
   }
 
   return (
-    <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="revealed-credentials">
+    <div
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4"
+      data-testid="revealed-credentials"
+    >
       <dl className="grid gap-3 sm:grid-cols-2">
         <Secret label="Login" value={credentials.login} testId="revealed-login" />
         <Secret label="Password" value={credentials.password} testId="revealed-password" />
@@ -57,7 +66,10 @@ function Secret({ label, value, testId, wide }: { label: string; value: string; 
     <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="mt-1 flex flex-wrap items-center gap-2">
-        <code className="rounded bg-white px-2 py-1 font-mono text-sm wrap-anywhere whitespace-pre-wrap text-slate-900 ring-1 ring-slate-200" data-testid={testId}>
+        <code
+          className="rounded bg-white px-2 py-1 font-mono text-sm wrap-anywhere whitespace-pre-wrap text-slate-900 ring-1 ring-slate-200"
+          data-testid={testId}
+        >
           {value}
         </code>
         <ActionButton size="sm" variant="ghost" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>

@@ -1,6 +1,14 @@
 import { Badge } from "@/components/ui/badge"
 import { ConfirmButton } from "@/components/ui/confirm-button"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { SessionListItem } from "@/lib/auth/sessions"
 import { formatDateTime } from "@/lib/format/dates"
 

@@ -24,7 +24,10 @@ const networkError: ApiError = {
 }
 
 /** One call to our API: the parsed answer (undefined for an empty one, e.g. 204), or the API's error, or the network's. */
-export async function callApi<Data = unknown, Body = unknown>(path: string, { method = "POST", body, headers }: ApiRequest<Body> = {}): Promise<ApiResult<Data>> {
+export async function callApi<Data = unknown, Body = unknown>(
+  path: string,
+  { method = "POST", body, headers }: ApiRequest<Body> = {},
+): Promise<ApiResult<Data>> {
   let response: Response
   try {
     response = await fetch(path, {
@@ -43,7 +46,10 @@ export async function callApi<Data = unknown, Body = unknown>(path: string, { me
     return { ok: true, data: (text ? JSON.parse(text) : undefined) as Data }
   } catch {
     // The call succeeded, but its answer was cut off or is not JSON.
-    return { ok: false, error: { status: response.status, code: "unknown", message: fallbackMessage(response.status), fieldErrors: {} } }
+    return {
+      ok: false,
+      error: { status: response.status, code: "unknown", message: fallbackMessage(response.status), fieldErrors: {} },
+    }
   }
 }
 

@@ -10,7 +10,11 @@ export function CardHeader({ className, ...props }: ComponentProps<"div">) {
 }
 
 /** Defaults to h3 (cards usually sit under a page's h1 and a section's h2); pick `as` to keep order. */
-export function CardTitle({ as: Heading = "h3", className, ...props }: ComponentProps<"h3"> & { as?: "h2" | "h3" | "h4" }) {
+export function CardTitle({
+  as: Heading = "h3",
+  className,
+  ...props
+}: ComponentProps<"h3"> & { as?: "h2" | "h3" | "h4" }) {
   return <Heading className={cn("text-lg font-semibold text-slate-900", className)} {...props} />
 }
 

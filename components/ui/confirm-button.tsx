@@ -41,7 +41,22 @@ const LAYOUT = {
  * where screen readers and tests reach it, and a stray click changes nothing.
  */
 export function ConfirmButton(props: ConfirmButtonProps) {
-  const { path, method = "POST", body, onDone, children, confirmLabel, pendingLabel, cancelLabel = "Cancel", ariaLabel, testId, confirmTestId = `${testId}-confirm`, size = "sm", variant = "secondary", disabled } = props
+  const {
+    path,
+    method = "POST",
+    body,
+    onDone,
+    children,
+    confirmLabel,
+    pendingLabel,
+    cancelLabel = "Cancel",
+    ariaLabel,
+    testId,
+    confirmTestId = `${testId}-confirm`,
+    size = "sm",
+    variant = "secondary",
+    disabled,
+  } = props
   const { pending, error, mutate } = useMutation({ refresh: true, onSuccess: onDone })
   const [confirming, setConfirming] = useState(false)
   const confirmRef = useRef<HTMLButtonElement>(null)
@@ -57,7 +72,14 @@ export function ConfirmButton(props: ConfirmButtonProps) {
 
   if (!confirming) {
     return (
-      <ActionButton variant={variant} size={size} onClick={() => setConfirming(true)} disabled={disabled} aria-label={ariaLabel} data-testid={testId}>
+      <ActionButton
+        variant={variant}
+        size={size}
+        onClick={() => setConfirming(true)}
+        disabled={disabled}
+        aria-label={ariaLabel}
+        data-testid={testId}
+      >
         {children}
       </ActionButton>
     )
@@ -66,7 +88,15 @@ export function ConfirmButton(props: ConfirmButtonProps) {
   return (
     <div className={`flex flex-col items-start ${layout.stack}`}>
       <div className={layout.row}>
-        <ActionButton ref={confirmRef} variant="danger" size={size} onClick={() => void confirm()} disabled={pending || disabled} aria-label={ariaLabel ? `Confirm: ${ariaLabel}` : undefined} data-testid={confirmTestId}>
+        <ActionButton
+          ref={confirmRef}
+          variant="danger"
+          size={size}
+          onClick={() => void confirm()}
+          disabled={pending || disabled}
+          aria-label={ariaLabel ? `Confirm: ${ariaLabel}` : undefined}
+          data-testid={confirmTestId}
+        >
           {pending ? pendingLabel : confirmLabel}
         </ActionButton>
         <ActionButton variant="ghost" size={size} onClick={() => setConfirming(false)} disabled={pending || disabled}>

@@ -21,7 +21,10 @@ export function EmptyState({ title, description, action, icon, as: Heading = "h2
       )}
     >
       {icon ? (
-        <div aria-hidden="true" className="mb-4 flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">
+        <div
+          aria-hidden="true"
+          className="mb-4 flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600"
+        >
           {icon}
         </div>
       ) : null}

@@ -13,7 +13,10 @@ export function SignOutLink({ className }: { className?: string }) {
     <form action="/api/auth/signout" method="get" onSubmit={resetPostHogUser}>
       <button
         type="submit"
-        className={cn("cursor-pointer rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-900", className)}
+        className={cn(
+          "cursor-pointer rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-900",
+          className,
+        )}
       >
         Sign out
       </button>

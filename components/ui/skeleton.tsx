@@ -7,7 +7,15 @@ export function Skeleton({ className, ...props }: ComponentProps<"div">) {
 }
 
 /** Wraps a loading skeleton so assistive tech announces that content is on its way. */
-export function LoadingRegion({ label = "Loading…", className, children }: { label?: string; className?: string; children: ReactNode }) {
+export function LoadingRegion({
+  label = "Loading…",
+  className,
+  children,
+}: {
+  label?: string
+  className?: string
+  children: ReactNode
+}) {
   return (
     <div role="status" aria-live="polite" className={className}>
       <span className="sr-only">{label}</span>

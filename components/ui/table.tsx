@@ -42,7 +42,10 @@ export function TableHeaderCell({ className, scope = "col", ...props }: Componen
   return (
     <th
       scope={scope}
-      className={cn("px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase", className)}
+      className={cn(
+        "px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase",
+        className,
+      )}
       {...props}
     />
   )

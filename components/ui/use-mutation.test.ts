@@ -53,7 +53,10 @@ function holdFetch(response: Response | Error) {
 test("pending while the call runs; on success onSuccess gets the typed answer, then the page refreshes", async () => {
   const { release } = holdFetch(Response.json({ count: 3 }))
   const seen: number[] = []
-  const call = render<{ count: number }>({ refresh: true, onSuccess: ({ count }) => seen.push(count) }).mutate("/api/admin/orders/assign", { body: { orderIds: ["a"] } })
+  const call = render<{ count: number }>({ refresh: true, onSuccess: ({ count }) => seen.push(count) }).mutate(
+    "/api/admin/orders/assign",
+    { body: { orderIds: ["a"] } },
+  )
   expect(render().pending).toBe(true)
   release()
   expect(await call).toEqual({ ok: true, data: { count: 3 } })
@@ -63,12 +66,17 @@ test("pending while the call runs; on success onSuccess gets the typed answer, t
 })
 
 test("a failure keeps the shared error shape for the control to show; no onSuccess, no refresh", async () => {
-  const { release } = holdFetch(Response.json({ error: { code: "conflict", message: "already assigned" } }, { status: 409 }))
+  const { release } = holdFetch(
+    Response.json({ error: { code: "conflict", message: "already assigned" } }, { status: 409 }),
+  )
   const onSuccess = vi.fn()
   const call = render({ refresh: true, onSuccess }).mutate("/api/admin/orders/o1/assign")
   release()
   await call
-  expect(render()).toMatchObject({ pending: false, error: { status: 409, code: "conflict", message: "Already assigned" } })
+  expect(render()).toMatchObject({
+    pending: false,
+    error: { status: 409, code: "conflict", message: "Already assigned" },
+  })
   expect(onSuccess).not.toHaveBeenCalled()
   expect(refreshes).toBe(0)
 })
@@ -98,7 +106,9 @@ test("a second call while one runs sends nothing and resolves null (a double cli
 })
 
 test("onError may answer an expected failure: no error is kept; leavesPage stays pending after success or such a failure", async () => {
-  const conflict = holdFetch(Response.json({ error: { code: "conflict", message: "already enrolled" } }, { status: 409 }))
+  const conflict = holdFetch(
+    Response.json({ error: { code: "conflict", message: "already enrolled" } }, { status: 409 }),
+  )
   const handled = render({ onError: (error) => error.status === 409 }).mutate("/api/mfa/enrol")
   conflict.release()
   await handled

@@ -24,7 +24,9 @@ export function EmailLayout({ preview, heading, children, appUrl }: EmailLayoutP
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: colors.page, fontFamily: "system-ui, -apple-system, Segoe UI, sans-serif" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: 12, margin: "40px auto", padding: 32, maxWidth: 480 }}>
+        <Container
+          style={{ backgroundColor: "#ffffff", borderRadius: 12, margin: "40px auto", padding: 32, maxWidth: 480 }}
+        >
           <Heading style={{ fontSize: 22, color: colors.ink }}>{heading}</Heading>
           {children}
           <Hr style={{ borderColor: "#e5e7eb", margin: "28px 0 16px" }} />
@@ -46,13 +48,28 @@ export function EmailLayout({ preview, heading, children, appUrl }: EmailLayoutP
 }
 
 export function Paragraph({ children, muted = false }: { children: ReactNode; muted?: boolean }) {
-  return <Text style={muted ? { color: colors.muted, fontSize: 13 } : { color: colors.body, fontSize: 15, lineHeight: "24px" }}>{children}</Text>
+  return (
+    <Text
+      style={muted ? { color: colors.muted, fontSize: 13 } : { color: colors.body, fontSize: 15, lineHeight: "24px" }}
+    >
+      {children}
+    </Text>
+  )
 }
 
 export function CallToAction({ href, children }: { href: string; children: ReactNode }) {
   return (
     <Section style={{ textAlign: "center", margin: "24px 0" }}>
-      <Button href={href} style={{ backgroundColor: colors.brand, color: "#ffffff", borderRadius: 8, padding: "12px 20px", fontWeight: 600 }}>
+      <Button
+        href={href}
+        style={{
+          backgroundColor: colors.brand,
+          color: "#ffffff",
+          borderRadius: 8,
+          padding: "12px 20px",
+          fontWeight: 600,
+        }}
+      >
         {children}
       </Button>
     </Section>

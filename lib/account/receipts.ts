@@ -23,7 +23,16 @@ export async function listReceipts(userId: string, take = 100): Promise<Receipt[
     where: { userId },
     orderBy: { paidAt: "desc" },
     take,
-    select: { id: true, paidAt: true, amountCents: true, refundedCents: true, currency: true, status: true, billingReason: true, subscription: { select: { plan: { select: { name: true } } } } },
+    select: {
+      id: true,
+      paidAt: true,
+      amountCents: true,
+      refundedCents: true,
+      currency: true,
+      status: true,
+      billingReason: true,
+      subscription: { select: { plan: { select: { name: true } } } },
+    },
   })
   return rows.map(({ billingReason, subscription, ...row }) => ({
     ...row,

@@ -15,11 +15,14 @@ test("the audit log filters by action, actor and time, newest first, paginated",
       createdAt: new Date(base + i * 3_600_000),
     })),
   })
-  const get = async (query: string) => (await callRoute(GET, "GET", `/api/admin/audit?${query}`, { cookie: support.cookie })).json()
+  const get = async (query: string) =>
+    (await callRoute(GET, "GET", `/api/admin/audit?${query}`, { cookie: support.cookie })).json()
 
   const signIns = await get("action=auth.sign_in")
   expect(signIns.total).toBe(4) // i = 0, 2, 4, 6
-  expect(signIns.items.map((e: { createdAt: string }) => e.createdAt)).toEqual([6, 4, 2, 0].map((i) => new Date(base + i * 3_600_000).toISOString()))
+  expect(signIns.items.map((e: { createdAt: string }) => e.createdAt)).toEqual(
+    [6, 4, 2, 0].map((i) => new Date(base + i * 3_600_000).toISOString()),
+  )
 
   expect((await get("actor=BOB")).total).toBe(3) // i = 4, 5, 6
   expect((await get("from=2026-03-01T02:00:00Z&to=2026-03-01T05:00:00Z")).total).toBe(3) // i = 2, 3, 4

@@ -28,18 +28,37 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
-      select: { id: true, action: true, actorEmail: true, targetType: true, targetId: true, metadata: true, createdAt: true },
+      select: {
+        id: true,
+        action: true,
+        actorEmail: true,
+        targetType: true,
+        targetId: true,
+        metadata: true,
+        createdAt: true,
+      },
     }),
   ])
   return paged(items, total, filter)
 }
 
 /** Entries about any of these targets or by this actor, newest first (one customer's story for staff). */
-export async function auditEntriesConcerning(about: { targetIds: readonly string[]; actorId: string }, take: number): Promise<AuditListItem[]> {
+export async function auditEntriesConcerning(
+  about: { targetIds: readonly string[]; actorId: string },
+  take: number,
+): Promise<AuditListItem[]> {
   return db.auditLog.findMany({
     where: { OR: [{ targetId: { in: [...about.targetIds] } }, { actorId: about.actorId }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, action: true, actorEmail: true, targetType: true, targetId: true, metadata: true, createdAt: true },
+    select: {
+      id: true,
+      action: true,
+      actorEmail: true,
+      targetType: true,
+      targetId: true,
+      metadata: true,
+      createdAt: true,
+    },
   })
 }

@@ -39,7 +39,10 @@ export async function findOrCreateCustomerUser(
 }
 
 /** The user already linked to a Polar customer, else the one its external id names; null when neither exists. */
-export async function findLinkedCustomerUser(tx: Tx, customer: { polarCustomerId: string; externalId: string | null }): Promise<CustomerUserLink | null> {
+export async function findLinkedCustomerUser(
+  tx: Tx,
+  customer: { polarCustomerId: string; externalId: string | null },
+): Promise<CustomerUserLink | null> {
   const [user] = await tx.$queryRaw<CustomerUserLink[]>`
     SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users
     WHERE polar_customer_id = ${customer.polarCustomerId} OR id = ${customer.externalId}
@@ -49,7 +52,11 @@ export async function findLinkedCustomerUser(tx: Tx, customer: { polarCustomerId
 }
 
 /** Sets the Polar customer id unless the user has one or another user holds this one (one statement). */
-export async function linkUserToPolarCustomer(tx: Tx, user: { id: string; polarCustomerId: string | null }, polarCustomerId: string): Promise<void> {
+export async function linkUserToPolarCustomer(
+  tx: Tx,
+  user: { id: string; polarCustomerId: string | null },
+  polarCustomerId: string,
+): Promise<void> {
   if (user.polarCustomerId) return
   await tx.$executeRaw`
     UPDATE users SET polar_customer_id = ${polarCustomerId}, updated_at = now()
@@ -67,7 +74,11 @@ export async function renameLinkedCustomerUser(tx: Tx, polarCustomerId: string, 
  * news). The address stays unless no other user signs in with the new one (it is how the
  * subscriber signs in). Returns the user as it is now.
  */
-export async function updateCustomerUserContact(tx: Tx, user: CustomerUserLink, newest: { name: string | null; email: string | null }): Promise<CustomerUser> {
+export async function updateCustomerUserContact(
+  tx: Tx,
+  user: CustomerUserLink,
+  newest: { name: string | null; email: string | null },
+): Promise<CustomerUser> {
   const changes: Prisma.Sql[] = []
   let { name, email } = user
   if (newest.name && newest.name !== user.name) {
@@ -81,7 +92,8 @@ export async function updateCustomerUserContact(tx: Tx, user: CustomerUserLink, 
       changes.push(Prisma.sql`email = ${email}`)
     }
   }
-  if (changes.length > 0) await tx.$executeRaw`UPDATE users SET ${Prisma.join(changes)}, updated_at = now() WHERE id = ${user.id}`
+  if (changes.length > 0)
+    await tx.$executeRaw`UPDATE users SET ${Prisma.join(changes)}, updated_at = now() WHERE id = ${user.id}`
   return { id: user.id, email, name }
 }
 
@@ -95,6 +107,8 @@ async function createSubscriber(tx: Tx, email: string): Promise<CustomerUserLink
 }
 
 async function userByEmail(tx: Tx, email: string): Promise<CustomerUserLink | undefined> {
-  const [user] = await tx.$queryRaw<CustomerUserLink[]>`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE email = ${email}`
+  const [user] = await tx.$queryRaw<
+    CustomerUserLink[]
+  >`SELECT id, name, email, polar_customer_id AS "polarCustomerId" FROM users WHERE email = ${email}`
   return user
 }

@@ -39,7 +39,12 @@ export function confirmPageUrl(callbackUrl: string): string {
 }
 
 /** next-auth's sendVerificationRequest: the email goes out now, and only its copy without the link is kept. */
-export async function sendSignInLink(input: { identifier: string; url: string; token: string; expires: Date }): Promise<void> {
+export async function sendSignInLink(input: {
+  identifier: string
+  url: string
+  token: string
+  expires: Date
+}): Promise<void> {
   const link = confirmPageUrl(input.url)
   await sendRedactedEmail({
     to: input.identifier,
@@ -59,6 +64,9 @@ export function hashSignInToken(token: string): string {
 /** Whether the link still works, without using it up: the confirm page shows its button only then. */
 export async function isSignInLinkPending(input: { token: string; email: string }, now = new Date()): Promise<boolean> {
   if (!input.token || input.token.length > 200 || input.token.includes("\u0000")) return false
-  const row = await db.verificationToken.findUnique({ where: { token: hashSignInToken(input.token) }, select: { identifier: true, expires: true } })
+  const row = await db.verificationToken.findUnique({
+    where: { token: hashSignInToken(input.token) },
+    select: { identifier: true, expires: true },
+  })
   return row !== null && row.identifier === input.email && row.expires > now
 }

@@ -24,7 +24,9 @@ test("a new staff member enrols with a QR code, proves a code, and only then rea
   expect(verified.status).toBe(200)
   expect((await callRoute(audit, "GET", "/api/admin/audit", { cookie: engineer.cookie })).status).toBe(200)
   expect((await db.user.findUniqueOrThrow({ where: { id: engineer.user.id } })).totpEnabledAt).not.toBeNull()
-  const actions = (await db.auditLog.findMany({ where: { actorId: engineer.user.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action)
+  const actions = (
+    await db.auditLog.findMany({ where: { actorId: engineer.user.id }, orderBy: { createdAt: "asc" } })
+  ).map((e) => e.action)
   expect(actions).toEqual(["auth.mfa_enrolled", "auth.mfa_verified"])
 
   // Enrolled: a second enrolment is refused, so a stolen session cannot swap the secret.
@@ -42,7 +44,9 @@ test("a wrong code is refused and audited; a used code cannot be replayed; attem
   expect(await db.auditLog.count({ where: { actorId: admin.user.id, action: "auth.mfa_failed" } })).toBe(1)
   expect((await db.session.findFirstOrThrow({ where: { userId: admin.user.id } })).mfaVerifiedAt).toBeNull()
 
-  expect((await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code } })).status).toBe(200)
+  expect((await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code } })).status).toBe(
+    200,
+  )
   const replay = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code } })
   expect(replay.status).toBe(422)
 
@@ -50,7 +54,10 @@ test("a wrong code is refused and audited; a used code cannot be replayed; attem
   expect(badShape.status).toBe(422)
   // 5 failed attempts per 5 minutes (a right code gives its attempt back): wrong and replay used 2
   // (the bad shape never reached the limiter); three more wrong ones are still answered, then 429.
-  for (let i = 0; i < 3; i++) expect((await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })).status).toBe(422)
+  for (let i = 0; i < 3; i++)
+    expect(
+      (await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })).status,
+    ).toBe(422)
   const limited = await callRoute(verify, "POST", "/api/mfa/verify", { cookie: admin.cookie, body: { code: wrong } })
   expect(limited.status).toBe(429)
 })
@@ -67,7 +74,11 @@ test("a TOTP code used by two concurrent requests succeeds once", async () => {
   // The same staff member in a second browser: the code must open one session, not both.
   const other = await createTestSession(admin.user.id)
   const code = await generate({ secret })
-  const answers = await Promise.all([admin.cookie, other.cookie].map((cookie) => callRoute(verify, "POST", "/api/mfa/verify", { cookie, body: { code } })))
+  const answers = await Promise.all(
+    [admin.cookie, other.cookie].map((cookie) =>
+      callRoute(verify, "POST", "/api/mfa/verify", { cookie, body: { code } }),
+    ),
+  )
   expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422])
   expect(await db.session.count({ where: { userId: admin.user.id, mfaVerifiedAt: { not: null } } })).toBe(1)
   expect(await db.auditLog.count({ where: { actorId: admin.user.id, action: "auth.mfa_verified" } })).toBe(1)
@@ -78,25 +89,40 @@ test("TOTP attempts survive a restart: they are counted in the database", async 
   const { secret } = await (await callRoute(enrol, "POST", "/api/mfa/enrol", { cookie: owner.cookie })).json()
   const code = await generate({ secret })
   const wrong = code === "000000" ? "111111" : "000000"
-  for (let i = 0; i < 5; i++) expect((await callRoute(verify, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: wrong } })).status).toBe(422)
-  expect(await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { totpFailedAttempts: true } })).toEqual({ totpFailedAttempts: 5 })
+  for (let i = 0; i < 5; i++)
+    expect(
+      (await callRoute(verify, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: wrong } })).status,
+    ).toBe(422)
+  expect(
+    await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { totpFailedAttempts: true } }),
+  ).toEqual({ totpFailedAttempts: 5 })
 
   // A new process: every module loaded afresh, nothing kept in memory.
   vi.resetModules()
   const { POST: verifyAfterRestart } = await import("@/app/api/mfa/verify/route")
-  const locked = await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: wrong } })
+  const locked = await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", {
+    cookie: owner.cookie,
+    body: { code: wrong },
+  })
   expect(locked.status).toBe(429)
   expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0)
   // Locked means locked: the right code waits for the window too.
-  expect((await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code } })).status).toBe(429)
+  expect(
+    (await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code } })).status,
+  ).toBe(429)
 
   // Five minutes after the first failure the window is over.
   vi.useFakeTimers({ toFake: ["Date"] })
   try {
     vi.setSystemTime(Date.now() + 5 * 60_000 + 1_000)
     const fresh = await generate({ secret })
-    expect((await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: fresh } })).status).toBe(200)
-    expect(await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { totpFailedAttempts: true } })).toEqual({ totpFailedAttempts: 0 })
+    expect(
+      (await callRoute(verifyAfterRestart, "POST", "/api/mfa/verify", { cookie: owner.cookie, body: { code: fresh } }))
+        .status,
+    ).toBe(200)
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { totpFailedAttempts: true } }),
+    ).toEqual({ totpFailedAttempts: 0 })
   } finally {
     vi.useRealTimers()
   }

@@ -28,22 +28,41 @@ export async function beginEnrolment(user: SessionUser): Promise<Enrolment> {
 }
 
 /** Checks a code for this session: confirms enrolment on first success, then marks the session verified. */
-export async function verifySecondFactor(input: { user: SessionUser; sessionId: string; code: string; now?: Date }): Promise<void> {
+export async function verifySecondFactor(input: {
+  user: SessionUser
+  sessionId: string
+  code: string
+  now?: Date
+}): Promise<void> {
   const { user, sessionId, code, now = new Date() } = input
   const attempt = await claimAttempt(user.id, now)
-  if (!attempt.allowed) throw new AppError("rate_limited", "too many attempts, wait a few minutes", { retryAfterSeconds: attempt.retryAfterSeconds })
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } })
+  if (!attempt.allowed)
+    throw new AppError("rate_limited", "too many attempts, wait a few minutes", {
+      retryAfterSeconds: attempt.retryAfterSeconds,
+    })
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true },
+  })
   if (!row.totpSecretEnc) {
     await giveBackAttempt(user.id)
     throw new AppError("conflict", "set up the second factor first")
   }
-  const result = await verify({ secret: decryptSecret(row.totpSecretEnc), token: code, epochTolerance: 30, afterTimeStep: row.totpLastStep ?? undefined, epoch: Math.floor(now.getTime() / 1000) })
+  const result = await verify({
+    secret: decryptSecret(row.totpSecretEnc),
+    token: code,
+    epochTolerance: 30,
+    afterTimeStep: row.totpLastStep ?? undefined,
+    epoch: Math.floor(now.getTime() / 1000),
+  })
   const step = result.valid && "timeStep" in result ? result.timeStep : null
   const accepted = step !== null && (await acceptCode({ user, sessionId, step, firstUse: !row.totpEnabledAt, now }))
   if (!accepted) {
     await recordAudit({ actor: user, action: "auth.mfa_failed", targetType: "user", targetId: user.id })
     await recordSecurityEvent({ kind: "auth.mfa_failed", detail: { userId: user.id, role: user.role } })
-    throw new AppError("unprocessable_entity", "that code is not valid, try the current one", [{ path: "code", message: "invalid or already used code" }])
+    throw new AppError("unprocessable_entity", "that code is not valid, try the current one", [
+      { path: "code", message: "invalid or already used code" },
+    ])
   }
   // Only failed attempts count against the limit: staff signing in several times within minutes
   // are never locked out, while guessing meets the limit after a handful of wrong codes.
@@ -55,7 +74,13 @@ export async function verifySecondFactor(input: { user: SessionUser; sessionId: 
  * conditional UPDATE: of two requests racing with the same code, one moves totp_last_step on and
  * the other matches no row, so a code opens one session only. False when the step was taken.
  */
-async function acceptCode(input: { user: SessionUser; sessionId: string; step: number; firstUse: boolean; now: Date }): Promise<boolean> {
+async function acceptCode(input: {
+  user: SessionUser
+  sessionId: string
+  step: number
+  firstUse: boolean
+  now: Date
+}): Promise<boolean> {
   const { user, sessionId, step, firstUse, now } = input
   return db.$transaction(async (tx) => {
     const claimed = await tx.$queryRaw<{ id: string }[]>`
@@ -64,7 +89,8 @@ async function acceptCode(input: { user: SessionUser; sessionId: string; step: n
       RETURNING id`
     if (claimed.length === 0) return false
     await tx.session.update({ where: { id: sessionId }, data: { mfaVerifiedAt: now } })
-    if (firstUse) await recordAudit({ actor: user, action: "auth.mfa_enrolled", targetType: "user", targetId: user.id }, tx)
+    if (firstUse)
+      await recordAudit({ actor: user, action: "auth.mfa_enrolled", targetType: "user", targetId: user.id }, tx)
     await recordAudit({ actor: user, action: "auth.mfa_verified", targetType: "user", targetId: user.id }, tx)
     return true
   })
@@ -88,7 +114,10 @@ async function claimAttempt(userId: string, now: Date): Promise<AttemptDecision>
       AND (totp_attempts_since IS NULL OR totp_attempts_since <= ${windowOpenedAfter} OR totp_failed_attempts < ${MFA_ATTEMPTS.points})
     RETURNING id`
   if (claimed.length > 0) return { allowed: true }
-  const { totpAttemptsSince } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpAttemptsSince: true } })
+  const { totpAttemptsSince } = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpAttemptsSince: true },
+  })
   const endsAt = (totpAttemptsSince?.getTime() ?? now.getTime()) + MFA_ATTEMPTS.windowMs
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) }
 }

@@ -27,7 +27,8 @@ export function authOptions(): AuthOptions {
         maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
         normalizeIdentifier: normalizeSignInEmail,
         // The link opens our confirm page (magic-link.ts); only the stored copy lacks it.
-        sendVerificationRequest: ({ identifier, url, token, expires }) => sendSignInLink({ identifier, url, token, expires }),
+        sendVerificationRequest: ({ identifier, url, token, expires }) =>
+          sendSignInLink({ identifier, url, token, expires }),
       }),
       ...(GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : []),
     ],
@@ -40,7 +41,13 @@ export function authOptions(): AuthOptions {
       },
       signIn: async ({ user, account }) => {
         const promoted = await promoteConfiguredOwner(user.id)
-        await recordAudit({ actor: { id: user.id, email: user.email ?? "" }, action: "auth.sign_in", targetType: "user", targetId: user.id, metadata: { provider: account?.provider ?? "unknown", promotedToOwner: promoted } })
+        await recordAudit({
+          actor: { id: user.id, email: user.email ?? "" },
+          action: "auth.sign_in",
+          targetType: "user",
+          targetId: user.id,
+          metadata: { provider: account?.provider ?? "unknown", promotedToOwner: promoted },
+        })
       },
       signOut: async ({ session }) => {
         const userId = (session as { userId?: string } | undefined)?.userId

@@ -13,10 +13,27 @@ export async function promoteConfiguredOwner(userId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true } })
     if (!user || user.role === "OWNER" || !owners.includes(user.email.toLowerCase())) return false
-    const demoted = await tx.auditLog.findFirst({ where: { action: "user.role_changed", targetType: "user", targetId: userId, metadata: { path: ["from"], equals: "OWNER" } }, select: { id: true } })
+    const demoted = await tx.auditLog.findFirst({
+      where: {
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: userId,
+        metadata: { path: ["from"], equals: "OWNER" },
+      },
+      select: { id: true },
+    })
     if (demoted) return false
     await tx.user.update({ where: { id: userId }, data: { role: "OWNER" } })
-    await recordAudit({ actor: null, action: "user.role_changed", targetType: "user", targetId: userId, metadata: { from: user.role, to: "OWNER", reason: "OWNER_EMAILS" } }, tx)
+    await recordAudit(
+      {
+        actor: null,
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: userId,
+        metadata: { from: user.role, to: "OWNER", reason: "OWNER_EMAILS" },
+      },
+      tx,
+    )
     return true
   })
 }

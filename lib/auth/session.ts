@@ -34,7 +34,10 @@ export async function findSession(sessionToken: string | undefined, now = new Da
     },
   })
   if (!row) return null
-  const verdict = judgeSession({ role: row.user.role, expires: row.expires, lastSeenAt: row.lastSeenAt, mfaVerifiedAt: row.mfaVerifiedAt }, now)
+  const verdict = judgeSession(
+    { role: row.user.role, expires: row.expires, lastSeenAt: row.lastSeenAt, mfaVerifiedAt: row.mfaVerifiedAt },
+    now,
+  )
   if (!verdict.active) {
     // Over for good (idle staff, expired): gone from the list of sessions too.
     await db.session.deleteMany({ where: { id: row.id } })

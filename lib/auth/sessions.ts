@@ -26,7 +26,11 @@ export function describeDevice(userAgent: string | null): string {
 }
 
 /** The user's live sessions, most recently used first; `currentSessionId` is marked. */
-export async function listSessions(user: Pick<SessionUser, "id" | "role">, currentSessionId: string | undefined, now = new Date()): Promise<SessionListItem[]> {
+export async function listSessions(
+  user: Pick<SessionUser, "id" | "role">,
+  currentSessionId: string | undefined,
+  now = new Date(),
+): Promise<SessionListItem[]> {
   const rows = await db.session.findMany({
     where: { userId: user.id, expires: { gt: now } },
     orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
@@ -34,7 +38,14 @@ export async function listSessions(user: Pick<SessionUser, "id" | "role">, curre
   })
   return rows
     .filter((row) => judgeSession({ role: user.role, ...row }, now).active)
-    .map((row) => ({ id: row.id, device: describeDevice(row.userAgent), userAgent: row.userAgent, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, current: row.id === currentSessionId }))
+    .map((row) => ({
+      id: row.id,
+      device: describeDevice(row.userAgent),
+      userAgent: row.userAgent,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      current: row.id === currentSessionId,
+    }))
 }
 
 /** Ends one of the user's sessions (the current one too: that is signing out here). 404 for anyone else's. */
@@ -48,11 +59,25 @@ export async function revokeSession(input: { user: SessionUser; sessionId: strin
 }
 
 /** Ends every session of the user but `keepSessionId` (all of them when it is undefined); returns how many ended. */
-export async function revokeOtherSessions(input: { user: SessionUser; keepSessionId: string | undefined }): Promise<number> {
+export async function revokeOtherSessions(input: {
+  user: SessionUser
+  keepSessionId: string | undefined
+}): Promise<number> {
   const { user, keepSessionId } = input
   return db.$transaction(async (tx) => {
-    const { count } = await tx.session.deleteMany({ where: { userId: user.id, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } })
-    await recordAudit({ actor: user, action: "auth.signed_out_everywhere", targetType: "user", targetId: user.id, metadata: { ended: count } }, tx)
+    const { count } = await tx.session.deleteMany({
+      where: { userId: user.id, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    })
+    await recordAudit(
+      {
+        actor: user,
+        action: "auth.signed_out_everywhere",
+        targetType: "user",
+        targetId: user.id,
+        metadata: { ended: count },
+      },
+      tx,
+    )
     return count
   })
 }

@@ -4,7 +4,10 @@
  * null for anything else, a successful callback included. `location` is its answer's Location
  * header (null without one).
  */
-export function failedSignInOf(requestUrl: string, location: string | null): { provider: string; reason: string } | null {
+export function failedSignInOf(
+  requestUrl: string,
+  location: string | null,
+): { provider: string; reason: string } | null {
   const match = /^\/api\/auth\/callback\/([^/]+)\/?$/.exec(new URL(requestUrl).pathname)
   if (!match || !location) return null
   let reason: string | null

@@ -37,11 +37,19 @@ test("a recipient's and a network's allowances are spent separately; unknown add
   expect(await ask("Ada@Example.test ", "192.0.2.1")).toEqual({ allowed: true })
   expect(await ask("ada@example.test", "192.0.2.2")).toEqual({ allowed: true })
   // The third link for the same recipient, from the same network or another one.
-  expect(await ask("ada@example.test", "198.51.100.1")).toMatchObject({ allowed: false, key: expect.stringMatching(/^recipient:/) })
+  expect(await ask("ada@example.test", "198.51.100.1")).toMatchObject({
+    allowed: false,
+    key: expect.stringMatching(/^recipient:/),
+  })
   // The network's third request (the refused one above spent the other network's point, not this one's).
   expect(await ask("bob@example.test", "192.0.2.3")).toEqual({ allowed: true })
-  expect(await ask("cy@example.test", "192.0.2.4")).toMatchObject({ allowed: false, key: "network:192.0.2.0/24", retryAfterSeconds: expect.any(Number) })
+  expect(await ask("cy@example.test", "192.0.2.4")).toMatchObject({
+    allowed: false,
+    key: "network:192.0.2.0/24",
+    retryAfterSeconds: expect.any(Number),
+  })
   // Four requests with no known address in all, whatever the recipient; not an address spends only the network's.
-  for (const email of ["d@example.test", "e@example.test", "not an address", null]) expect(await ask(email, null)).toEqual({ allowed: true })
+  for (const email of ["d@example.test", "e@example.test", "not an address", null])
+    expect(await ask(email, null)).toEqual({ allowed: true })
   expect(await ask("f@example.test", "127.0.0.1")).toMatchObject({ allowed: false, key: "network:unknown" })
 })

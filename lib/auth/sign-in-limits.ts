@@ -31,7 +31,10 @@ export function networkOf(address: string | null): string {
     return ipv4Network([groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff])
   }
   if (groups.slice(0, 7).every((group) => group === 0) && groups[7] === 1) return "unknown"
-  return `${groups.slice(0, 3).map((group) => group.toString(16)).join(":")}::/48`
+  return `${groups
+    .slice(0, 3)
+    .map((group) => group.toString(16))
+    .join(":")}::/48`
 }
 
 function ipv4Network([a, b, c]: number[]): string {
@@ -57,16 +60,25 @@ function ipv6Groups(address: string): number[] {
  * Spends one link request of the network and then of the recipient. An address that is not one
  * (next-auth refuses it and sends nothing) spends only the network's.
  */
-export async function limitSignInLinkRequest(input: { email: string | null; ip: string | null }, limits: SignInLinkLimits = SIGN_IN_LINK_LIMITS): Promise<SignInLimitDecision> {
+export async function limitSignInLinkRequest(
+  input: { email: string | null; ip: string | null },
+  limits: SignInLinkLimits = SIGN_IN_LINK_LIMITS,
+): Promise<SignInLimitDecision> {
   const network = networkOf(input.ip)
   const networkLimit = network === "unknown" ? limits.unknownNetwork : limits.perNetwork
   const byNetwork = await consumeRateLimit(networkLimit, network)
-  if (!byNetwork.allowed) return { allowed: false, retryAfterSeconds: byNetwork.retryAfterSeconds, key: `network:${network}` }
+  if (!byNetwork.allowed)
+    return { allowed: false, retryAfterSeconds: byNetwork.retryAfterSeconds, key: `network:${network}` }
   const recipient = recipientOf(input.email)
   if (!recipient) return { allowed: true }
   const byRecipient = await consumeRateLimit(limits.perRecipient, recipient)
   // The key names who was refused in the security event throttle; a hash, not the address.
-  if (!byRecipient.allowed) return { allowed: false, retryAfterSeconds: byRecipient.retryAfterSeconds, key: `recipient:${sha256(recipient).slice(0, 16)}` }
+  if (!byRecipient.allowed)
+    return {
+      allowed: false,
+      retryAfterSeconds: byRecipient.retryAfterSeconds,
+      key: `recipient:${sha256(recipient).slice(0, 16)}`,
+    }
   return { allowed: true }
 }
 

@@ -6,7 +6,8 @@ import { createTestSession, createTestUser, signedInAs } from "@/lib/testing/fix
 import { callRoute } from "@/lib/testing/http"
 import { runCli } from "@/scripts/cli/commands"
 
-const setRole = (cookie: string, email: string, role: string) => callRoute(PUT, "PUT", "/api/admin/team/role", { cookie, body: { email, role } })
+const setRole = (cookie: string, email: string, role: string) =>
+  callRoute(PUT, "PUT", "/api/admin/team/role", { cookie, body: { email, role } })
 
 test("an owner promotes a subscriber to support: audited, and the user's old sessions end", async () => {
   const owner = await signedInAs("OWNER")

@@ -4,16 +4,30 @@ import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { STAFF_ROLES, type SessionUser } from "./roles"
 
-export type TeamMember = { id: string; email: string; name: string | null; role: Role; mfaEnrolled: boolean; createdAt: Date }
+export type TeamMember = {
+  id: string
+  email: string
+  name: string | null
+  role: Role
+  mfaEnrolled: boolean
+  createdAt: Date
+}
 
 const memberSelect = { id: true, email: true, name: true, role: true, totpEnabledAt: true, createdAt: true } as const
 
-function toMember({ totpEnabledAt, ...member }: Omit<TeamMember, "mfaEnrolled"> & { totpEnabledAt: Date | null }): TeamMember {
+function toMember({
+  totpEnabledAt,
+  ...member
+}: Omit<TeamMember, "mfaEnrolled"> & { totpEnabledAt: Date | null }): TeamMember {
   return { ...member, mfaEnrolled: totpEnabledAt !== null }
 }
 
 export async function listTeam(): Promise<TeamMember[]> {
-  const rows = await db.user.findMany({ where: { role: { in: [...STAFF_ROLES] } }, orderBy: [{ role: "desc" }, { email: "asc" }], select: memberSelect })
+  const rows = await db.user.findMany({
+    where: { role: { in: [...STAFF_ROLES] } },
+    orderBy: [{ role: "desc" }, { email: "asc" }],
+    select: memberSelect,
+  })
   return rows.map(toMember)
 }
 
@@ -21,7 +35,10 @@ export async function listTeam(): Promise<TeamMember[]> {
 export async function changeUserRole(input: { email: string; role: Role; actor: SessionUser }): Promise<TeamMember> {
   const { actor, role } = input
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { email: input.email.toLowerCase() }, select: { id: true, role: true } })
+    const target = await tx.user.findUnique({
+      where: { email: input.email.toLowerCase() },
+      select: { id: true, role: true },
+    })
     if (!target) throw new AppError("not_found", `no user with email ${input.email}`)
     if (target.id === actor.id) throw new AppError("forbidden", "you cannot change your own role")
     const privileged: Role[] = ["ADMIN", "OWNER"]
@@ -34,7 +51,16 @@ export async function changeUserRole(input: { email: string; role: Role; actor: 
     const updated = await tx.user.update({ where: { id: target.id }, data: { role }, select: memberSelect })
     // A new role starts with fresh sessions, so a demoted user keeps no elevated session.
     await tx.session.deleteMany({ where: { userId: target.id } })
-    await recordAudit({ actor, action: "user.role_changed", targetType: "user", targetId: target.id, metadata: { from: target.role, to: role } }, tx)
+    await recordAudit(
+      {
+        actor,
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: target.id,
+        metadata: { from: target.role, to: role },
+      },
+      tx,
+    )
     return toMember(updated)
   })
 }
@@ -42,14 +68,26 @@ export async function changeUserRole(input: { email: string; role: Role; actor: 
 /** The operator's path (CLI on the server): any role, still never removing the last owner. */
 export async function setRoleAsOperator(input: { email: string; role: Role }): Promise<TeamMember> {
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { email: input.email.toLowerCase() }, select: { id: true, role: true } })
+    const target = await tx.user.findUnique({
+      where: { email: input.email.toLowerCase() },
+      select: { id: true, role: true },
+    })
     if (!target) throw new AppError("not_found", `no user with email ${input.email}`)
     if (target.role === "OWNER" && input.role !== "OWNER" && (await tx.user.count({ where: { role: "OWNER" } })) <= 1) {
       throw new AppError("conflict", "the last owner cannot be demoted")
     }
     const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: memberSelect })
     await tx.session.deleteMany({ where: { userId: target.id } })
-    await recordAudit({ actor: null, action: "user.role_changed", targetType: "user", targetId: target.id, metadata: { from: target.role, to: input.role, via: "cli" } }, tx)
+    await recordAudit(
+      {
+        actor: null,
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: target.id,
+        metadata: { from: target.role, to: input.role, via: "cli" },
+      },
+      tx,
+    )
     return toMember(updated)
   })
 }

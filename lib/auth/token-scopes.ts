@@ -22,7 +22,11 @@ export const TOKEN_DAY_CHOICES = [30, 90, 180, 365] as const
  * - Scopes do not include one another: `admin` does not grant `orders` writes. A token for
  *   everything lists every scope, which the page makes visible.
  */
-export function scopesCover(scopes: readonly ApiTokenScope[], method: string, routeScope: RouteScope | undefined): boolean {
+export function scopesCover(
+  scopes: readonly ApiTokenScope[],
+  method: string,
+  routeScope: RouteScope | undefined,
+): boolean {
   const needed: ApiTokenScope = routeScope ?? "admin"
   if (isReadMethod(method)) return scopes.includes("read") || scopes.includes(needed)
   return scopes.includes(needed)

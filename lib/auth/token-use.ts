@@ -50,11 +50,23 @@ async function noteUse(row: UsedToken, now: Date): Promise<void> {
     const audited = await db.$transaction(async (tx) => {
       // Conditional, so that of several concurrent first requests in an hour only one writes the entry.
       const claimed = await tx.apiToken.updateMany({
-        where: { id: row.id, OR: [{ useAuditedAt: null }, { useAuditedAt: { lte: new Date(now.getTime() - USE_AUDIT_EVERY_MS) } }] },
+        where: {
+          id: row.id,
+          OR: [{ useAuditedAt: null }, { useAuditedAt: { lte: new Date(now.getTime() - USE_AUDIT_EVERY_MS) } }],
+        },
         data: { useAuditedAt: now, lastUsedAt: now },
       })
       if (claimed.count === 0) return false
-      await recordAudit({ actor: row.user, action: "token.used", targetType: "api_token", targetId: row.id, metadata: { via: "token", tokenId: row.id, name: row.name } }, tx)
+      await recordAudit(
+        {
+          actor: row.user,
+          action: "token.used",
+          targetType: "api_token",
+          targetId: row.id,
+          metadata: { via: "token", tokenId: row.id, name: row.name },
+        },
+        tx,
+      )
       return true
     })
     if (audited) return

@@ -9,11 +9,19 @@ import { runCli } from "@/scripts/cli/commands"
 import { createApiToken } from "./tokens"
 
 const DAY_MS = 86_400_000
-const mint = (auth: { cookie?: string; token?: string }, body: unknown) => callRoute(POST, "POST", "/api/admin/tokens", { ...auth, body })
-const list = async (auth: { cookie?: string; token?: string }) => (await (await callRoute(GET, "GET", "/api/admin/tokens", auth)).json()).items as { id: string; user: { email: string } }[]
-const revoke = (auth: { cookie?: string; token?: string }, id: string) => callRoute(DELETE, "DELETE", `/api/admin/tokens/${id}`, { ...auth, params: { id } })
+const mint = (auth: { cookie?: string; token?: string }, body: unknown) =>
+  callRoute(POST, "POST", "/api/admin/tokens", { ...auth, body })
+const list = async (auth: { cookie?: string; token?: string }) =>
+  (await (await callRoute(GET, "GET", "/api/admin/tokens", auth)).json()).items as {
+    id: string
+    user: { email: string }
+  }[]
+const revoke = (auth: { cookie?: string; token?: string }, id: string) =>
+  callRoute(DELETE, "DELETE", `/api/admin/tokens/${id}`, { ...auth, params: { id } })
 const auditTrail = async (id: string) =>
-  (await db.auditLog.findMany({ where: { targetId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((e) => ({ action: e.action, actor: e.actorEmail, metadata: e.metadata }))
+  (await db.auditLog.findMany({ where: { targetId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
+    (e) => ({ action: e.action, actor: e.actorEmail, metadata: e.metadata }),
+  )
 
 test("a staff member mints a token for themselves; it works until revoked; create, use and revoke are audited with the real actor", async () => {
   const engineer = await signedInAs("ENGINEER")
@@ -35,14 +43,25 @@ test("a staff member mints a token for themselves; it works until revoked; creat
   expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull()
   const listed = await (await callRoute(GET, "GET", "/api/admin/tokens", { cookie: engineer.cookie })).json()
   expect(listed.items).toHaveLength(1)
-  expect(listed.items[0]).toMatchObject({ id, name: "grafana", prefix: token.slice(0, 12), scopes: ["read"], revokedAt: null, user: { email: engineer.user.email } })
+  expect(listed.items[0]).toMatchObject({
+    id,
+    name: "grafana",
+    prefix: token.slice(0, 12),
+    scopes: ["read"],
+    revokedAt: null,
+    user: { email: engineer.user.email },
+  })
   expect(JSON.stringify(listed)).not.toContain(token)
 
   expect((await revoke({ cookie: engineer.cookie }, id)).status).toBe(204)
   expect((await callRoute(audit, "GET", "/api/admin/audit", { token })).status).toBe(401)
 
   expect(await auditTrail(id)).toEqual([
-    { action: "token.created", actor: engineer.user.email, metadata: expect.objectContaining({ via: "session", holder: engineer.user.email, scopes: ["read"] }) },
+    {
+      action: "token.created",
+      actor: engineer.user.email,
+      metadata: expect.objectContaining({ via: "session", holder: engineer.user.email, scopes: ["read"] }),
+    },
     { action: "token.used", actor: engineer.user.email, metadata: { via: "token", tokenId: id, name: "grafana" } },
     { action: "token.revoked", actor: engineer.user.email, metadata: { via: "session", name: "grafana" } },
   ])
@@ -69,7 +88,14 @@ test("regression: minting needs the second factor", async () => {
   expect(response.status).toBe(401)
   expect((await response.json()).error.code).toBe("mfa_required")
   // The rule is the domain's, not only the wrapper's.
-  await expect(createApiToken({ name: "x", scopes: ["read"], expiresInDays: 1, by: { user: admin.user, via: "session", mfaVerified: false } })).rejects.toMatchObject({ code: "mfa_required" })
+  await expect(
+    createApiToken({
+      name: "x",
+      scopes: ["read"],
+      expiresInDays: 1,
+      by: { user: admin.user, via: "session", mfaVerified: false },
+    }),
+  ).rejects.toMatchObject({ code: "mfa_required" })
   expect(await db.apiToken.count({ where: { userId: admin.user.id } })).toBe(0)
 })
 
@@ -83,7 +109,12 @@ test("regression: a token cannot mint a token, whatever its scopes", async () =>
 })
 
 test("regression: only admins and owners list all tokens; others see and revoke only their own", async () => {
-  const [support, engineer, admin, owner] = await Promise.all([signedInAs("SUPPORT"), signedInAs("ENGINEER"), signedInAs("ADMIN"), signedInAs("OWNER")])
+  const [support, engineer, admin, owner] = await Promise.all([
+    signedInAs("SUPPORT"),
+    signedInAs("ENGINEER"),
+    signedInAs("ADMIN"),
+    signedInAs("OWNER"),
+  ])
   const supportToken = await createTestToken(support.user)
   const engineerToken = await createTestToken(engineer.user)
   const adminToken = await createTestToken(admin.user)
@@ -103,12 +134,20 @@ test("regression: only admins and owners list all tokens; others see and revoke 
   expect((await db.apiToken.findUniqueOrThrow({ where: { id: engineerToken.id } })).revokedAt).toBeNull()
   expect((await revoke({ cookie: support.cookie }, supportToken.id)).status).toBe(204)
   expect((await revoke({ cookie: admin.cookie }, engineerToken.id)).status).toBe(204)
-  expect(await auditTrail(engineerToken.id)).toContainEqual({ action: "token.revoked", actor: admin.user.email, metadata: { via: "session", name: expect.any(String) } })
+  expect(await auditTrail(engineerToken.id)).toContainEqual({
+    action: "token.revoked",
+    actor: admin.user.email,
+    metadata: { via: "session", name: expect.any(String) },
+  })
 
   // Revoking through a token (admin scope) names the token that did it.
   const ownerToken = await createTestToken(owner.user, ["admin"])
   expect((await revoke({ token: ownerToken.token }, adminToken.id)).status).toBe(204)
-  expect(await auditTrail(adminToken.id)).toContainEqual({ action: "token.revoked", actor: owner.user.email, metadata: { via: "token", tokenId: ownerToken.id, name: expect.any(String) } })
+  expect(await auditTrail(adminToken.id)).toContainEqual({
+    action: "token.revoked",
+    actor: owner.user.email,
+    metadata: { via: "token", tokenId: ownerToken.id, name: expect.any(String) },
+  })
 })
 
 test("scopes and expiry are checked: one scope at least, known ones, at most a year, 90 days by default", async () => {
@@ -133,7 +172,9 @@ test("scopes and expiry are checked: one scope at least, known ones, at most a y
   expect((await revoke({ cookie: owner.cookie }, "nope")).status).toBe(404)
   expect(await db.apiToken.count()).toBe(before)
 
-  const byDefault = await (await mint({ cookie: owner.cookie }, { name: "x", scopes: ["read", "read", "orders"] })).json()
+  const byDefault = await (
+    await mint({ cookie: owner.cookie }, { name: "x", scopes: ["read", "read", "orders"] })
+  ).json()
   const row = await db.apiToken.findUniqueOrThrow({ where: { id: byDefault.id } })
   expect(row.scopes).toEqual(["read", "orders"])
   expect(Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / DAY_MS)).toBe(90)
@@ -145,7 +186,12 @@ test("npm run cli -- token create mints for a named staff member with scopes and
   const admin = await signedInAs("ADMIN")
   const lines: string[] = []
   const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERR ${line}`) }
-  expect(await runCli(["token", "create", "--email", admin.user.email, "--name", "ci", "--scopes", "read,orders", "--days", "7"], out)).toBe(0)
+  expect(
+    await runCli(
+      ["token", "create", "--email", admin.user.email, "--name", "ci", "--scopes", "read,orders", "--days", "7"],
+      out,
+    ),
+  ).toBe(0)
   const token = lines.find((line) => line.startsWith("acv_"))!
   expect((await callRoute(audit, "GET", "/api/admin/audit", { token })).status).toBe(200)
   const row = await db.apiToken.findFirstOrThrow({ where: { userId: admin.user.id, name: "ci" } })
@@ -167,14 +213,24 @@ test("npm run cli -- token create mints for a named staff member with scopes and
   ])
 
   lines.length = 0
-  expect(await runCli(["token", "create", "--email", "nobody@test.example", "--name", "x", "--scopes", "read", "--days", "1"], out)).toBe(1)
+  expect(
+    await runCli(
+      ["token", "create", "--email", "nobody@test.example", "--name", "x", "--scopes", "read", "--days", "1"],
+      out,
+    ),
+  ).toBe(1)
   expect(lines.join("\n")).toContain("no user with email")
   lines.length = 0
   // Scopes and expiry are required of the operator: no defaults there.
   expect(await runCli(["token", "create", "--email", admin.user.email, "--name", "x"], out)).toBe(2)
   expect(lines.join("\n")).toContain("--scopes")
   expect(lines.join("\n")).toContain("--days")
-  expect(await runCli(["token", "create", "--email", admin.user.email, "--name", "x", "--scopes", "read", "--days", "400"], out)).toBe(2)
+  expect(
+    await runCli(
+      ["token", "create", "--email", admin.user.email, "--name", "x", "--scopes", "read", "--days", "400"],
+      out,
+    ),
+  ).toBe(2)
   expect(await runCli(["token", "create"], out)).toBe(2)
   expect(await runCli(["bogus"], out)).toBe(2)
 })

@@ -26,7 +26,12 @@ export const TOKEN_PREFIX = "acv_"
 const DAY_MS = 86_400_000
 
 /** Who mints or revokes: a signed-in caller (lib/http's Caller fits) or the operator's CLI. */
-export type SignedInActor = { user: { id: string; email: string; role: Role }; via: "session" | "token"; tokenId?: string; mfaVerified: boolean }
+export type SignedInActor = {
+  user: { id: string; email: string; role: Role }
+  via: "session" | "token"
+  tokenId?: string
+  mfaVerified: boolean
+}
 export type TokenActor = SignedInActor | { user: null; via: "cli" }
 
 export type ApiTokenListItem = {
@@ -58,22 +63,45 @@ export async function createApiToken(input: CreateToken & { by: SignedInActor })
 
 /** The operator's CLI mints for a named staff member; audited without a user, via "cli". */
 export async function createApiTokenAsOperator(input: OperatorToken): Promise<CreatedToken> {
-  const holder = await db.user.findUnique({ where: { email: input.email.toLowerCase() }, select: { id: true, email: true, role: true } })
+  const holder = await db.user.findUnique({
+    where: { email: input.email.toLowerCase() },
+    select: { id: true, email: true, role: true },
+  })
   if (!holder) throw new AppError("not_found", `no user with email ${input.email}`)
   if (!isStaff(holder.role)) throw new AppError("unprocessable_entity", "API tokens are for staff accounts only")
   return insertToken(holder, input, { user: null, via: "cli" })
 }
 
-async function insertToken(holder: { id: string; email: string }, input: CreateToken, by: TokenActor): Promise<CreatedToken> {
+async function insertToken(
+  holder: { id: string; email: string },
+  input: CreateToken,
+  by: TokenActor,
+): Promise<CreatedToken> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url")
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS)
   return db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { userId: holder.id, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 12), scopes: input.scopes, expiresAt },
+      data: {
+        userId: holder.id,
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 12),
+        scopes: input.scopes,
+        expiresAt,
+      },
       select: { id: true },
     })
-    const metadata = { ...actingVia(by), name: input.name, holder: holder.email, scopes: input.scopes, expiresAt: expiresAt.toISOString() }
-    await recordAudit({ actor: by.user, action: "token.created", targetType: "api_token", targetId: row.id, metadata }, tx)
+    const metadata = {
+      ...actingVia(by),
+      name: input.name,
+      holder: holder.email,
+      scopes: input.scopes,
+      expiresAt: expiresAt.toISOString(),
+    }
+    await recordAudit(
+      { actor: by.user, action: "token.created", targetType: "api_token", targetId: row.id, metadata },
+      tx,
+    )
     return { token, id: row.id, expiresAt }
   })
 }
@@ -82,18 +110,31 @@ async function insertToken(holder: { id: string; email: string }, input: CreateT
 export async function revokeApiToken(input: { tokenId: string; by: TokenActor }): Promise<void> {
   const { by } = input
   await db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findUnique({ where: { id: input.tokenId }, select: { userId: true, revokedAt: true, name: true } })
+    const token = await tx.apiToken.findUnique({
+      where: { id: input.tokenId },
+      select: { userId: true, revokedAt: true, name: true },
+    })
     const visible = token && (!by.user || canSeeAllTokens(by.user.role) || token.userId === by.user.id)
     if (!visible) throw new AppError("not_found", "no such token")
     if (token.revokedAt) return
     await tx.apiToken.update({ where: { id: input.tokenId }, data: { revokedAt: new Date() } })
-    await recordAudit({ actor: by.user, action: "token.revoked", targetType: "api_token", targetId: input.tokenId, metadata: { ...actingVia(by), name: token.name } }, tx)
+    await recordAudit(
+      {
+        actor: by.user,
+        action: "token.revoked",
+        targetType: "api_token",
+        targetId: input.tokenId,
+        metadata: { ...actingVia(by), name: token.name },
+      },
+      tx,
+    )
   })
 }
 
 /** Tokens newest first, never the token itself: a manager's or the operator's list holds everyone's. */
 export async function listApiTokens(viewer: { id: string; role: Role } | "operator"): Promise<ApiTokenListItem[]> {
-  const where: Prisma.ApiTokenWhereInput = viewer === "operator" || canSeeAllTokens(viewer.role) ? {} : { userId: viewer.id }
+  const where: Prisma.ApiTokenWhereInput =
+    viewer === "operator" || canSeeAllTokens(viewer.role) ? {} : { userId: viewer.id }
   return db.apiToken.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -18,7 +18,15 @@ export async function renameUser(tx: UserWriter, userId: string, name: string): 
 export async function findUserForStaff(userId: string) {
   return db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, emailVerified: true, polarCustomerId: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      emailVerified: true,
+      polarCustomerId: true,
+      createdAt: true,
+    },
   })
 }
 

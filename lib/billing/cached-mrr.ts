@@ -14,9 +14,14 @@ export async function cacheMrrCents(tx: RawSql, subscriptionId: string, mrrCents
 const UPDATE_CHUNK = 5_000
 
 /** Caches many subscriptions' MRR, a few thousand per statement (imports, backfills, the seed). */
-export async function cacheManyMrrCents(tx: RawSql, rows: readonly { subscriptionId: string; mrrCents: number }[]): Promise<void> {
+export async function cacheManyMrrCents(
+  tx: RawSql,
+  rows: readonly { subscriptionId: string; mrrCents: number }[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += UPDATE_CHUNK) {
-    const values = rows.slice(i, i + UPDATE_CHUNK).map((row) => Prisma.sql`(${row.subscriptionId}, ${row.mrrCents}::int)`)
+    const values = rows
+      .slice(i, i + UPDATE_CHUNK)
+      .map((row) => Prisma.sql`(${row.subscriptionId}, ${row.mrrCents}::int)`)
     await tx.$executeRaw`
       UPDATE subscriptions AS s SET mrr_cents = v.mrr, updated_at = now()
       FROM (VALUES ${Prisma.join(values)}) AS v(id, mrr)

@@ -17,7 +17,10 @@ test("plan prices read with their interval", () => {
 test("subscription statuses in human words", () => {
   expect(describeSubscriptionStatus(active, now)).toEqual({ label: "Active", tone: "success" })
   expect(describeSubscriptionStatus({ ...active, status: "TRIALING" }, now).label).toBe("Trial")
-  expect(describeSubscriptionStatus({ ...active, status: "PAST_DUE" }, now)).toEqual({ label: "Payment failed", tone: "danger" })
+  expect(describeSubscriptionStatus({ ...active, status: "PAST_DUE" }, now)).toEqual({
+    label: "Payment failed",
+    tone: "danger",
+  })
   expect(describeSubscriptionStatus({ ...active, status: "UNPAID" }, now).label).toBe("Unpaid")
   expect(describeSubscriptionStatus({ ...active, status: "INCOMPLETE" }, now).label).toBe("Awaiting payment")
   expect(describeSubscriptionStatus({ ...active, status: "CANCELED" }, now).label).toBe("Canceled")
@@ -42,7 +45,10 @@ test("an ended subscription reads Canceled whatever its last status", () => {
 
 test("the renewal line says what the period end means", () => {
   expect(describeRenewal(active, now)).toEqual({ term: "Renews on", date: periodEnd })
-  expect(describeRenewal({ ...active, cancelAtPeriodEnd: true }, now)).toEqual({ term: "Access until", date: periodEnd })
+  expect(describeRenewal({ ...active, cancelAtPeriodEnd: true }, now)).toEqual({
+    term: "Access until",
+    date: periodEnd,
+  })
   expect(describeRenewal({ ...active, status: "CANCELED" }, new Date("2026-04-01T00:00:00Z"))).toBeNull()
   const endedAt = new Date("2026-02-20T00:00:00Z")
   expect(describeRenewal({ ...active, endedAt }, now)).toEqual({ term: "Ended on", date: endedAt })

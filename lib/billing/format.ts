@@ -23,7 +23,10 @@ type SubscriptionState = {
 }
 
 /** The subscription's status in the subscriber's words, with the tone of its badge. */
-export function describeSubscriptionStatus(sub: SubscriptionState, now: Date = new Date()): { label: string; tone: StatusTone } {
+export function describeSubscriptionStatus(
+  sub: SubscriptionState,
+  now: Date = new Date(),
+): { label: string; tone: StatusTone } {
   if (sub.endedAt) return { label: "Canceled", tone: "neutral" }
   // Payment problems outrank a scheduled cancellation: they need the subscriber to act now.
   if (sub.status === "PAST_DUE") return { label: "Payment failed", tone: "danger" }

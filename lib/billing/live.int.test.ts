@@ -15,7 +15,13 @@ import { type PolarStandIn, startPolarStandIn } from "./testing/polar-stand-in"
 // The live path, against a small local server standing in for Polar's API: we assert the requests
 // the SDK sends (method, path, auth, body) and that our routes use what it answers.
 
-type Seen = { method: string; path: string; authorization: string | undefined; version: string | undefined; body: Record<string, unknown> | null }
+type Seen = {
+  method: string
+  path: string
+  authorization: string | undefined
+  version: string | undefined
+  body: Record<string, unknown> | null
+}
 const seen: Seen[] = []
 let reply: { status: number; body: unknown } | null = null
 let standIn: PolarStandIn
@@ -24,7 +30,13 @@ let standInUrl = ""
 beforeAll(async () => {
   standIn = await startPolarStandIn(
     ({ method, path, headers, body }) => {
-      seen.push({ method, path, authorization: headers.authorization as string | undefined, version: headers["polar-version"] as string | undefined, body })
+      seen.push({
+        method,
+        path,
+        authorization: headers.authorization as string | undefined,
+        version: headers["polar-version"] as string | undefined,
+        body,
+      })
       return reply ?? defaultAnswer(method, path)
     },
     // http: the test session cookie is the non-secure one
@@ -41,14 +53,33 @@ beforeEach(() => {
 })
 
 function defaultAnswer(method: string, path: string): { status: number; body: unknown } {
-  if (method === "POST" && path === "/v1/checkouts/") return { status: 201, body: { id: "chk_live_1", url: "https://sandbox.polar.test/checkout/polar_c_abc", status: "open" } }
-  if (method === "POST" && path === "/v1/customer-sessions/") return { status: 201, body: { id: "cs_1", token: "t", customer_portal_url: "https://sandbox.polar.test/portal/xyz" } }
-  if (method === "PATCH" && path.startsWith("/v1/subscriptions/")) return { status: 200, body: { id: path.split("/")[3] } }
+  if (method === "POST" && path === "/v1/checkouts/")
+    return {
+      status: 201,
+      body: { id: "chk_live_1", url: "https://sandbox.polar.test/checkout/polar_c_abc", status: "open" },
+    }
+  if (method === "POST" && path === "/v1/customer-sessions/")
+    return {
+      status: 201,
+      body: { id: "cs_1", token: "t", customer_portal_url: "https://sandbox.polar.test/portal/xyz" },
+    }
+  if (method === "PATCH" && path.startsWith("/v1/subscriptions/"))
+    return { status: 200, body: { id: path.split("/")[3] } }
   return { status: 404, body: { detail: "not found" } }
 }
 
 async function linkedPlan(slug: string, priceCents: number) {
-  return db.plan.create({ data: { slug, name: slug, description: slug, interval: "MONTH", priceCents, features: [], polarProductId: `prod_${slug}` } })
+  return db.plan.create({
+    data: {
+      slug,
+      name: slug,
+      description: slug,
+      interval: "MONTH",
+      priceCents,
+      features: [],
+      polarProductId: `prod_${slug}`,
+    },
+  })
 }
 
 test("POST /api/checkout creates a Polar checkout through the SDK and answers its url", async () => {
@@ -82,9 +113,20 @@ test("Polar failing (5xx) is our 503; an unlinked plan is 503 before any request
   const failed = await callRoute(checkoutPost, "POST", "/api/checkout", { cookie, body: { planId: plan.id } })
   expect(failed.status).toBe(503)
   expect((await failed.json()).error.code).toBe("service_unavailable")
-  const unlinked = await db.plan.create({ data: { slug: "live-unlinked", name: "Unlinked", description: "", interval: "MONTH", priceCents: 100, features: [] } })
+  const unlinked = await db.plan.create({
+    data: {
+      slug: "live-unlinked",
+      name: "Unlinked",
+      description: "",
+      interval: "MONTH",
+      priceCents: 100,
+      features: [],
+    },
+  })
   seen.length = 0
-  expect((await callRoute(checkoutPost, "POST", "/api/checkout", { cookie, body: { planId: unlinked.id } })).status).toBe(503)
+  expect(
+    (await callRoute(checkoutPost, "POST", "/api/checkout", { cookie, body: { planId: unlinked.id } })).status,
+  ).toBe(503)
   expect(seen).toEqual([])
 })
 
@@ -94,15 +136,40 @@ test("subscriber actions ask Polar (PATCH /v1/subscriptions/:id) and leave our d
   const { user, cookie } = await signedInAs("SUBSCRIBER")
   const start = new Date()
   await db.subscription.create({
-    data: { userId: user.id, planId: monthly.id, status: "ACTIVE", polarSubscriptionId: "sub_live_42", startedAt: start, currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + 30 * 86_400_000) },
+    data: {
+      userId: user.id,
+      planId: monthly.id,
+      status: "ACTIVE",
+      polarSubscriptionId: "sub_live_42",
+      startedAt: start,
+      currentPeriodStart: start,
+      currentPeriodEnd: new Date(start.getTime() + 30 * 86_400_000),
+    },
   })
   const canceled = await callRoute(cancelPost, "POST", "/api/account/subscription/cancel", { cookie, body: {} })
   expect(canceled.status).toBe(200)
   expect(await canceled.json()).toMatchObject({ mode: "live", subscription: { cancelAtPeriodEnd: false } })
-  expect((await callRoute(changePlanPost, "POST", "/api/account/subscription/change-plan", { cookie, body: { planId: team.id } })).status).toBe(200)
+  expect(
+    (
+      await callRoute(changePlanPost, "POST", "/api/account/subscription/change-plan", {
+        cookie,
+        body: { planId: team.id },
+      })
+    ).status,
+  ).toBe(200)
   expect(seen.map(({ method, path, authorization, body }) => ({ method, path, authorization, body }))).toEqual([
-    { method: "PATCH", path: "/v1/subscriptions/sub_live_42", authorization: "Bearer test", body: { cancel_at_period_end: true } },
-    { method: "PATCH", path: "/v1/subscriptions/sub_live_42", authorization: "Bearer test", body: { product_id: "prod_live-t2" } },
+    {
+      method: "PATCH",
+      path: "/v1/subscriptions/sub_live_42",
+      authorization: "Bearer test",
+      body: { cancel_at_period_end: true },
+    },
+    {
+      method: "PATCH",
+      path: "/v1/subscriptions/sub_live_42",
+      authorization: "Bearer test",
+      body: { product_id: "prod_live-t2" },
+    },
   ])
 })
 
@@ -111,7 +178,13 @@ test("the billing portal is a Polar customer session for our user id", async () 
   const response = await callRoute(portalGet, "GET", "/api/account/billing-portal", { cookie })
   expect(await response.json()).toEqual({ url: "https://sandbox.polar.test/portal/xyz" })
   expect(seen).toEqual([
-    { method: "POST", path: "/v1/customer-sessions/", authorization: "Bearer test", version: "2026-10", body: { external_customer_id: user.id, return_url: "http://copilot.example/account" } },
+    {
+      method: "POST",
+      path: "/v1/customer-sessions/",
+      authorization: "Bearer test",
+      version: "2026-10",
+      body: { external_customer_id: user.id, return_url: "http://copilot.example/account" },
+    },
   ])
 })
 
@@ -119,10 +192,17 @@ test("live webhooks verify with POLAR_WEBHOOK_SECRET only, and refuse to run wit
   const plan = await linkedPlan("live-hook", 1999)
   const { user } = await signedInAs("SUBSCRIBER")
   const s = story({ userId: user.id, email: user.email, name: null }, new Date("2026-09-01T00:00:00Z"))
-  const event = s.subscription("subscription.created", { productId: "prod_live-hook", name: plan.name, interval: "MONTH", priceCents: 1999, currency: "usd" }, null)
+  const event = s.subscription(
+    "subscription.created",
+    { productId: "prod_live-hook", name: plan.name, interval: "MONTH", priceCents: 1999, currency: "usd" },
+    null,
+  )
   expect((await post(delivery(event))).status).toBe(403) // the test-mode secret is not accepted live
   expect((await post(delivery(event), { secret: "polar_whs_live_secret" })).status).toBe(200)
-  expect(await db.subscription.findUniqueOrThrow({ where: { polarSubscriptionId: s.id } })).toMatchObject({ planId: plan.id, mrrCents: 1999 })
+  expect(await db.subscription.findUniqueOrThrow({ where: { polarSubscriptionId: s.id } })).toMatchObject({
+    planId: plan.id,
+    mrrCents: 1999,
+  })
 
   delete process.env.POLAR_WEBHOOK_SECRET
   resetEnvCache()
@@ -134,13 +214,25 @@ test("live webhooks verify with POLAR_WEBHOOK_SECRET only, and refuse to run wit
 
 test("live mode has no test checkout", async () => {
   const { cookie } = await signedInAs("SUBSCRIBER")
-  expect((await callRoute(completePost, "POST", "/api/checkout/test/complete", { cookie, body: { token: "a.b", outcome: "paid" } })).status).toBe(404)
+  expect(
+    (
+      await callRoute(completePost, "POST", "/api/checkout/test/complete", {
+        cookie,
+        body: { token: "a.b", outcome: "paid" },
+      })
+    ).status,
+  ).toBe(404)
 })
 
 test("POLAR_SERVER picks sandbox or production when no POLAR_API_URL overrides it", async () => {
-  const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async () => Response.json({ id: "chk", url: "u" }, { status: 201 }))
+  const fetchSpy = vi
+    .spyOn(globalThis, "fetch")
+    .mockImplementation(async () => Response.json({ id: "chk", url: "u" }, { status: 201 }))
   try {
-    for (const [server, host] of [["sandbox", "https://sandbox-api.polar.sh"], ["production", "https://api.polar.sh"]] as const) {
+    for (const [server, host] of [
+      ["sandbox", "https://sandbox-api.polar.sh"],
+      ["production", "https://api.polar.sh"],
+    ] as const) {
       Object.assign(process.env, { POLAR_SERVER: server, POLAR_API_URL: "" })
       resetEnvCache()
       await polarClient()!.checkouts.create({ products: ["p"] })

@@ -8,8 +8,10 @@ export async function callPolar<T>(what: string, call: () => Promise<T>): Promis
   } catch (error) {
     if (!(error instanceof PolarError)) throw error
     console.error(`[polar] ${what} failed:`, error.message)
-    if (error instanceof PolarClientError && error.statusCode === 404) throw new AppError("not_found", `Polar does not know this ${what.split(" ")[0]}`)
-    if (error instanceof PolarClientError && [403, 409, 422].includes(error.statusCode)) throw new AppError("conflict", `Polar refused to ${what}`)
+    if (error instanceof PolarClientError && error.statusCode === 404)
+      throw new AppError("not_found", `Polar does not know this ${what.split(" ")[0]}`)
+    if (error instanceof PolarClientError && [403, 409, 422].includes(error.statusCode))
+      throw new AppError("conflict", `Polar refused to ${what}`)
     throw new AppError("service_unavailable", `Polar could not ${what} right now; try again in a moment`)
   }
 }

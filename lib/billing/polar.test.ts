@@ -18,7 +18,9 @@ afterEach(() => setEnv(saved))
 test("production without Polar is not test mode: the SDK client answers 503 instead of simulating payments", () => {
   setEnv({ APP_MODE: "production" })
   expect(billingMode()).toBe("live")
-  expect(() => polarClient()).toThrow(expect.objectContaining({ code: "service_unavailable", message: expect.stringContaining("BILLING_TEST_MODE=1") }))
+  expect(() => polarClient()).toThrow(
+    expect.objectContaining({ code: "service_unavailable", message: expect.stringContaining("BILLING_TEST_MODE=1") }),
+  )
   setEnv({ DATABASE_URL: "postgres://app@db.internal/copilot" })
   expect(billingMode()).toBe("live")
 })

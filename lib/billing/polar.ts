@@ -21,7 +21,11 @@ export function billingMode(): BillingMode {
 export function polarClient(): Polar | undefined {
   if (!integrations.polar()) return undefined
   const { POLAR_ACCESS_TOKEN: accessToken, POLAR_API_URL: baseUrl, POLAR_SERVER: environment } = env()
-  if (!accessToken) throw new AppError("service_unavailable", "Polar is not configured: set POLAR_ACCESS_TOKEN, or BILLING_TEST_MODE=1 to simulate payments")
+  if (!accessToken)
+    throw new AppError(
+      "service_unavailable",
+      "Polar is not configured: set POLAR_ACCESS_TOKEN, or BILLING_TEST_MODE=1 to simulate payments",
+    )
   return createPolar(baseUrl ? { accessToken, baseUrl, timeout: 10 } : { accessToken, environment, timeout: 10 })
 }
 

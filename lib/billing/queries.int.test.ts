@@ -16,18 +16,32 @@ async function createPlan(data: { name: string; priceCents: number; sortOrder: n
   })
 }
 
-async function subscribe(userId: string, planId: string, status: SubscriptionStatus, createdAt: Date, endedAt: Date | null = null) {
+async function subscribe(
+  userId: string,
+  planId: string,
+  status: SubscriptionStatus,
+  createdAt: Date,
+  endedAt: Date | null = null,
+) {
   return db.subscription.create({
     data: {
-      userId, planId, status, createdAt, endedAt,
-      startedAt: createdAt, currentPeriodStart: createdAt, currentPeriodEnd: new Date(createdAt.getTime() + 30 * day),
+      userId,
+      planId,
+      status,
+      createdAt,
+      endedAt,
+      startedAt: createdAt,
+      currentPeriodStart: createdAt,
+      currentPeriodEnd: new Date(createdAt.getTime() + 30 * day),
     },
     select: { id: true },
   })
 }
 
 async function order(userId: string, subscriptionId: string, status: OrderStatus) {
-  await db.order.create({ data: { userId, subscriptionId, status, amountCents: 1900, paidAt: t0, dueAt: new Date(t0.getTime() + day) } })
+  await db.order.create({
+    data: { userId, subscriptionId, status, amountCents: 1900, paidAt: t0, dueAt: new Date(t0.getTime() + day) },
+  })
 }
 
 test("listActivePlans returns active plans by sortOrder with only the selected fields", async () => {
@@ -37,9 +51,17 @@ test("listActivePlans returns active plans by sortOrder with only the selected f
 
   const plans = await listActivePlans()
   expect(plans.map((plan) => plan.slug)).toEqual([starter.slug, pro.slug])
-  expect(Object.keys(plans[0]).sort()).toEqual(
-    ["currency", "description", "features", "id", "interval", "name", "priceCents", "seats", "slug"],
-  )
+  expect(Object.keys(plans[0]).sort()).toEqual([
+    "currency",
+    "description",
+    "features",
+    "id",
+    "interval",
+    "name",
+    "priceCents",
+    "seats",
+    "slug",
+  ])
 })
 
 test("getAccountSummary is null for a user who never subscribed", async () => {
@@ -59,7 +81,14 @@ test("getAccountSummary prefers the newest live subscription over a newer ended 
 
   const summary = await getAccountSummary(user.id)
   expect(summary?.subscription.id).toBe(live.id)
-  expect(summary?.subscription.plan).toEqual({ id: plan.id, name: "Team", interval: "MONTH", priceCents: 9900, currency: "usd", seats: 1 })
+  expect(summary?.subscription.plan).toEqual({
+    id: plan.id,
+    name: "Team",
+    interval: "MONTH",
+    priceCents: 9900,
+    currency: "usd",
+    seats: 1,
+  })
   expect(summary?.orders).toEqual({ PENDING: 1, IN_PROGRESS: 0, FULFILLED: 2, CANCELED: 0, REFUNDED: 1 })
   expect(summary?.totalOrders).toBe(4)
 })

@@ -4,9 +4,19 @@ import type { OrderStatus, SubscriptionStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 
 /** Statuses that count as a live subscriber: paying, trialing, or in dunning. */
-export const LIVE_SUBSCRIPTION_STATUSES = ["ACTIVE", "TRIALING", "PAST_DUE"] as const satisfies readonly SubscriptionStatus[]
+export const LIVE_SUBSCRIPTION_STATUSES = [
+  "ACTIVE",
+  "TRIALING",
+  "PAST_DUE",
+] as const satisfies readonly SubscriptionStatus[]
 
-const ORDER_STATUSES = ["PENDING", "IN_PROGRESS", "FULFILLED", "CANCELED", "REFUNDED"] as const satisfies readonly OrderStatus[]
+const ORDER_STATUSES = [
+  "PENDING",
+  "IN_PROGRESS",
+  "FULFILLED",
+  "CANCELED",
+  "REFUNDED",
+] as const satisfies readonly OrderStatus[]
 
 export type PlanListItem = Awaited<ReturnType<typeof listActivePlans>>[number]
 
@@ -75,25 +85,51 @@ export async function countActiveSubscriptions(): Promise<number> {
 // ── one customer, for staff (lib/customers composes these) ───────────────────
 
 const customerSubscriptionSelect = {
-  id: true, status: true, mrrCents: true, polarSubscriptionId: true, createdAt: true,
-  startedAt: true, currentPeriodStart: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, canceledAt: true, endedAt: true,
+  id: true,
+  status: true,
+  mrrCents: true,
+  polarSubscriptionId: true,
+  createdAt: true,
+  startedAt: true,
+  currentPeriodStart: true,
+  currentPeriodEnd: true,
+  cancelAtPeriodEnd: true,
+  canceledAt: true,
+  endedAt: true,
   plan: { select: { id: true, name: true, interval: true, priceCents: true, currency: true } },
 } satisfies Prisma.SubscriptionSelect
 
 /** Every subscription the user has had, newest first, with its plan. */
 export async function subscriptionsOfUser(userId: string) {
-  return db.subscription.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: customerSubscriptionSelect })
+  return db.subscription.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: customerSubscriptionSelect,
+  })
 }
 
-export type CurrentSubscription = { status: SubscriptionStatus; mrrCents: number; cancelAtPeriodEnd: boolean; plan: { name: string; currency: string } }
+export type CurrentSubscription = {
+  status: SubscriptionStatus
+  mrrCents: number
+  cancelAtPeriodEnd: boolean
+  plan: { name: string; currency: string }
+}
 
 /** Each user's current subscription (the rule of getAccountSummary), by user id; users who never subscribed are left out. */
-export async function currentSubscriptionsOfUsers(userIds: readonly string[]): Promise<Map<string, CurrentSubscription>> {
+export async function currentSubscriptionsOfUsers(
+  userIds: readonly string[],
+): Promise<Map<string, CurrentSubscription>> {
   if (userIds.length === 0) return new Map<string, CurrentSubscription>()
   const rows = await db.subscription.findMany({
     where: { userId: { in: [...userIds] } },
     orderBy: [{ endedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { userId: true, status: true, mrrCents: true, cancelAtPeriodEnd: true, plan: { select: { name: true, currency: true } } },
+    select: {
+      userId: true,
+      status: true,
+      mrrCents: true,
+      cancelAtPeriodEnd: true,
+      plan: { select: { name: true, currency: true } },
+    },
   })
   const current = new Map<string, CurrentSubscription>()
   for (const { userId, ...row } of rows) if (!current.has(userId)) current.set(userId, row)
@@ -106,7 +142,17 @@ export async function paymentsOfUser(userId: string, take: number) {
     where: { userId },
     orderBy: [{ paidAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, polarOrderId: true, subscriptionId: true, amountCents: true, refundedCents: true, currency: true, billingReason: true, status: true, paidAt: true },
+    select: {
+      id: true,
+      polarOrderId: true,
+      subscriptionId: true,
+      amountCents: true,
+      refundedCents: true,
+      currency: true,
+      billingReason: true,
+      status: true,
+      paidAt: true,
+    },
   })
 }
 
@@ -114,14 +160,26 @@ export type PaymentTotals = { amountCents: number; taxCents: number; refundedCen
 
 /** Everything the user ever paid and was refunded, tax included and on its own. */
 export async function paymentTotalsOfUser(userId: string): Promise<PaymentTotals> {
-  const { _sum } = await db.payment.aggregate({ where: { userId }, _sum: { amountCents: true, taxCents: true, refundedCents: true, refundedTaxCents: true } })
-  return { amountCents: _sum.amountCents ?? 0, taxCents: _sum.taxCents ?? 0, refundedCents: _sum.refundedCents ?? 0, refundedTaxCents: _sum.refundedTaxCents ?? 0 }
+  const { _sum } = await db.payment.aggregate({
+    where: { userId },
+    _sum: { amountCents: true, taxCents: true, refundedCents: true, refundedTaxCents: true },
+  })
+  return {
+    amountCents: _sum.amountCents ?? 0,
+    taxCents: _sum.taxCents ?? 0,
+    refundedCents: _sum.refundedCents ?? 0,
+    refundedTaxCents: _sum.refundedTaxCents ?? 0,
+  }
 }
 
 /** Each user's latest payment instant, by user id; users who never paid are left out. */
 export async function lastPaymentAtOfUsers(userIds: readonly string[]): Promise<Map<string, Date | null>> {
   if (userIds.length === 0) return new Map()
-  const rows = await db.payment.groupBy({ by: ["userId"], where: { userId: { in: [...userIds] } }, _max: { paidAt: true } })
+  const rows = await db.payment.groupBy({
+    by: ["userId"],
+    where: { userId: { in: [...userIds] } },
+    _max: { paidAt: true },
+  })
   return new Map(rows.map((row) => [row.userId, row._max.paidAt]))
 }
 

@@ -19,7 +19,14 @@ const POLL_MS = 100
 
 export type RefundResult = { mode: "live" | "test"; paymentId: string; amountCents: number }
 
-export type RefundAsk = { idempotencyKey: string; fingerprint: string; paymentId: string; customerId: string; amountCents?: number; actorId: string }
+export type RefundAsk = {
+  idempotencyKey: string
+  fingerprint: string
+  paymentId: string
+  customerId: string
+  amountCents?: number
+  actorId: string
+}
 
 export type RefundClaim =
   | { kind: "replay"; result: RefundResult }
@@ -34,7 +41,12 @@ export type RefundClaim =
 type Step = RefundClaim | { kind: "wait" }
 type Tx = Prisma.TransactionClient
 type LockedPayment = { id: string; netCents: number; refundedNetCents: number }
-type StoredRequest = { id: string; fingerprint: string; status: "PENDING" | "SUCCEEDED" | "FAILED"; response: RefundResult | null }
+type StoredRequest = {
+  id: string
+  fingerprint: string
+  status: "PENDING" | "SUCCEEDED" | "FAILED"
+  response: RefundResult | null
+}
 
 /**
  * Claims the key for this refund, or returns the first answer given for it. A repeat while the
@@ -45,7 +57,11 @@ export async function claimRefund(ask: RefundAsk): Promise<RefundClaim> {
   for (;;) {
     const step = await db.$transaction((tx) => claimOnce(tx, ask))
     if (step.kind !== "wait") return step
-    if (Date.now() > deadline) throw new AppError("conflict", "a refund with this Idempotency-Key is still being processed; look at the payment before trying again")
+    if (Date.now() > deadline)
+      throw new AppError(
+        "conflict",
+        "a refund with this Idempotency-Key is still being processed; look at the payment before trying again",
+      )
     await sleep(POLL_MS)
   }
 }
@@ -55,7 +71,9 @@ async function claimOnce(tx: Tx, ask: RefundAsk): Promise<Step> {
   const [existing] = await tx.$queryRaw<StoredRequest[]>`
     SELECT id, fingerprint, status::text AS status, response FROM refund_requests WHERE idempotency_key = ${ask.idempotencyKey}`
   if (existing && existing.fingerprint !== ask.fingerprint) {
-    throw new AppError("unprocessable_entity", "this Idempotency-Key was already used for another refund", [{ path: "Idempotency-Key", message: "already used with another request" }])
+    throw new AppError("unprocessable_entity", "this Idempotency-Key was already used for another refund", [
+      { path: "Idempotency-Key", message: "already used with another request" },
+    ])
   }
   if (existing?.status === "SUCCEEDED") return { kind: "replay", result: existing.response! }
   if (existing?.status === "PENDING") return { kind: "wait" }
@@ -63,12 +81,18 @@ async function claimOnce(tx: Tx, ask: RefundAsk): Promise<Step> {
   const [{ settles }] = (await tx.$queryRaw<{ settles: number }[]>`
     SELECT COALESCE(MAX(settles_at_cents), 0)::int AS settles FROM refund_requests
     WHERE payment_id = ${payment.id}
-      AND (status = 'SUCCEEDED' OR (status = 'PENDING' AND updated_at > now() - make_interval(secs => ${PENDING_LEASE_SECONDS})))`) as [{ settles: number }]
+      AND (status = 'SUCCEEDED' OR (status = 'PENDING' AND updated_at > now() - make_interval(secs => ${PENDING_LEASE_SECONDS})))`) as [
+    { settles: number },
+  ]
   const committed = Math.max(payment.refundedNetCents, settles)
   const refundable = payment.netCents - committed
-  if (refundable <= 0) throw new AppError("conflict", "this payment is already fully refunded (refunds still being confirmed count)")
+  if (refundable <= 0)
+    throw new AppError("conflict", "this payment is already fully refunded (refunds still being confirmed count)")
   const amount = ask.amountCents ?? refundable
-  if (amount > refundable) throw new AppError("unprocessable_entity", `at most ${refundable} cents can be refunded`, [{ path: "amountCents", message: `at most ${refundable}` }])
+  if (amount > refundable)
+    throw new AppError("unprocessable_entity", `at most ${refundable} cents can be refunded`, [
+      { path: "amountCents", message: `at most ${refundable}` },
+    ])
   const settlesAtCents = committed + amount
 
   if (existing) {

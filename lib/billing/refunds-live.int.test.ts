@@ -27,7 +27,10 @@ beforeAll(async () => {
       return { status: 422, body: { detail: "refused" } }
     }
     asked.push(asking)
-    return { status: 201, body: { id: `re_${asked.length}`, order_id: asking.order_id, amount: asking.amount, status: "pending" } }
+    return {
+      status: 201,
+      body: { id: `re_${asked.length}`, order_id: asking.order_id, amount: asking.amount, status: "pending" },
+    }
   })
 })
 
@@ -41,7 +44,14 @@ beforeEach(() => {
 async function paidPayment(amountCents: number, taxCents: number) {
   const customer = await signedInAs("SUBSCRIBER")
   const payment = await db.payment.create({
-    data: { polarOrderId: `ord_${randomBytes(6).toString("hex")}`, userId: customer.user.id, amountCents, taxCents, billingReason: "purchase", paidAt: new Date() },
+    data: {
+      polarOrderId: `ord_${randomBytes(6).toString("hex")}`,
+      userId: customer.user.id,
+      amountCents,
+      taxCents,
+      billingReason: "purchase",
+      paidAt: new Date(),
+    },
   })
   return { customer, payment }
 }
@@ -50,13 +60,25 @@ test("live: a double submit asks Polar once; refunds asked but not yet confirmed
   const { customer, payment } = await paidPayment(2400, 400) // 2000 before tax
   const support = await signedInAs("SUPPORT")
   const refundOf = (amountCents: number | undefined, key: string) =>
-    callRoute(refund, "POST", `/api/admin/customers/${customer.user.id}/refund`, { cookie: support.cookie, params: { id: customer.user.id }, headers: { "idempotency-key": key }, body: { paymentId: payment.id, amountCents } })
+    callRoute(refund, "POST", `/api/admin/customers/${customer.user.id}/refund`, {
+      cookie: support.cookie,
+      params: { id: customer.user.id },
+      headers: { "idempotency-key": key },
+      body: { paymentId: payment.id, amountCents },
+    })
 
   const [a, b] = await Promise.all([refundOf(1200, "live-refund-first"), refundOf(1200, "live-refund-first")])
   expect([a.status, b.status]).toEqual([200, 200])
   expect(await a.json()).toEqual(await b.json())
   const [request] = await db.refundRequest.findMany({ where: { paymentId: payment.id }, select: { id: true } })
-  expect(asked).toEqual([{ order_id: payment.polarOrderId, amount: 1200, reason: "customer_request", metadata: { refund_request: request!.id } }])
+  expect(asked).toEqual([
+    {
+      order_id: payment.polarOrderId,
+      amount: 1200,
+      reason: "customer_request",
+      metadata: { refund_request: request!.id },
+    },
+  ])
 
   // No webhook yet (refundedCents is still 0), but 1200 of 2000 is taken: of three 500s at once, one fits.
   expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).refundedCents).toBe(0)

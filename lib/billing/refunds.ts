@@ -16,7 +16,10 @@ import { orderPayload, testEvent } from "./test-mode/payloads"
 // Each refund carries an idempotency key: a double submit refunds once (refund-requests.ts).
 
 /** `amountCents`: what to refund before tax (default: all that is left); Polar refunds the tax on it too. */
-export const refundSchema = z.object({ paymentId: z.string().trim().min(1).max(100), amountCents: z.number().int().min(1).optional() })
+export const refundSchema = z.object({
+  paymentId: z.string().trim().min(1).max(100),
+  amountCents: z.number().int().min(1).optional(),
+})
 export type RefundInput = z.infer<typeof refundSchema>
 export type { RefundResult } from "./refund-requests"
 
@@ -46,9 +49,17 @@ export async function refundPayment(input: RefundRequest): Promise<{ result: Ref
   const amount = claim.amountCents
   try {
     if (polar) {
-      const payment = await db.payment.findUniqueOrThrow({ where: { id: input.paymentId }, select: { polarOrderId: true } })
+      const payment = await db.payment.findUniqueOrThrow({
+        where: { id: input.paymentId },
+        select: { polarOrderId: true },
+      })
       await callPolar("refund the payment", () =>
-        polar.refunds.create({ order_id: payment.polarOrderId, reason: "customer_request", amount, metadata: { refund_request: claim.requestId } }),
+        polar.refunds.create({
+          order_id: payment.polarOrderId,
+          reason: "customer_request",
+          amount,
+          metadata: { refund_request: claim.requestId },
+        }),
       )
     } else {
       await sendTestRefund(input, claim.settlesAtCents)
@@ -60,14 +71,25 @@ export async function refundPayment(input: RefundRequest): Promise<{ result: Ref
   const result: RefundResult = { mode, paymentId: input.paymentId, amountCents: amount }
   await db.$transaction(async (tx) => {
     await completeRefund(tx, claim.requestId, result)
-    await recordAudit({ actor: input.actor, action: "payment.refunded", targetType: "payment", targetId: input.paymentId, metadata: { customerId: input.customerId, amountCents: amount, mode } }, tx)
+    await recordAudit(
+      {
+        actor: input.actor,
+        action: "payment.refunded",
+        targetType: "payment",
+        targetId: input.paymentId,
+        metadata: { customerId: input.customerId, amountCents: amount, mode },
+      },
+      tx,
+    )
   })
   return { result, replayed: false }
 }
 
 /** What the key stands for: the same key with anything else is refused. */
 function fingerprintOf(input: RefundRequest): string {
-  return createHash("sha256").update(JSON.stringify([input.customerId, input.paymentId, input.amountCents ?? null, input.actor.id])).digest("hex")
+  return createHash("sha256")
+    .update(JSON.stringify([input.customerId, input.paymentId, input.amountCents ?? null, input.actor.id]))
+    .digest("hex")
 }
 
 /** Test mode: the order.refunded webhook Polar would send, its refunded amount the running total once this refund is in. */
@@ -75,16 +97,42 @@ async function sendTestRefund(input: RefundRequest, refundedNetCents: number): P
   const payment = await db.payment.findUniqueOrThrow({
     where: { id: input.paymentId },
     select: {
-      polarOrderId: true, amountCents: true, taxCents: true, currency: true, billingReason: true, paidAt: true,
-      subscription: { select: { plan: { select: { id: true, name: true, interval: true, priceCents: true, currency: true, polarProductId: true } } } },
+      polarOrderId: true,
+      amountCents: true,
+      taxCents: true,
+      currency: true,
+      billingReason: true,
+      paidAt: true,
+      subscription: {
+        select: {
+          plan: {
+            select: { id: true, name: true, interval: true, priceCents: true, currency: true, polarProductId: true },
+          },
+        },
+      },
     },
   })
-  const customer = await db.user.findUniqueOrThrow({ where: { id: input.customerId }, select: { id: true, email: true, name: true } })
+  const customer = await db.user.findUniqueOrThrow({
+    where: { id: input.customerId },
+    select: { id: true, email: true, name: true },
+  })
   const netCents = payment.amountCents - payment.taxCents
   const plan = payment.subscription?.plan
   const testPlan = plan
-    ? { productId: productIdOf(plan), name: plan.name, interval: plan.interval, priceCents: netCents, currency: plan.currency }
-    : { productId: "demo", name: "Payment", interval: "MONTH" as const, priceCents: netCents, currency: payment.currency }
+    ? {
+        productId: productIdOf(plan),
+        name: plan.name,
+        interval: plan.interval,
+        priceCents: netCents,
+        currency: plan.currency,
+      }
+    : {
+        productId: "demo",
+        name: "Payment",
+        interval: "MONTH" as const,
+        priceCents: netCents,
+        currency: payment.currency,
+      }
   // The tax on what is refunded, in proportion, rounded half up (as Polar does it in live mode).
   const refundedTax = Math.floor((2 * payment.taxCents * refundedNetCents + netCents) / (2 * netCents))
   const now = new Date()
@@ -103,5 +151,13 @@ async function sendTestRefund(input: RefundRequest, refundedNetCents: number): P
     testPlan,
     { userId: customer.id, email: customer.email, name: customer.name },
   )
-  await emitPolarEvents([{ id: `msg_test_${now.getTime().toString(36)}${randomBytes(3).toString("hex")}_refund`, event: testEvent("order.refunded", order, now) }], input.origin ?? appOrigin())
+  await emitPolarEvents(
+    [
+      {
+        id: `msg_test_${now.getTime().toString(36)}${randomBytes(3).toString("hex")}_refund`,
+        event: testEvent("order.refunded", order, now),
+      },
+    ],
+    input.origin ?? appOrigin(),
+  )
 }

@@ -8,7 +8,10 @@ export const checkoutSchema = z.object({ planId: id })
 export type CheckoutInput = z.infer<typeof checkoutSchema>
 
 /** POST /api/checkout/test/complete: the outcome the test-mode buyer picked. */
-export const testCheckoutCompleteSchema = z.object({ token: z.string().min(1).max(2000), outcome: z.enum(["paid", "declined"]) })
+export const testCheckoutCompleteSchema = z.object({
+  token: z.string().min(1).max(2000),
+  outcome: z.enum(["paid", "declined"]),
+})
 export type TestCheckoutComplete = z.infer<typeof testCheckoutCompleteSchema>
 
 /** Subscriber actions; without an id they act on the subscriber's current subscription. */

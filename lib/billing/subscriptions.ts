@@ -28,13 +28,20 @@ export type ActionResult = { mode: "live" | "test"; subscription: SubscriptionVi
 type Options = { origin?: string }
 
 /** Stops the subscription at the end of the paid period; the seat stays until then. */
-export async function cancelAtPeriodEnd(userId: string, subscriptionId?: string, options: Options = {}): Promise<ActionResult> {
+export async function cancelAtPeriodEnd(
+  userId: string,
+  subscriptionId?: string,
+  options: Options = {},
+): Promise<ActionResult> {
   const sub = await liveSubscriptionOrThrow(userId, subscriptionId)
   if (sub.cancelAtPeriodEnd) return result(userId, sub.id)
   const now = new Date()
   return act(userId, sub, options, {
     live: () => ({ cancel_at_period_end: true }),
-    test: { types: ["subscription.updated", "subscription.canceled"], change: { cancelAtPeriodEnd: true, canceledAt: now } },
+    test: {
+      types: ["subscription.updated", "subscription.canceled"],
+      change: { cancelAtPeriodEnd: true, canceledAt: now },
+    },
   })
 }
 
@@ -44,17 +51,26 @@ export async function resume(userId: string, subscriptionId?: string, options: O
   if (!sub.cancelAtPeriodEnd) return result(userId, sub.id)
   return act(userId, sub, options, {
     live: () => ({ cancel_at_period_end: false }),
-    test: { types: ["subscription.updated", "subscription.uncanceled"], change: { cancelAtPeriodEnd: false, canceledAt: null } },
+    test: {
+      types: ["subscription.updated", "subscription.uncanceled"],
+      change: { cancelAtPeriodEnd: false, canceledAt: null },
+    },
   })
 }
 
 /** Moves the subscription to another plan on sale; MRR moves when Polar confirms the change. */
-export async function changePlan(userId: string, subscriptionId: string | undefined, planId: string, options: Options = {}): Promise<ActionResult> {
+export async function changePlan(
+  userId: string,
+  subscriptionId: string | undefined,
+  planId: string,
+  options: Options = {},
+): Promise<ActionResult> {
   const sub = await liveSubscriptionOrThrow(userId, subscriptionId)
   const plan = await db.plan.findFirst({ where: { id: planId, active: true }, select: planSelect })
   if (!plan) throw new AppError("not_found", "no such plan on sale")
   if (plan.id === sub.plan.id) return result(userId, sub.id)
-  if (billingMode() === "live" && !plan.polarProductId) throw new AppError("service_unavailable", `the plan ${plan.name} is not linked to a Polar product yet`)
+  if (billingMode() === "live" && !plan.polarProductId)
+    throw new AppError("service_unavailable", `the plan ${plan.name} is not linked to a Polar product yet`)
   return act(userId, sub, options, {
     live: () => ({ product_id: plan.polarProductId }),
     test: { types: ["subscription.updated"], change: {}, plan },
@@ -66,13 +82,30 @@ export async function billingPortalUrl(userId: string, options: Options = {}): P
   const polar = polarClient()
   if (!polar) return "/account/billing"
   const session = await callPolar("open the customer portal", () =>
-    polar.customerSessions.create({ external_customer_id: userId, return_url: `${options.origin ?? appOrigin()}/account` }),
+    polar.customerSessions.create({
+      external_customer_id: userId,
+      return_url: `${options.origin ?? appOrigin()}/account`,
+    }),
   )
   return session.customer_portal_url
 }
 
-const planSelect = { id: true, name: true, interval: true, priceCents: true, currency: true, polarProductId: true } as const
-type Plan = { id: string; name: string; interval: "MONTH" | "YEAR"; priceCents: number; currency: string; polarProductId: string | null }
+const planSelect = {
+  id: true,
+  name: true,
+  interval: true,
+  priceCents: true,
+  currency: true,
+  polarProductId: true,
+} as const
+type Plan = {
+  id: string
+  name: string
+  interval: "MONTH" | "YEAR"
+  priceCents: number
+  currency: string
+  polarProductId: string | null
+}
 
 /** The subscriber's subscription (the named one, else the current one); 404 when none, 409 once it has ended. */
 export async function liveSubscriptionOrThrow(userId: string, subscriptionId?: string) {
@@ -93,13 +126,21 @@ export async function liveSubscriptionOrThrow(userId: string, subscriptionId?: s
     },
   })
   if (!sub) throw new AppError("not_found", "no such subscription")
-  if (!(LIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(sub.status)) throw new AppError("conflict", "this subscription has ended")
+  if (!(LIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(sub.status))
+    throw new AppError("conflict", "this subscription has ended")
   return sub
 }
 type Owned = Awaited<ReturnType<typeof liveSubscriptionOrThrow>>
 
-type Change = Partial<Pick<TestSubscription, "status" | "cancelAtPeriodEnd" | "canceledAt" | "currentPeriodStart" | "currentPeriodEnd">>
-type SubscriptionEventType = "subscription.updated" | "subscription.canceled" | "subscription.uncanceled" | "subscription.past_due" | "subscription.active"
+type Change = Partial<
+  Pick<TestSubscription, "status" | "cancelAtPeriodEnd" | "canceledAt" | "currentPeriodStart" | "currentPeriodEnd">
+>
+type SubscriptionEventType =
+  | "subscription.updated"
+  | "subscription.canceled"
+  | "subscription.uncanceled"
+  | "subscription.past_due"
+  | "subscription.active"
 type Action = {
   /** What to ask Polar for; absent for what only test mode can do (Polar does it on its own). */
   live?: () => models.SubscriptionUpdate
@@ -141,13 +182,26 @@ export async function act(userId: string, sub: Owned, options: Options, action: 
     ...action.test.change,
   }
   const customer = { userId, email: sub.user.email, name: sub.user.name }
-  const testPlan = { productId: productIdOf(plan), name: plan.name, interval: plan.interval, priceCents: plan.priceCents, currency: plan.currency }
+  const testPlan = {
+    productId: productIdOf(plan),
+    name: plan.name,
+    interval: plan.interval,
+    priceCents: plan.priceCents,
+    currency: plan.currency,
+  }
   const payload = subscriptionPayload(state, testPlan, customer)
   const stamp = action.test.key ?? `${now.getTime().toString(36)}${randomBytes(3).toString("hex")}`
-  const events: OutgoingEvent[] = action.test.types.map((type) => ({ id: `msg_test_${stamp}_${type}_${sub.id}`, event: testEvent(type, payload, now) }))
+  const events: OutgoingEvent[] = action.test.types.map((type) => ({
+    id: `msg_test_${stamp}_${type}_${sub.id}`,
+    event: testEvent(type, payload, now),
+  }))
   const { paidOrder } = action.test
   if (paidOrder) {
-    const order = orderPayload({ id: `ord_test_${stamp}_${sub.id}`, createdAt: now, billingReason: paidOrder, subscription: state }, testPlan, customer)
+    const order = orderPayload(
+      { id: `ord_test_${stamp}_${sub.id}`, createdAt: now, billingReason: paidOrder, subscription: state },
+      testPlan,
+      customer,
+    )
     events.unshift({ id: `msg_test_${stamp}_order.paid_${sub.id}`, event: testEvent("order.paid", order, now) })
   }
   await emitPolarEvents(events, options.origin ?? appOrigin())
@@ -166,7 +220,14 @@ const POLAR_STATUS: Record<SubscriptionStatus, models.SubscriptionStatus> = {
 async function result(userId: string, id: string, mode: "live" | "test" = billingMode()): Promise<ActionResult> {
   const subscription = await db.subscription.findFirstOrThrow({
     where: { id, userId },
-    select: { id: true, status: true, cancelAtPeriodEnd: true, currentPeriodEnd: true, endedAt: true, plan: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      status: true,
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: true,
+      endedAt: true,
+      plan: { select: { id: true, name: true } },
+    },
   })
   return { mode, subscription }
 }

@@ -13,6 +13,7 @@ export const TEST_MODE_WEBHOOK_SECRET = "polar_whs_ai-copilot-vibe-test-mode-sec
 export function polarWebhookSecret(): string {
   const configured = env().POLAR_WEBHOOK_SECRET
   if (configured) return configured
-  if (integrations.polar()) throw new AppError("service_unavailable", "Polar webhooks are not configured: set POLAR_WEBHOOK_SECRET")
+  if (integrations.polar())
+    throw new AppError("service_unavailable", "Polar webhooks are not configured: set POLAR_WEBHOOK_SECRET")
   return TEST_MODE_WEBHOOK_SECRET
 }

@@ -1,5 +1,13 @@
 import { expect, test } from "vitest"
-import { appMode, billingTestMode, mailboxOpenToEveryone, type PostureInput, postureChecks, postureProblems, showsTestModeBanner } from "./posture"
+import {
+  appMode,
+  billingTestMode,
+  mailboxOpenToEveryone,
+  type PostureInput,
+  postureChecks,
+  postureProblems,
+  showsTestModeBanner,
+} from "./posture"
 
 const hex32 = "0123456789abcdef".repeat(4)
 const base64Key = Buffer.alloc(32, 7).toString("base64")
@@ -36,20 +44,34 @@ test("a demo with nothing set starts, and says where its secrets come from", () 
   expect(posture.mode).toBe("demo")
   expect(postureProblems(posture)).toEqual([])
   expect(posture.checks.every((check) => check.ok && !check.required)).toBe(true)
-  expect(posture.checks.find((check) => check.name === "ENCRYPTION_KEY")!.message).toMatch(/generated into DATA_DIR\/secrets\.json/)
+  expect(posture.checks.find((check) => check.name === "ENCRYPTION_KEY")!.message).toMatch(
+    /generated into DATA_DIR\/secrets\.json/,
+  )
 })
 
 test("production with everything set starts", () => {
   expect(problems(LIVE)).toEqual([])
-  expect(problems({ ...LIVE, POLAR_ACCESS_TOKEN: undefined, POLAR_WEBHOOK_SECRET: undefined, BILLING_TEST_MODE: "1" })).toEqual([])
+  expect(
+    problems({ ...LIVE, POLAR_ACCESS_TOKEN: undefined, POLAR_WEBHOOK_SECRET: undefined, BILLING_TEST_MODE: "1" }),
+  ).toEqual([])
 })
 
 test("each required variable missing is one problem naming it, with how to make one", () => {
-  expect(problems(without("NEXTAUTH_URL"))).toEqual([expect.stringMatching(/^NEXTAUTH_URL is not set \(the public https:\/\/ address/)])
-  expect(problems(without("NEXTAUTH_SECRET"))).toEqual(["NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)"])
-  expect(problems(without("ENCRYPTION_KEY"))).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is not set \(generate one with: openssl rand -hex 32;/)])
-  expect(problems(without("CREDENTIALS_KEY"))).toEqual([expect.stringMatching(/^CREDENTIALS_KEY is not set \(generate one with: openssl rand -hex 32;/)])
-  expect(problems({ ...LIVE, NEXTAUTH_SECRET: "   " })).toEqual(["NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)"])
+  expect(problems(without("NEXTAUTH_URL"))).toEqual([
+    expect.stringMatching(/^NEXTAUTH_URL is not set \(the public https:\/\/ address/),
+  ])
+  expect(problems(without("NEXTAUTH_SECRET"))).toEqual([
+    "NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)",
+  ])
+  expect(problems(without("ENCRYPTION_KEY"))).toEqual([
+    expect.stringMatching(/^ENCRYPTION_KEY is not set \(generate one with: openssl rand -hex 32;/),
+  ])
+  expect(problems(without("CREDENTIALS_KEY"))).toEqual([
+    expect.stringMatching(/^CREDENTIALS_KEY is not set \(generate one with: openssl rand -hex 32;/),
+  ])
+  expect(problems({ ...LIVE, NEXTAUTH_SECRET: "   " })).toEqual([
+    "NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)",
+  ])
   // All of them at once: one line each, in a stable order.
   expect(problems({ APP_MODE: "production" }).map((line) => line.split(" ")[0])).toEqual([
     "NEXTAUTH_URL",
@@ -65,29 +87,52 @@ test("NEXTAUTH_URL must be an https URL", () => {
   expect(problems({ ...LIVE, NEXTAUTH_URL: "http://copilot.example.com" })).toEqual([
     "NEXTAUTH_URL must be https:// in production, got http://copilot.example.com (sessions need secure cookies)",
   ])
-  expect(problems({ ...LIVE, NEXTAUTH_URL: "copilot.example.com" })).toEqual([expect.stringMatching(/^NEXTAUTH_URL is not a URL: "copilot\.example\.com"/)])
+  expect(problems({ ...LIVE, NEXTAUTH_URL: "copilot.example.com" })).toEqual([
+    expect.stringMatching(/^NEXTAUTH_URL is not a URL: "copilot\.example\.com"/),
+  ])
 })
 
 test("a short secret or a key that is not 32 bytes is refused", () => {
-  expect(problems({ ...LIVE, NEXTAUTH_SECRET: "short" })).toEqual([expect.stringMatching(/^NEXTAUTH_SECRET is too short: 5 characters, at least 32/)])
-  expect(problems({ ...LIVE, ENCRYPTION_KEY: "abc123" })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is not 32 bytes/)])
-  expect(problems({ ...LIVE, CREDENTIALS_KEY: hex32.slice(2) })).toEqual([expect.stringMatching(/^CREDENTIALS_KEY is not 32 bytes/)])
+  expect(problems({ ...LIVE, NEXTAUTH_SECRET: "short" })).toEqual([
+    expect.stringMatching(/^NEXTAUTH_SECRET is too short: 5 characters, at least 32/),
+  ])
+  expect(problems({ ...LIVE, ENCRYPTION_KEY: "abc123" })).toEqual([
+    expect.stringMatching(/^ENCRYPTION_KEY is not 32 bytes/),
+  ])
+  expect(problems({ ...LIVE, CREDENTIALS_KEY: hex32.slice(2) })).toEqual([
+    expect.stringMatching(/^CREDENTIALS_KEY is not 32 bytes/),
+  ])
 })
 
 test("billing: live Polar needs both its variables, test mode only BILLING_TEST_MODE=1, never both", () => {
-  expect(problems(without("POLAR_WEBHOOK_SECRET"))).toEqual([expect.stringMatching(/^POLAR_WEBHOOK_SECRET is not set .*or BILLING_TEST_MODE=1 to simulate payments\)$/)])
-  expect(problems(without("POLAR_ACCESS_TOKEN"))).toEqual([expect.stringMatching(/^POLAR_ACCESS_TOKEN is not set .*or BILLING_TEST_MODE=1 to simulate payments\)$/)])
-  expect(problems({ ...LIVE, BILLING_TEST_MODE: "1" })).toEqual([expect.stringMatching(/^BILLING_TEST_MODE=1 and POLAR_ACCESS_TOKEN are both set/)])
-  expect(problems({ ...without("POLAR_ACCESS_TOKEN"), BILLING_TEST_MODE: "0" })).toEqual([expect.stringMatching(/^POLAR_ACCESS_TOKEN is not set/)])
+  expect(problems(without("POLAR_WEBHOOK_SECRET"))).toEqual([
+    expect.stringMatching(/^POLAR_WEBHOOK_SECRET is not set .*or BILLING_TEST_MODE=1 to simulate payments\)$/),
+  ])
+  expect(problems(without("POLAR_ACCESS_TOKEN"))).toEqual([
+    expect.stringMatching(/^POLAR_ACCESS_TOKEN is not set .*or BILLING_TEST_MODE=1 to simulate payments\)$/),
+  ])
+  expect(problems({ ...LIVE, BILLING_TEST_MODE: "1" })).toEqual([
+    expect.stringMatching(/^BILLING_TEST_MODE=1 and POLAR_ACCESS_TOKEN are both set/),
+  ])
+  expect(problems({ ...without("POLAR_ACCESS_TOKEN"), BILLING_TEST_MODE: "0" })).toEqual([
+    expect.stringMatching(/^POLAR_ACCESS_TOKEN is not set/),
+  ])
   expect(problems({ ...LIVE, BILLING_TEST_MODE: "yes" })).toEqual(['BILLING_TEST_MODE must be 1 or 0, got "yes"'])
   // Test mode starts, with a warning; the sandbox is a warning too.
   const testMode = postureChecks({ ...without("POLAR_ACCESS_TOKEN"), BILLING_TEST_MODE: "1" })
-  expect(testMode.checks.find((check) => check.name === "BILLING_TEST_MODE")).toMatchObject({ ok: false, required: false })
-  expect(postureChecks({ ...LIVE, POLAR_SERVER: "sandbox" }).checks.find((check) => check.name === "POLAR_SERVER")).toMatchObject({ ok: false, required: false })
+  expect(testMode.checks.find((check) => check.name === "BILLING_TEST_MODE")).toMatchObject({
+    ok: false,
+    required: false,
+  })
+  expect(
+    postureChecks({ ...LIVE, POLAR_SERVER: "sandbox" }).checks.find((check) => check.name === "POLAR_SERVER"),
+  ).toMatchObject({ ok: false, required: false })
 })
 
 test("SEED_DEMO=1 is refused in production, and allowed in a demo", () => {
-  expect(problems({ ...LIVE, SEED_DEMO: "1" })).toEqual([expect.stringMatching(/^SEED_DEMO=1 is refused in production/)])
+  expect(problems({ ...LIVE, SEED_DEMO: "1" })).toEqual([
+    expect.stringMatching(/^SEED_DEMO=1 is refused in production/),
+  ])
   expect(problems({ ...LIVE, APP_MODE: "demo", SEED_DEMO: "1" })).toEqual([])
 })
 

@@ -14,6 +14,7 @@ export function pickCurrentSubscription<T extends Candidate>(subscriptions: read
 /** Negative when `a` is more current than `b`. */
 function rank(a: Candidate, b: Candidate): number {
   if (!a.endedAt !== !b.endedAt) return a.endedAt ? 1 : -1
-  if (a.endedAt && b.endedAt && a.endedAt.getTime() !== b.endedAt.getTime()) return b.endedAt.getTime() - a.endedAt.getTime()
+  if (a.endedAt && b.endedAt && a.endedAt.getTime() !== b.endedAt.getTime())
+    return b.endedAt.getTime() - a.endedAt.getTime()
   return b.createdAt.getTime() - a.createdAt.getTime()
 }

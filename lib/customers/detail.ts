@@ -25,7 +25,10 @@ export async function getCustomerDetail(id: string) {
   if (!customer || (customer.role !== "SUBSCRIBER" && subscriptions.length === 0)) return null
 
   const [ledgerRows, payments, orderRows, emails, webhooks, totals] = await Promise.all([
-    ledgerOfSubscriptions(subscriptions.map((s) => s.id), DETAIL_LIMITS.ledger),
+    ledgerOfSubscriptions(
+      subscriptions.map((s) => s.id),
+      DETAIL_LIMITS.ledger,
+    ),
     paymentsOfUser(id, DETAIL_LIMITS.payments),
     ordersOfCustomer(id, DETAIL_LIMITS.orders),
     emailsToAddress(customer.email, DETAIL_LIMITS.emails),
@@ -45,10 +48,16 @@ export async function getCustomerDetail(id: string) {
   // A change names the plan it moved to; older rows without one fall back to the subscription's plan
   // (every row's subscription is among these: the ledger was read for exactly them).
   const subscriptionPlanName = new Map(subscriptions.map((s) => [s.id, s.plan.name]))
-  const ledger = ledgerRows.map(({ planId, ...row }) => ({ ...row, planName: (planId && planName.get(planId)) || subscriptionPlanName.get(row.subscriptionId)! }))
+  const ledger = ledgerRows.map(({ planId, ...row }) => ({
+    ...row,
+    planName: (planId && planName.get(planId)) || subscriptionPlanName.get(row.subscriptionId)!,
+  }))
   const orders = orderRows.map((order) => ({
     ...order,
-    events: order.events.map((event) => ({ ...event, actorEmail: event.actorId ? (actorEmail.get(event.actorId) ?? null) : null })),
+    events: order.events.map((event) => ({
+      ...event,
+      actorEmail: event.actorId ? (actorEmail.get(event.actorId) ?? null) : null,
+    })),
   }))
 
   const current = pickCurrentSubscription(subscriptions)

@@ -45,7 +45,11 @@ export async function listCustomers(filter: CustomerListFilter): Promise<Custome
     }),
   ])
   const ids = users.map((user) => user.id)
-  const [currentSubscription, ordersCount, lastPaymentAt] = await Promise.all([currentSubscriptionsOfUsers(ids), orderCountsOfUsers(ids), lastPaymentAtOfUsers(ids)])
+  const [currentSubscription, ordersCount, lastPaymentAt] = await Promise.all([
+    currentSubscriptionsOfUsers(ids),
+    orderCountsOfUsers(ids),
+    lastPaymentAtOfUsers(ids),
+  ])
   const items = users.map((user): CustomerListItem => {
     const current = currentSubscription.get(user.id)
     return {
@@ -64,7 +68,13 @@ export async function listCustomers(filter: CustomerListFilter): Promise<Custome
 
 function customerWhere(filter: CustomerListFilter): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [IS_CUSTOMER]
-  if (filter.q) and.push({ OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] })
+  if (filter.q)
+    and.push({
+      OR: [
+        { email: { contains: filter.q, mode: "insensitive" } },
+        { name: { contains: filter.q, mode: "insensitive" } },
+      ],
+    })
   if (filter.email) and.push({ email: { equals: filter.email, mode: "insensitive" } })
   if (filter.status) and.push(statusWhere(filter.status))
   return { AND: and }

@@ -9,7 +9,11 @@ test("the list query defaults to page 1 of 25 and caps pages at 100 rows", () =>
 })
 
 test("status is a subscription status or none; q and email are trimmed", () => {
-  expect(customerListSchema.parse({ status: "none", q: "  ada ", email: " A@B.test " })).toMatchObject({ status: "none", q: "ada", email: "A@B.test" })
+  expect(customerListSchema.parse({ status: "none", q: "  ada ", email: " A@B.test " })).toMatchObject({
+    status: "none",
+    q: "ada",
+    email: "A@B.test",
+  })
   expect(customerListSchema.parse({ status: "CANCELED" }).status).toBe("CANCELED")
   expect(customerListSchema.safeParse({ status: "active" }).success).toBe(false)
 })

@@ -21,7 +21,11 @@ export type PoolLimits = {
   idleInTransactionTimeoutMs: number
 }
 
-type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void
 
 /** pg's pool with a bounded wait queue, and its timeouts named as ours. */
 class BoundedPool extends pg.Pool {
@@ -35,9 +39,13 @@ class BoundedPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>
   override connect(callback: ConnectCallback): void
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
-    const full = this.totalCount >= (this.options.max ?? 10) && this.idleCount === 0 && this.waitingCount >= this.queueMax
+    const full =
+      this.totalCount >= (this.options.max ?? 10) && this.idleCount === 0 && this.waitingCount >= this.queueMax
     if (full) {
-      const error = new DatabaseUnavailableError("queue_full", `all ${this.totalCount} database connections are busy and ${this.waitingCount} callers wait already`)
+      const error = new DatabaseUnavailableError(
+        "queue_full",
+        `all ${this.totalCount} database connections are busy and ${this.waitingCount} callers wait already`,
+      )
       if (!callback) return Promise.reject(error)
       process.nextTick(() => callback(error, undefined, () => {}))
       return
@@ -49,8 +57,16 @@ class BoundedPool extends pg.Pool {
 
   private named(error: Error): Error {
     const waited = this.options.connectionTimeoutMillis
-    if (error.message === "timeout exceeded when trying to connect") return new DatabaseUnavailableError("wait_timeout", `no database connection became free within ${waited} ms`, { cause: error })
-    if (error.message === "Connection terminated due to connection timeout") return new DatabaseUnavailableError("connect_timeout", `the database did not accept a connection within ${waited} ms`, { cause: error })
+    if (error.message === "timeout exceeded when trying to connect")
+      return new DatabaseUnavailableError("wait_timeout", `no database connection became free within ${waited} ms`, {
+        cause: error,
+      })
+    if (error.message === "Connection terminated due to connection timeout")
+      return new DatabaseUnavailableError(
+        "connect_timeout",
+        `the database did not accept a connection within ${waited} ms`,
+        { cause: error },
+      )
     return error
   }
 }
@@ -82,7 +98,9 @@ export function createPool(url: string, max: number, limits?: PoolLimits): pg.Po
   // One that dies while checked out (a restart mid-transaction, a dropped test database, a session
   // idle in a transaction past its timeout) emits on the client instead, and with no listener
   // there that would end the process: its query fails, and the error is only logged.
-  pool.on("connect", (client) => client.on("error", (error) => console.error("database connection lost:", error.message)))
+  pool.on("connect", (client) =>
+    client.on("error", (error) => console.error("database connection lost:", error.message)),
+  )
   return pool
 }
 

@@ -10,10 +10,17 @@ export type EmbeddedDatabase = { url: string; pglite: PGlite; stop: () => Promis
  * `dataDir` undefined keeps the database in memory; `snapshot` starts from a dumped data dir.
  * A second connection is allowed only for short maintenance commands (the CLI) beside the app.
  */
-export async function startEmbeddedDatabase(options: { dataDir?: string; port?: number; snapshot?: Blob; maxConnections?: number } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: { dataDir?: string; port?: number; snapshot?: Blob; maxConnections?: number } = {},
+): Promise<EmbeddedDatabase> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true })
   const pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.snapshot })
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: options.maxConnections ?? 1 })
+  const server = new PGLiteSocketServer({
+    db: pglite,
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    maxConnections: options.maxConnections ?? 1,
+  })
   await server.start()
   const address = server.getServerConn()
   return {

@@ -12,7 +12,10 @@ export type LocalSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; CR
  */
 export async function loadLocalSecrets(dir = DATA_DIR): Promise<LocalSecrets> {
   const file = path.join(dir, "secrets.json")
-  const existing = await readFile(file, "utf8").then((text) => JSON.parse(text) as Partial<LocalSecrets>, () => ({}) as Partial<LocalSecrets>)
+  const existing = await readFile(file, "utf8").then(
+    (text) => JSON.parse(text) as Partial<LocalSecrets>,
+    () => ({}) as Partial<LocalSecrets>,
+  )
   const secrets: LocalSecrets = {
     NEXTAUTH_SECRET: existing.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
     ENCRYPTION_KEY: existing.ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),

@@ -32,7 +32,8 @@ async function catalog(pool: pg.Pool) {
     indexes: await query(`SELECT tablename, indexname, indexdef FROM pg_indexes
       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`),
     // PostgreSQL 17 (PGlite) lists NOT NULL as constraints, 15 does not; columns cover nullability.
-    constraints: await query(`SELECT c.conrelid::regclass::text AS table_name, c.conname, pg_get_constraintdef(c.oid) AS definition
+    constraints:
+      await query(`SELECT c.conrelid::regclass::text AS table_name, c.conname, pg_get_constraintdef(c.oid) AS definition
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
       WHERE n.nspname = 'public' AND c.contype <> 'n' AND c.conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`),
     enums: await query(`SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid

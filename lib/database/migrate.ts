@@ -35,7 +35,10 @@ const noFilter = { externalTables: [], externalEnums: [] }
 
 export async function loadMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name, "migration.sql")
@@ -75,8 +78,17 @@ export async function diffSchemas(pool: pg.Pool, from: string | null, to: string
   const engine = await openSchemaEngine(pool, to)
   try {
     const toTarget = { tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: to }] }
-    const fromTarget = from === null ? { tag: "empty" as const } : { tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: from }] }
-    const result = await engine.diff({ from: fromTarget, to: toTarget, script: true, exitCode: null, filters: noFilter })
+    const fromTarget =
+      from === null
+        ? { tag: "empty" as const }
+        : { tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: from }] }
+    const result = await engine.diff({
+      from: fromTarget,
+      to: toTarget,
+      script: true,
+      exitCode: null,
+      filters: noFilter,
+    })
     return result.stdout ?? ""
   } finally {
     engine.free()

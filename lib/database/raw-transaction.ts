@@ -34,14 +34,20 @@ function preparedName(text: string): string {
 /** No statement may wait longer than this (a lock held elsewhere, say): the transaction fails and rolls back. */
 const STATEMENT_TIMEOUT_MS = 20_000
 
-export async function rawTransaction<T>(work: (tx: RawSql) => Promise<T>, options: { prepared?: boolean } = {}): Promise<T> {
+export async function rawTransaction<T>(
+  work: (tx: RawSql) => Promise<T>,
+  options: { prepared?: boolean } = {},
+): Promise<T> {
   const client = await pool().connect()
   const statement = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)
-    return options.prepared ? client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values }) : client.query(sql.text, sql.values)
+    return options.prepared
+      ? client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })
+      : client.query(sql.text, sql.values)
   }
   const tx: RawSql = {
-    $queryRaw: async <R,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await statement(query, values)).rows as R,
+    $queryRaw: async <R>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (await statement(query, values)).rows as R,
     $executeRaw: async (query, ...values) => (await statement(query, values)).rowCount ?? 0,
   }
   let broken: Error | undefined

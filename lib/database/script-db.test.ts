@@ -13,7 +13,11 @@ async function emptyDir() {
 }
 
 test("production never generates a secret: nothing is written and the environment stays as it was", async () => {
-  for (const target of [{ APP_MODE: "production" }, { DATABASE_URL: "postgres://app@db.internal/copilot" }, { APP_MODE: "production", NEXTAUTH_SECRET: "set-by-the-operator" }]) {
+  for (const target of [
+    { APP_MODE: "production" },
+    { DATABASE_URL: "postgres://app@db.internal/copilot" },
+    { APP_MODE: "production", NEXTAUTH_SECRET: "set-by-the-operator" },
+  ]) {
     const dir = await emptyDir()
     const before = { ...target }
     await fillLocalSecrets(target, dir)
@@ -31,7 +35,15 @@ test("a demo generates what the environment lacks into secrets.json once, and re
     expect(stored[key]).toMatch(/^[0-9a-f]{64}$/)
     expect(first[key]).toBe(stored[key])
   }
-  const second: Record<string, string | undefined> = { APP_MODE: "demo", DATABASE_URL: "postgres://demo@localhost/demo", NEXTAUTH_SECRET: "from-the-environment" }
+  const second: Record<string, string | undefined> = {
+    APP_MODE: "demo",
+    DATABASE_URL: "postgres://demo@localhost/demo",
+    NEXTAUTH_SECRET: "from-the-environment",
+  }
   await fillLocalSecrets(second, dir)
-  expect(second).toMatchObject({ NEXTAUTH_SECRET: "from-the-environment", ENCRYPTION_KEY: stored.ENCRYPTION_KEY, CREDENTIALS_KEY: stored.CREDENTIALS_KEY })
+  expect(second).toMatchObject({
+    NEXTAUTH_SECRET: "from-the-environment",
+    ENCRYPTION_KEY: stored.ENCRYPTION_KEY,
+    CREDENTIALS_KEY: stored.CREDENTIALS_KEY,
+  })
 })

@@ -32,7 +32,10 @@ export async function unpublishEmbeddedAddress(): Promise<void> {
 }
 
 async function runningEmbedded(): Promise<Published | null> {
-  const published = await readFile(ADDRESS_FILE, "utf8").then((text) => JSON.parse(text) as Published, () => null)
+  const published = await readFile(ADDRESS_FILE, "utf8").then(
+    (text) => JSON.parse(text) as Published,
+    () => null,
+  )
   return published && alive(published.pid) ? published : null
 }
 
@@ -45,7 +48,11 @@ export async function openScriptDatabase(options: { maxConnections?: number } = 
   await fillLocalSecrets()
   let result: ScriptDatabase
   if (process.env.DATABASE_URL) {
-    result = { url: process.env.DATABASE_URL, poolMax: Number(process.env.DATABASE_POOL_MAX ?? 10), stop: async () => {} }
+    result = {
+      url: process.env.DATABASE_URL,
+      poolMax: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      stop: async () => {},
+    }
   } else {
     const running = await runningEmbedded()
     if (running) {
@@ -61,7 +68,10 @@ export async function openScriptDatabase(options: { maxConnections?: number } = 
 }
 
 /** Demo only: the secrets the environment does not set, from (or generated into) `dir`/secrets.json. */
-export async function fillLocalSecrets(target: Record<string, string | undefined> = process.env, dir = DATA_DIR): Promise<void> {
+export async function fillLocalSecrets(
+  target: Record<string, string | undefined> = process.env,
+  dir = DATA_DIR,
+): Promise<void> {
   if (appMode(target) === "production") return
   if (target.NEXTAUTH_SECRET && target.ENCRYPTION_KEY && target.CREDENTIALS_KEY) return
   const secrets = await loadLocalSecrets(dir)

@@ -16,5 +16,7 @@ export class DatabaseUnavailableError extends Error {
 
 /** By name too: Next bundles route handlers apart, so the class may come from another copy of this module. */
 export function isDatabaseUnavailable(error: unknown): error is DatabaseUnavailableError {
-  return error instanceof DatabaseUnavailableError || (error instanceof Error && error.name === "DatabaseUnavailableError")
+  return (
+    error instanceof DatabaseUnavailableError || (error instanceof Error && error.name === "DatabaseUnavailableError")
+  )
 }

@@ -16,10 +16,16 @@ const t0 = new Date("2026-03-01T12:00:00.000Z")
 const at = (ms: number) => new Date(t0.getTime() + ms)
 
 async function queueWelcome(key: string, to = "ada@test.example") {
-  return db.$transaction((tx) => queueEmail(tx, { to, template: "welcome", props: { name: "Ada" }, idempotencyKey: key }))
+  return db.$transaction((tx) =>
+    queueEmail(tx, { to, template: "welcome", props: { name: "Ada" }, idempotencyKey: key }),
+  )
 }
 
-const row = (id: string) => db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, nextAttemptAt: true, providerId: true, sentAt: true, error: true } })
+const row = (id: string) =>
+  db.emailMessage.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, attempts: true, nextAttemptAt: true, providerId: true, sentAt: true, error: true },
+  })
 
 test("with RESEND_API_KEY the message goes to Resend with its idempotency key and is marked sent", async () => {
   const { id } = await queueWelcome("welcome/user_1")
@@ -39,16 +45,37 @@ test("with RESEND_API_KEY the message goes to Resend with its idempotency key an
   expect(request!.body.html).toContain("Hi Ada,")
   // A queued message stores no plain text, so none is sent: Resend derives it from the HTML.
   expect(request!.body).not.toHaveProperty("text")
-  expect(await row(id)).toEqual({ status: "SENT", attempts: 1, nextAttemptAt: null, providerId: "re_msg_1", sentAt: t0, error: null })
+  expect(await row(id)).toEqual({
+    status: "SENT",
+    attempts: 1,
+    nextAttemptAt: null,
+    providerId: "re_msg_1",
+    sentAt: t0,
+    error: null,
+  })
 
   // Nothing is due any more: no second request.
-  expect(await deliverQueuedEmails({ now: at(60_000) })).toEqual({ sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 })
+  expect(await deliverQueuedEmails({ now: at(60_000) })).toEqual({
+    sent: 0,
+    outbox: 0,
+    retrying: 0,
+    failed: 0,
+    skipped: 0,
+  })
   expect(resend.requests).toHaveLength(1)
 })
 
 test("a message that carries its own plain text sends it", async () => {
   const { id } = await db.emailMessage.create({
-    data: { to: "ada@test.example", subject: "Hello", template: "welcome", html: "<p>Hello</p>", text: "Hello, in plain words", status: "QUEUED", idempotencyKey: "welcome/with-text" },
+    data: {
+      to: "ada@test.example",
+      subject: "Hello",
+      template: "welcome",
+      html: "<p>Hello</p>",
+      text: "Hello, in plain words",
+      status: "QUEUED",
+      idempotencyKey: "welcome/with-text",
+    },
   })
   expect(await deliverQueuedEmails({ now: t0 })).toMatchObject({ sent: 1 })
   expect(resend.requests[0]!.body).toMatchObject({ html: "<p>Hello</p>", text: "Hello, in plain words" })
@@ -60,7 +87,12 @@ test("a failed send is retried after 30 s, then 2 min, and is sent on the third 
   const { id } = await queueWelcome("welcome/retry")
 
   expect(await deliverQueuedEmails({ now: t0 })).toMatchObject({ retrying: 1 })
-  expect(await row(id)).toMatchObject({ status: "QUEUED", attempts: 1, nextAttemptAt: at(30_000), error: "internal_server_error: internal_server_error from the stand-in" })
+  expect(await row(id)).toMatchObject({
+    status: "QUEUED",
+    attempts: 1,
+    nextAttemptAt: at(30_000),
+    error: "internal_server_error: internal_server_error from the stand-in",
+  })
 
   // Not due before its time.
   expect(await deliverQueuedEmails({ now: at(29_999) })).toMatchObject({ retrying: 0, sent: 0 })
@@ -70,9 +102,20 @@ test("a failed send is retried after 30 s, then 2 min, and is sent on the third 
   expect(await row(id)).toMatchObject({ status: "QUEUED", attempts: 2, nextAttemptAt: at(30_000 + 120_000) })
 
   expect(await deliverQueuedEmails({ now: at(150_000) })).toMatchObject({ sent: 1 })
-  expect(await row(id)).toEqual({ status: "SENT", attempts: 3, nextAttemptAt: null, providerId: "re_msg_3", sentAt: at(150_000), error: null })
+  expect(await row(id)).toEqual({
+    status: "SENT",
+    attempts: 3,
+    nextAttemptAt: null,
+    providerId: "re_msg_3",
+    sentAt: at(150_000),
+    error: null,
+  })
   // Every try carried the same key, so Resend would have sent it once even if a reply got lost.
-  expect(resend.requests.map((r) => r.headers["idempotency-key"])).toEqual(["welcome/retry", "welcome/retry", "welcome/retry"])
+  expect(resend.requests.map((r) => r.headers["idempotency-key"])).toEqual([
+    "welcome/retry",
+    "welcome/retry",
+    "welcome/retry",
+  ])
 })
 
 test("after the first try and five retries (30 s, 2 min, 10 min, 1 h, 6 h) the message fails for good", async () => {
@@ -87,7 +130,12 @@ test("after the first try and five retries (30 s, 2 min, 10 min, 1 h, 6 h) the m
     now = nextAttemptAt ?? now
   }
   expect(waits).toEqual([30_000, 120_000, 600_000, 3_600_000, 21_600_000])
-  expect(await row(id)).toMatchObject({ status: "FAILED", attempts: 6, nextAttemptAt: null, error: "application_error: application_error from the stand-in" })
+  expect(await row(id)).toMatchObject({
+    status: "FAILED",
+    attempts: 6,
+    nextAttemptAt: null,
+    error: "application_error: application_error from the stand-in",
+  })
   expect(resend.requests).toHaveLength(6)
 })
 
@@ -95,7 +143,14 @@ test("an error Resend will repeat (validation_error) fails at once, without retr
   resend.respondWith(() => resendError(422, "validation_error", "Invalid `to` field."))
   const { id } = await queueWelcome("welcome/invalid", "not-an-address")
   expect(await deliverQueuedEmails({ now: t0 })).toMatchObject({ failed: 1 })
-  expect(await row(id)).toEqual({ status: "FAILED", attempts: 1, nextAttemptAt: null, providerId: null, sentAt: null, error: "validation_error: Invalid `to` field." })
+  expect(await row(id)).toEqual({
+    status: "FAILED",
+    attempts: 1,
+    nextAttemptAt: null,
+    providerId: null,
+    sentAt: null,
+    error: "validation_error: Invalid `to` field.",
+  })
   await deliverQueuedEmails({ now: at(3_600_000) })
   expect(resend.requests).toHaveLength(1)
 })
@@ -125,10 +180,16 @@ test("two deliveries running at once send every message exactly once", async () 
 test("sendEmail sends through Resend at once, and throws when the message failed for good", async () => {
   // (The sign-in email never comes this way: it carries a secret, see send-redacted.ts.)
   const welcome = { template: "welcome" as const, props: { name: null } }
-  expect(await sendEmail({ ...welcome, to: "a@test.example", idempotencyKey: "welcome/x" })).toMatchObject({ status: "SENT" })
+  expect(await sendEmail({ ...welcome, to: "a@test.example", idempotencyKey: "welcome/x" })).toMatchObject({
+    status: "SENT",
+  })
   resend.respondWith(() => resendError(409, "invalid_idempotent_request"))
-  await expect(sendEmail({ ...welcome, to: "b@test.example", idempotencyKey: "welcome/y" })).rejects.toBeInstanceOf(EmailNotSentError)
+  await expect(sendEmail({ ...welcome, to: "b@test.example", idempotencyKey: "welcome/y" })).rejects.toBeInstanceOf(
+    EmailNotSentError,
+  )
   resend.respondWith(() => resendError(500, "internal_server_error"))
   // A passing outage is retried later; the caller is not told the mail is lost.
-  expect(await sendEmail({ ...welcome, to: "c@test.example", idempotencyKey: "welcome/z" })).toMatchObject({ status: "QUEUED" })
+  expect(await sendEmail({ ...welcome, to: "c@test.example", idempotencyKey: "welcome/z" })).toMatchObject({
+    status: "QUEUED",
+  })
 })

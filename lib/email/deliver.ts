@@ -31,14 +31,22 @@ function due(now: Date): Prisma.EmailMessageWhereInput {
  * deliverDueEmails, which runs after a request that queued mail (deliver-soon.ts) and every 10
  * seconds in the background, which is what retries failed sends on their backoff schedule.
  */
-export async function deliverQueuedEmails({ limit = 20, now = new Date() }: DeliveryOptions = {}): Promise<DeliverySummary> {
+export async function deliverQueuedEmails({
+  limit = 20,
+  now = new Date(),
+}: DeliveryOptions = {}): Promise<DeliverySummary> {
   const summary: DeliverySummary = { sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 }
   const client = resendClient()
   if (!client) {
     summary.outbox = await moveDueToOutbox(limit, now)
     return summary
   }
-  const rows = await db.emailMessage.findMany({ where: due(now), orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } })
+  const rows = await db.emailMessage.findMany({
+    where: due(now),
+    orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true },
+  })
   for (const { id } of rows) summary[await deliverOne(id, client, now)] += 1
   return summary
 }
@@ -48,7 +56,10 @@ export async function deliverQueuedEmails({ limit = 20, now = new Date() }: Deli
  * call (at most `maxBatches` batches): one batch a call let a burst of purchases queue mail faster
  * than the outbox emptied.
  */
-export async function deliverDueEmails({ maxBatches = 50, ...options }: DeliveryOptions & { maxBatches?: number } = {}): Promise<DeliverySummary> {
+export async function deliverDueEmails({
+  maxBatches = 50,
+  ...options
+}: DeliveryOptions & { maxBatches?: number } = {}): Promise<DeliverySummary> {
   const limit = options.limit ?? 20
   const total: DeliverySummary = { sent: 0, outbox: 0, retrying: 0, failed: 0, skipped: 0 }
   for (let batch = 0; batch < maxBatches; batch++) {
@@ -73,44 +84,74 @@ async function moveDueToOutbox(limit: number, now: Date): Promise<number> {
 }
 
 /** Delivers one message now if it is due; returns its status afterwards. */
-export async function deliverEmail(id: string, now = new Date()): Promise<{ id: string; status: EmailStatus; error: string | null }> {
+export async function deliverEmail(
+  id: string,
+  now = new Date(),
+): Promise<{ id: string; status: EmailStatus; error: string | null }> {
   await deliverOne(id, resendClient(), now)
   return db.emailMessage.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, error: true } })
 }
 
 async function deliverOne(id: string, client: Resend | undefined, now: Date): Promise<DeliveryOutcome> {
   if (!client) {
-    const { count } = await db.emailMessage.updateMany({ where: { id, ...due(now) }, data: { status: "OUTBOX", nextAttemptAt: null, error: null } })
+    const { count } = await db.emailMessage.updateMany({
+      where: { id, ...due(now) },
+      data: { status: "OUTBOX", nextAttemptAt: null, error: null },
+    })
     return count === 1 ? "outbox" : "skipped"
   }
   const [message] = await db.emailMessage.updateManyAndReturn({
     where: { id, ...due(now) },
     data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
-    select: { to: true, subject: true, html: true, text: true, template: true, idempotencyKey: true, attempts: true, priority: true },
+    select: {
+      to: true,
+      subject: true,
+      html: true,
+      text: true,
+      template: true,
+      idempotencyKey: true,
+      attempts: true,
+      priority: true,
+    },
   })
   if (!message) return "skipped"
   // No stored text, no text field: Resend then generates the plain-text version from the HTML.
   const text = message.text === null ? {} : { text: message.text }
   const { data, error, rateLimitedForMs } = await sendThroughResend(
     client,
-    { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, ...text, tags: [{ name: "template", value: message.template }] },
+    {
+      from: env().EMAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      ...text,
+      tags: [{ name: "template", value: message.template }],
+    },
     { priority: priorityOfRank(message.priority), idempotencyKey: message.idempotencyKey, timeoutMs: SEND_TIMEOUT_MS },
   )
   if (!error && data) {
-    await db.emailMessage.update({ where: { id }, data: { status: "SENT", providerId: data.id, sentAt: now, nextAttemptAt: null, error: null } })
+    await db.emailMessage.update({
+      where: { id },
+      data: { status: "SENT", providerId: data.id, sentAt: now, nextAttemptAt: null, error: null },
+    })
     return "sent"
   }
   const name = error?.name ?? "application_error"
   const detail = `${name}: ${error?.message ?? "no response"}`.slice(0, 1000)
   if (rateLimitedForMs !== null) {
     // Still rate-limited after waiting in place: the try is given back, due again after Retry-After.
-    await db.emailMessage.update({ where: { id }, data: { attempts: { decrement: 1 }, nextAttemptAt: new Date(now.getTime() + rateLimitedForMs), error: detail } })
+    await db.emailMessage.update({
+      where: { id },
+      data: { attempts: { decrement: 1 }, nextAttemptAt: new Date(now.getTime() + rateLimitedForMs), error: detail },
+    })
     return "retrying"
   }
   const retryAt = nextAttemptAt(message.attempts, now, name)
   await db.emailMessage.update({
     where: { id },
-    data: retryAt ? { nextAttemptAt: retryAt, error: detail } : { status: "FAILED", nextAttemptAt: null, error: detail },
+    data: retryAt
+      ? { nextAttemptAt: retryAt, error: detail }
+      : { status: "FAILED", nextAttemptAt: null, error: detail },
   })
   return retryAt ? "retrying" : "failed"
 }

@@ -28,11 +28,15 @@ type EmailWriter = Pick<RawSql, "$queryRaw">
  * text is left NULL, derived from the HTML when needed (lib/email/plain-text.ts): converting it
  * here cost more than rendering the HTML, inside every billing transaction.
  */
-export async function queueEmail<T extends TemplateName>(tx: EmailWriter, input: QueueEmailInput<T>): Promise<QueuedEmail> {
+export async function queueEmail<T extends TemplateName>(
+  tx: EmailWriter,
+  input: QueueEmailInput<T>,
+): Promise<QueuedEmail> {
   const key = input.idempotencyKey
   if (key.length < 1 || key.length > 256) throw new Error("idempotencyKey must be 1 to 256 characters")
   // Stored as queued, the secret would sit in the table until sent: such mail goes out from memory.
-  if (isRedactedTemplate(input.template)) throw new Error(`${input.template} carries a secret: send it with sendRedactedEmail, never through the outbox`)
+  if (isRedactedTemplate(input.template))
+    throw new Error(`${input.template} carries a secret: send it with sendRedactedEmail, never through the outbox`)
   // Rendered before we know whether the key is new: a repeat is rare (callers queue once per
   // change), and one statement instead of a look-up first keeps billing transactions short.
   const { subject, html } = await renderHtmlEmail(input.template, input.props)
@@ -44,6 +48,8 @@ export async function queueEmail<T extends TemplateName>(tx: EmailWriter, input:
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id, status::text AS status`
   if (created) return { ...created, created: true }
-  const [existing] = await tx.$queryRaw<{ id: string; status: EmailStatus }[]>`SELECT id, status::text AS status FROM email_messages WHERE idempotency_key = ${key}`
+  const [existing] = await tx.$queryRaw<
+    { id: string; status: EmailStatus }[]
+  >`SELECT id, status::text AS status FROM email_messages WHERE idempotency_key = ${key}`
   return { ...existing!, created: false }
 }

@@ -13,7 +13,12 @@ afterEach(() => {
 const t0 = new Date("2026-03-01T12:00:00.000Z").getTime()
 
 /** Starts a send of `priority` now; its grant time and label are recorded when its turn comes. */
-function send(pacer: Pacer, priority: EmailPriority, label: string, log: { label: string; at: number }[]): Promise<void> {
+function send(
+  pacer: Pacer,
+  priority: EmailPriority,
+  label: string,
+  log: { label: string; at: number }[],
+): Promise<void> {
   return pacer.pace(priority).then(() => void log.push({ label, at: Date.now() - t0 }))
 }
 
@@ -37,8 +42,17 @@ test("N sends over time never exceed the rate: 2 per second, a burst of 2 then o
   const times = log.map((entry) => entry.at)
   expect(busiestWindow(times, 1_000)).toBe(2)
   // As fast as the rate allows, in arrival order: two at 0 s, two at 1 s, … the fifteenth at 7 s.
-  expect(times.slice(0, 15)).toEqual([0, 0, 1_000, 1_000, 2_000, 2_000, 3_000, 3_000, 4_000, 4_000, 5_000, 5_000, 6_000, 6_000, 7_000])
-  expect(log.slice(0, 15).map((entry) => entry.label)).toEqual([...Array.from({ length: 10 }, (_, i) => `a${i + 1}`), "b1", "b2", "b3", "b4", "b5"])
+  expect(times.slice(0, 15)).toEqual([
+    0, 0, 1_000, 1_000, 2_000, 2_000, 3_000, 3_000, 4_000, 4_000, 5_000, 5_000, 6_000, 6_000, 7_000,
+  ])
+  expect(log.slice(0, 15).map((entry) => entry.label)).toEqual([
+    ...Array.from({ length: 10 }, (_, i) => `a${i + 1}`),
+    "b1",
+    "b2",
+    "b3",
+    "b4",
+    "b5",
+  ])
   // After a quiet spell a burst of two goes at once again.
   expect(times.slice(15)).toEqual([21_500, 21_500, 22_500])
 })

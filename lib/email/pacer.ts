@@ -79,7 +79,8 @@ export class Pacer {
 
   /** The earliest instant the window has room again, and no hold is on. */
   private nextSlot(): number {
-    const windowFree = this.granted.length < this.perWindow ? 0 : this.granted[this.granted.length - this.perWindow]! + this.windowMs
+    const windowFree =
+      this.granted.length < this.perWindow ? 0 : this.granted[this.granted.length - this.perWindow]! + this.windowMs
     return Math.max(windowFree, this.heldUntil)
   }
 

@@ -10,5 +10,7 @@ test("derives the plain text from the HTML by React Email's rules: headings in c
 test("a message's own text wins; without one it is derived from its HTML", () => {
   expect(messageText({ html, text: "Stored by hand" })).toBe("Stored by hand")
   expect(messageText({ html, text: "" })).toBe("")
-  expect(messageText({ html, text: null })).toBe("YOUR SEAT\n\nHi Ada,\n\nOpen your account https://app.example/account")
+  expect(messageText({ html, text: null })).toBe(
+    "YOUR SEAT\n\nHi Ada,\n\nOpen your account https://app.example/account",
+  )
 })

@@ -6,7 +6,14 @@ import { heldMessage } from "./demo-mailbox"
 import { messageText, toPlainText } from "./plain-text"
 import type { EmailFilter } from "./schemas"
 
-export type MailboxItem = { id: string; to: string; subject: string; template: string; status: EmailStatus; createdAt: Date }
+export type MailboxItem = {
+  id: string
+  to: string
+  subject: string
+  template: string
+  status: EmailStatus
+  createdAt: Date
+}
 
 export async function listMailbox({ to, take = 50 }: { to?: string; take?: number } = {}): Promise<MailboxItem[]> {
   return db.emailMessage.findMany({
@@ -66,8 +73,18 @@ export async function listEmails(filter: EmailFilter): Promise<EmailPage> {
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
       select: {
-        id: true, to: true, subject: true, template: true, status: true, attempts: true, nextAttemptAt: true,
-        error: true, deliveryStatus: true, deliveryAt: true, createdAt: true, sentAt: true,
+        id: true,
+        to: true,
+        subject: true,
+        template: true,
+        status: true,
+        attempts: true,
+        nextAttemptAt: true,
+        error: true,
+        deliveryStatus: true,
+        deliveryAt: true,
+        createdAt: true,
+        sentAt: true,
       },
     }),
   ])
@@ -93,6 +110,16 @@ export async function emailsToAddress(address: string, take: number) {
     where: { to: { equals: address, mode: "insensitive" } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, to: true, subject: true, template: true, status: true, deliveryStatus: true, error: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      template: true,
+      status: true,
+      deliveryStatus: true,
+      error: true,
+      createdAt: true,
+      sentAt: true,
+    },
   })
 }

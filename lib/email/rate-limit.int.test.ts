@@ -28,13 +28,26 @@ afterEach(async () => {
 
 const t0 = new Date("2026-03-01T12:00:00.000Z")
 const at = (ms: number) => new Date(t0.getTime() + ms)
-const row = (id: string) => db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, nextAttemptAt: true, providerId: true, error: true } })
+const row = (id: string) =>
+  db.emailMessage.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, attempts: true, nextAttemptAt: true, providerId: true, error: true },
+  })
 
 function queueWelcome(key: string) {
-  return db.$transaction((tx) => queueEmail(tx, { to: "ada@test.example", template: "welcome", props: { name: "Ada" }, idempotencyKey: key }))
+  return db.$transaction((tx) =>
+    queueEmail(tx, { to: "ada@test.example", template: "welcome", props: { name: "Ada" }, idempotencyKey: key }),
+  )
 }
 function queueBulk(key: string) {
-  return db.$transaction((tx) => queueEmail(tx, { to: `${key.replace(/\W/g, "-")}@test.example`, template: "feature-request-status", props: EMAIL_TEMPLATES["feature-request-status"].previewProps, idempotencyKey: key }))
+  return db.$transaction((tx) =>
+    queueEmail(tx, {
+      to: `${key.replace(/\W/g, "-")}@test.example`,
+      template: "feature-request-status",
+      props: EMAIL_TEMPLATES["feature-request-status"].previewProps,
+      idempotencyKey: key,
+    }),
+  )
 }
 
 test("a 429 with Retry-After is retried after that delay, and does not count as one of the message's tries", async () => {
@@ -49,7 +62,13 @@ test("a 429 with Retry-After is retried after that delay, and does not count as 
   expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(2_000)
   expect(second!.headers["idempotency-key"]).toBe("welcome/rate-limited")
   // One try, not two: the 429 gave its try back.
-  expect(await row(id)).toEqual({ status: "SENT", attempts: 1, nextAttemptAt: null, providerId: "re_msg_2", error: null })
+  expect(await row(id)).toEqual({
+    status: "SENT",
+    attempts: 1,
+    nextAttemptAt: null,
+    providerId: "re_msg_2",
+    error: null,
+  })
 })
 
 test("a Retry-After too long to wait in place puts the message back, due after it, with its tries untouched", async () => {
@@ -57,7 +76,13 @@ test("a Retry-After too long to wait in place puts the message back, due after i
   const { id } = await queueWelcome("welcome/rate-limited-long")
 
   expect(await deliverQueuedEmails({ now: t0 })).toMatchObject({ retrying: 1, failed: 0 })
-  expect(await row(id)).toEqual({ status: "QUEUED", attempts: 0, nextAttemptAt: at(60_000), providerId: null, error: "rate_limit_exceeded: Too many requests. You can only make 2 requests per second." })
+  expect(await row(id)).toEqual({
+    status: "QUEUED",
+    attempts: 0,
+    nextAttemptAt: at(60_000),
+    providerId: null,
+    error: "rate_limit_exceeded: Too many requests. You can only make 2 requests per second.",
+  })
   expect(resend.requests).toHaveLength(1)
   // The whole process holds its sends meanwhile (this test does not wait the minute out).
   let started = false
@@ -94,7 +119,9 @@ test("waiting mail goes out most urgent first, two requests a second, and a dire
   // Queued last, the transactional welcome went first; the sign-in link went at the next free turn.
   expect(order[0]).toBe("welcome/after-the-bulk")
   expect(order.indexOf("magic-link/direct")).toBeLessThanOrEqual(2)
-  expect(order.filter((key) => key.startsWith("feature-request-status/"))).toEqual([1, 2, 3, 4, 5].map((n) => `feature-request-status/bulk-${n}`))
+  expect(order.filter((key) => key.startsWith("feature-request-status/"))).toEqual(
+    [1, 2, 3, 4, 5].map((n) => `feature-request-status/bulk-${n}`),
+  )
   // Never more than two requests in any second.
   const times = resend.requests.map((r) => r.receivedAt)
   for (const start of times) expect(times.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(2)

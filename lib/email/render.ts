@@ -27,12 +27,17 @@ export async function renderHtmlEmail<T extends TemplateName>(
 }
 
 /** Subject, HTML and the plain text derived from it, for previews and tests: what a reader of the message sees. */
-export async function renderEmail<T extends TemplateName>(name: T, props: TemplateProps<T>, context?: RenderContext): Promise<RenderedEmail> {
+export async function renderEmail<T extends TemplateName>(
+  name: T,
+  props: TemplateProps<T>,
+  context?: RenderContext,
+): Promise<RenderedEmail> {
   const rendered = await renderHtmlEmail(name, props, context)
   return { ...rendered, text: toPlainText(rendered.html) }
 }
 
-const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'
 
 /**
  * React Email's document (its doctype, then the markup) without its render(): that one streams

@@ -25,10 +25,17 @@ export type ResendSendResult =
   /** `rateLimitedForMs`: Resend's rate limit still refused it; due again after that long. */
   | { data: null; error: ErrorResponse; rateLimitedForMs: number | null }
 
-export async function sendThroughResend(client: Resend, message: CreateEmailOptions, options: ResendSendOptions): Promise<ResendSendResult> {
+export async function sendThroughResend(
+  client: Resend,
+  message: CreateEmailOptions,
+  options: ResendSendOptions,
+): Promise<ResendSendResult> {
   for (let tries = 1; ; tries++) {
     await pace(options.priority)
-    const { data, error, headers } = await client.emails.send(message, { idempotencyKey: options.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs) })
+    const { data, error, headers } = await client.emails.send(message, {
+      idempotencyKey: options.idempotencyKey,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    })
     if (!error) return { data, error: null, rateLimitedForMs: null }
     if (!isRateLimited(error)) return { data: null, error, rateLimitedForMs: null }
     const wait = retryAfterMs(headers, Date.now())

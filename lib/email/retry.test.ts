@@ -5,7 +5,9 @@ const now = new Date("2026-03-01T12:00:00.000Z")
 
 test("a retryable failure waits 30 s, 2 min, 10 min, 1 h, 6 h, then gives up", () => {
   expect(MAX_ATTEMPTS).toBe(6)
-  const schedule = [1, 2, 3, 4, 5, 6].map((attempts) => nextAttemptAt(attempts, now, "application_error")?.toISOString() ?? null)
+  const schedule = [1, 2, 3, 4, 5, 6].map(
+    (attempts) => nextAttemptAt(attempts, now, "application_error")?.toISOString() ?? null,
+  )
   expect(schedule).toEqual([
     "2026-03-01T12:00:30.000Z",
     "2026-03-01T12:02:00.000Z",

@@ -43,9 +43,13 @@ test("Resend gets the link at once; the stored row is the copy without it, marke
 })
 
 test("a failing send is tried again in the request; every try failing is a FAILED row and an error", async () => {
-  resend.respondWith((_request, n) => (n === 1 ? resendError(500, "application_error") : { status: 200, body: { id: `re_retry_${n}` } }))
+  resend.respondWith((_request, n) =>
+    n === 1 ? resendError(500, "application_error") : { status: 200, body: { id: `re_retry_${n}` } },
+  )
   const retried = await sendRedactedEmail(input("magic-link/k2"))
-  expect(await db.emailMessage.findUniqueOrThrow({ where: { id: retried.id }, select: { status: true, attempts: true } })).toEqual({ status: "SENT", attempts: 2 })
+  expect(
+    await db.emailMessage.findUniqueOrThrow({ where: { id: retried.id }, select: { status: true, attempts: true } }),
+  ).toEqual({ status: "SENT", attempts: 2 })
 
   resend.respondWith(() => resendError(500, "application_error"))
   await expect(sendRedactedEmail(input("magic-link/k3"))).rejects.toBeInstanceOf(EmailNotSentError)
@@ -61,8 +65,15 @@ test("a failing send is tried again in the request; every try failing is a FAILE
 })
 
 test("the outbox refuses a template that carries a secret", async () => {
-  await expect(db.$transaction((tx) => queueEmail(tx, { to: "a@test.example", template: "magic-link", props: { url: link, host: "app.example" }, idempotencyKey: "magic-link/k5" }))).rejects.toThrow(
-    "sendRedactedEmail",
-  )
+  await expect(
+    db.$transaction((tx) =>
+      queueEmail(tx, {
+        to: "a@test.example",
+        template: "magic-link",
+        props: { url: link, host: "app.example" },
+        idempotencyKey: "magic-link/k5",
+      }),
+    ),
+  ).rejects.toThrow("sendRedactedEmail")
   expect(await db.emailMessage.count({ where: { idempotencyKey: "magic-link/k5" } })).toBe(0)
 })

@@ -36,14 +36,22 @@ const SEND_TIMEOUT_MS = 10_000
 type SendOutcome = { ok: true; providerId: string; attempts: number } | { ok: false; error: string; attempts: number }
 
 /** Sends now; stores the redacted copy with its status. Throws EmailNotSentError when every try failed. */
-export async function sendRedactedEmail<T extends RedactedTemplateName>(input: SendRedactedInput<T>): Promise<SentEmail> {
+export async function sendRedactedEmail<T extends RedactedTemplateName>(
+  input: SendRedactedInput<T>,
+): Promise<SentEmail> {
   const key = input.idempotencyKey
   if (key.length < 1 || key.length > 256) throw new Error("idempotencyKey must be 1 to 256 characters")
-  const existing = await db.emailMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true, status: true } })
+  const existing = await db.emailMessage.findUnique({
+    where: { idempotencyKey: key },
+    select: { id: true, status: true },
+  })
   if (existing?.status === "FAILED") throw new EmailNotSentError(existing.id, "this message already failed")
   if (existing) return { id: existing.id, status: existing.status }
 
-  const [full, kept] = await Promise.all([renderHtmlEmail(input.template, input.props), renderHtmlEmail(input.template, redactProps(input.template, input.props))])
+  const [full, kept] = await Promise.all([
+    renderHtmlEmail(input.template, input.props),
+    renderHtmlEmail(input.template, redactProps(input.template, input.props)),
+  ])
   const id = randomUUID()
   const client = resendClient()
   if (!client) {
@@ -66,7 +74,12 @@ export async function sendRedactedEmail<T extends RedactedTemplateName>(input: S
   return { id, status: "SENT" }
 }
 
-async function sendWithRetries(client: Resend, input: SendRedactedInput<RedactedTemplateName>, message: RenderedHtmlEmail, delays: readonly number[]): Promise<SendOutcome> {
+async function sendWithRetries(
+  client: Resend,
+  input: SendRedactedInput<RedactedTemplateName>,
+  message: RenderedHtmlEmail,
+  delays: readonly number[],
+): Promise<SendOutcome> {
   let error = "no response"
   for (let attempt = 1; attempt <= delays.length + 1; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 2]))
@@ -75,8 +88,18 @@ async function sendWithRetries(client: Resend, input: SendRedactedInput<Redacted
       // In its turn under Resend's rate limit, ahead of transactional and bulk mail (pacer.ts).
       const { data, error: failure } = await sendThroughResend(
         client,
-        { from: env().EMAIL_FROM, to: input.to, subject: message.subject, html: message.html, tags: [{ name: "template", value: input.template }] },
-        { priority: TEMPLATE_PRIORITY[input.template], idempotencyKey: input.idempotencyKey, timeoutMs: SEND_TIMEOUT_MS },
+        {
+          from: env().EMAIL_FROM,
+          to: input.to,
+          subject: message.subject,
+          html: message.html,
+          tags: [{ name: "template", value: input.template }],
+        },
+        {
+          priority: TEMPLATE_PRIORITY[input.template],
+          idempotencyKey: input.idempotencyKey,
+          timeoutMs: SEND_TIMEOUT_MS,
+        },
       )
       if (!failure && data) return { ok: true, providerId: data.id, attempts: attempt }
       name = failure?.name ?? name
@@ -91,10 +114,26 @@ async function sendWithRetries(client: Resend, input: SendRedactedInput<Redacted
 
 type Ending = { status: EmailStatus; providerId?: string; sentAt?: Date; error?: string; attempts?: number }
 
-async function store(id: string, input: SendRedactedInput<RedactedTemplateName>, kept: RenderedHtmlEmail, ending: Ending): Promise<void> {
+async function store(
+  id: string,
+  input: SendRedactedInput<RedactedTemplateName>,
+  kept: RenderedHtmlEmail,
+  ending: Ending,
+): Promise<void> {
   // skipDuplicates: a request racing with the same key stored its copy first; one row is enough.
   await db.emailMessage.createMany({
-    data: [{ id, to: input.to, template: input.template, subject: kept.subject, html: kept.html, idempotencyKey: input.idempotencyKey, attempts: 0, ...ending }],
+    data: [
+      {
+        id,
+        to: input.to,
+        template: input.template,
+        subject: kept.subject,
+        html: kept.html,
+        idempotencyKey: input.idempotencyKey,
+        attempts: 0,
+        ...ending,
+      },
+    ],
     skipDuplicates: true,
   })
 }

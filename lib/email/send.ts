@@ -16,7 +16,10 @@ export type SendEmailInput<T extends TemplateName> = QueueEmailInput<T>
 export type SentEmail = { id: string; status: "SENT" | "OUTBOX" | "QUEUED" }
 
 export class EmailNotSentError extends Error {
-  constructor(readonly emailId: string, reason: string | null) {
+  constructor(
+    readonly emailId: string,
+    reason: string | null,
+  ) {
     super(`email not sent: ${reason ?? "unknown error"}`)
     this.name = "EmailNotSentError"
   }

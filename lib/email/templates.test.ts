@@ -20,12 +20,20 @@ test("subjects and bodies carry the props: money, dates in UTC, links into the a
   expect(failed.html).toContain('href="https://app.example/account/billing"')
   expect(failed.text).toContain("March 8, 2026")
 
-  const canceled = await renderEmail("subscription-canceled", { name: null, planName: "Team yearly", activeUntil: "2026-04-01T00:00:00.000Z" }, context)
+  const canceled = await renderEmail(
+    "subscription-canceled",
+    { name: null, planName: "Team yearly", activeUntil: "2026-04-01T00:00:00.000Z" },
+    context,
+  )
   expect(canceled.subject).toBe("Your Team yearly subscription is canceled")
   expect(canceled.text).toContain("active until April 1, 2026")
   expect(canceled.text).toMatch(/^Hi,/m)
 
-  const refund = await renderEmail("refund-issued", { name: "Grace", amountCents: 19000, currency: "eur", orderRef: null }, context)
+  const refund = await renderEmail(
+    "refund-issued",
+    { name: "Grace", amountCents: 19000, currency: "eur", orderRef: null },
+    context,
+  )
   expect(refund.subject).toBe("Refund issued: €190.00")
   expect(refund.text).toContain("Hi Grace,")
   expect(refund.text).not.toContain("for order")
@@ -47,7 +55,11 @@ test("payment failed with no retry date (what the webhook queues) still sends pe
 })
 
 test("the seat-ready email sends people to the portal and carries no credentials", async () => {
-  const { subject, html, text } = await renderEmail("seat-ready", { name: "Ada", orderRef: "ord_1", planName: "Pro monthly" }, context)
+  const { subject, html, text } = await renderEmail(
+    "seat-ready",
+    { name: "Ada", orderRef: "ord_1", planName: "Pro monthly" },
+    context,
+  )
   expect(subject).toBe("Your Pro monthly seat is ready")
   expect(html).toContain('href="https://app.example/account"')
   expect(text).toContain("never send them by email")

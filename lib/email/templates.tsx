@@ -1,5 +1,8 @@
 import type { ReactElement } from "react"
-import FeatureRequestStatusEmail, { featureRequestStatusSubject, type FeatureRequestStatusEmailProps } from "@/emails/feature-request-status"
+import FeatureRequestStatusEmail, {
+  featureRequestStatusSubject,
+  type FeatureRequestStatusEmailProps,
+} from "@/emails/feature-request-status"
 import MagicLinkEmail, { type MagicLinkEmailProps } from "@/emails/magic-link"
 import OrderReceivedEmail, { type OrderReceivedEmailProps } from "@/emails/order-received"
 import PaymentFailedEmail, { type PaymentFailedEmailProps } from "@/emails/payment-failed"

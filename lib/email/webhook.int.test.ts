@@ -9,23 +9,42 @@ const secretBytes = randomBytes(24)
 const webhookSecret = `whsec_${secretBytes.toString("base64")}`
 
 // Svix / Standard Webhooks: HMAC-SHA256 over "id.timestamp.body" with the decoded secret.
-function signed(body: string, { id = `msg_${randomBytes(6).toString("hex")}`, timestamp = Math.floor(Date.now() / 1000) } = {}) {
+function signed(
+  body: string,
+  { id = `msg_${randomBytes(6).toString("hex")}`, timestamp = Math.floor(Date.now() / 1000) } = {},
+) {
   const signature = createHmac("sha256", secretBytes).update(`${id}.${timestamp}.${body}`).digest("base64")
-  return { "svix-id": id, "svix-timestamp": String(timestamp), "svix-signature": `v1,${signature}`, "content-type": "application/json" }
+  return {
+    "svix-id": id,
+    "svix-timestamp": String(timestamp),
+    "svix-signature": `v1,${signature}`,
+    "content-type": "application/json",
+  }
 }
 
 const event = (type: string, emailId: string, createdAt = "2026-03-01T12:05:00.000Z") =>
   JSON.stringify({ type, created_at: createdAt, data: { email_id: emailId, to: ["ada@test.example"], subject: "Hi" } })
 
-const post = (body: string, headers: Record<string, string>) => callRoute(POST, "POST", "/api/webhooks/resend", { rawBody: body, headers })
+const post = (body: string, headers: Record<string, string>) =>
+  callRoute(POST, "POST", "/api/webhooks/resend", { rawBody: body, headers })
 
 async function sentMessage(providerId: string) {
   return db.emailMessage.create({
-    data: { to: "ada@test.example", subject: "Hi", template: "welcome", html: "<p>Hi</p>", text: "Hi", status: "SENT", idempotencyKey: `welcome/${providerId}`, providerId },
+    data: {
+      to: "ada@test.example",
+      subject: "Hi",
+      template: "welcome",
+      html: "<p>Hi</p>",
+      text: "Hi",
+      status: "SENT",
+      idempotencyKey: `welcome/${providerId}`,
+      providerId,
+    },
     select: { id: true },
   })
 }
-const delivery = (providerId: string) => db.emailMessage.findFirstOrThrow({ where: { providerId }, select: { deliveryStatus: true, deliveryAt: true } })
+const delivery = (providerId: string) =>
+  db.emailMessage.findFirstOrThrow({ where: { providerId }, select: { deliveryStatus: true, deliveryAt: true } })
 
 beforeEach(() => {
   process.env.RESEND_WEBHOOK_SECRET = webhookSecret
@@ -42,17 +61,26 @@ test("delivered, then bounced: the bounce wins, and a late or repeated event cha
   const response = await post(delivered, signed(delivered))
   expect(response.status).toBe(200)
   expect(await response.json()).toEqual({ received: true })
-  expect(await delivery("re_a")).toEqual({ deliveryStatus: "delivered", deliveryAt: new Date("2026-03-01T12:05:00.000Z") })
+  expect(await delivery("re_a")).toEqual({
+    deliveryStatus: "delivered",
+    deliveryAt: new Date("2026-03-01T12:05:00.000Z"),
+  })
 
   const bounced = event("email.bounced", "re_a", "2026-03-01T12:06:00.000Z")
   expect((await post(bounced, signed(bounced))).status).toBe(200)
-  expect(await delivery("re_a")).toEqual({ deliveryStatus: "bounced", deliveryAt: new Date("2026-03-01T12:06:00.000Z") })
+  expect(await delivery("re_a")).toEqual({
+    deliveryStatus: "bounced",
+    deliveryAt: new Date("2026-03-01T12:06:00.000Z"),
+  })
 
   // The same delivery sent again (Svix retries), and a "delivered" arriving late.
   expect((await post(bounced, signed(bounced))).status).toBe(200)
   const late = event("email.delivered", "re_a", "2026-03-01T12:07:00.000Z")
   expect(await (await post(late, signed(late))).json()).toEqual({ received: true })
-  expect(await delivery("re_a")).toEqual({ deliveryStatus: "bounced", deliveryAt: new Date("2026-03-01T12:06:00.000Z") })
+  expect(await delivery("re_a")).toEqual({
+    deliveryStatus: "bounced",
+    deliveryAt: new Date("2026-03-01T12:06:00.000Z"),
+  })
 })
 
 test("a complaint is recorded", async () => {
@@ -64,7 +92,11 @@ test("a complaint is recorded", async () => {
 
 test("unknown emails and other event types are acknowledged and ignored", async () => {
   await sentMessage("re_c")
-  for (const body of [event("email.delivered", "re_unknown"), event("email.opened", "re_c"), JSON.stringify({ type: "contact.created", created_at: "2026-03-01T00:00:00Z", data: { id: "c1" } })]) {
+  for (const body of [
+    event("email.delivered", "re_unknown"),
+    event("email.opened", "re_c"),
+    JSON.stringify({ type: "contact.created", created_at: "2026-03-01T00:00:00Z", data: { id: "c1" } }),
+  ]) {
     const response = await post(body, signed(body))
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ received: true, ignored: true })
@@ -108,5 +140,8 @@ test("without RESEND_WEBHOOK_SECRET the endpoint says it is not configured", asy
   const body = event("email.delivered", "re_a")
   const response = await post(body, signed(body))
   expect(response.status).toBe(503)
-  expect((await response.json()).error).toMatchObject({ code: "service_unavailable", message: expect.stringContaining("RESEND_WEBHOOK_SECRET") })
+  expect((await response.json()).error).toMatchObject({
+    code: "service_unavailable",
+    message: expect.stringContaining("RESEND_WEBHOOK_SECRET"),
+  })
 })

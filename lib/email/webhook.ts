@@ -24,9 +24,14 @@ export type WebhookHeaders = { id: string | null; timestamp: string | null; sign
 export type WebhookResult = { received: true; ignored?: true }
 
 /** Verifies, then records one Resend event. Throws AppError for every refusal. */
-export async function receiveResendWebhook(input: { payload: string; headers: WebhookHeaders; ip?: string }): Promise<WebhookResult> {
+export async function receiveResendWebhook(input: {
+  payload: string
+  headers: WebhookHeaders
+  ip?: string
+}): Promise<WebhookResult> {
   const webhookSecret = env().RESEND_WEBHOOK_SECRET
-  if (!webhookSecret) throw new AppError("service_unavailable", "Resend webhooks are not configured: set RESEND_WEBHOOK_SECRET")
+  if (!webhookSecret)
+    throw new AppError("service_unavailable", "Resend webhooks are not configured: set RESEND_WEBHOOK_SECRET")
   const { id, timestamp, signature } = input.headers
   const refuse = async () => {
     await recordSecurityEvent({ kind: "webhook.bad_signature", detail: { provider: "resend" }, ip: input.ip })
@@ -35,7 +40,11 @@ export async function receiveResendWebhook(input: { payload: string; headers: We
   if (!id || !timestamp || !signature) throw await refuse()
   let event: unknown
   try {
-    event = resendVerifier().webhooks.verify({ payload: input.payload, headers: { id, timestamp, signature }, webhookSecret })
+    event = resendVerifier().webhooks.verify({
+      payload: input.payload,
+      headers: { id, timestamp, signature },
+      webhookSecret,
+    })
   } catch (error) {
     // standardwebhooks parses the body only after the signature matched.
     if (error instanceof SyntaxError) throw new AppError("bad_request", "body is not valid JSON")
@@ -53,7 +62,11 @@ export async function receiveResendWebhook(input: { payload: string; headers: We
 }
 
 /** Sets the delivery status of the message Resend knows as `providerId`, unless it already holds worse news. */
-export async function recordDeliveryStatus(providerId: string, status: DeliveryStatus, at: Date): Promise<"recorded" | "unchanged" | "unknown"> {
+export async function recordDeliveryStatus(
+  providerId: string,
+  status: DeliveryStatus,
+  at: Date,
+): Promise<"recorded" | "unchanged" | "unknown"> {
   const milder = (Object.keys(RANK) as DeliveryStatus[]).filter((other) => RANK[other] < RANK[status])
   const { count } = await db.emailMessage.updateMany({
     where: { providerId, OR: [{ deliveryStatus: null }, { deliveryStatus: { in: milder } }] },

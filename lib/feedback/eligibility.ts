@@ -16,14 +16,22 @@ export type NpsEligibilityInput = {
 }
 
 export type NpsIneligibleReason = "not_subscribed" | "too_new" | "asked_recently"
-export type NpsEligibility = { eligible: true } | { eligible: false; reason: NpsIneligibleReason; eligibleFrom: Date | null }
+export type NpsEligibility =
+  { eligible: true } | { eligible: false; reason: NpsIneligibleReason; eligibleFrom: Date | null }
 
-export function npsEligibility({ firstSubscriptionStartedAt, hasLiveSubscription, lastResponseAt, now }: NpsEligibilityInput): NpsEligibility {
-  if (!firstSubscriptionStartedAt || !hasLiveSubscription) return { eligible: false, reason: "not_subscribed", eligibleFrom: null }
+export function npsEligibility({
+  firstSubscriptionStartedAt,
+  hasLiveSubscription,
+  lastResponseAt,
+  now,
+}: NpsEligibilityInput): NpsEligibility {
+  if (!firstSubscriptionStartedAt || !hasLiveSubscription)
+    return { eligible: false, reason: "not_subscribed", eligibleFrom: null }
   // Exactly 30 days (or 90) is enough: the boundary instant itself is eligible.
   const tenureFrom = new Date(firstSubscriptionStartedAt.getTime() + NPS_MIN_TENURE_DAYS * DAY_MS)
   const quietUntil = lastResponseAt ? new Date(lastResponseAt.getTime() + NPS_QUIET_DAYS * DAY_MS) : null
-  if (quietUntil && now < quietUntil) return { eligible: false, reason: "asked_recently", eligibleFrom: later(tenureFrom, quietUntil) }
+  if (quietUntil && now < quietUntil)
+    return { eligible: false, reason: "asked_recently", eligibleFrom: later(tenureFrom, quietUntil) }
   if (now < tenureFrom) return { eligible: false, reason: "too_new", eligibleFrom: tenureFrom }
   return { eligible: true }
 }

@@ -30,14 +30,31 @@ export function statusEmailKey(requestId: string, status: FeatureRequestStatus, 
  * even after moving away and back, never sends twice), and the audit entry. Setting the status it
  * already has changes nothing and sends nothing. Call deliverSoon() after it returns.
  */
-export async function setFeatureRequestStatus({ requestId, status, actor }: { requestId: string; status: FeatureRequestStatusInput["status"]; actor: Actor }): Promise<StatusChange> {
+export async function setFeatureRequestStatus({
+  requestId,
+  status,
+  actor,
+}: {
+  requestId: string
+  status: FeatureRequestStatusInput["status"]
+  actor: Actor
+}): Promise<StatusChange> {
   return db.$transaction(
     async (tx) => {
       // Locked, so two staff changing the same request one after the other see each other's status.
-      const [request] = await tx.$queryRaw<{ id: string; title: string; status: FeatureRequestStatus; author_id: string }[]>`
+      const [request] = await tx.$queryRaw<
+        { id: string; title: string; status: FeatureRequestStatus; author_id: string }[]
+      >`
         SELECT id, title, status::text AS status, author_id FROM feature_requests WHERE id = ${requestId} FOR UPDATE`
       if (!request) throw new AppError("not_found", "no such feature request")
-      const unchanged = { id: requestId, status, previousStatus: request.status, changed: false, recipients: 0, emailed: 0 }
+      const unchanged = {
+        id: requestId,
+        status,
+        previousStatus: request.status,
+        changed: false,
+        recipients: 0,
+        emailed: 0,
+      }
       if (request.status === status) return unchanged
       await tx.featureRequest.update({ where: { id: requestId }, data: { status, statusChangedAt: new Date() } })
       const recipients = await tx.user.findMany({
@@ -56,7 +73,13 @@ export async function setFeatureRequestStatus({ requestId, status, actor }: { re
         if (queued.created) emailed += 1
       }
       await recordAudit(
-        { actor, action: "feature_request.status_changed", targetType: "feature_request", targetId: requestId, metadata: { from: request.status, to: status, recipients: recipients.length, emailed } },
+        {
+          actor,
+          action: "feature_request.status_changed",
+          targetType: "feature_request",
+          targetId: requestId,
+          metadata: { from: request.status, to: status, recipients: recipients.length, emailed },
+        },
         tx,
       )
       return { ...unchanged, changed: true, recipients: recipients.length, emailed }

@@ -12,11 +12,16 @@ async function customer() {
   return me
 }
 
-const create = (cookie: string, body: unknown) => callRoute(post, "POST", "/api/account/feature-requests", { cookie, body })
-const voteOn = (id: string, cookie: string) => callRoute(vote, "POST", `/api/account/feature-requests/${id}/vote`, { cookie, params: { id } })
-const unvoteOn = (id: string, cookie: string) => callRoute(unvote, "DELETE", `/api/account/feature-requests/${id}/vote`, { cookie, params: { id } })
-const list = async (cookie: string, query = "") => (await callRoute(board, "GET", `/api/account/feature-requests${query}`, { cookie })).json()
-const countOf = async (id: string) => (await db.featureRequest.findUniqueOrThrow({ where: { id }, select: { voteCount: true } })).voteCount
+const create = (cookie: string, body: unknown) =>
+  callRoute(post, "POST", "/api/account/feature-requests", { cookie, body })
+const voteOn = (id: string, cookie: string) =>
+  callRoute(vote, "POST", `/api/account/feature-requests/${id}/vote`, { cookie, params: { id } })
+const unvoteOn = (id: string, cookie: string) =>
+  callRoute(unvote, "DELETE", `/api/account/feature-requests/${id}/vote`, { cookie, params: { id } })
+const list = async (cookie: string, query = "") =>
+  (await callRoute(board, "GET", `/api/account/feature-requests${query}`, { cookie })).json()
+const countOf = async (id: string) =>
+  (await db.featureRequest.findUniqueOrThrow({ where: { id }, select: { voteCount: true } })).voteCount
 const votesOf = (id: string) => db.featureRequestVote.count({ where: { requestId: id } })
 
 test("posting a request puts the author's vote on it; voting twice counts once; unvoting takes it back", async () => {
@@ -28,10 +33,30 @@ test("posting a request puts the author's vote on it; voting twice counts once; 
   expect(await votesOf(request.id)).toBe(1)
 
   const voter = await customer()
-  expect(await (await voteOn(request.id, voter.cookie)).json()).toEqual({ requestId: request.id, voted: true, voteCount: 2, changed: true })
-  expect(await (await voteOn(request.id, voter.cookie)).json()).toEqual({ requestId: request.id, voted: true, voteCount: 2, changed: false })
-  expect(await (await unvoteOn(request.id, voter.cookie)).json()).toEqual({ requestId: request.id, voted: false, voteCount: 1, changed: true })
-  expect(await (await unvoteOn(request.id, voter.cookie)).json()).toEqual({ requestId: request.id, voted: false, voteCount: 1, changed: false })
+  expect(await (await voteOn(request.id, voter.cookie)).json()).toEqual({
+    requestId: request.id,
+    voted: true,
+    voteCount: 2,
+    changed: true,
+  })
+  expect(await (await voteOn(request.id, voter.cookie)).json()).toEqual({
+    requestId: request.id,
+    voted: true,
+    voteCount: 2,
+    changed: false,
+  })
+  expect(await (await unvoteOn(request.id, voter.cookie)).json()).toEqual({
+    requestId: request.id,
+    voted: false,
+    voteCount: 1,
+    changed: true,
+  })
+  expect(await (await unvoteOn(request.id, voter.cookie)).json()).toEqual({
+    requestId: request.id,
+    voted: false,
+    voteCount: 1,
+    changed: false,
+  })
   // The author may take their own vote back too.
   expect(await (await unvoteOn(request.id, author.cookie)).json()).toMatchObject({ voteCount: 0, changed: true })
   expect([await countOf(request.id), await votesOf(request.id)]).toEqual([0, 0])
@@ -64,13 +89,17 @@ test("the board sorts by votes or by date, filters by status, pages, and marks t
   await voteOn(ids[0]!, me.cookie) // request 1: 2 votes (author + me), the others 1
   await db.featureRequest.update({ where: { id: ids[2]! }, data: { status: "PLANNED" } })
 
-  const top = (await list(me.cookie, "?sort=top&pageSize=100")).items.filter((i: { title: string }) => i.title.startsWith(tag))
+  const top = (await list(me.cookie, "?sort=top&pageSize=100")).items.filter((i: { title: string }) =>
+    i.title.startsWith(tag),
+  )
   expect(top.map((i: { title: string; votedByMe: boolean; mine: boolean }) => [i.title, i.votedByMe, i.mine])).toEqual([
     [`${tag} request 1`, true, false],
     [`${tag} request 3`, false, false],
     [`${tag} request 2`, false, false],
   ])
-  const newest = (await list(me.cookie, "?sort=new&pageSize=100")).items.filter((i: { title: string }) => i.title.startsWith(tag))
+  const newest = (await list(me.cookie, "?sort=new&pageSize=100")).items.filter((i: { title: string }) =>
+    i.title.startsWith(tag),
+  )
   expect(newest.map((i: { title: string }) => i.title)).toEqual([3, 2, 1].map((n) => `${tag} request ${n}`))
   const planned = await list(me.cookie, "?status=PLANNED&pageSize=100")
   expect(planned.items.map((i: { id: string }) => i.id)).toContain(ids[2])
@@ -98,15 +127,28 @@ test("closed requests take no new votes; unknown ids are 404; only customers pos
   const open = await (await create(me.cookie, { title: "Open request" })).json()
   expect((await voteOn(open.id, visitor.cookie)).status).toBe(403)
   expect(await countOf(open.id)).toBe(1)
-  expect((await callRoute(post, "POST", "/api/account/feature-requests", { body: { title: "Anonymous" } })).status).toBe(401)
-  expect((await callRoute(vote, "POST", `/api/account/feature-requests/${open.id}/vote`, { params: { id: open.id } })).status).toBe(401)
-  expect((await callRoute(unvote, "DELETE", `/api/account/feature-requests/${open.id}/vote`, { params: { id: open.id } })).status).toBe(401)
+  expect(
+    (await callRoute(post, "POST", "/api/account/feature-requests", { body: { title: "Anonymous" } })).status,
+  ).toBe(401)
+  expect(
+    (await callRoute(vote, "POST", `/api/account/feature-requests/${open.id}/vote`, { params: { id: open.id } }))
+      .status,
+  ).toBe(401)
+  expect(
+    (await callRoute(unvote, "DELETE", `/api/account/feature-requests/${open.id}/vote`, { params: { id: open.id } }))
+      .status,
+  ).toBe(401)
   expect((await callRoute(board, "GET", "/api/account/feature-requests")).status).toBe(401)
 })
 
 test("invalid requests are 422 and write nothing; posting is rate limited", async () => {
   const me = await customer()
-  for (const body of [{ title: "abc" }, { title: "x".repeat(121) }, { title: "Fine title", body: "x".repeat(2001) }, {}]) {
+  for (const body of [
+    { title: "abc" },
+    { title: "x".repeat(121) },
+    { title: "Fine title", body: "x".repeat(2001) },
+    {},
+  ]) {
     expect((await create(me.cookie, body)).status).toBe(422)
   }
   expect(await db.featureRequest.count({ where: { authorId: me.user.id } })).toBe(0)

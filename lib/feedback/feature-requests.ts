@@ -31,7 +31,9 @@ export type BoardPage = Paged<BoardItem>
 export function boardPageArgs(query: BoardQuery) {
   const where: Prisma.FeatureRequestWhereInput = query.status === "all" ? {} : { status: query.status }
   const orderBy: Prisma.FeatureRequestOrderByWithRelationInput[] =
-    query.sort === "new" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ voteCount: "desc" }, { createdAt: "desc" }, { id: "desc" }]
+    query.sort === "new"
+      ? [{ createdAt: "desc" }, { id: "desc" }]
+      : [{ voteCount: "desc" }, { createdAt: "desc" }, { id: "desc" }]
   return { where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }
 }
 
@@ -55,7 +57,11 @@ export async function listBoard(userId: string, query: BoardQuery): Promise<Boar
       },
     }),
   ])
-  const items = rows.map(({ authorId, votes, ...row }) => ({ ...row, votedByMe: votes.length > 0, mine: authorId === userId }))
+  const items = rows.map(({ authorId, votes, ...row }) => ({
+    ...row,
+    votedByMe: votes.length > 0,
+    mine: authorId === userId,
+  }))
   return paged(items, total, query)
 }
 
@@ -74,7 +80,15 @@ export async function createFeatureRequest(userId: string, input: FeatureRequest
   const created = await db.$transaction(async (tx) => {
     const request = await tx.featureRequest.create({
       data: { title: input.title, body: input.body, authorId: userId, voteCount: 1 },
-      select: { id: true, title: true, body: true, status: true, voteCount: true, createdAt: true, statusChangedAt: true },
+      select: {
+        id: true,
+        title: true,
+        body: true,
+        status: true,
+        voteCount: true,
+        createdAt: true,
+        statusChangedAt: true,
+      },
     })
     await tx.featureRequestVote.create({ data: { requestId: request.id, userId } })
     return request
@@ -88,9 +102,13 @@ export type VoteResult = { requestId: string; voted: boolean; voteCount: number;
 export async function voteForRequest(userId: string, requestId: string): Promise<VoteResult> {
   await requireCustomer(userId)
   return db.$transaction(async (tx) => {
-    const request = await tx.featureRequest.findUnique({ where: { id: requestId }, select: { status: true, voteCount: true } })
+    const request = await tx.featureRequest.findUnique({
+      where: { id: requestId },
+      select: { status: true, voteCount: true },
+    })
     if (!request) throw new AppError("not_found", "no such feature request")
-    if (isClosedStatus(request.status)) throw new AppError("conflict", `this request is ${request.status.toLowerCase()}; it takes no new votes`)
+    if (isClosedStatus(request.status))
+      throw new AppError("conflict", `this request is ${request.status.toLowerCase()}; it takes no new votes`)
     const inserted = await tx.$executeRaw`
       INSERT INTO feature_request_votes (request_id, user_id, created_at) VALUES (${requestId}, ${userId}, now())
       ON CONFLICT (request_id, user_id) DO NOTHING`
@@ -106,7 +124,8 @@ export async function unvoteRequest(userId: string, requestId: string): Promise<
   return db.$transaction(async (tx) => {
     const exists = await tx.featureRequest.count({ where: { id: requestId } })
     if (exists === 0) throw new AppError("not_found", "no such feature request")
-    const deleted = await tx.$executeRaw`DELETE FROM feature_request_votes WHERE request_id = ${requestId} AND user_id = ${userId}`
+    const deleted =
+      await tx.$executeRaw`DELETE FROM feature_request_votes WHERE request_id = ${requestId} AND user_id = ${userId}`
     if (deleted === 0) return { requestId, voted: false, voteCount: await currentCount(tx, requestId), changed: false }
     const [row] = await tx.$queryRaw<{ vote_count: number }[]>`
       UPDATE feature_requests SET vote_count = vote_count - 1, updated_at = now() WHERE id = ${requestId} RETURNING vote_count`

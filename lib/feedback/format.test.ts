@@ -12,5 +12,11 @@ test("signed figures: plus, a true minus, zero without a sign, nothing as a dash
 })
 
 test("shipped and declined requests are closed", () => {
-  expect(["OPEN", "PLANNED", "IN_PROGRESS", "SHIPPED", "DECLINED"].map((s) => isClosedStatus(s as never))).toEqual([false, false, false, true, true])
+  expect(["OPEN", "PLANNED", "IN_PROGRESS", "SHIPPED", "DECLINED"].map((s) => isClosedStatus(s as never))).toEqual([
+    false,
+    false,
+    false,
+    true,
+    true,
+  ])
 })

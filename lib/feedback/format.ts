@@ -3,10 +3,21 @@ import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 // Labels shared by the portal, the staff pages, the dashboard and the status email.
 // Pure data: safe to import from client components and email templates.
 
-export const FEATURE_REQUEST_STATUSES = ["OPEN", "PLANNED", "IN_PROGRESS", "SHIPPED", "DECLINED"] as const satisfies readonly FeatureRequestStatus[]
+export const FEATURE_REQUEST_STATUSES = [
+  "OPEN",
+  "PLANNED",
+  "IN_PROGRESS",
+  "SHIPPED",
+  "DECLINED",
+] as const satisfies readonly FeatureRequestStatus[]
 
 /** The statuses staff move a request to; every request starts OPEN. */
-export const SETTABLE_STATUSES = ["PLANNED", "IN_PROGRESS", "SHIPPED", "DECLINED"] as const satisfies readonly FeatureRequestStatus[]
+export const SETTABLE_STATUSES = [
+  "PLANNED",
+  "IN_PROGRESS",
+  "SHIPPED",
+  "DECLINED",
+] as const satisfies readonly FeatureRequestStatus[]
 
 /** A shipped or declined request takes no new votes. */
 export const CLOSED_STATUSES = ["SHIPPED", "DECLINED"] as const satisfies readonly FeatureRequestStatus[]
@@ -25,7 +36,13 @@ export function isClosedStatus(status: FeatureRequestStatus): boolean {
 
 /** The CSAT question and the words for each rating, shared by the form and the staff tables. */
 export const CSAT_QUESTION = "How satisfied are you with AI Copilot Vibe?"
-export const CSAT_LABELS = { 1: "Very dissatisfied", 2: "Dissatisfied", 3: "Neutral", 4: "Satisfied", 5: "Very satisfied" } as const
+export const CSAT_LABELS = {
+  1: "Very dissatisfied",
+  2: "Dissatisfied",
+  3: "Neutral",
+  4: "Satisfied",
+  5: "Very satisfied",
+} as const
 
 export const NPS_QUESTION = "How likely are you to recommend AI Copilot Vibe to a friend or colleague?"
 

@@ -7,7 +7,8 @@ import { daysAgo, subscribeFor } from "./testing/fixtures"
 
 const answer = (cookie: string, body: unknown) => callRoute(POST, "POST", "/api/account/nps", { cookie, body })
 const state = async (cookie: string) => (await callRoute(GET, "GET", "/api/account/nps", { cookie })).json()
-const rowsOf = (userId: string) => db.npsResponse.findMany({ where: { userId }, select: { score: true, comment: true, dismissed: true } })
+const rowsOf = (userId: string) =>
+  db.npsResponse.findMany({ where: { userId }, select: { score: true, comment: true, dismissed: true } })
 
 test("a subscriber of 31 days answers once; a second answer this quarter is 409 and writes nothing", async () => {
   const me = await signedInAs("SUBSCRIBER")
@@ -29,7 +30,11 @@ test("a subscriber of 31 days answers once; a second answer this quarter is 409 
 test("a double click (two posts at once) stores one answer", async () => {
   const me = await signedInAs("SUBSCRIBER")
   await subscribeFor(me.user.id, 45)
-  const responses = await Promise.all([answer(me.cookie, { score: 10 }), answer(me.cookie, { score: 10 }), answer(me.cookie, { dismissed: true })])
+  const responses = await Promise.all([
+    answer(me.cookie, { score: 10 }),
+    answer(me.cookie, { score: 10 }),
+    answer(me.cookie, { dismissed: true }),
+  ])
   expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409])
   expect(await db.npsResponse.count({ where: { userId: me.user.id } })).toBe(1)
 })
@@ -54,7 +59,9 @@ test("the survey opens 30 days after the first subscription started", async () =
   const churned = await signedInAs("SUBSCRIBER")
   await subscribeFor(churned.user.id, 200, "CANCELED")
   expect(await state(churned.cookie)).toMatchObject({ eligible: false, reason: "not_subscribed" })
-  expect(await db.npsResponse.count({ where: { userId: { in: [young.user.id, visitor.user.id, churned.user.id] } } })).toBe(0)
+  expect(
+    await db.npsResponse.count({ where: { userId: { in: [young.user.id, visitor.user.id, churned.user.id] } } }),
+  ).toBe(0)
 })
 
 test("a dismissal is recorded as a row and keeps the survey away for 90 days; after 90 days it comes back", async () => {
@@ -77,12 +84,24 @@ test("a dismissal is recorded as a row and keeps the survey away for 90 days; af
 test("invalid answers are 422 (or 400 for broken JSON) and write nothing", async () => {
   const me = await signedInAs("SUBSCRIBER")
   await subscribeFor(me.user.id, 40)
-  for (const body of [{ score: 11 }, { score: -1 }, { score: 7.5 }, { score: "9" }, {}, { dismissed: false }, { score: 5, comment: "x".repeat(1001) }]) {
+  for (const body of [
+    { score: 11 },
+    { score: -1 },
+    { score: 7.5 },
+    { score: "9" },
+    {},
+    { dismissed: false },
+    { score: 5, comment: "x".repeat(1001) },
+  ]) {
     const response = await answer(me.cookie, body)
     expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(422)
     expect((await response.json()).error.code).toBe("unprocessable_entity")
   }
-  const broken = await callRoute(POST, "POST", "/api/account/nps", { cookie: me.cookie, rawBody: "{score: 9", headers: { "content-type": "application/json" } })
+  const broken = await callRoute(POST, "POST", "/api/account/nps", {
+    cookie: me.cookie,
+    rawBody: "{score: 9",
+    headers: { "content-type": "application/json" },
+  })
   expect(broken.status).toBe(400)
   expect(await db.npsResponse.count({ where: { userId: me.user.id } })).toBe(0)
   // Still eligible: the refusals did not use up the quarter.

@@ -14,8 +14,17 @@ async function eligibilityOf(client: Reader, userId: string, now: Date): Promise
   // One at a time: inside a transaction the embedded database has one connection anyway.
   const first = await client.subscription.aggregate({ where: { userId }, _min: { startedAt: true } })
   const live = await client.subscription.count({ where: { userId, status: { in: [...LIVE_SUBSCRIPTION_STATUSES] } } })
-  const last = await client.npsResponse.findFirst({ where: { userId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } })
-  return npsEligibility({ firstSubscriptionStartedAt: first._min.startedAt, hasLiveSubscription: live > 0, lastResponseAt: last?.createdAt ?? null, now })
+  const last = await client.npsResponse.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  })
+  return npsEligibility({
+    firstSubscriptionStartedAt: first._min.startedAt,
+    hasLiveSubscription: live > 0,
+    lastResponseAt: last?.createdAt ?? null,
+    now,
+  })
 }
 
 /** Whether the portal shows this user the NPS survey now. */
@@ -36,8 +45,15 @@ export async function recordNpsAnswer(userId: string, answer: NpsAnswer, now = n
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId} FOR NO KEY UPDATE`
     if (locked.length === 0) throw new AppError("not_found", "no such user")
     const state = await eligibilityOf(tx, userId, now)
-    if (!state.eligible) throw new AppError("conflict", NPS_REFUSALS[state.reason], { reason: state.reason, eligibleFrom: state.eligibleFrom })
-    const data = "dismissed" in answer ? { userId, dismissed: true, createdAt: now } : { userId, score: answer.score, comment: answer.comment ?? null, createdAt: now }
+    if (!state.eligible)
+      throw new AppError("conflict", NPS_REFUSALS[state.reason], {
+        reason: state.reason,
+        eligibleFrom: state.eligibleFrom,
+      })
+    const data =
+      "dismissed" in answer
+        ? { userId, dismissed: true, createdAt: now }
+        : { userId, score: answer.score, comment: answer.comment ?? null, createdAt: now }
     return tx.npsResponse.create({ data, select: { id: true, score: true, dismissed: true, createdAt: true } })
   })
   if (recorded.score !== null) void track("nps_answered", { userId, props: { score: recorded.score } })

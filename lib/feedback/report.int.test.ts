@@ -9,7 +9,13 @@ test("the report's figures for a period in Berlin and the one before, computed b
   // Mon 9 – Sun 22 Nov 2026 in Berlin (UTC+1): from 2026-11-08T23:00Z to 2026-11-22T23:00Z.
   const range = rangeOfDays("2026-11-09", "2026-11-22", "Europe/Berlin")
   const previous = previousPeriod(range) // 26 Oct – 8 Nov: from 2026-10-25T23:00Z
-  const nps = (iso: string, score: number | null, comment: string | null = null) => ({ userId: user.id, score, dismissed: score === null, comment, createdAt: new Date(iso) })
+  const nps = (iso: string, score: number | null, comment: string | null = null) => ({
+    userId: user.id,
+    score,
+    dismissed: score === null,
+    comment,
+    createdAt: new Date(iso),
+  })
   await db.npsResponse.createMany({
     data: [
       nps("2026-11-08T23:00:00Z", 10, "first instant of the range"), // in, week of 9 Nov
@@ -31,13 +37,28 @@ test("the report's figures for a period in Berlin and the one before, computed b
       { userId: user.id, rating: 4, message: "d", createdAt: new Date("2026-11-01T10:00:00Z") },
     ],
   })
-  const shipped = await db.featureRequest.create({ data: { title: "Shipped one", body: "", authorId: user.id, status: "SHIPPED", voteCount: 7 } })
-  await db.featureRequest.create({ data: { title: "Declined one", body: "", authorId: user.id, status: "DECLINED", voteCount: 50 } })
-  const open = await db.featureRequest.create({ data: { title: "Open one", body: "", authorId: user.id, voteCount: 9 } })
+  const shipped = await db.featureRequest.create({
+    data: { title: "Shipped one", body: "", authorId: user.id, status: "SHIPPED", voteCount: 7 },
+  })
+  await db.featureRequest.create({
+    data: { title: "Declined one", body: "", authorId: user.id, status: "DECLINED", voteCount: 50 },
+  })
+  const open = await db.featureRequest.create({
+    data: { title: "Open one", body: "", authorId: user.id, voteCount: 9 },
+  })
 
   const report = await feedbackReport(range, previous)
   // In range, answered: 10, 9, 6, 8, 3 → promoters 2, passives 1, detractors 2 of 5 → 40 % − 40 % = 0; 1 dismissal.
-  expect(report.nps).toEqual({ responses: 5, promoters: 2, passives: 1, detractors: 2, nps: 0, dismissals: 1, previous: 0, change: 0 })
+  expect(report.nps).toEqual({
+    responses: 5,
+    promoters: 2,
+    passives: 1,
+    detractors: 2,
+    nps: 0,
+    dismissals: 1,
+    previous: 0,
+    change: 0,
+  })
   // Previous period: 2 (detractor), 9 (promoter) → 50 % − 50 % = 0, so the change is 0 − 0 = 0.
   // Weeks: 9 Nov: 10, 9, 6 → 2/3 − 1/3 = 33.3; 16 Nov: 8, 3 → 0 − 1/2 = −50.
   expect(report.trend).toEqual({

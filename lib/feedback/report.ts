@@ -2,7 +2,17 @@ import "server-only"
 import type { FeatureRequestStatus } from "@/generated/prisma/enums"
 import { db } from "@/lib/db"
 import type { DayRange } from "@/lib/utils/time-range"
-import { changeOf, npsTrend, periodLabel, summarizeCsat, summarizeNps, trendUnitFor, type CsatSummary, type NpsSummary, type TrendUnit } from "./scores"
+import {
+  changeOf,
+  npsTrend,
+  periodLabel,
+  summarizeCsat,
+  summarizeNps,
+  trendUnitFor,
+  type CsatSummary,
+  type NpsSummary,
+  type TrendUnit,
+} from "./scores"
 
 // The feedback figures of a period and the one before it: one function behind the product
 // dashboard's feedback section and the summary on /admin/feedback.
@@ -44,26 +54,51 @@ export async function feedbackReport(range: DayRange, previous: DayRange): Promi
   const csatBefore = summarizeCsat(ratingsBefore.map((row) => row.rating))
   const unit = trendUnitFor(range.days)
   return {
-    nps: { ...nps, previous: npsBefore.nps, change: changeOf(nps.nps, npsBefore.nps), dismissals: current.length - nps.responses },
+    nps: {
+      ...nps,
+      previous: npsBefore.nps,
+      change: changeOf(nps.nps, npsBefore.nps),
+      dismissals: current.length - nps.responses,
+    },
     trend: {
       unit,
-      points: npsTrend(current.map((row) => ({ at: row.createdAt, score: row.score })), range, unit).map((point) => ({
+      points: npsTrend(
+        current.map((row) => ({ at: row.createdAt, score: row.score })),
+        range,
+        unit,
+      ).map((point) => ({
         period: point.period,
         label: periodLabel(point.period, unit),
         nps: point.nps,
         responses: point.responses,
       })),
     },
-    comments: comments.map((row) => ({ id: row.id, score: row.score!, comment: row.comment!, createdAt: row.createdAt })),
-    csat: { ...csat, previous: csatBefore.csat, change: changeOf(csat.csat, csatBefore.csat), messages: ratings.length },
+    comments: comments.map((row) => ({
+      id: row.id,
+      score: row.score!,
+      comment: row.comment!,
+      createdAt: row.createdAt,
+    })),
+    csat: {
+      ...csat,
+      previous: csatBefore.csat,
+      change: changeOf(csat.csat, csatBefore.csat),
+      messages: ratings.length,
+    },
     topRequests,
   }
 }
 
 function npsRows(range: DayRange) {
-  return db.npsResponse.findMany({ where: { createdAt: { gte: range.from, lt: range.to } }, select: { score: true, createdAt: true } })
+  return db.npsResponse.findMany({
+    where: { createdAt: { gte: range.from, lt: range.to } },
+    select: { score: true, createdAt: true },
+  })
 }
 
 function ratingRows(range: DayRange) {
-  return db.feedbackMessage.findMany({ where: { createdAt: { gte: range.from, lt: range.to } }, select: { rating: true } })
+  return db.feedbackMessage.findMany({
+    where: { createdAt: { gte: range.from, lt: range.to } },
+    select: { rating: true },
+  })
 }

@@ -1,9 +1,26 @@
 import { describe, expect, test } from "vitest"
-import { changeOf, npsCategory, npsTrend, percentOf, periodLabel, periodStart, summarizeCsat, summarizeNps, trendUnitFor } from "./scores"
+import {
+  changeOf,
+  npsCategory,
+  npsTrend,
+  percentOf,
+  periodLabel,
+  periodStart,
+  summarizeCsat,
+  summarizeNps,
+  trendUnitFor,
+} from "./scores"
 
 describe("NPS", () => {
   test("boundary scores: 6 detractor, 7 and 8 passive, 9 promoter", () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual(["detractor", "detractor", "passive", "passive", "promoter", "promoter"])
+    expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual([
+      "detractor",
+      "detractor",
+      "passive",
+      "passive",
+      "promoter",
+      "promoter",
+    ])
     expect(() => npsCategory(11)).toThrow(RangeError)
     expect(() => npsCategory(-1)).toThrow(RangeError)
     expect(() => npsCategory(7.5)).toThrow(RangeError)
@@ -30,7 +47,13 @@ describe("NPS", () => {
   test("a mixed sample, dismissals excluded", () => {
     // Answered: 10 9 9 8 7 6 3 0 → promoters 3, passives 2, detractors 3 of 8 answered; 2 dismissals ignored.
     // 3/8 = 37.5 %, 3/8 = 37.5 % → NPS 0.
-    expect(summarizeNps([10, 9, 9, 8, 7, 6, 3, 0, null, null])).toEqual({ responses: 8, promoters: 3, passives: 2, detractors: 3, nps: 0 })
+    expect(summarizeNps([10, 9, 9, 8, 7, 6, 3, 0, null, null])).toEqual({
+      responses: 8,
+      promoters: 3,
+      passives: 2,
+      detractors: 3,
+      nps: 0,
+    })
     // 10 10 9 9 9 8 7 5 → promoters 5, detractors 1 of 8: 62.5 % − 12.5 % = 50
     expect(summarizeNps([10, 10, 9, 9, 9, 8, 7, 5]).nps).toBe(50)
   })

@@ -11,7 +11,8 @@ export type NpsCategory = "promoter" | "passive" | "detractor"
 
 /** 9–10 promoter, 7–8 passive, 0–6 detractor. */
 export function npsCategory(score: number): NpsCategory {
-  if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`an NPS score is an integer from 0 to 10, got ${score}`)
+  if (!Number.isInteger(score) || score < 0 || score > 10)
+    throw new RangeError(`an NPS score is an integer from 0 to 10, got ${score}`)
   if (score >= 9) return "promoter"
   if (score >= 7) return "passive"
   return "detractor"
@@ -30,7 +31,13 @@ export function percentOf(part: number, whole: number): number | null {
   return tenthsToOneDecimal((part * 1000) / whole)
 }
 
-export type NpsSummary = { responses: number; promoters: number; passives: number; detractors: number; nps: number | null }
+export type NpsSummary = {
+  responses: number
+  promoters: number
+  passives: number
+  detractors: number
+  nps: number | null
+}
 
 /** NPS = % promoters − % detractors over answered responses; a null score is a dismissal and does not count. */
 export function summarizeNps(scores: readonly (number | null)[]): NpsSummary {
@@ -51,7 +58,8 @@ export function summarizeCsat(ratings: readonly (number | null)[]): CsatSummary 
   let satisfied = 0
   for (const rating of ratings) {
     if (rating === null) continue
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError(`a CSAT rating is an integer from 1 to 5, got ${rating}`)
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+      throw new RangeError(`a CSAT rating is an integer from 1 to 5, got ${rating}`)
     count += 1
     if (rating >= 4) satisfied += 1
   }
@@ -97,7 +105,8 @@ export function npsTrend(
   unit: TrendUnit,
 ): NpsTrendPoint[] {
   const byPeriod = new Map<string, (number | null)[]>()
-  for (let start = periodStart(range.firstDay, unit); start <= range.lastDay; start = nextPeriod(start, unit)) byPeriod.set(start, [])
+  for (let start = periodStart(range.firstDay, unit); start <= range.lastDay; start = nextPeriod(start, unit))
+    byPeriod.set(start, [])
   for (const response of responses) {
     const day = dayOf(response.at, range.timeZone)
     if (day < range.firstDay || day > range.lastDay) continue
@@ -109,5 +118,7 @@ export function npsTrend(
 /** "Week of 2 Nov" or "Nov 2026" (British month names: "Sept"). */
 export function periodLabel(period: string, unit: TrendUnit): string {
   const date = new Date(`${period}T00:00:00Z`)
-  return unit === "week" ? `Week of ${formatDayMonth(date, { months: "en-GB" })}` : formatMonth(date, { months: "en-GB" })
+  return unit === "week"
+    ? `Week of ${formatDayMonth(date, { months: "en-GB" })}`
+    : formatMonth(date, { months: "en-GB" })
 }

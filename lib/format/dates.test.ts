@@ -1,5 +1,15 @@
 import { expect, test } from "vitest"
-import { formatClock, formatDate, formatDateTime, formatDayMonth, formatIsoDay, formatIsoMinute, formatLongDate, formatLongDateTime, formatMonth } from "./dates"
+import {
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatIsoDay,
+  formatIsoMinute,
+  formatLongDate,
+  formatLongDateTime,
+  formatMonth,
+} from "./dates"
 
 const afternoon = new Date("2026-03-05T14:05:09Z")
 // 23:30 UTC on 30 September is already 1 October in Tokyo (UTC+9).

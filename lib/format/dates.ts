@@ -61,13 +61,21 @@ function fieldsOf(date: Date, zone: string): Fields {
     hourCycle: "h23",
   }).formatToParts(date)
   const field = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)!.value
-  return { year: field("year"), month: Number(field("month")), day: field("day"), hour: field("hour"), minute: field("minute"), second: field("second") }
+  return {
+    year: field("year"),
+    month: Number(field("month")),
+    day: field("day"),
+    hour: field("hour"),
+    minute: field("minute"),
+    second: field("second"),
+  }
 }
 
 const shortMonth = (fields: Fields, options: DateOptions) => monthName(fields.month, options.months ?? "en-US", "short")
 const zoneSuffix = (options: ClockOptions) => (options.showZone ? ` ${options.zone ?? UTC}` : "")
 
-const isoDayOf = (fields: Fields) => `${fields.year}-${String(fields.month).padStart(2, "0")}-${fields.day.padStart(2, "0")}`
+const isoDayOf = (fields: Fields) =>
+  `${fields.year}-${String(fields.month).padStart(2, "0")}-${fields.day.padStart(2, "0")}`
 
 function clockOf(fields: Fields, options: ClockOptions): string {
   const to = options.to ?? "minute"
@@ -102,7 +110,10 @@ export function formatClock(date: Date, options: ClockOptions = {}): string {
 /** "5 Mar 2026, 14:05" (the clock as in formatClock); "5 Mar, 14:05" without the year. */
 export function formatDateTime(date: Date, options: ClockOptions & { year?: boolean } = {}): string {
   const fields = fieldsOf(date, options.zone ?? UTC)
-  const day = options.year === false ? `${fields.day} ${shortMonth(fields, options)}` : `${fields.day} ${shortMonth(fields, options)} ${fields.year}`
+  const day =
+    options.year === false
+      ? `${fields.day} ${shortMonth(fields, options)}`
+      : `${fields.day} ${shortMonth(fields, options)} ${fields.year}`
   return `${day}, ${clockOf(fields, options)}${zoneSuffix(options)}`
 }
 

@@ -6,7 +6,14 @@ import { authenticateApiToken } from "@/lib/auth/token-use"
 import { AppError } from "@/lib/errors"
 
 /** A token caller carries its token's id (for the audit) and scopes (for `authorize`). */
-export type Caller = { user: SessionUser; via: "session" | "token"; sessionId?: string; tokenId?: string; scopes?: ApiTokenScope[]; mfaVerified: boolean }
+export type Caller = {
+  user: SessionUser
+  via: "session" | "token"
+  sessionId?: string
+  tokenId?: string
+  scopes?: ApiTokenScope[]
+  mfaVerified: boolean
+}
 
 /** The session cookie's value; a value that does not decode, or holds NUL, is the client's error (400), never ours. */
 function cookieValue(request: Request, name: string): string | undefined {
@@ -38,7 +45,9 @@ export async function identifyCaller(request: Request): Promise<Caller | null> {
     return { user: holder.user, via: "token", tokenId: holder.tokenId, scopes: holder.scopes, mfaVerified: true }
   }
   const session = await findSession(cookieValue(request, sessionCookieName()))
-  return session ? { user: session.user, via: "session", sessionId: session.id, mfaVerified: session.mfaVerified } : null
+  return session
+    ? { user: session.user, via: "session", sessionId: session.id, mfaVerified: session.mfaVerified }
+    : null
 }
 
 /**
@@ -49,7 +58,8 @@ export async function userIdFromHeaders(headers: NodeJS.Dict<string | string[]>)
   try {
     const plain = new Headers()
     for (const [name, value] of Object.entries(headers)) {
-      if (name === "cookie" || name === "authorization") plain.set(name, Array.isArray(value) ? value.join("; ") : (value ?? ""))
+      if (name === "cookie" || name === "authorization")
+        plain.set(name, Array.isArray(value) ? value.join("; ") : (value ?? ""))
     }
     if (!plain.has("cookie") && !plain.has("authorization")) return null
     const caller = await identifyCaller(new Request("http://internal/", { headers: plain }))
@@ -69,10 +79,14 @@ export type Access = { method: string; allowWithoutMfa?: boolean; scope?: RouteS
 export function authorize(caller: Caller | null, roles: readonly Role[], access: Access): Caller {
   if (!caller) throw new AppError("unauthorized", "sign in first")
   if (!roles.includes(caller.user.role)) throw new AppError("forbidden", "your role may not do this")
-  if (isStaff(caller.user.role) && !caller.mfaVerified && !access.allowWithoutMfa) throw new AppError("mfa_required", "pass the second factor first")
+  if (isStaff(caller.user.role) && !caller.mfaVerified && !access.allowWithoutMfa)
+    throw new AppError("mfa_required", "pass the second factor first")
   if (caller.via === "token" && !scopesCover(caller.scopes ?? [], access.method, access.scope)) {
     const needed = access.scope ?? "admin"
-    throw new AppError("forbidden", `this API token's scopes do not cover ${access.method} here: it needs ${isReadMethod(access.method) ? `read or ${needed}` : needed}`)
+    throw new AppError(
+      "forbidden",
+      `this API token's scopes do not cover ${access.method} here: it needs ${isReadMethod(access.method) ? `read or ${needed}` : needed}`,
+    )
   }
   return caller
 }

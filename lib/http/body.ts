@@ -50,7 +50,11 @@ function declaredLength(request: Request): number | undefined {
  * the whole read (about 40 µs a request). A Request made in-process may carry more than it
  * declares; past `limit` it is refused all the same.
  */
-async function readText(body: ReadableStream<Uint8Array>, declared: number | undefined, limit: number): Promise<string> {
+async function readText(
+  body: ReadableStream<Uint8Array>,
+  declared: number | undefined,
+  limit: number,
+): Promise<string> {
   const reader = body.getReader()
   const chunks: Buffer[] = []
   let size = 0

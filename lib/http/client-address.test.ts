@@ -49,10 +49,14 @@ test("TRUSTED_PROXY_HOPS must be a whole number of at least 0", () => {
 })
 
 test("with no proxy the server resolves the socket's address (IPv4-mapped IPv6 as IPv4); X-Forwarded-For is ignored", () => {
-  expect(resolveClientAddress({ socketAddress: "::ffff:203.0.113.9", forwardedFor: "198.51.100.7", hops: 0 })).toBe("203.0.113.9")
+  expect(resolveClientAddress({ socketAddress: "::ffff:203.0.113.9", forwardedFor: "198.51.100.7", hops: 0 })).toBe(
+    "203.0.113.9",
+  )
   expect(resolveClientAddress({ socketAddress: "2001:DB8::5", forwardedFor: undefined, hops: 0 })).toBe("2001:db8::5")
   expect(resolveClientAddress({ socketAddress: undefined, forwardedFor: "198.51.100.7", hops: 0 })).toBeNull()
-  expect(resolveClientAddress({ socketAddress: "10.0.0.2", forwardedFor: "198.51.100.7, 203.0.113.20", hops: 1 })).toBe("203.0.113.20")
+  expect(resolveClientAddress({ socketAddress: "10.0.0.2", forwardedFor: "198.51.100.7, 203.0.113.20", hops: 1 })).toBe(
+    "203.0.113.20",
+  )
 })
 
 test("regression (X-Forwarded-For bypass): the server's stamp names the client, and a stamp the client forges is not believed", () => {

@@ -33,13 +33,20 @@ export function clientAddress(request: Request): string | null {
  * each append the address they saw, the Nth X-Forwarded-For entry from the right (written by our
  * own outermost proxy; everything left of it came from the client). Null when there are fewer.
  */
-export function resolveClientAddress(input: { socketAddress: string | undefined; forwardedFor: string | null | undefined; hops: number }): string | null {
+export function resolveClientAddress(input: {
+  socketAddress: string | undefined
+  forwardedFor: string | null | undefined
+  hops: number
+}): string | null {
   if (input.hops === 0) return input.socketAddress ? normaliseAddress(input.socketAddress) : null
   return addressFromForwarded(input.forwardedFor, input.hops)
 }
 
 /** Turns stamping on for this process (the HTTP server calls it once) and returns the function that stamps. */
-export function enableClientAddressStamp(): (headers: Record<string, string | string[] | undefined>, address: string | null) => void {
+export function enableClientAddressStamp(): (
+  headers: Record<string, string | string[] | undefined>,
+  address: string | null,
+) => void {
   stampHolder[stampKey] ??= randomBytes(18).toString("base64url")
   const secret = stampHolder[stampKey]
   // Overwrites whatever the client sent under the same name.

@@ -18,7 +18,8 @@ export function refuseCrossSiteWrite(request: Request): void {
   const origin = request.headers.get("origin")
   const crossSite = site ? site !== "same-origin" : origin !== null && origin !== ownOrigin
   if (crossSite) throw new AppError("forbidden", "cross-site requests may not change anything here")
-  if (hasBody(request) && !isJson(request.headers.get("content-type"))) throw new AppError("unsupported_media_type", "send the body as application/json")
+  if (hasBody(request) && !isJson(request.headers.get("content-type")))
+    throw new AppError("unsupported_media_type", "send the body as application/json")
 }
 
 /** As HTTP/1.1 frames it: a Content-Length above 0, or a chunked body. (Next gives every DELETE a body stream, empty or not.) */

@@ -7,9 +7,16 @@ import { errorResponse } from "./errors"
 /** Maps anything thrown in a handler to the shared error shape; only our own bugs become 500. */
 export function toErrorResponse(error: unknown, requestId: string): Response {
   // Every connection busy and the wait queue full (or the wait too long): overload, not our bug.
-  if (isDatabaseUnavailable(error)) return toErrorResponse(new AppError("service_unavailable", "the service is busy; try again shortly", { retryAfterSeconds: error.retryAfterSeconds }), requestId)
+  if (isDatabaseUnavailable(error))
+    return toErrorResponse(
+      new AppError("service_unavailable", "the service is busy; try again shortly", {
+        retryAfterSeconds: error.retryAfterSeconds,
+      }),
+      requestId,
+    )
   if (error instanceof AppError) {
-    const retry = error.code === "rate_limited" || error.code === "service_unavailable" ? retryAfter(error.details) : undefined
+    const retry =
+      error.code === "rate_limited" || error.code === "service_unavailable" ? retryAfter(error.details) : undefined
     return errorResponse(error.code, error.message, error.details, retry ? { "retry-after": String(retry) } : undefined)
   }
   if (error instanceof z.ZodError) {

@@ -10,7 +10,12 @@ const KEY = /^[\x21-\x7e]{8,255}$/
  */
 export function idempotencyKey(request: Request): string {
   const key = request.headers.get("idempotency-key")?.trim()
-  if (!key) throw new AppError("bad_request", "send an Idempotency-Key header: one per refund meant, the same on every retry of it")
-  if (!KEY.test(key)) throw new AppError("bad_request", "the Idempotency-Key header must be 8 to 255 visible ASCII characters")
+  if (!key)
+    throw new AppError(
+      "bad_request",
+      "send an Idempotency-Key header: one per refund meant, the same on every retry of it",
+    )
+  if (!KEY.test(key))
+    throw new AppError("bad_request", "the Idempotency-Key header must be 8 to 255 visible ASCII characters")
   return key
 }

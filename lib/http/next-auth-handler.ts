@@ -22,7 +22,8 @@ export async function readNextAuthBody(request: Request): Promise<NextAuthBody> 
   if (type.includes("application/json")) {
     try {
       const parsed: unknown = text.trim() ? JSON.parse(text) : undefined
-      body = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined
+      body =
+        parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined
     } catch {
       throw new AppError("bad_request", "body is not valid JSON")
     }
@@ -53,7 +54,12 @@ function parseCookies(header: string | null): Record<string, string> {
  * next-auth's answer to `request` for the route segments after /api/auth (["callback", "email"]);
  * `body` is what readNextAuthBody read from it.
  */
-export async function runNextAuth(request: Request, segments: string[], options: AuthOptions, body: NextAuthBody): Promise<Response> {
+export async function runNextAuth(
+  request: Request,
+  segments: string[],
+  options: AuthOptions,
+  body: NextAuthBody,
+): Promise<Response> {
   const url = new URL(request.url)
   const query = Object.fromEntries(url.searchParams)
   refuseUnstorable(query)
@@ -78,7 +84,8 @@ export async function runNextAuth(request: Request, segments: string[], options:
       answer.body = JSON.stringify(value)
     },
     send(value: unknown) {
-      answer.body = value === undefined || value === null ? null : typeof value === "string" ? value : JSON.stringify(value)
+      answer.body =
+        value === undefined || value === null ? null : typeof value === "string" ? value : JSON.stringify(value)
     },
   }
   const req = {

@@ -8,7 +8,10 @@ import { clientAddress } from "./client-address"
  * The wrapper's refusals that are security events: every 429, and a 403 from a route only staff
  * may call. Throttled per caller and route (lib/security/refusals.ts); other statuses cost nothing.
  */
-export async function noteRefusal(status: number, input: { request: Request; caller: Caller | null; key: string; roles?: readonly Role[]; route: string }): Promise<void> {
+export async function noteRefusal(
+  status: number,
+  input: { request: Request; caller: Caller | null; key: string; roles?: readonly Role[]; route: string },
+): Promise<void> {
   const { request, caller, roles, route } = input
   if (status === 429) {
     await recordRateLimited({ caller: input.key, route, method: request.method, ip: clientAddress(request) })

@@ -18,6 +18,12 @@ export function rateLimitKey(caller: Caller | null, request: Request, route: str
 /** The wrapper's limit: the route's own, else RATE_LIMIT_PER_MINUTE; `false` is none. */
 export async function enforceRateLimit(limit: Omit<RateLimit, "name"> | false | undefined, key: string): Promise<void> {
   if (limit === false) return
-  const decision = await consumeRateLimit({ name: "api", ...(limit ?? { points: env().RATE_LIMIT_PER_MINUTE, durationSeconds: 60 }) }, key)
-  if (!decision.allowed) throw new AppError("rate_limited", "too many requests, slow down", { retryAfterSeconds: decision.retryAfterSeconds })
+  const decision = await consumeRateLimit(
+    { name: "api", ...(limit ?? { points: env().RATE_LIMIT_PER_MINUTE, durationSeconds: 60 }) },
+    key,
+  )
+  if (!decision.allowed)
+    throw new AppError("rate_limited", "too many requests, slow down", {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    })
 }

@@ -9,10 +9,16 @@ import { callRoute } from "@/lib/testing/http"
 import { onRequestFailed, type RequestFailure } from "./failures"
 import { route } from "./route"
 
-const echo = route({ body: z.object({ name: z.string().min(1), count: z.number().int() }) }, async ({ body }) => Response.json(body))
-const staffOnly = route({ roles: ["ADMIN", "OWNER"] }, async ({ caller }) => Response.json({ email: caller.user.email }))
+const echo = route({ body: z.object({ name: z.string().min(1), count: z.number().int() }) }, async ({ body }) =>
+  Response.json(body),
+)
+const staffOnly = route({ roles: ["ADMIN", "OWNER"] }, async ({ caller }) =>
+  Response.json({ email: caller.user.email }),
+)
 const staffWrite = route({ roles: ["SUPPORT"] }, async () => Response.json({ done: true }))
-const listing = route({ query: z.object({ page: z.coerce.number().int().min(1).default(1) }) }, async ({ query }) => Response.json(query))
+const listing = route({ query: z.object({ page: z.coerce.number().int().min(1).default(1) }) }, async ({ query }) =>
+  Response.json(query),
+)
 const failing = route({}, async () => {
   throw new Error("database exploded with secret details")
 })
@@ -20,7 +26,10 @@ const conflict = route({}, async () => {
   throw new AppError("conflict", "already done")
 })
 const limited = route({ rateLimit: { points: 2, durationSeconds: 60 } }, async () => Response.json({ ok: true }))
-const nested = route({ body: z.object({ name: z.string(), items: z.array(z.object({ note: z.string() })) }) }, async ({ body }) => Response.json(body))
+const nested = route(
+  { body: z.object({ name: z.string(), items: z.array(z.object({ note: z.string() })) }) },
+  async ({ body }) => Response.json(body),
+)
 const byId = route({}, async ({ params }) => Response.json(params))
 
 afterEach(() => {
@@ -48,7 +57,10 @@ describe("validation and the error shape", () => {
   })
 
   test("malformed JSON is 400", async () => {
-    const response = await callRoute(echo, "POST", "/t", { rawBody: "{not json", headers: { "content-type": "application/json" } })
+    const response = await callRoute(echo, "POST", "/t", {
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    })
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ error: { code: "bad_request", message: "body is not valid JSON" } })
   })
@@ -63,12 +75,21 @@ describe("validation and the error shape", () => {
 
   test("a body over 1 MB is 413, whether or not Content-Length says so", async () => {
     const big = JSON.stringify({ name: "x".repeat(1024 * 1024 + 10), count: 1 })
-    const declared = await callRoute(echo, "POST", "/t", { rawBody: big, headers: { "content-type": "application/json", "content-length": String(big.length) } })
+    const declared = await callRoute(echo, "POST", "/t", {
+      rawBody: big,
+      headers: { "content-type": "application/json", "content-length": String(big.length) },
+    })
     expect(declared.status).toBe(413)
-    const undeclared = await callRoute(echo, "POST", "/t", { rawBody: big, headers: { "content-type": "application/json" } })
+    const undeclared = await callRoute(echo, "POST", "/t", {
+      rawBody: big,
+      headers: { "content-type": "application/json" },
+    })
     expect(undeclared.status).toBe(413)
     expect((await undeclared.json()).error.code).toBe("payload_too_large")
-    const understated = await callRoute(echo, "POST", "/t", { rawBody: big, headers: { "content-type": "application/json", "content-length": "20" } })
+    const understated = await callRoute(echo, "POST", "/t", {
+      rawBody: big,
+      headers: { "content-type": "application/json", "content-length": "20" },
+    })
     expect(understated.status).toBe(413)
   })
 
@@ -86,7 +107,12 @@ describe("validation and the error shape", () => {
         },
       })
     for (const headers of [{ "content-length": String(bytes.length) }, {}]) {
-      const request = new Request("http://localhost/t", { method: "POST", body: chunked(), duplex: "half", headers: { "content-type": "application/json", ...headers } } as RequestInit)
+      const request = new Request("http://localhost/t", {
+        method: "POST",
+        body: chunked(),
+        duplex: "half",
+        headers: { "content-type": "application/json", ...headers },
+      } as RequestInit)
       const response = await echo(request, { params: Promise.resolve({}) })
       expect(response.status).toBe(200)
       expect(await response.json()).toEqual({ name: "café au lait", count: 3 })
@@ -94,7 +120,10 @@ describe("validation and the error shape", () => {
   })
 
   test("a non-JSON content type is 415", async () => {
-    const response = await callRoute(echo, "POST", "/t", { rawBody: "name=a", headers: { "content-type": "application/x-www-form-urlencoded" } })
+    const response = await callRoute(echo, "POST", "/t", {
+      rawBody: "name=a",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    })
     expect(response.status).toBe(415)
   })
 
@@ -121,30 +150,56 @@ describe("validation and the error shape", () => {
 describe("the client's mistakes are 4xx, never our 500", () => {
   test("regression: a malformed session cookie is 400 bad_request, and no error is recorded", async () => {
     const failures = await failuresDuring(async () => {
-      for (const cookie of ["next-auth.session-token=%", "next-auth.session-token=%E0%A4%A", "other=1; next-auth.session-token=%00"]) {
+      for (const cookie of [
+        "next-auth.session-token=%",
+        "next-auth.session-token=%E0%A4%A",
+        "other=1; next-auth.session-token=%00",
+      ]) {
         const response = await callRoute(listing, "GET", "/t", { cookie })
         expect(response.status, cookie).toBe(400)
-        expect(await response.json()).toEqual({ error: { code: "bad_request", message: "the next-auth.session-token cookie is malformed" } })
+        expect(await response.json()).toEqual({
+          error: { code: "bad_request", message: "the next-auth.session-token cookie is malformed" },
+        })
       }
     })
     expect(failures).toEqual([])
     // Another cookie that does not decode is not ours to judge.
-    expect((await callRoute(listing, "GET", "/t", { cookie: "tracker=%; next-auth.session-token=unknown" })).status).toBe(200)
+    expect(
+      (await callRoute(listing, "GET", "/t", { cookie: "tracker=%; next-auth.session-token=unknown" })).status,
+    ).toBe(200)
   })
 
   test("regression: a NUL character anywhere in a JSON body is 422 naming the field", async () => {
-    const response = await callRoute(nested, "POST", "/t", { body: { name: "ok", items: [{ note: "fine" }, { note: "bad\u0000" }] } })
+    const response = await callRoute(nested, "POST", "/t", {
+      body: { name: "ok", items: [{ note: "fine" }, { note: "bad\u0000" }] },
+    })
     expect(response.status).toBe(422)
     expect(await response.json()).toEqual({
-      error: { code: "unprocessable_entity", message: "some fields hold characters that cannot be stored", details: [{ path: "items.1.note", message: "contains a NUL character (U+0000)" }] },
+      error: {
+        code: "unprocessable_entity",
+        message: "some fields hold characters that cannot be stored",
+        details: [{ path: "items.1.note", message: "contains a NUL character (U+0000)" }],
+      },
     })
   })
 
   test("regression: a lone UTF-16 surrogate in a JSON body is 422 naming the field; a whole emoji passes", async () => {
-    const response = await callRoute(nested, "POST", "/t", { rawBody: '{"name":"\\ud83d","items":[]}', headers: { "content-type": "application/json" } })
+    const response = await callRoute(nested, "POST", "/t", {
+      rawBody: '{"name":"\\ud83d","items":[]}',
+      headers: { "content-type": "application/json" },
+    })
     expect(response.status).toBe(422)
-    expect((await response.json()).error.details).toEqual([{ path: "name", message: "contains a lone UTF-16 surrogate (half of a character)" }])
-    expect((await callRoute(nested, "POST", "/t", { rawBody: '{"name":"\\ud83d\\ude00","items":[]}', headers: { "content-type": "application/json" } })).status).toBe(200)
+    expect((await response.json()).error.details).toEqual([
+      { path: "name", message: "contains a lone UTF-16 surrogate (half of a character)" },
+    ])
+    expect(
+      (
+        await callRoute(nested, "POST", "/t", {
+          rawBody: '{"name":"\\ud83d\\ude00","items":[]}',
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(200)
   })
 
   test("a NUL character in the query string or a path parameter is 422 naming it", async () => {
@@ -166,7 +221,12 @@ describe("the client's mistakes are 4xx, never our 500", () => {
         controller.enqueue(chunk)
       },
     })
-    const request = new Request("http://localhost/t", { method: "POST", body, duplex: "half", headers: { "content-type": "application/json" } } as RequestInit)
+    const request = new Request("http://localhost/t", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "application/json" },
+    } as RequestInit)
     expect(request.headers.get("content-length")).toBeNull()
     const response = await echo(request, { params: Promise.resolve({}) })
     expect(response.status).toBe(413)
@@ -196,11 +256,23 @@ describe("request id and rate limit", () => {
   test("regression (X-Forwarded-For bypass): with no trusted proxy, two different spoofed addresses share one limit", async () => {
     process.env.TRUSTED_PROXY_HOPS = "0"
     resetEnvCache()
-    expect((await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.1" } })).status).toBe(200)
-    expect((await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.2", "x-real-ip": "198.51.100.2" } })).status).toBe(200)
-    expect((await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.3" } })).status).toBe(429)
+    expect(
+      (await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.1" } })).status,
+    ).toBe(200)
+    expect(
+      (
+        await callRoute(limited, "GET", "/spoofed", {
+          headers: { "x-forwarded-for": "198.51.100.2", "x-real-ip": "198.51.100.2" },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await callRoute(limited, "GET", "/spoofed", { headers: { "x-forwarded-for": "198.51.100.3" } })).status,
+    ).toBe(429)
     // One bucket per route: another route is not starved by this one.
-    expect((await callRoute(limited, "GET", "/elsewhere", { headers: { "x-forwarded-for": "198.51.100.3" } })).status).toBe(200)
+    expect(
+      (await callRoute(limited, "GET", "/elsewhere", { headers: { "x-forwarded-for": "198.51.100.3" } })).status,
+    ).toBe(200)
   })
 
   test("with one trusted proxy, the rightmost X-Forwarded-For address is the one limited", async () => {
@@ -208,7 +280,9 @@ describe("request id and rate limit", () => {
     expect((await callRoute(limited, "GET", "/t", spoofed("198.51.100.1"))).status).toBe(200)
     expect((await callRoute(limited, "GET", "/t", spoofed("198.51.100.2"))).status).toBe(200)
     expect((await callRoute(limited, "GET", "/t", spoofed("198.51.100.3"))).status).toBe(429)
-    expect((await callRoute(limited, "GET", "/t", { headers: { "x-forwarded-for": "198.51.100.3, 203.0.113.31" } })).status).toBe(200)
+    expect(
+      (await callRoute(limited, "GET", "/t", { headers: { "x-forwarded-for": "198.51.100.3, 203.0.113.31" } })).status,
+    ).toBe(200)
   })
 })
 
@@ -251,6 +325,11 @@ describe("authentication and roles", () => {
     const support = await signedInAs("SUPPORT")
     expect((await callRoute(staffWrite, "POST", "/api/admin/thing", { cookie: support.cookie })).status).toBe(200)
     const entry = await db.auditLog.findFirstOrThrow({ where: { actorId: support.user.id, action: "staff.write" } })
-    expect(entry).toMatchObject({ actorEmail: support.user.email, targetType: "route", targetId: "/api/admin/thing", metadata: { method: "POST", status: 200, via: "session" } })
+    expect(entry).toMatchObject({
+      actorEmail: support.user.email,
+      targetType: "route",
+      targetId: "/api/admin/thing",
+      metadata: { method: "POST", status: 200, via: "session" },
+    })
   })
 })

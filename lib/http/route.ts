@@ -77,34 +77,67 @@ export function route<B extends Schema | undefined, Q extends Schema | undefined
     let limitKey = ""
     try {
       // First, so that even a refused request is timed and grouped under its route pattern.
-      params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]))
+      params = Object.fromEntries(
+        Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]),
+      )
       pattern = routePattern(url.pathname, params)
       refuseCrossSiteWrite(request)
       caller = await identifyCaller(request)
       limitKey = rateLimitKey(caller, request, pattern)
       await enforceRateLimit(options.rateLimit, limitKey)
-      if (options.roles) authorize(caller, options.roles, { method: request.method, allowWithoutMfa: options.allowWithoutMfa, scope: options.scope })
+      if (options.roles)
+        authorize(caller, options.roles, {
+          method: request.method,
+          allowWithoutMfa: options.allowWithoutMfa,
+          scope: options.scope,
+        })
       const rawQuery = queryObject(url)
       // Path and query reach queries as much as the body does (the body is checked as it is parsed).
       refuseUnstorable(params)
       refuseUnstorable(rawQuery)
-      const body = (options.body ? options.body.parse(await readJsonBody(request, options.maxBodyBytes)) : undefined) as Parsed<B>
+      const body = (
+        options.body ? options.body.parse(await readJsonBody(request, options.maxBodyBytes)) : undefined
+      ) as Parsed<B>
       const query = (options.query ? options.query.parse(rawQuery) : undefined) as Parsed<Q>
       // Null only reaches handlers that take it (no roles); with roles, `authorize` threw unless there is a caller.
       response = await handler({ request, params, body, query, caller: caller as Caller, requestId })
       if (caller && isStaff(caller.user.role) && isWrite(request.method) && response.ok && !options.auditedByHandler) {
-        await recordAudit({ actor: caller.user, action: "staff.write", targetType: "route", targetId: url.pathname, metadata: { method: request.method, status: response.status, via: caller.via, ...(caller.tokenId ? { tokenId: caller.tokenId } : {}) } })
+        await recordAudit({
+          actor: caller.user,
+          action: "staff.write",
+          targetType: "route",
+          targetId: url.pathname,
+          metadata: {
+            method: request.method,
+            status: response.status,
+            via: caller.via,
+            ...(caller.tokenId ? { tokenId: caller.tokenId } : {}),
+          },
+        })
       }
     } catch (error) {
       response = toErrorResponse(error, requestId)
       if (response.status === 500) {
-        emitRequestFailed({ error, route: pattern, path: url.pathname, method: request.method, userId: caller?.user.id ?? null, requestId })
+        emitRequestFailed({
+          error,
+          route: pattern,
+          path: url.pathname,
+          method: request.method,
+          userId: caller?.user.id ?? null,
+          requestId,
+        })
       } else if (response.status === 429 || response.status === 403) {
         await noteRefusal(response.status, { request, caller, key: limitKey, roles: options.roles, route: pattern })
       }
     }
     response.headers.set("x-request-id", requestId)
-    emitRequestTiming({ route: pattern, method: request.method, status: response.status, durationMs: performance.now() - started, requestId })
+    emitRequestTiming({
+      route: pattern,
+      method: request.method,
+      status: response.status,
+      durationMs: performance.now() - started,
+      requestId,
+    })
     return response
   }
 }

@@ -2,7 +2,9 @@ import { expect, test } from "vitest"
 import { refuseUnstorableJson, unstorableStrings } from "./unstorable-text"
 
 test("a NUL character or a lone surrogate is found wherever it sits, by its dotted path", () => {
-  const body = JSON.parse('{"name":"a\\u0000b","events":[{"path":"/ok"},{"props":{"note":"\\ud800"}}],"tail":"\\udc00x","pair":"\\ud83d\\ude00"}')
+  const body = JSON.parse(
+    '{"name":"a\\u0000b","events":[{"path":"/ok"},{"props":{"note":"\\ud800"}}],"tail":"\\udc00x","pair":"\\ud83d\\ude00"}',
+  )
   expect(unstorableStrings(body)).toEqual([
     { path: "name", message: "contains a NUL character (U+0000)" },
     { path: "events.1.props.note", message: "contains a lone UTF-16 surrogate (half of a character)" },
@@ -11,7 +13,9 @@ test("a NUL character or a lone surrogate is found wherever it sits, by its dott
 })
 
 test("a key is checked as well as its value", () => {
-  expect(unstorableStrings(JSON.parse('{"props":{"k\\u0000":1}}'))).toEqual([{ path: "props.k\u0000", message: "its name contains a NUL character (U+0000)" }])
+  expect(unstorableStrings(JSON.parse('{"props":{"k\\u0000":1}}'))).toEqual([
+    { path: "props.k\u0000", message: "its name contains a NUL character (U+0000)" },
+  ])
 })
 
 test("whole characters, emoji included, and other control characters pass", () => {

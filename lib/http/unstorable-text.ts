@@ -27,12 +27,14 @@ export function unstorableStrings(value: unknown): FieldIssue[] {
     if (typeof node.value === "string") {
       if (UNSTORABLE.test(node.value)) issues.push({ path: pathOf(node), message: problemIn(node.value) })
     } else if (Array.isArray(node.value)) {
-      for (let i = node.value.length - 1; i >= 0; i--) stack.push({ value: node.value[i], key: String(i), parent: node })
+      for (let i = node.value.length - 1; i >= 0; i--)
+        stack.push({ value: node.value[i], key: String(i), parent: node })
     } else if (node.value && typeof node.value === "object") {
       const entries = Object.entries(node.value)
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!
-        if (UNSTORABLE.test(key)) issues.push({ path: pathOf({ value: key, key, parent: node }), message: `its name ${problemIn(key)}` })
+        if (UNSTORABLE.test(key))
+          issues.push({ path: pathOf({ value: key, key, parent: node }), message: `its name ${problemIn(key)}` })
         stack.push({ value: child, key, parent: node })
       }
     }
@@ -48,11 +50,14 @@ export function refuseUnstorableJson(text: string, parsed: unknown): void {
 /** Throws 422 naming every field of `value` that holds such a string. */
 export function refuseUnstorable(value: unknown): void {
   const issues = unstorableStrings(value)
-  if (issues.length) throw new AppError("unprocessable_entity", "some fields hold characters that cannot be stored", issues)
+  if (issues.length)
+    throw new AppError("unprocessable_entity", "some fields hold characters that cannot be stored", issues)
 }
 
 function problemIn(text: string): string {
-  return text.includes("\u0000") ? "contains a NUL character (U+0000)" : "contains a lone UTF-16 surrogate (half of a character)"
+  return text.includes("\u0000")
+    ? "contains a NUL character (U+0000)"
+    : "contains a lone UTF-16 surrogate (half of a character)"
 }
 
 function pathOf(node: Node): string {

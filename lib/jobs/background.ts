@@ -18,7 +18,10 @@ export const BACKGROUND_LOOPS: readonly BackgroundLoop[] = [
 ]
 
 /** Starts every loop; returns a function that stops them. Timers do not keep the process alive. */
-export function startBackgroundLoops(loops: readonly BackgroundLoop[] = BACKGROUND_LOOPS, log: (line: string) => void = console.error): () => void {
+export function startBackgroundLoops(
+  loops: readonly BackgroundLoop[] = BACKGROUND_LOOPS,
+  log: (line: string) => void = console.error,
+): () => void {
   const timers = loops.map((loop) => {
     let running = false
     const tick = async () => {

@@ -15,14 +15,25 @@ export type JobOverview = {
   stats: Omit<JobRunStats, "job">
 }
 
-const NO_RUNS: Omit<JobRunStats, "job"> = { runs: 0, succeeded: 0, failed: 0, running: 0, avgMs: null, p95Ms: null, maxMs: null }
+const NO_RUNS: Omit<JobRunStats, "job"> = {
+  runs: 0,
+  succeeded: 0,
+  failed: 0,
+  running: 0,
+  avgMs: null,
+  p95Ms: null,
+  maxMs: null,
+}
 
 /**
  * The operations dashboard's job table: every declared job with its last run and last failure,
  * and its attempts, failures and durations over [from, to); then the range's failed attempts,
  * newest first (each retry is its own row, so a failure and the retry after it both show).
  */
-export async function jobOverview(range: { from: Date; to: Date }, jobs: readonly ScheduledJob[] = SCHEDULED_JOBS): Promise<{ jobs: JobOverview[]; failures: JobRunRow[] }> {
+export async function jobOverview(
+  range: { from: Date; to: Date },
+  jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
+): Promise<{ jobs: JobOverview[]; failures: JobRunRow[] }> {
   const [stats, last, lastFailure, failures] = await Promise.all([
     jobRunStats(range),
     latestRuns(),

@@ -19,15 +19,31 @@ export type JobRunRow = {
   error: string | null
 }
 
-const runSelect = { id: true, job: true, queueJobId: true, attempt: true, instance: true, status: true, startedAt: true, finishedAt: true, durationMs: true, result: true, error: true } as const
+const runSelect = {
+  id: true,
+  job: true,
+  queueJobId: true,
+  attempt: true,
+  instance: true,
+  status: true,
+  startedAt: true,
+  finishedAt: true,
+  durationMs: true,
+  result: true,
+  error: true,
+} as const
 
 /** Runs newest first, optionally of one job, one status and a time range (by start). */
-export async function listJobRuns(filter: { job?: string; status?: JobRunStatus; from?: Date; to?: Date; limit?: number } = {}): Promise<JobRunRow[]> {
+export async function listJobRuns(
+  filter: { job?: string; status?: JobRunStatus; from?: Date; to?: Date; limit?: number } = {},
+): Promise<JobRunRow[]> {
   return db.jobRun.findMany({
     where: {
       ...(filter.job ? { job: filter.job } : {}),
       ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.from || filter.to ? { startedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+      ...(filter.from || filter.to
+        ? { startedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+        : {}),
     },
     orderBy: [{ startedAt: "desc" }, { attempt: "desc" }],
     take: Math.min(filter.limit ?? 50, 500),
@@ -35,11 +51,31 @@ export async function listJobRuns(filter: { job?: string; status?: JobRunStatus;
   })
 }
 
-export type JobRunStats = { job: string; runs: number; succeeded: number; failed: number; running: number; avgMs: number | null; p95Ms: number | null; maxMs: number | null }
+export type JobRunStats = {
+  job: string
+  runs: number
+  succeeded: number
+  failed: number
+  running: number
+  avgMs: number | null
+  p95Ms: number | null
+  maxMs: number | null
+}
 
 /** Per job, over runs started in [from, to): counts by status and finished runs' durations. */
 export async function jobRunStats(range: { from: Date; to: Date }): Promise<JobRunStats[]> {
-  const rows = await db.$queryRaw<{ job: string; runs: number; succeeded: number; failed: number; running: number; avg_ms: number | null; p95_ms: number | null; max_ms: number | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      job: string
+      runs: number
+      succeeded: number
+      failed: number
+      running: number
+      avg_ms: number | null
+      p95_ms: number | null
+      max_ms: number | null
+    }[]
+  >`
     SELECT job,
            count(*)::int AS runs,
            count(*) FILTER (WHERE status = 'SUCCEEDED')::int AS succeeded,
@@ -51,7 +87,16 @@ export async function jobRunStats(range: { from: Date; to: Date }): Promise<JobR
       FROM job_runs
      WHERE started_at >= ${range.from} AND started_at < ${range.to}
      GROUP BY job`
-  return rows.map((r) => ({ job: r.job, runs: r.runs, succeeded: r.succeeded, failed: r.failed, running: r.running, avgMs: round(r.avg_ms), p95Ms: round(r.p95_ms), maxMs: r.max_ms }))
+  return rows.map((r) => ({
+    job: r.job,
+    runs: r.runs,
+    succeeded: r.succeeded,
+    failed: r.failed,
+    running: r.running,
+    avgMs: round(r.avg_ms),
+    p95Ms: round(r.p95_ms),
+    maxMs: r.max_ms,
+  }))
 }
 
 /** The newest run of every job that ever ran (or, with `failedOnly`, its newest failure), by job. */

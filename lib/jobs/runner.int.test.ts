@@ -61,7 +61,19 @@ afterAll(async () => {
 })
 
 async function runsOf(job: string) {
-  return db.jobRun.findMany({ where: { job }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }], select: { instance: true, status: true, attempt: true, result: true, error: true, queueJobId: true, durationMs: true } })
+  return db.jobRun.findMany({
+    where: { job },
+    orderBy: [{ startedAt: "asc" }, { attempt: "asc" }],
+    select: {
+      instance: true,
+      status: true,
+      attempt: true,
+      result: true,
+      error: true,
+      queueJobId: true,
+      durationMs: true,
+    },
+  })
 }
 
 /**
@@ -71,7 +83,9 @@ async function runsOf(job: string) {
 async function advance(ms: number) {
   await clock.tick(ms)
   const busy = async () => {
-    const [{ active }] = await db.$queryRaw<{ active: number }[]>`SELECT count(*)::int AS active FROM pgboss.job WHERE state = 'active' AND name LIKE 'test.%'`
+    const [{ active }] = await db.$queryRaw<
+      { active: number }[]
+    >`SELECT count(*)::int AS active FROM pgboss.job WHERE state = 'active' AND name LIKE 'test.%'`
     return active + (await db.jobRun.count({ where: { status: "RUNNING" } }))
   }
   await expect.poll(busy, { timeout: 15_000, interval: 20 }).toBe(0)
@@ -85,10 +99,16 @@ test("a job scheduled every minute runs exactly once per tick across two instanc
   for (let i = 0; i < 3; i += 1) await advance(60_000) // 09:06:05
   await advance(20_000)
   const runs = await runsOf("test.tick")
-  expect(runs.map((r) => (r.result as { minute: string }).minute)).toEqual(["09:00", "09:01", "09:02", "09:03", "09:04", "09:05", "09:06"].map((hm) => `2031-01-06T${hm}:00.000Z`))
-  expect(runs.every((r) => r.status === "SUCCEEDED" && r.attempt === 1 && r.durationMs !== null && r.error === null)).toBe(true)
+  expect(runs.map((r) => (r.result as { minute: string }).minute)).toEqual(
+    ["09:00", "09:01", "09:02", "09:03", "09:04", "09:05", "09:06"].map((hm) => `2031-01-06T${hm}:00.000Z`),
+  )
+  expect(
+    runs.every((r) => r.status === "SUCCEEDED" && r.attempt === 1 && r.durationMs !== null && r.error === null),
+  ).toBe(true)
   expect(new Set(runs.map((r) => r.queueJobId)).size).toBe(7)
-  const [{ queued }] = await db.$queryRaw<{ queued: number }[]>`SELECT count(*)::int AS queued FROM pgboss.job WHERE name = 'test.tick'`
+  const [{ queued }] = await db.$queryRaw<
+    { queued: number }[]
+  >`SELECT count(*)::int AS queued FROM pgboss.job WHERE name = 'test.tick'`
   expect(queued).toBe(7)
   // Each run names the instance that ran it; with a stopped, b carried on alone.
   expect(beforeStop).toBe(4)
@@ -127,7 +147,10 @@ test("a failing job is retried with backoff, and each failure shows on the dashb
   expect(runs[2].result).toEqual({ attempt: 3 })
 
   // What the operations dashboard shows (the same function as GET /api/admin/jobs).
-  const overview = await jobOverview({ from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) }, jobs)
+  const overview = await jobOverview(
+    { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) },
+    jobs,
+  )
   const flaky = overview.jobs.find((j) => j.name === "test.flaky")!
   expect(flaky.stats).toMatchObject({ runs: 3, succeeded: 1, failed: 2, running: 0 })
   expect(flaky.lastRun).toMatchObject({ attempt: 3, status: "SUCCEEDED" })

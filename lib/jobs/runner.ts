@@ -55,7 +55,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       if (!declared.has(schedule.name)) await boss.unschedule(schedule.name, schedule.key)
     }
     for (const job of jobs) {
-      await boss.work(job.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([queued]: JobWithMetadata<unknown>[]) => runAttempt(job, queued, instance, log))
+      await boss.work(
+        job.name,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
+        async ([queued]: JobWithMetadata<unknown>[]) => runAttempt(job, queued, instance, log),
+      )
     }
   } catch (error) {
     // A half-started instance would keep its timers; stop it so a later attempt starts clean.
@@ -83,19 +87,34 @@ function queueOptions(job: ScheduledJob): Omit<Queue, "name"> {
 }
 
 /** One attempt: a RUNNING row first, then SUCCEEDED or FAILED with its duration, result or error. */
-async function runAttempt(job: ScheduledJob, queued: JobWithMetadata<unknown>, instance: string, log: (line: string) => void): Promise<unknown> {
+async function runAttempt(
+  job: ScheduledJob,
+  queued: JobWithMetadata<unknown>,
+  instance: string,
+  log: (line: string) => void,
+): Promise<unknown> {
   const startedAt = new Date()
   const attempt = queued.retryCount + 1
   const runId = await recordRunStarted({ job: job.name, queueJobId: queued.id, attempt, instance, startedAt })
   const started = performance.now()
   let result: unknown
   try {
-    result = await job.run({ jobId: queued.id, attempt, queuedAt: queued.createdOn, startedAt: queued.startedOn ?? startedAt, signal: queued.signal })
+    result = await job.run({
+      jobId: queued.id,
+      attempt,
+      queuedAt: queued.createdOn,
+      startedAt: queued.startedOn ?? startedAt,
+      signal: queued.signal,
+    })
   } catch (error) {
-    await recordRunFailed(runId, new Date(), performance.now() - started, error).catch((e: unknown) => log(`[jobs ${job.name}] could not record the failure: ${describeError(e)}`))
+    await recordRunFailed(runId, new Date(), performance.now() - started, error).catch((e: unknown) =>
+      log(`[jobs ${job.name}] could not record the failure: ${describeError(e)}`),
+    )
     throw error
   }
   // The work is done: a failure to record it must not make the queue run it again.
-  await recordRunSucceeded(runId, new Date(), performance.now() - started, result).catch((e: unknown) => log(`[jobs ${job.name}] could not record the result: ${describeError(e)}`))
+  await recordRunSucceeded(runId, new Date(), performance.now() - started, result).catch((e: unknown) =>
+    log(`[jobs ${job.name}] could not record the result: ${describeError(e)}`),
+  )
   return result
 }

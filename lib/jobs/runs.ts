@@ -5,21 +5,40 @@ import { db } from "@/lib/db"
 
 const MAX_ERROR_LENGTH = 4000
 
-export async function recordRunStarted(input: { job: string; queueJobId: string; attempt: number; instance: string; startedAt: Date }): Promise<string> {
+export async function recordRunStarted(input: {
+  job: string
+  queueJobId: string
+  attempt: number
+  instance: string
+  startedAt: Date
+}): Promise<string> {
   const run = await db.jobRun.create({ data: { ...input, status: "RUNNING" }, select: { id: true } })
   return run.id
 }
 
-export async function recordRunSucceeded(id: string, finishedAt: Date, durationMs: number, result: unknown): Promise<void> {
+export async function recordRunSucceeded(
+  id: string,
+  finishedAt: Date,
+  durationMs: number,
+  result: unknown,
+): Promise<void> {
   const json = toJson(result)
   await db.jobRun.update({
     where: { id },
-    data: { status: "SUCCEEDED", finishedAt, durationMs: Math.round(durationMs), ...(json === undefined ? {} : { result: json }) },
+    data: {
+      status: "SUCCEEDED",
+      finishedAt,
+      durationMs: Math.round(durationMs),
+      ...(json === undefined ? {} : { result: json }),
+    },
   })
 }
 
 export async function recordRunFailed(id: string, finishedAt: Date, durationMs: number, error: unknown): Promise<void> {
-  await db.jobRun.update({ where: { id }, data: { status: "FAILED", finishedAt, durationMs: Math.round(durationMs), error: describeError(error) } })
+  await db.jobRun.update({
+    where: { id },
+    data: { status: "FAILED", finishedAt, durationMs: Math.round(durationMs), error: describeError(error) },
+  })
 }
 
 /**
@@ -40,7 +59,8 @@ export async function deleteJobRunsBefore(cutoff: Date): Promise<number> {
 }
 
 export function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error)
+  const text =
+    error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error)
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text
 }
 

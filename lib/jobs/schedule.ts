@@ -13,7 +13,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     name: "uptime.probe",
     cron: "* * * * *",
-    description: "Probes the app, landing page, database, job queue and the configured APIs; one row per component per minute",
+    description:
+      "Probes the app, landing page, database, job queue and the configured APIs; one row per component per minute",
     // A probe for a minute that has passed is worth nothing: no retry, and it must finish within its minute.
     retry: { limit: 0, delaySeconds: 0, backoff: false },
     expireInSeconds: 50,
@@ -22,7 +23,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     name: "monitoring.resource-rollup",
     cron: "*/5 * * * *",
-    description: "Rolls resource samples into hourly rows (lib/monitoring/resources/rollup.ts) for the week and month charts",
+    description:
+      "Rolls resource samples into hourly rows (lib/monitoring/resources/rollup.ts) for the week and month charts",
     // Each run rebuilds the last two hours from raw samples: a failed run is made good by the next.
     retry: { limit: 1, delaySeconds: 30, backoff: false },
     expireInSeconds: 240,
@@ -31,7 +33,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     name: "monitoring.retention",
     cron: "7 * * * *",
-    description: "Deletes monitoring rows past their retention (lib/monitoring/retention.ts) and closes abandoned job runs",
+    description:
+      "Deletes monitoring rows past their retention (lib/monitoring/retention.ts) and closes abandoned job runs",
     retry: { limit: 3, delaySeconds: 60, backoff: true, maxDelaySeconds: 900 },
     expireInSeconds: 600,
     run: () => applyRetention(),
@@ -43,7 +46,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     // way, while each run recomputes the current hour and day. A backlog goes in batches, at most
     // 40 s per run.
     cron: "*/5 * * * *",
-    description: "Rolls new analytics events into the hourly, daily, visitor-day and session tables, visitor days into the first-seen retention tables and daily actives, and keeps the entries of saved funnels (lib/analytics/rollups)",
+    description:
+      "Rolls new analytics events into the hourly, daily, visitor-day and session tables, visitor days into the first-seen retention tables and daily actives, and keeps the entries of saved funnels (lib/analytics/rollups)",
     // The next tick carries on where a failed run stopped: one quick retry is enough.
     retry: { limit: 1, delaySeconds: 15, backoff: false },
     expireInSeconds: 120,
@@ -52,7 +56,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     name: "analytics.retention",
     cron: "23 3 * * *",
-    description: "Deletes raw analytics events older than ANALYTICS_RAW_RETENTION_DAYS once rolled up, and rollup rows past their retention",
+    description:
+      "Deletes raw analytics events older than ANALYTICS_RAW_RETENTION_DAYS once rolled up, and rollup rows past their retention",
     retry: { limit: 3, delaySeconds: 300, backoff: true, maxDelaySeconds: 3600 },
     expireInSeconds: 1800,
     run: () => applyAnalyticsRetention(),

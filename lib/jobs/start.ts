@@ -20,7 +20,9 @@ export function startScheduledJobs(log: (line: string) => void = console.error):
       return runner
     },
     (error: unknown) => {
-      log(`[jobs] the job runner did not start (trying again in a minute): ${error instanceof Error ? error.message : String(error)}`)
+      log(
+        `[jobs] the job runner did not start (trying again in a minute): ${error instanceof Error ? error.message : String(error)}`,
+      )
       globalForJobs.jobRunner = undefined
       setTimeout(() => void startScheduledJobs(log), 60_000).unref()
       return undefined

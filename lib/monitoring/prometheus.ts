@@ -44,14 +44,27 @@ function create(): Metrics {
     registry,
     requestDuration,
     unsubscribe: null,
-    pool: new Gauge({ name: "acv_db_pool_connections", help: "Database pool of this process: total and idle connections, and clients waiting for one", labelNames: ["state"] as const, registers: [registry] }),
-    queueDepth: new Gauge({ name: "acv_job_queue_depth", help: "Jobs in the queue by queue and state (queued, active, failed)", labelNames: ["queue", "state"] as const, registers: [registry] }),
+    pool: new Gauge({
+      name: "acv_db_pool_connections",
+      help: "Database pool of this process: total and idle connections, and clients waiting for one",
+      labelNames: ["state"] as const,
+      registers: [registry],
+    }),
+    queueDepth: new Gauge({
+      name: "acv_job_queue_depth",
+      help: "Jobs in the queue by queue and state (queued, active, failed)",
+      labelNames: ["queue", "state"] as const,
+      registers: [registry],
+    }),
     business: {
       activeSubscriptions: gauge("acv_active_subscriptions", "Subscriptions active, trialing or past due"),
       mrrCents: gauge("acv_mrr_cents", "Monthly recurring revenue from the ledger, in cents"),
       openOrders: gauge("acv_orders_open", "Orders awaiting or in delivery"),
       overdueOrders: gauge("acv_orders_overdue", "Open orders past their 24-hour deadline"),
-      failedWebhooks: gauge("acv_webhooks_failed_last_hour", "Webhook deliveries received in the last hour whose processing failed"),
+      failedWebhooks: gauge(
+        "acv_webhooks_failed_last_hour",
+        "Webhook deliveries received in the last hour whose processing failed",
+      ),
     },
   }
 }
@@ -76,7 +89,14 @@ export function observeRequests(on: boolean): void {
   }
   const { requestDuration } = metrics
   metrics.unsubscribe = onRequestTimed((timing) => {
-    requestDuration.observe({ route: routePattern(timing.route), method: methodName(timing.method), status_class: `${Math.floor(timing.status / 100)}xx` }, timing.durationMs / 1000)
+    requestDuration.observe(
+      {
+        route: routePattern(timing.route),
+        method: methodName(timing.method),
+        status_class: `${Math.floor(timing.status / 100)}xx`,
+      },
+      timing.durationMs / 1000,
+    )
   })
 }
 
@@ -103,11 +123,15 @@ async function refreshGauges(metrics: Metrics, now: Date): Promise<void> {
     setFrom(business.mrrCents, () => currentMrrCents(db, now)),
     setFrom(business.openOrders, async () => (await orders).open),
     setFrom(business.overdueOrders, async () => (await orders).overdue),
-    setFrom(business.failedWebhooks, () => countFailedDeliveries({ from: new Date(now.getTime() - 3_600_000), to: now })),
+    setFrom(business.failedWebhooks, () =>
+      countFailedDeliveries({ from: new Date(now.getTime() - 3_600_000), to: now }),
+    ),
     queueDepths().then(
       (depths) => {
         metrics.queueDepth.reset()
-        for (const depth of depths) for (const state of ["queued", "active", "failed"] as const) metrics.queueDepth.set({ queue: depth.queue, state }, depth[state])
+        for (const depth of depths)
+          for (const state of ["queued", "active", "failed"] as const)
+            metrics.queueDepth.set({ queue: depth.queue, state }, depth[state])
       },
       // Before the runner has installed pg-boss's schema there is no queue to report.
       () => metrics.queueDepth.reset(),

@@ -28,13 +28,37 @@ export async function applyRetention(now = new Date()): Promise<RetentionReport>
   const cutoff = (days: number) => new Date(now.getTime() - days * 86_400_000)
   const abandonedRuns = await closeAbandonedRuns(new Date(now.getTime() - ABANDONED_RUN_AFTER_MS), now)
   return {
-    resourceSamples: await inBatches((c) => db.$executeRaw`DELETE FROM resource_samples WHERE id IN (SELECT id FROM resource_samples WHERE at < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.resourceSamples)),
-    resourceHourly: await inBatches((c) => db.$executeRaw`DELETE FROM resource_hourly WHERE ctid IN (SELECT ctid FROM resource_hourly WHERE hour < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.resourceHourly)),
-    probeResults: await inBatches((c) => db.$executeRaw`DELETE FROM probe_results WHERE ctid IN (SELECT ctid FROM probe_results WHERE minute < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.probeResults)),
+    resourceSamples: await inBatches(
+      (c) =>
+        db.$executeRaw`DELETE FROM resource_samples WHERE id IN (SELECT id FROM resource_samples WHERE at < ${c} LIMIT ${BATCH})`,
+      cutoff(RETENTION_DAYS.resourceSamples),
+    ),
+    resourceHourly: await inBatches(
+      (c) =>
+        db.$executeRaw`DELETE FROM resource_hourly WHERE ctid IN (SELECT ctid FROM resource_hourly WHERE hour < ${c} LIMIT ${BATCH})`,
+      cutoff(RETENTION_DAYS.resourceHourly),
+    ),
+    probeResults: await inBatches(
+      (c) =>
+        db.$executeRaw`DELETE FROM probe_results WHERE ctid IN (SELECT ctid FROM probe_results WHERE minute < ${c} LIMIT ${BATCH})`,
+      cutoff(RETENTION_DAYS.probeResults),
+    ),
     jobRuns: await deleteJobRunsBefore(cutoff(RETENTION_DAYS.jobRuns)),
-    errorOccurrences: await inBatches((c) => db.$executeRaw`DELETE FROM error_occurrences WHERE id IN (SELECT id FROM error_occurrences WHERE at < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.errorOccurrences)),
-    requestMetrics: await inBatches((c) => db.$executeRaw`DELETE FROM request_metrics WHERE ctid IN (SELECT ctid FROM request_metrics WHERE minute < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.requestMetrics)),
-    requestMetricsHourly: await inBatches((c) => db.$executeRaw`DELETE FROM request_metrics_hourly WHERE ctid IN (SELECT ctid FROM request_metrics_hourly WHERE hour < ${c} LIMIT ${BATCH})`, cutoff(RETENTION_DAYS.requestMetricsHourly)),
+    errorOccurrences: await inBatches(
+      (c) =>
+        db.$executeRaw`DELETE FROM error_occurrences WHERE id IN (SELECT id FROM error_occurrences WHERE at < ${c} LIMIT ${BATCH})`,
+      cutoff(RETENTION_DAYS.errorOccurrences),
+    ),
+    requestMetrics: await inBatches(
+      (c) =>
+        db.$executeRaw`DELETE FROM request_metrics WHERE ctid IN (SELECT ctid FROM request_metrics WHERE minute < ${c} LIMIT ${BATCH})`,
+      cutoff(RETENTION_DAYS.requestMetrics),
+    ),
+    requestMetricsHourly: await inBatches(
+      (c) =>
+        db.$executeRaw`DELETE FROM request_metrics_hourly WHERE ctid IN (SELECT ctid FROM request_metrics_hourly WHERE hour < ${c} LIMIT ${BATCH})`,
+      cutoff(RETENTION_DAYS.requestMetricsHourly),
+    ),
     abandonedRuns,
   }
 }

@@ -6,7 +6,8 @@ import { createTestUser, signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
 import { createPaidOrder, timelineOf } from "./testing/fixtures"
 
-const assign = (id: string, cookie: string, body?: unknown) => callRoute(assignOne, "POST", `/api/admin/orders/${id}/assign`, { cookie, params: { id }, body })
+const assign = (id: string, cookie: string, body?: unknown) =>
+  callRoute(assignOne, "POST", `/api/admin/orders/${id}/assign`, { cookie, params: { id }, body })
 
 test("support assigns an open order to themselves: in progress, timeline and audit entry", async () => {
   const support = await signedInAs("SUPPORT")
@@ -22,8 +23,17 @@ test("support assigns an open order to themselves: in progress, timeline and aud
     { type: "PAID", actorId: null, note: null },
     { type: "ASSIGNED", actorId: support.user.id, note: null },
   ])
-  const audit = await db.auditLog.findMany({ where: { targetId: order.id }, select: { action: true, actorEmail: true, metadata: true } })
-  expect(audit).toEqual([{ action: "order.assigned", actorEmail: support.user.email, metadata: { assigneeId: support.user.id, assigneeEmail: support.user.email, previousAssigneeId: null } }])
+  const audit = await db.auditLog.findMany({
+    where: { targetId: order.id },
+    select: { action: true, actorEmail: true, metadata: true },
+  })
+  expect(audit).toEqual([
+    {
+      action: "order.assigned",
+      actorEmail: support.user.email,
+      metadata: { assigneeId: support.user.id, assigneeEmail: support.user.email, previousAssigneeId: null },
+    },
+  ])
   // The handler writes the specific entry; the wrapper's generic one is not added.
   expect(await db.auditLog.count({ where: { actorId: support.user.id, action: "staff.write" } })).toBe(0)
 
@@ -38,7 +48,11 @@ test("an admin hands an order to an engineer; the timeline names who assigned it
   const order = await createPaidOrder()
   expect((await assign(order.id, admin.cookie, { assigneeId: engineer.id })).status).toBe(200)
   expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).assigneeId).toBe(engineer.id)
-  expect((await timelineOf(order.id)).at(-1)).toEqual({ type: "ASSIGNED", actorId: admin.user.id, note: `to ${engineer.email}` })
+  expect((await timelineOf(order.id)).at(-1)).toEqual({
+    type: "ASSIGNED",
+    actorId: admin.user.id,
+    note: `to ${engineer.email}`,
+  })
 })
 
 test("single assign refuses closed and unknown orders, and assignees who are not staff, writing nothing", async () => {
@@ -69,14 +83,21 @@ test("single assign refuses closed and unknown orders, and assignees who are not
 
 test("bulk assign moves the open orders, skips closed and unknown ones, in one go", async () => {
   const support = await signedInAs("SUPPORT")
-  const [a, b, closed] = [await createPaidOrder(), await createPaidOrder(), await createPaidOrder({ status: "REFUNDED" })]
+  const [a, b, closed] = [
+    await createPaidOrder(),
+    await createPaidOrder(),
+    await createPaidOrder({ status: "REFUNDED" }),
+  ]
   const response = await callRoute(assignMany, "POST", "/api/admin/orders/assign", {
     cookie: support.cookie,
     body: { orderIds: [a.id, b.id, closed.id, "missing", a.id] },
   })
   expect(response.status).toBe(200)
   expect(await response.json()).toEqual({ count: 2 })
-  const rows = await db.order.findMany({ where: { id: { in: [a.id, b.id, closed.id] } }, select: { id: true, status: true, assigneeId: true } })
+  const rows = await db.order.findMany({
+    where: { id: { in: [a.id, b.id, closed.id] } },
+    select: { id: true, status: true, assigneeId: true },
+  })
   expect(rows.sort((x, y) => [a.id, b.id, closed.id].indexOf(x.id) - [a.id, b.id, closed.id].indexOf(y.id))).toEqual([
     { id: a.id, status: "IN_PROGRESS", assigneeId: support.user.id },
     { id: b.id, status: "IN_PROGRESS", assigneeId: support.user.id },
@@ -88,7 +109,8 @@ test("bulk assign moves the open orders, skips closed and unknown ones, in one g
 test("bulk assign refuses bad input with the failing fields, writing nothing", async () => {
   const support = await signedInAs("SUPPORT")
   const order = await createPaidOrder()
-  const call = (body: unknown) => callRoute(assignMany, "POST", "/api/admin/orders/assign", { cookie: support.cookie, body })
+  const call = (body: unknown) =>
+    callRoute(assignMany, "POST", "/api/admin/orders/assign", { cookie: support.cookie, body })
   const empty = await call({ orderIds: [] })
   expect(empty.status).toBe(422)
   expect((await empty.json()).error.details.map((d: { path: string }) => d.path)).toEqual(["orderIds"])
@@ -102,8 +124,17 @@ test("bulk assign refuses bad input with the failing fields, writing nothing", a
 test("only signed-in staff may assign", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
   const order = await createPaidOrder({ userId: subscriber.user.id })
-  expect((await callRoute(assignOne, "POST", `/api/admin/orders/${order.id}/assign`, { params: { id: order.id } })).status).toBe(401)
+  expect(
+    (await callRoute(assignOne, "POST", `/api/admin/orders/${order.id}/assign`, { params: { id: order.id } })).status,
+  ).toBe(401)
   expect((await assign(order.id, subscriber.cookie)).status).toBe(403)
-  expect((await callRoute(assignMany, "POST", "/api/admin/orders/assign", { cookie: subscriber.cookie, body: { orderIds: [order.id] } })).status).toBe(403)
+  expect(
+    (
+      await callRoute(assignMany, "POST", "/api/admin/orders/assign", {
+        cookie: subscriber.cookie,
+        body: { orderIds: [order.id] },
+      })
+    ).status,
+  ).toBe(403)
   expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING")
 })

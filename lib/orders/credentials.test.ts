@@ -18,7 +18,9 @@ test("sealed credentials contain no readable part and open again with the same k
 
 test("a wrong key or a damaged document fails without quoting the plaintext", () => {
   const sealed = sealCredentials(seat, key)
-  expect(() => openCredentials(sealed, randomBytes(32).toString("hex"))).toThrow("stored seat credentials could not be decrypted")
+  expect(() => openCredentials(sealed, randomBytes(32).toString("hex"))).toThrow(
+    "stored seat credentials could not be decrypted",
+  )
   // Not JSON: JSON.parse's own message would quote the text.
   const garbage = encryptSecret(`not json ${seat.password}`, key)
   try {

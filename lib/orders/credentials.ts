@@ -8,7 +8,10 @@ import { decryptSecret, encryptSecret } from "@/lib/security/crypto"
 export type SeatCredentials = { login: string; password: string; notes: string | null }
 
 export function sealCredentials(credentials: SeatCredentials, key: string = requireEnv("CREDENTIALS_KEY")): string {
-  return encryptSecret(JSON.stringify({ login: credentials.login, password: credentials.password, notes: credentials.notes }), key)
+  return encryptSecret(
+    JSON.stringify({ login: credentials.login, password: credentials.password, notes: credentials.notes }),
+    key,
+  )
 }
 
 export function openCredentials(sealed: string, key: string = requireEnv("CREDENTIALS_KEY")): SeatCredentials {
@@ -21,6 +24,7 @@ export function openCredentials(sealed: string, key: string = requireEnv("CREDEN
   }
   if (!parsed || typeof parsed !== "object") throw new Error("stored seat credentials are malformed")
   const { login, password, notes } = parsed as Record<string, unknown>
-  if (typeof login !== "string" || typeof password !== "string") throw new Error("stored seat credentials are malformed")
+  if (typeof login !== "string" || typeof password !== "string")
+    throw new Error("stored seat credentials are malformed")
   return { login, password, notes: typeof notes === "string" && notes ? notes : null }
 }

@@ -8,5 +8,8 @@ test("order times read the same everywhere: UTC, 24-hour clock", () => {
 })
 
 test("the two-part form splits the same reading", () => {
-  expect(formatOrderDayAndClock(new Date("2027-01-01T00:05:00+02:00"))).toEqual({ day: "31 Dec 2026", clock: "22:05 UTC" })
+  expect(formatOrderDayAndClock(new Date("2027-01-01T00:05:00+02:00"))).toEqual({
+    day: "31 Dec 2026",
+    clock: "22:05 UTC",
+  })
 })

@@ -9,7 +9,8 @@ import { callRoute } from "@/lib/testing/http"
 import { createPaidOrder, timelineOf } from "./testing/fixtures"
 
 const seat = { login: "seat-login-7f3a@copilot.example", password: "Pa55-word-9c1e!", notes: "Use the EU region" }
-const fulfilAs = (cookie: string, id: string, body: unknown) => callRoute(fulfil, "POST", `/api/admin/orders/${id}/fulfil`, { cookie, params: { id }, body })
+const fulfilAs = (cookie: string, id: string, body: unknown) =>
+  callRoute(fulfil, "POST", `/api/admin/orders/${id}/fulfil`, { cookie, params: { id }, body })
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -17,14 +18,22 @@ test("fulfilling stores the credentials encrypted under CREDENTIALS_KEY and clos
   const console_ = (["log", "info", "warn", "error", "debug"] as const).map((method) => vi.spyOn(console, method))
   const support = await signedInAs("SUPPORT")
   const order = await createPaidOrder()
-  await callRoute(assignOne, "POST", `/api/admin/orders/${order.id}/assign`, { cookie: support.cookie, params: { id: order.id } })
+  await callRoute(assignOne, "POST", `/api/admin/orders/${order.id}/assign`, {
+    cookie: support.cookie,
+    params: { id: order.id },
+  })
 
   const response = await fulfilAs(support.cookie, order.id, seat)
   expect(response.status).toBe(200)
   const text = await response.text()
   expect(text).not.toContain(seat.password)
   expect(text).not.toContain(seat.login)
-  expect(JSON.parse(text)).toMatchObject({ id: order.id, status: "FULFILLED", assigneeId: support.user.id, planName: "Copilot Pro" })
+  expect(JSON.parse(text)).toMatchObject({
+    id: order.id,
+    status: "FULFILLED",
+    assigneeId: support.user.id,
+    planName: "Copilot Pro",
+  })
 
   const row = await db.order.findUniqueOrThrow({ where: { id: order.id } })
   expect(row.status).toBe("FULFILLED")
@@ -41,13 +50,18 @@ test("fulfilling stores the credentials encrypted under CREDENTIALS_KEY and clos
     ["ASSIGNED", support.user.id],
     ["FULFILLED", support.user.id],
   ])
-  const audit = await db.auditLog.findMany({ where: { targetId: order.id }, orderBy: { createdAt: "asc" }, select: { action: true, metadata: true } })
+  const audit = await db.auditLog.findMany({
+    where: { targetId: order.id },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, metadata: true },
+  })
   expect(audit.map((entry) => entry.action)).toEqual(["order.assigned", "order.fulfilled"])
   expect(audit[1]!.metadata).toEqual({ customerId: order.userId, assigneeId: support.user.id })
   const written = JSON.stringify(await db.auditLog.findMany())
   expect(written).not.toContain(seat.password)
   expect(written).not.toContain(seat.login)
-  for (const spy of console_) for (const call of spy.mock.calls) expect(JSON.stringify(call)).not.toContain(seat.password)
+  for (const spy of console_)
+    for (const call of spy.mock.calls) expect(JSON.stringify(call)).not.toContain(seat.password)
 
   // The subscriber is told the seat is ready, once, and the email carries no credentials.
   const customer = await db.user.findUniqueOrThrow({ where: { id: order.userId } })
@@ -67,7 +81,11 @@ test("fulfilling an unassigned order makes the fulfiller its assignee; a closed 
   const row = await db.order.findUniqueOrThrow({ where: { id: order.id } })
   expect(row.assigneeId).toBe(engineer.user.id)
   expect(row.assignedAt?.toISOString()).toBe(row.fulfilledAt?.toISOString())
-  expect(JSON.parse(decryptSecret(row.credentialsEnc!, process.env.CREDENTIALS_KEY!))).toEqual({ login: "a", password: "b", notes: null })
+  expect(JSON.parse(decryptSecret(row.credentialsEnc!, process.env.CREDENTIALS_KEY!))).toEqual({
+    login: "a",
+    password: "b",
+    notes: null,
+  })
   expect((await timelineOf(order.id)).map((e) => e.type)).toEqual(["PAID", "FULFILLED"])
 
   const again = await fulfilAs(engineer.cookie, order.id, { login: "other", password: "other" })
@@ -75,7 +93,14 @@ test("fulfilling an unassigned order makes the fulfiller its assignee; a closed 
   const canceled = await createPaidOrder({ status: "CANCELED" })
   expect((await fulfilAs(engineer.cookie, canceled.id, seat)).status).toBe(409)
   // The first credentials stand.
-  expect(JSON.parse(decryptSecret((await db.order.findUniqueOrThrow({ where: { id: order.id } })).credentialsEnc!, process.env.CREDENTIALS_KEY!)).login).toBe("a")
+  expect(
+    JSON.parse(
+      decryptSecret(
+        (await db.order.findUniqueOrThrow({ where: { id: order.id } })).credentialsEnc!,
+        process.env.CREDENTIALS_KEY!,
+      ),
+    ).login,
+  ).toBe("a")
   expect((await db.order.findUniqueOrThrow({ where: { id: canceled.id } })).credentialsEnc).toBeNull()
 })
 
@@ -99,7 +124,10 @@ test("bad input is refused with the failing fields and nothing is written; an un
 test("only signed-in staff may fulfil", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
   const order = await createPaidOrder({ userId: subscriber.user.id })
-  expect((await callRoute(fulfil, "POST", `/api/admin/orders/${order.id}/fulfil`, { params: { id: order.id }, body: seat })).status).toBe(401)
+  expect(
+    (await callRoute(fulfil, "POST", `/api/admin/orders/${order.id}/fulfil`, { params: { id: order.id }, body: seat }))
+      .status,
+  ).toBe(401)
   expect((await fulfilAs(subscriber.cookie, order.id, seat)).status).toBe(403)
   expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).credentialsEnc).toBeNull()
 })

@@ -20,7 +20,13 @@ test("no console call in lib/orders, and none mentioning credentials in the orde
   for (const file of await sourceFiles(path.resolve("lib/orders"))) {
     expect(await readFile(file, "utf8"), file).not.toMatch(/console\.\w+\(/)
   }
-  const around = ["app/admin/orders", "app/api/admin/orders", "app/api/account/orders", "app/account/orders", "components/orders"]
+  const around = [
+    "app/admin/orders",
+    "app/api/admin/orders",
+    "app/api/account/orders",
+    "app/account/orders",
+    "components/orders",
+  ]
   for (const dir of around) {
     for (const file of await sourceFiles(path.resolve(dir))) {
       for (const line of (await readFile(file, "utf8")).split("\n")) {

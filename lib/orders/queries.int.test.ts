@@ -9,7 +9,12 @@ const now = new Date("2026-03-10T12:00:00Z")
 
 test("staff home counts customers, live subscriptions, open and overdue orders", async () => {
   // This file has its own database, so the figures are absolute.
-  expect(await getStaffHomeCounts(now)).toEqual({ customers: 0, activeSubscriptions: 0, openOrders: 0, overdueOrders: 0 })
+  expect(await getStaffHomeCounts(now)).toEqual({
+    customers: 0,
+    activeSubscriptions: 0,
+    openOrders: 0,
+    overdueOrders: 0,
+  })
 
   const plan = await db.plan.create({
     data: { slug: "orders-test", name: "Pro", description: "Pro", interval: "MONTH", priceCents: 1900, features: [] },
@@ -17,8 +22,13 @@ test("staff home counts customers, live subscriptions, open and overdue orders",
   })
   const [alice, bob] = [await createTestUser(), await createTestUser()]
   const period = { startedAt: now, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 720 * hour) }
-  const aliceSub = await db.subscription.create({ data: { userId: alice.id, planId: plan.id, status: "ACTIVE", ...period }, select: { id: true } })
-  await db.subscription.create({ data: { userId: bob.id, planId: plan.id, status: "CANCELED", endedAt: now, ...period } })
+  const aliceSub = await db.subscription.create({
+    data: { userId: alice.id, planId: plan.id, status: "ACTIVE", ...period },
+    select: { id: true },
+  })
+  await db.subscription.create({
+    data: { userId: bob.id, planId: plan.id, status: "CANCELED", endedAt: now, ...period },
+  })
 
   const orders: Array<[OrderStatus, number]> = [
     ["PENDING", -1], // due an hour ago: overdue
@@ -31,13 +41,22 @@ test("staff home counts customers, live subscriptions, open and overdue orders",
   for (const [status, dueInHours] of orders) {
     await db.order.create({
       data: {
-        userId: alice.id, subscriptionId: aliceSub.id, status, amountCents: 1900,
-        paidAt: new Date(now.getTime() - 24 * hour), dueAt: new Date(now.getTime() + dueInHours * hour),
+        userId: alice.id,
+        subscriptionId: aliceSub.id,
+        status,
+        amountCents: 1900,
+        paidAt: new Date(now.getTime() - 24 * hour),
+        dueAt: new Date(now.getTime() + dueInHours * hour),
       },
     })
   }
 
-  expect(await getStaffHomeCounts(now)).toEqual({ customers: 2, activeSubscriptions: 1, openOrders: 4, overdueOrders: 2 })
+  expect(await getStaffHomeCounts(now)).toEqual({
+    customers: 2,
+    activeSubscriptions: 1,
+    openOrders: 4,
+    overdueOrders: 2,
+  })
 })
 
 test("GET /api/admin/summary answers the staff home's figures from the same function", async () => {

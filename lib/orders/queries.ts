@@ -65,7 +65,10 @@ export type QueueViewer = { now: Date; viewerId: string }
 const openStatus = { status: { in: [...OPEN_ORDER_STATUSES] } } satisfies Prisma.OrderWhereInput
 
 /** The filter as a Prisma condition; `assignee: "me"` means the viewer. */
-export function orderQueueWhere(filter: Omit<OrderListFilter, "page" | "pageSize">, { now, viewerId }: QueueViewer): Prisma.OrderWhereInput {
+export function orderQueueWhere(
+  filter: Omit<OrderListFilter, "page" | "pageSize">,
+  { now, viewerId }: QueueViewer,
+): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = []
   if (filter.status === "open") and.push(openStatus)
   else if (filter.status) and.push({ status: filter.status })
@@ -118,18 +121,33 @@ export async function listOrderQueue(filter: OrderListFilter, viewer: QueueViewe
   const where = orderQueueWhere(filter, viewer)
   const openWhere = { AND: [where, openStatus] }
   const closedWhere = { AND: [where, { NOT: openStatus }] }
-  const [openTotal, closedTotal] = await Promise.all([db.order.count({ where: openWhere }), db.order.count({ where: closedWhere })])
+  const [openTotal, closedTotal] = await Promise.all([
+    db.order.count({ where: openWhere }),
+    db.order.count({ where: closedWhere }),
+  ])
   const skip = (filter.page - 1) * filter.pageSize
   const open =
     skip < openTotal
-      ? await db.order.findMany({ where: openWhere, orderBy: [{ dueAt: "asc" }, { id: "asc" }], skip, take: filter.pageSize, select: queueSelect })
+      ? await db.order.findMany({
+          where: openWhere,
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+          skip,
+          take: filter.pageSize,
+          select: queueSelect,
+        })
       : []
   const room = filter.pageSize - open.length
   const closedOrder: Prisma.OrderOrderByWithRelationInput[] =
     filter.release === "due" ? [{ releaseDueAt: "asc" }, { id: "asc" }] : [{ paidAt: "desc" }, { id: "desc" }]
   const closed =
     room > 0 && closedTotal > 0
-      ? await db.order.findMany({ where: closedWhere, orderBy: closedOrder, skip: Math.max(0, skip - openTotal), take: room, select: queueSelect })
+      ? await db.order.findMany({
+          where: closedWhere,
+          orderBy: closedOrder,
+          skip: Math.max(0, skip - openTotal),
+          take: room,
+          select: queueSelect,
+        })
       : []
   const total = openTotal + closedTotal
   return paged(
@@ -145,19 +163,33 @@ export type DeadlineWatch = { overdue: number; dueSoon: number; items: OrderQueu
  * Open orders past their deadline, and those due within `withinMs` (2 hours) of `now`, with the
  * first `limit` of them, nearest deadline first (the most overdue leads).
  */
-export async function ordersNearDeadline(now: Date = new Date(), options: { withinMs?: number; limit?: number } = {}): Promise<DeadlineWatch> {
+export async function ordersNearDeadline(
+  now: Date = new Date(),
+  options: { withinMs?: number; limit?: number } = {},
+): Promise<DeadlineWatch> {
   const horizon = new Date(now.getTime() + (options.withinMs ?? DEADLINE_SOON_MS))
   const [overdue, dueSoon, rows] = await Promise.all([
     db.order.count({ where: { ...openStatus, dueAt: { lt: now } } }),
     db.order.count({ where: { ...openStatus, dueAt: { gte: now, lt: horizon } } }),
-    db.order.findMany({ where: { ...openStatus, dueAt: { lt: horizon } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: options.limit ?? 10, select: queueSelect }),
+    db.order.findMany({
+      where: { ...openStatus, dueAt: { lt: horizon } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: options.limit ?? 10,
+      select: queueSelect,
+    }),
   ])
   return { overdue, dueSoon, items: rows.map((row) => toQueueItem(row, now)) }
 }
 
 // ── one order ─────────────────────────────────────────────────────────────────
 
-export type OrderTimelineEvent = { id: string; type: OrderEventType; at: Date; note: string | null; actorEmail: string | null }
+export type OrderTimelineEvent = {
+  id: string
+  type: OrderEventType
+  at: Date
+  note: string | null
+  actorEmail: string | null
+}
 
 export type OrderDetail = Omit<OrderQueueItem, "customerEmail"> & {
   refundedAt: Date | null
@@ -178,14 +210,22 @@ export async function getOrderDetail(orderId: string, now: Date = new Date()): P
       credentialsEnc: true,
       user: { select: { id: true, email: true, name: true } },
       subscription: { select: { id: true, status: true, plan: { select: { name: true, currency: true } } } },
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, type: true, at: true, note: true, actorId: true } },
+      events: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { id: true, type: true, at: true, note: true, actorId: true },
+      },
     },
   })
   if (!row) return null
   const { credentialsEnc, events, user, subscription, ...rest } = row
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))]
   const actors = actorIds.length
-    ? new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]))
+    ? new Map(
+        (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [
+          u.id,
+          u.email,
+        ]),
+      )
     : new Map<string, string>()
   const item: Partial<OrderQueueItem> = toQueueItem({ ...rest, user, subscription }, now)
   delete item.customerEmail
@@ -195,7 +235,10 @@ export async function getOrderDetail(orderId: string, now: Date = new Date()): P
     customer: user,
     subscription: { id: subscription.id, status: subscription.status },
     hasCredentials: credentialsEnc !== null,
-    events: events.map(({ actorId, ...event }) => ({ ...event, actorEmail: actorId ? (actors.get(actorId) ?? null) : null })),
+    events: events.map(({ actorId, ...event }) => ({
+      ...event,
+      actorEmail: actorId ? (actors.get(actorId) ?? null) : null,
+    })),
   }
 }
 
@@ -211,11 +254,24 @@ export async function ordersOfCustomer(userId: string, take: number) {
     orderBy: [{ paidAt: "desc" }, { id: "desc" }],
     take,
     select: {
-      id: true, subscriptionId: true, status: true, amountCents: true, paidAt: true, dueAt: true, assignedAt: true,
-      fulfilledAt: true, releaseDueAt: true, releasedAt: true, refundedAt: true, createdAt: true,
+      id: true,
+      subscriptionId: true,
+      status: true,
+      amountCents: true,
+      paidAt: true,
+      dueAt: true,
+      assignedAt: true,
+      fulfilledAt: true,
+      releaseDueAt: true,
+      releasedAt: true,
+      refundedAt: true,
+      createdAt: true,
       assignee: { select: { email: true } },
       subscription: { select: { plan: { select: { name: true, currency: true } } } },
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, type: true, actorId: true, note: true, at: true } },
+      events: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { id: true, type: true, actorId: true, note: true, at: true },
+      },
     },
   })
   return rows.map(({ subscription, assignee, events, ...order }) => ({
@@ -230,6 +286,10 @@ export async function ordersOfCustomer(userId: string, take: number) {
 /** How many orders each user has, by user id; users without any are left out. */
 export async function orderCountsOfUsers(userIds: readonly string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map()
-  const rows = await db.order.groupBy({ by: ["userId"], where: { userId: { in: [...userIds] } }, _count: { _all: true } })
+  const rows = await db.order.groupBy({
+    by: ["userId"],
+    where: { userId: { in: [...userIds] } },
+    _count: { _all: true },
+  })
   return new Map(rows.map((row) => [row.userId, row._count._all]))
 }

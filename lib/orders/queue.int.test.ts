@@ -29,7 +29,9 @@ test("the queue lists open orders by deadline, then closed ones newest first; fi
   const G = await createPaidOrder({ paidAt: hoursAgo(10), status: "CANCELED" })
 
   const ids = async (query: Record<string, string>) =>
-    (await listOrderQueue(orderListFilterSchema.parse(query), { now, viewerId: staff1.id })).items.map((item) => item.id)
+    (await listOrderQueue(orderListFilterSchema.parse(query), { now, viewerId: staff1.id })).items.map(
+      (item) => item.id,
+    )
 
   expect(await ids({})).toEqual([A.id, B.id, C.id, D.id, G.id, E.id, F.id])
   expect(await ids({ status: "open" })).toEqual([A.id, B.id, C.id, D.id])
@@ -44,17 +46,30 @@ test("the queue lists open orders by deadline, then closed ones newest first; fi
   expect(await ids({ status: "PENDING", overdue: "true" })).toEqual([A.id])
 
   // Seven orders, three a page: the second page spans the open/closed boundary.
-  const page = (n: number) => listOrderQueue(orderListFilterSchema.parse({ page: n, pageSize: 3 }), { now, viewerId: staff1.id })
+  const page = (n: number) =>
+    listOrderQueue(orderListFilterSchema.parse({ page: n, pageSize: 3 }), { now, viewerId: staff1.id })
   const [p1, p2, p3, p4] = [await page(1), await page(2), await page(3), await page(4)]
   expect(p1.items.map((i) => i.id)).toEqual([A.id, B.id, C.id])
   expect(p2.items.map((i) => i.id)).toEqual([D.id, G.id, E.id])
   expect(p3.items.map((i) => i.id)).toEqual([F.id])
   expect(p4.items).toEqual([])
-  expect({ total: p2.total, page: p2.page, pageSize: p2.pageSize, pageCount: p2.pageCount }).toEqual({ total: 7, page: 2, pageSize: 3, pageCount: 3 })
+  expect({ total: p2.total, page: p2.page, pageSize: p2.pageSize, pageCount: p2.pageCount }).toEqual({
+    total: 7,
+    page: 2,
+    pageSize: 3,
+    pageCount: 3,
+  })
 
   const [a, b] = p1.items
   const customerA = await db.user.findUniqueOrThrow({ where: { id: A.userId } })
-  expect(a).toMatchObject({ customerEmail: customerA.email, planName: "Copilot Pro", status: "PENDING", assigneeEmail: null, overdue: true, releaseDue: false })
+  expect(a).toMatchObject({
+    customerEmail: customerA.email,
+    planName: "Copilot Pro",
+    status: "PENDING",
+    assigneeEmail: null,
+    overdue: true,
+    releaseDue: false,
+  })
   expect(a!.dueAt.toISOString()).toBe("2026-03-10T06:00:00.000Z") // paid 30 h before 12:00, due 24 h later
   expect(b).toMatchObject({ assigneeEmail: staff1.email, overdue: true })
   expect(p1.items[2]!.overdue).toBe(false)
@@ -78,40 +93,75 @@ test("GET /api/admin/orders answers the same page, and refuses bad filters with 
     expect(refused.status, query).toBe(422)
   }
   expect((await callRoute(queue, "GET", "/api/admin/orders")).status).toBe(401)
-  expect((await callRoute(queue, "GET", "/api/admin/orders", { cookie: (await signedInAs("SUBSCRIBER")).cookie })).status).toBe(403)
+  expect(
+    (await callRoute(queue, "GET", "/api/admin/orders", { cookie: (await signedInAs("SUBSCRIBER")).cookie })).status,
+  ).toBe(403)
 })
 
 test("an order's detail has its timeline with actors, and never its credentials", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
   const support = await signedInAs("SUPPORT")
   const order = await createPaidOrder({ userId: subscriber.user.id })
-  await callRoute(assign, "POST", `/api/admin/orders/${order.id}/assign`, { cookie: support.cookie, params: { id: order.id } })
-  await callRoute(fulfil, "POST", `/api/admin/orders/${order.id}/fulfil`, { cookie: support.cookie, params: { id: order.id }, body: { login: "detail-login-91", password: "detail-pass-37" } })
-  await callRoute(reveal, "POST", `/api/account/orders/${order.id}/reveal`, { cookie: subscriber.cookie, params: { id: order.id } })
+  await callRoute(assign, "POST", `/api/admin/orders/${order.id}/assign`, {
+    cookie: support.cookie,
+    params: { id: order.id },
+  })
+  await callRoute(fulfil, "POST", `/api/admin/orders/${order.id}/fulfil`, {
+    cookie: support.cookie,
+    params: { id: order.id },
+    body: { login: "detail-login-91", password: "detail-pass-37" },
+  })
+  await callRoute(reveal, "POST", `/api/account/orders/${order.id}/reveal`, {
+    cookie: subscriber.cookie,
+    params: { id: order.id },
+  })
 
-  const response = await callRoute(detail, "GET", `/api/admin/orders/${order.id}`, { cookie: support.cookie, params: { id: order.id } })
+  const response = await callRoute(detail, "GET", `/api/admin/orders/${order.id}`, {
+    cookie: support.cookie,
+    params: { id: order.id },
+  })
   expect(response.status).toBe(200)
   const text = await response.text()
   expect(text).not.toContain("detail-login-91")
   expect(text).not.toContain("detail-pass-37")
   expect(text).not.toContain("credentialsEnc")
   const body = JSON.parse(text)
-  expect(body).toMatchObject({ id: order.id, status: "FULFILLED", hasCredentials: true, customer: { email: subscriber.user.email }, assigneeEmail: support.user.email })
+  expect(body).toMatchObject({
+    id: order.id,
+    status: "FULFILLED",
+    hasCredentials: true,
+    customer: { email: subscriber.user.email },
+    assigneeEmail: support.user.email,
+  })
   expect(body.events.map((e: { type: string; actorEmail: string | null }) => [e.type, e.actorEmail])).toEqual([
     ["PAID", null],
     ["ASSIGNED", support.user.email],
     ["FULFILLED", support.user.email],
     ["CREDENTIALS_REVEALED", subscriber.user.email],
   ])
-  expect((await callRoute(detail, "GET", "/api/admin/orders/nope", { cookie: support.cookie, params: { id: "nope" } })).status).toBe(404)
-  expect((await callRoute(detail, "GET", `/api/admin/orders/${order.id}`, { cookie: subscriber.cookie, params: { id: order.id } })).status).toBe(403)
+  expect(
+    (await callRoute(detail, "GET", "/api/admin/orders/nope", { cookie: support.cookie, params: { id: "nope" } }))
+      .status,
+  ).toBe(404)
+  expect(
+    (
+      await callRoute(detail, "GET", `/api/admin/orders/${order.id}`, {
+        cookie: subscriber.cookie,
+        params: { id: order.id },
+      })
+    ).status,
+  ).toBe(403)
 })
 
 test("GET /api/account/orders lists only the caller's orders, with timelines and no credentials", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
   const support = await signedInAs("SUPPORT")
   const delivered = await createPaidOrder({ userId: subscriber.user.id, paidAt: hoursAgo(100) })
-  await callRoute(fulfil, "POST", `/api/admin/orders/${delivered.id}/fulfil`, { cookie: support.cookie, params: { id: delivered.id }, body: { login: "acct-login-55", password: "acct-pass-66" } })
+  await callRoute(fulfil, "POST", `/api/admin/orders/${delivered.id}/fulfil`, {
+    cookie: support.cookie,
+    params: { id: delivered.id },
+    body: { login: "acct-login-55", password: "acct-pass-66" },
+  })
   const waiting = await createPaidOrder({ userId: subscriber.user.id, paidAt: hoursAgo(1) })
   await createPaidOrder() // someone else's
 

@@ -11,12 +11,17 @@ const seat = { login: "seat-5d2c@copilot.example", password: "r3veal-Me-8b4f", n
 async function deliveredOrderFor(userId: string) {
   const support = await signedInAs("SUPPORT")
   const order = await createPaidOrder({ userId })
-  const response = await callRoute(fulfil, "POST", `/api/admin/orders/${order.id}/fulfil`, { cookie: support.cookie, params: { id: order.id }, body: seat })
+  const response = await callRoute(fulfil, "POST", `/api/admin/orders/${order.id}/fulfil`, {
+    cookie: support.cookie,
+    params: { id: order.id },
+    body: seat,
+  })
   expect(response.status).toBe(200)
   return order
 }
 
-const revealAs = (id: string, cookie?: string) => callRoute(reveal, "POST", `/api/account/orders/${id}/reveal`, { cookie, params: { id } })
+const revealAs = (id: string, cookie?: string) =>
+  callRoute(reveal, "POST", `/api/account/orders/${id}/reveal`, { cookie, params: { id } })
 
 test("the subscriber reveals their own seat: never cached, a timeline entry and an audit entry each time", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
@@ -33,7 +38,10 @@ test("the subscriber reveals their own seat: never cached, a timeline entry and 
     ["CREDENTIALS_REVEALED", subscriber.user.id],
     ["CREDENTIALS_REVEALED", subscriber.user.id],
   ])
-  const audit = await db.auditLog.findMany({ where: { targetId: order.id, action: "order.credentials_revealed" }, select: { actorId: true, actorEmail: true, metadata: true } })
+  const audit = await db.auditLog.findMany({
+    where: { targetId: order.id, action: "order.credentials_revealed" },
+    select: { actorId: true, actorEmail: true, metadata: true },
+  })
   expect(audit).toEqual([
     { actorId: subscriber.user.id, actorEmail: subscriber.user.email, metadata: null },
     { actorId: subscriber.user.id, actorEmail: subscriber.user.email, metadata: null },

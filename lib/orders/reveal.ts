@@ -14,15 +14,29 @@ export const REVEAL_RATE_LIMIT: RateLimit = { name: "order-reveal", points: 10, 
  * missing one; a released or refunded seat 409. Each reveal is a CREDENTIALS_REVEALED event and an
  * audit entry by the subscriber; the credentials themselves are in neither.
  */
-export async function revealCredentials({ orderId, userId }: { orderId: string; userId: string }): Promise<SeatCredentials> {
+export async function revealCredentials({
+  orderId,
+  userId,
+}: {
+  orderId: string
+  userId: string
+}): Promise<SeatCredentials> {
   const decision = await consumeRateLimit(REVEAL_RATE_LIMIT, `user:${userId}`)
   if (!decision.allowed) {
-    throw new AppError("rate_limited", "too many reveals; try again later", { retryAfterSeconds: decision.retryAfterSeconds })
+    throw new AppError("rate_limited", "too many reveals; try again later", {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    })
   }
   return db.$transaction(async (tx) => {
     const order = await tx.order.findFirst({
       where: { id: orderId, userId },
-      select: { status: true, releasedAt: true, refundedAt: true, credentialsEnc: true, user: { select: { email: true } } },
+      select: {
+        status: true,
+        releasedAt: true,
+        refundedAt: true,
+        credentialsEnc: true,
+        user: { select: { email: true } },
+      },
     })
     if (!order) throw new AppError("not_found", "no such order")
     if (!order.credentialsEnc || !canRevealCredentials({ ...order, hasCredentials: true })) {
@@ -30,7 +44,15 @@ export async function revealCredentials({ orderId, userId }: { orderId: string; 
     }
     const credentials = openCredentials(order.credentialsEnc)
     await tx.orderEvent.create({ data: { orderId, type: "CREDENTIALS_REVEALED", actorId: userId } })
-    await recordAudit({ actor: { id: userId, email: order.user.email }, action: "order.credentials_revealed", targetType: "order", targetId: orderId }, tx)
+    await recordAudit(
+      {
+        actor: { id: userId, email: order.user.email },
+        action: "order.credentials_revealed",
+        targetType: "order",
+        targetId: orderId,
+      },
+      tx,
+    )
     return credentials
   })
 }

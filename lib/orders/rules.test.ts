@@ -4,7 +4,13 @@ import { canRevealCredentials, isOpenOrder, isOverdue, isReleaseDue } from "./ru
 const now = new Date("2026-05-01T12:00:00Z")
 
 test("only pending and in-progress orders are open, and only open ones can be overdue", () => {
-  expect(["PENDING", "IN_PROGRESS", "FULFILLED", "CANCELED", "REFUNDED"].map((s) => isOpenOrder(s as never))).toEqual([true, true, false, false, false])
+  expect(["PENDING", "IN_PROGRESS", "FULFILLED", "CANCELED", "REFUNDED"].map((s) => isOpenOrder(s as never))).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+  ])
   expect(isOverdue({ status: "PENDING", dueAt: new Date("2026-05-01T11:59:59.999Z") }, now)).toBe(true)
   expect(isOverdue({ status: "PENDING", dueAt: now }, now)).toBe(false)
   expect(isOverdue({ status: "FULFILLED", dueAt: new Date("2026-04-01T00:00:00Z") }, now)).toBe(false)

@@ -20,6 +20,11 @@ export function isReleaseDue(order: { releaseDueAt: Date | null; releasedAt: Dat
 }
 
 /** A delivered seat that still exists: the subscriber may see its credentials. */
-export function canRevealCredentials(order: { status: OrderStatus; releasedAt: Date | null; refundedAt: Date | null; hasCredentials: boolean }): boolean {
+export function canRevealCredentials(order: {
+  status: OrderStatus
+  releasedAt: Date | null
+  refundedAt: Date | null
+  hasCredentials: boolean
+}): boolean {
   return order.status === "FULFILLED" && order.hasCredentials && order.releasedAt === null && order.refundedAt === null
 }

@@ -28,7 +28,10 @@ export type StoredOrder = {
 export type OpenedOrder = { id: string; paymentId: string; seats: number; paidAt: Date; dueAt: Date }
 
 /** What billing decides of an order, and when it closed (for its timeline; not a column). */
-type Target = Pick<StoredOrder, "status" | "stint" | "seats" | "paymentId" | "amountCents" | "paidAt" | "releaseDueAt" | "refundedAt"> & { closedAt: Date | null }
+type Target = Pick<
+  StoredOrder,
+  "status" | "stint" | "seats" | "paymentId" | "amountCents" | "paidAt" | "releaseDueAt" | "refundedAt"
+> & { closedAt: Date | null }
 
 const STATUS_RANK: Record<OrderStatus, number> = { FULFILLED: 0, IN_PROGRESS: 1, PENDING: 2, REFUNDED: 3, CANCELED: 4 }
 
@@ -41,7 +44,13 @@ const STATUS_RANK: Record<OrderStatus, number> = { FULFILLED: 0, IN_PROGRESS: 1,
  */
 export async function reconcileSeatOrders(
   tx: RawSql,
-  input: { subscriptionId: string; userId: string; planned: readonly PlannedSeatOrder[]; stored: readonly StoredOrder[]; amountOf: (paymentId: string) => number },
+  input: {
+    subscriptionId: string
+    userId: string
+    planned: readonly PlannedSeatOrder[]
+    stored: readonly StoredOrder[]
+    amountOf: (paymentId: string) => number
+  },
 ): Promise<{ opened: OpenedOrder[]; closedAsDuplicate: string[] }> {
   const stored = [...input.stored].sort(
     (a, b) =>
@@ -66,10 +75,16 @@ export async function reconcileSeatOrders(
     closedAsDuplicate.push(...untouched)
   }
   for (const row of unowed.filter((candidate) => !untouched.includes(candidate.id))) {
-    updates.push({ row, target: closedTarget(row, { ...row, paymentId: null }, { at: row.paidAt, reason: "ended" }), note: `not owed: a duplicate of order ${stored[0]?.id}` })
+    updates.push({
+      row,
+      target: closedTarget(row, { ...row, paymentId: null }, { at: row.paidAt, reason: "ended" }),
+      note: `not owed: a duplicate of order ${stored[0]?.id}`,
+    })
   }
   // A payment moves between orders only through NULL, so the unique payment_id never collides.
-  const moving = updates.filter(({ row, target }) => row.paymentId !== null && row.paymentId !== target.paymentId).map(({ row }) => row.id)
+  const moving = updates
+    .filter(({ row, target }) => row.paymentId !== null && row.paymentId !== target.paymentId)
+    .map(({ row }) => row.id)
   if (moving.length > 0) await tx.$executeRaw`UPDATE orders SET payment_id = NULL WHERE id = ANY(${moving}::text[])`
   for (const { row, target, note } of updates) {
     // Only a duplicate carries a note; it is reported once, when it is closed.
@@ -92,10 +107,15 @@ function targetOf(row: StoredOrder, plan: PlannedSeatOrder, amountCents: number)
 }
 
 /** A refund makes an order REFUNDED; an end cancels it, or asks for the seat back once delivered. */
-function closedTarget(row: StoredOrder, owed: Pick<Target, "stint" | "seats" | "paymentId" | "amountCents" | "paidAt">, closed: SeatOrderClose): Target {
+function closedTarget(
+  row: StoredOrder,
+  owed: Pick<Target, "stint" | "seats" | "paymentId" | "amountCents" | "paidAt">,
+  closed: SeatOrderClose,
+): Target {
   const delivered = row.fulfilledAt !== null
   const releaseDueAt = delivered ? (row.releasedAt ? (row.releaseDueAt ?? closed.at) : closed.at) : null
-  if (closed.reason === "refunded") return { ...owed, status: "REFUNDED", releaseDueAt, refundedAt: closed.at, closedAt: closed.at }
+  if (closed.reason === "refunded")
+    return { ...owed, status: "REFUNDED", releaseDueAt, refundedAt: closed.at, closedAt: closed.at }
   return { ...owed, status: delivered ? "FULFILLED" : "CANCELED", releaseDueAt, refundedAt: null, closedAt: closed.at }
 }
 
@@ -128,11 +148,23 @@ async function applyTarget(tx: RawSql, row: StoredOrder, target: Target, note?: 
 }
 
 /** The timeline entry saying why billing changed an order, if its state (not only its dates) changed. */
-function timelineEntry(row: StoredOrder, target: Target, note?: string): { type: OrderEventType; at: Date; note: string | null } | null {
-  if (target.status === "REFUNDED" && row.status !== "REFUNDED") return { type: "REFUNDED", at: target.refundedAt!, note: note ?? null }
-  if (target.status === "CANCELED" && row.status !== "CANCELED") return { type: "CANCELED", at: target.closedAt ?? target.paidAt, note: note ?? "the subscription ended before delivery" }
-  if (target.releaseDueAt && !row.releaseDueAt) return { type: "RELEASE_REQUESTED", at: target.releaseDueAt, note: note ?? null }
-  if ((row.status === "CANCELED" || row.status === "REFUNDED") && target.status !== row.status) return { type: "PAID", at: target.paidAt, note: "owed again: a late event re-decided it" }
+function timelineEntry(
+  row: StoredOrder,
+  target: Target,
+  note?: string,
+): { type: OrderEventType; at: Date; note: string | null } | null {
+  if (target.status === "REFUNDED" && row.status !== "REFUNDED")
+    return { type: "REFUNDED", at: target.refundedAt!, note: note ?? null }
+  if (target.status === "CANCELED" && row.status !== "CANCELED")
+    return {
+      type: "CANCELED",
+      at: target.closedAt ?? target.paidAt,
+      note: note ?? "the subscription ended before delivery",
+    }
+  if (target.releaseDueAt && !row.releaseDueAt)
+    return { type: "RELEASE_REQUESTED", at: target.releaseDueAt, note: note ?? null }
+  if ((row.status === "CANCELED" || row.status === "REFUNDED") && target.status !== row.status)
+    return { type: "PAID", at: target.paidAt, note: "owed again: a late event re-decided it" }
   return null
 }
 
@@ -142,7 +174,21 @@ async function insertOrder(
   input: { subscriptionId: string; userId: string; amountOf: (paymentId: string) => number },
   plan: PlannedSeatOrder,
 ): Promise<OpenedOrder | null> {
-  const row: StoredOrder = { id: randomUUID(), status: "PENDING", stint: plan.stint, seats: plan.seats, paymentId: plan.paymentId, amountCents: input.amountOf(plan.paymentId), paidAt: plan.paidAt, assigneeId: null, fulfilledAt: null, releaseDueAt: null, releasedAt: null, refundedAt: null, createdAt: new Date() }
+  const row: StoredOrder = {
+    id: randomUUID(),
+    status: "PENDING",
+    stint: plan.stint,
+    seats: plan.seats,
+    paymentId: plan.paymentId,
+    amountCents: input.amountOf(plan.paymentId),
+    paidAt: plan.paidAt,
+    assigneeId: null,
+    fulfilledAt: null,
+    releaseDueAt: null,
+    releasedAt: null,
+    refundedAt: null,
+    createdAt: new Date(),
+  }
   const target = plan.closed ? closedTarget(row, row, plan.closed) : null
   const closing = target && timelineEntry(row, target)
   const dueAt = fulfilmentDueAt(plan.paidAt)

@@ -39,11 +39,18 @@ type Step =
 
 export function planSeatOrders(input: SeatPlanInput): PlannedSeatOrder[] {
   const payments = [...input.payments].sort(
-    (a, b) => a.paidAt.getTime() - b.paidAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      a.paidAt.getTime() - b.paidAt.getTime() ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   )
   const steps: Step[] = [
     ...payments.map((payment) => ({ at: payment.paidAt, rank: 0 as const, kind: "payment" as const, payment })),
-    ...payments.flatMap((payment) => (payment.fullyRefundedAt ? [{ at: payment.fullyRefundedAt, rank: 1 as const, kind: "refund" as const, paymentId: payment.id }] : [])),
+    ...payments.flatMap((payment) =>
+      payment.fullyRefundedAt
+        ? [{ at: payment.fullyRefundedAt, rank: 1 as const, kind: "refund" as const, paymentId: payment.id }]
+        : [],
+    ),
     ...input.seats.map((point) => ({ at: point.at, rank: 2 as const, kind: "seats" as const, seats: point.seats })),
     ...input.churns.map((at) => ({ at, rank: 3 as const, kind: "churn" as const })),
   ]
@@ -52,7 +59,8 @@ export function planSeatOrders(input: SeatPlanInput): PlannedSeatOrder[] {
 
   const churns = [...input.churns].sort((a, b) => a.getTime() - b.getTime())
   // A run after a churn exists only if the subscription earned again after that churn.
-  const reactivated = (stint: number) => stint === 0 || input.starts.some((start) => start.getTime() >= churns[stint - 1]!.getTime())
+  const reactivated = (stint: number) =>
+    stint === 0 || input.starts.some((start) => start.getTime() >= churns[stint - 1]!.getTime())
 
   const planned: PlannedSeatOrder[] = []
   let live: PlannedSeatOrder[] = []
@@ -70,11 +78,18 @@ export function planSeatOrders(input: SeatPlanInput): PlannedSeatOrder[] {
       if (order) close(order, step.at, "refunded")
     } else if (step.kind === "seats") {
       // Whole orders only, newest first, while the rest still covers the seats held.
-      while (live.length > 0 && sum(live) - live.at(-1)!.seats >= step.seats) close(live.at(-1)!, step.at, "seats_removed")
+      while (live.length > 0 && sum(live) - live.at(-1)!.seats >= step.seats)
+        close(live.at(-1)!, step.at, "seats_removed")
     } else if (reactivated(stint)) {
       const missing = seatsAt(input.seats, step.at) - sum(live)
       if (missing > 0) {
-        const order: PlannedSeatOrder = { stint, seats: missing, paymentId: step.payment.id, paidAt: step.payment.paidAt, closed: null }
+        const order: PlannedSeatOrder = {
+          stint,
+          seats: missing,
+          paymentId: step.payment.id,
+          paidAt: step.payment.paidAt,
+          closed: null,
+        }
         planned.push(order)
         live.push(order)
       }
@@ -90,4 +105,3 @@ function seatsAt(points: readonly { at: Date; seats: number }[], at: Date): numb
   for (const point of points) if (point.at.getTime() <= at.getTime()) seats = point.seats
   return seats
 }
-

@@ -40,7 +40,13 @@ function limiterFor({ name, points, durationSeconds }: RateLimit): RateLimiterAb
     const memory = new RateLimiterMemory({ keyPrefix: `rl:${key}`, points, duration: durationSeconds })
     const url = env().REDIS_URL
     limiter = url
-      ? new RateLimiterRedis({ storeClient: redisClient(url), keyPrefix: `rl:${key}`, points, duration: durationSeconds, insuranceLimiter: memory })
+      ? new RateLimiterRedis({
+          storeClient: redisClient(url),
+          keyPrefix: `rl:${key}`,
+          points,
+          duration: durationSeconds,
+          insuranceLimiter: memory,
+        })
       : memory
     limiters.set(key, limiter)
   }
@@ -58,7 +64,8 @@ export async function consumeRateLimit(limit: RateLimit, key: string, points = 1
     const result = await scope.rateLimitScope.runInAsyncScope(() => limiterFor(limit).consume(key, points))
     return { allowed: true, remaining: result.remainingPoints }
   } catch (error) {
-    if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
+    if (error instanceof RateLimiterRes)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
     console.error("rate limiter unavailable, allowing request", error)
     return { allowed: true, remaining: 0 }
   }

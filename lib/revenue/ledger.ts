@@ -47,7 +47,10 @@ export async function recordSubscriptionChange(
  * statements per call (imports, backfills, the seed). Changes of one subscription must be given in
  * the order they happened. Returns how many ledger rows were written.
  */
-export async function recordSubscriptionChanges(tx: Prisma.TransactionClient, changes: readonly SubscriptionChangeInput[]): Promise<number> {
+export async function recordSubscriptionChanges(
+  tx: Prisma.TransactionClient,
+  changes: readonly SubscriptionChangeInput[],
+): Promise<number> {
   if (changes.length === 0) return 0
   const ids = [...new Set(changes.map((change) => change.subscriptionId))]
   const states = await lockLedgerStates(tx, ids)
@@ -58,12 +61,21 @@ export async function recordSubscriptionChanges(tx: Prisma.TransactionClient, ch
     const entry = ledgerEntry(state, change.nextMrrCents)
     if (!entry) continue
     states.set(change.subscriptionId, { mrrCents: entry.mrrAfterCents, hasHistory: true })
-    rows.push({ subscriptionId: change.subscriptionId, ...entry, planId: change.planId, effectiveAt: change.effectiveAt, reason: change.reason ?? null })
+    rows.push({
+      subscriptionId: change.subscriptionId,
+      ...entry,
+      planId: change.planId,
+      effectiveAt: change.effectiveAt,
+      reason: change.reason ?? null,
+    })
   }
   if (rows.length === 0) return 0
   await tx.subscriptionChange.createMany({ data: rows })
   const moved = [...new Set(rows.map((row) => row.subscriptionId))]
-  await cacheManyMrrCents(tx, moved.map((id) => ({ subscriptionId: id, mrrCents: states.get(id)!.mrrCents })))
+  await cacheManyMrrCents(
+    tx,
+    moved.map((id) => ({ subscriptionId: id, mrrCents: states.get(id)!.mrrCents })),
+  )
   return rows.length
 }
 
@@ -103,10 +115,17 @@ export type StoredLedgerRow = DerivedLedgerRow & { id: string; derived: boolean 
  */
 export async function replaceDerivedChanges(
   tx: RawSql,
-  input: { subscriptionId: string; desired: readonly DerivedLedgerRow[]; stored: readonly StoredLedgerRow[]; now: Date; cachedMrrCents: number },
+  input: {
+    subscriptionId: string
+    desired: readonly DerivedLedgerRow[]
+    stored: readonly StoredLedgerRow[]
+    now: Date
+    cachedMrrCents: number
+  },
 ): Promise<{ removed: number; added: DerivedLedgerRow[] }> {
   const unmatched = new Map<string, StoredLedgerRow[]>()
-  for (const row of input.stored.filter((row) => row.derived)) unmatched.set(rowKey(row), [...(unmatched.get(rowKey(row)) ?? []), row])
+  for (const row of input.stored.filter((row) => row.derived))
+    unmatched.set(rowKey(row), [...(unmatched.get(rowKey(row)) ?? []), row])
   const added = input.desired.filter((row) => {
     const same = unmatched.get(rowKey(row))
     return !same?.shift()
@@ -138,5 +157,13 @@ export async function markWebhookChangesDerived(tx: RawSql, subscriptionId: stri
 }
 
 function rowKey(row: DerivedLedgerRow): string {
-  return [row.kind, row.mrrDeltaCents, row.mrrAfterCents, row.planId, row.effectiveAt.getTime(), row.reason, row.currency].join("|")
+  return [
+    row.kind,
+    row.mrrDeltaCents,
+    row.mrrAfterCents,
+    row.planId,
+    row.effectiveAt.getTime(),
+    row.reason,
+    row.currency,
+  ].join("|")
 }

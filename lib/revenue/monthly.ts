@@ -37,7 +37,10 @@ export function ratio(numerator: number, denominator: number): number | null {
  * month's start are those after every movement dated before it, so netNewCents is always
  * mrrEndCents − mrrStartCents (a merged movement counts wholly in the month of its first change).
  */
-export function monthlyMovements(movements: readonly CustomerMovement[], range: { from: string; to: string }): MonthMovements[] {
+export function monthlyMovements(
+  movements: readonly CustomerMovement[],
+  range: { from: string; to: string },
+): MonthMovements[] {
   const sorted = [...movements].sort((a, b) => a.at.getTime() - b.at.getTime())
   const customerMrr = new Map<string, number>()
   let mrr = 0

@@ -4,7 +4,11 @@ import { customerMovements, movementKind, type LedgerRow } from "./movements"
 import { addMonths, monthOf, monthsBetween, monthStart } from "./months"
 
 const at = (iso: string) => new Date(`${iso}Z`)
-const row = (customerId: string, iso: string, mrrDeltaCents: number): LedgerRow => ({ customerId, effectiveAt: at(iso), mrrDeltaCents })
+const row = (customerId: string, iso: string, mrrDeltaCents: number): LedgerRow => ({
+  customerId,
+  effectiveAt: at(iso),
+  mrrDeltaCents,
+})
 
 // A scripted ledger, customers A–F (a customer's MRR is the sum of their subscriptions'):
 // A  Jan 5 new 5,000 · Feb 10 10:00 upgrade +3,000 and 10:30 downgrade −1,000 (one movement: +2,000)
@@ -51,7 +55,9 @@ describe("movementKind", () => {
 
 describe("customerMovements", () => {
   test("merges a customer's changes within 60 minutes of the first, dated at the first", () => {
-    const summary = customerMovements(LEDGER).map((m) => `${m.customerId} ${m.kind} ${m.deltaCents} ${m.at.toISOString().slice(0, 19)}`)
+    const summary = customerMovements(LEDGER).map(
+      (m) => `${m.customerId} ${m.kind} ${m.deltaCents} ${m.at.toISOString().slice(0, 19)}`,
+    )
     expect(summary).toEqual([
       "C NEW 10000 2025-12-15T12:00:00",
       "B NEW 10000 2026-01-01T00:00:00",
@@ -72,7 +78,9 @@ describe("customerMovements", () => {
 
   test("the same whatever order the rows arrive in", () => {
     const reversed = customerMovements([...LEDGER].reverse())
-    const shuffled = customerMovements([...LEDGER].sort((a, b) => a.customerId.localeCompare(b.customerId) || b.mrrDeltaCents - a.mrrDeltaCents))
+    const shuffled = customerMovements(
+      [...LEDGER].sort((a, b) => a.customerId.localeCompare(b.customerId) || b.mrrDeltaCents - a.mrrDeltaCents),
+    )
     expect(reversed).toEqual(customerMovements(LEDGER))
     expect(shuffled).toEqual(customerMovements(LEDGER))
   })
@@ -106,7 +114,14 @@ describe("monthlyMovements", () => {
   })
 
   test("February: expansion 2,000 + 2,000; E new and churned within the month (not in the logo churn)", () => {
-    expect(february).toMatchObject({ mrrStartCents: 25_000, newCents: 2_000, expansionCents: 4_000, churnCents: -2_000, netNewCents: 4_000, mrrEndCents: 29_000 })
+    expect(february).toMatchObject({
+      mrrStartCents: 25_000,
+      newCents: 2_000,
+      expansionCents: 4_000,
+      churnCents: -2_000,
+      netNewCents: 4_000,
+      mrrEndCents: 29_000,
+    })
     expect(february).toMatchObject({ customersStart: 3, customersEnd: 3, logoChurnRate: 0 })
     expect(february.grossMrrChurnRate).toBeCloseTo(2_000 / 25_000, 12) // 0.08
     expect(february.netMrrChurnRate).toBeCloseTo((2_000 - 4_000) / 25_000, 12) // −0.08: net negative churn
@@ -114,7 +129,14 @@ describe("monthlyMovements", () => {
 
   test("March: A churns and comes back, B contracts, F is new and expands", () => {
     // new 1,500 + expansion 500 − contraction 10,000 − churn 7,000 + reactivation 4,000 = −11,000
-    expect(march).toMatchObject({ mrrStartCents: 29_000, newCents: 1_500, expansionCents: 500, contractionCents: -10_000, churnCents: -7_000, reactivationCents: 4_000 })
+    expect(march).toMatchObject({
+      mrrStartCents: 29_000,
+      newCents: 1_500,
+      expansionCents: 500,
+      contractionCents: -10_000,
+      churnCents: -7_000,
+      reactivationCents: 4_000,
+    })
     expect(march).toMatchObject({ netNewCents: -11_000, mrrEndCents: 18_000, customersStart: 3, customersEnd: 4 })
     expect(march.logoChurnRate).toBeCloseTo(1 / 3, 12) // A of A, B, C
     expect(march.grossMrrChurnRate).toBeCloseTo((7_000 + 10_000) / 29_000, 12)
@@ -122,7 +144,15 @@ describe("monthlyMovements", () => {
   })
 
   test("April: the annual customer churns 10,000; D's first real sale is new", () => {
-    expect(april).toMatchObject({ mrrStartCents: 18_000, newCents: 3_000, churnCents: -10_000, netNewCents: -7_000, mrrEndCents: 11_000, customersStart: 4, customersEnd: 4 })
+    expect(april).toMatchObject({
+      mrrStartCents: 18_000,
+      newCents: 3_000,
+      churnCents: -10_000,
+      netNewCents: -7_000,
+      mrrEndCents: 11_000,
+      customersStart: 4,
+      customersEnd: 4,
+    })
     expect(april.logoChurnRate).toBeCloseTo(1 / 4, 12)
     expect(april.grossMrrChurnRate).toBeCloseTo(10_000 / 18_000, 12)
     expect(april.netMrrChurnRate).toBeCloseTo(10_000 / 18_000, 12)
@@ -130,7 +160,8 @@ describe("monthlyMovements", () => {
 
   test("net new is always the five movements' sum and the MRR difference", () => {
     for (const month of months) {
-      const sum = month.newCents + month.expansionCents + month.contractionCents + month.churnCents + month.reactivationCents
+      const sum =
+        month.newCents + month.expansionCents + month.contractionCents + month.churnCents + month.reactivationCents
       expect(month.netNewCents).toBe(sum)
       expect(month.netNewCents).toBe(month.mrrEndCents - month.mrrStartCents)
     }
@@ -138,14 +169,32 @@ describe("monthlyMovements", () => {
 
   test("no ledger at all: zeros, and every rate null (a rate of nothing is not 0%)", () => {
     expect(monthlyMovements([], { from: "2026-01", to: "2026-01" })).toEqual([
-      expect.objectContaining({ mrrStartCents: 0, mrrEndCents: 0, netNewCents: 0, customersStart: 0, logoChurnRate: null, grossMrrChurnRate: null, netMrrChurnRate: null }),
+      expect.objectContaining({
+        mrrStartCents: 0,
+        mrrEndCents: 0,
+        netNewCents: 0,
+        customersStart: 0,
+        logoChurnRate: null,
+        grossMrrChurnRate: null,
+        netMrrChurnRate: null,
+      }),
     ])
   })
 
   test("one sale: the month it lands in has no start to divide by; the next month's rates are 0", () => {
-    const [first, second] = monthlyMovements(customerMovements([row("A", "2026-05-31T23:59:59", 900)]), { from: "2026-05", to: "2026-06" })
+    const [first, second] = monthlyMovements(customerMovements([row("A", "2026-05-31T23:59:59", 900)]), {
+      from: "2026-05",
+      to: "2026-06",
+    })
     expect(first).toMatchObject({ newCents: 900, mrrEndCents: 900, logoChurnRate: null, grossMrrChurnRate: null })
-    expect(second).toMatchObject({ mrrStartCents: 900, mrrEndCents: 900, netNewCents: 0, logoChurnRate: 0, grossMrrChurnRate: 0, netMrrChurnRate: 0 })
+    expect(second).toMatchObject({
+      mrrStartCents: 900,
+      mrrEndCents: 900,
+      netNewCents: 0,
+      logoChurnRate: 0,
+      grossMrrChurnRate: 0,
+      netMrrChurnRate: 0,
+    })
   })
 })
 

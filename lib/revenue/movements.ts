@@ -51,18 +51,25 @@ export function customerMovements(rows: readonly LedgerRow[]): CustomerMovement[
     list.sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())
     let mrr = 0
     let wasEverActive = false
-    for (let index = 0; index < list.length; ) {
+    for (let index = 0; index < list.length;) {
       const at = list[index].effectiveAt
       const before = mrr
       while (index < list.length && list[index].effectiveAt.getTime() - at.getTime() <= MOVEMENT_MERGE_MS) {
         mrr += list[index].mrrDeltaCents
         index += 1
       }
-      if (mrr < 0) throw new RangeError(`customer ${customerId} has negative MRR (${mrr} cents) after ${at.toISOString()}: the ledger is inconsistent`)
+      if (mrr < 0)
+        throw new RangeError(
+          `customer ${customerId} has negative MRR (${mrr} cents) after ${at.toISOString()}: the ledger is inconsistent`,
+        )
       const kind = movementKind(before, mrr, wasEverActive)
-      if (kind) movements.push({ customerId, kind, at, mrrBeforeCents: before, mrrAfterCents: mrr, deltaCents: mrr - before })
+      if (kind)
+        movements.push({ customerId, kind, at, mrrBeforeCents: before, mrrAfterCents: mrr, deltaCents: mrr - before })
       if (mrr > 0) wasEverActive = true
     }
   }
-  return movements.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0))
+  return movements.sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+  )
 }

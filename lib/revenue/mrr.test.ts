@@ -55,11 +55,19 @@ describe("classifyChange", () => {
 
 describe("ledgerEntry / ledgerEntries", () => {
   test("upgrade from $19.99 monthly to $49 team: +2901, after 4900", () => {
-    expect(ledgerEntry({ mrrCents: 1999, hasHistory: true }, 4900)).toEqual({ kind: "EXPANSION", mrrDeltaCents: 2901, mrrAfterCents: 4900 })
+    expect(ledgerEntry({ mrrCents: 1999, hasHistory: true }, 4900)).toEqual({
+      kind: "EXPANSION",
+      mrrDeltaCents: 2901,
+      mrrAfterCents: 4900,
+    })
   })
 
   test("downgrade from team to monthly: -2901, after 1999", () => {
-    expect(ledgerEntry({ mrrCents: 4900, hasHistory: true }, 1999)).toEqual({ kind: "CONTRACTION", mrrDeltaCents: -2901, mrrAfterCents: 1999 })
+    expect(ledgerEntry({ mrrCents: 4900, hasHistory: true }, 1999)).toEqual({
+      kind: "CONTRACTION",
+      mrrDeltaCents: -2901,
+      mrrAfterCents: 1999,
+    })
   })
 
   test("buy, churn, come back: NEW +1999, CHURN -1999, REACTIVATION +1999; the deltas sum to the end state", () => {

@@ -11,10 +11,15 @@ export type BillingIntervalName = "MONTH" | "YEAR"
  * seat or per day, so a subscription's MRR is always an integer the ledger can hold. The ~4 cents a
  * year lost to rounding is accepted: MRR is a run rate, not booked revenue.
  */
-export function monthlyRecurringCents(input: { interval: BillingIntervalName; priceCents: number; quantity?: number }): number {
+export function monthlyRecurringCents(input: {
+  interval: BillingIntervalName
+  priceCents: number
+  quantity?: number
+}): number {
   const quantity = input.quantity ?? 1
   assertCents(input.priceCents, "priceCents")
-  if (!Number.isInteger(quantity) || quantity < 0) throw new RangeError(`quantity must be a non-negative integer, got ${quantity}`)
+  if (!Number.isInteger(quantity) || quantity < 0)
+    throw new RangeError(`quantity must be a non-negative integer, got ${quantity}`)
   const perMonth = input.priceCents * quantity
   return input.interval === "YEAR" ? Math.round(perMonth / 12) : perMonth
 }
@@ -24,7 +29,11 @@ export function monthlyRecurringCents(input: { interval: BillingIntervalName; pr
  * `hadEverBeenActive` separates a first sale (NEW) from a win-back (REACTIVATION). Null: no change,
  * and no ledger row.
  */
-export function classifyChange(input: { previousMrrCents: number; nextMrrCents: number; hadEverBeenActive: boolean }): ChangeKind | null {
+export function classifyChange(input: {
+  previousMrrCents: number
+  nextMrrCents: number
+  hadEverBeenActive: boolean
+}): ChangeKind | null {
   const { previousMrrCents: previous, nextMrrCents: next } = input
   assertCents(previous, "previousMrrCents")
   assertCents(next, "nextMrrCents")
@@ -48,7 +57,10 @@ export function ledgerEntry(state: LedgerState, nextMrrCents: number): LedgerEnt
 }
 
 /** Folds a sequence of MRR targets through `ledgerEntry`; unchanged steps write nothing. */
-export function ledgerEntries(start: LedgerState, nextMrrCents: readonly number[]): { entries: (LedgerEntry | null)[]; end: LedgerState } {
+export function ledgerEntries(
+  start: LedgerState,
+  nextMrrCents: readonly number[],
+): { entries: (LedgerEntry | null)[]; end: LedgerState } {
   let state = start
   const entries = nextMrrCents.map((next) => {
     const entry = ledgerEntry(state, next)
@@ -67,5 +79,6 @@ export function mrrAt(changes: readonly { mrrDeltaCents: number; effectiveAt: Da
 }
 
 function assertCents(value: number, name: string): void {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer of cents, got ${value}`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer of cents, got ${value}`)
 }

@@ -20,6 +20,15 @@ export async function ledgerOfSubscriptions(subscriptionIds: readonly string[], 
     where: { subscriptionId: { in: [...subscriptionIds] } },
     orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
     take,
-    select: { id: true, subscriptionId: true, kind: true, mrrDeltaCents: true, mrrAfterCents: true, effectiveAt: true, reason: true, planId: true },
+    select: {
+      id: true,
+      subscriptionId: true,
+      kind: true,
+      mrrDeltaCents: true,
+      mrrAfterCents: true,
+      effectiveAt: true,
+      reason: true,
+      planId: true,
+    },
   })
 }

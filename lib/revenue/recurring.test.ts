@@ -1,16 +1,32 @@
 import { describe, expect, test } from "vitest"
-import { discountAppliesAt, discountedAmountCents, discountStopsAt, monthlyCents, type RecurringDiscount, roundHalfUp } from "./recurring"
+import {
+  discountAppliesAt,
+  discountedAmountCents,
+  discountStopsAt,
+  monthlyCents,
+  type RecurringDiscount,
+  roundHalfUp,
+} from "./recurring"
 
 const at = (iso: string) => new Date(iso)
 
-const percent = (basisPoints: number, duration: RecurringDiscount["duration"] = "forever", months: number | null = null): RecurringDiscount => ({
+const percent = (
+  basisPoints: number,
+  duration: RecurringDiscount["duration"] = "forever",
+  months: number | null = null,
+): RecurringDiscount => ({
   id: "disc_pct",
   type: "percentage",
   basisPoints,
   duration,
   months,
 })
-const fixed = (amountCents: number, currency: string, duration: RecurringDiscount["duration"] = "forever", months: number | null = null): RecurringDiscount => ({
+const fixed = (
+  amountCents: number,
+  currency: string,
+  duration: RecurringDiscount["duration"] = "forever",
+  months: number | null = null,
+): RecurringDiscount => ({
   id: "disc_fixed",
   type: "fixed",
   amountCents,
@@ -136,27 +152,49 @@ describe("discountAppliesAt / discountStopsAt", () => {
 
   test("calendar months in UTC, clamped to the month's end, on the plan's own billing days", () => {
     const months = (n: number) => percent(5000, "repeating", n)
-    expect(discountStopsAt(months(1), at("2026-01-31T23:30:00Z"), monthly(at("2026-01-31T23:30:00Z")))).toEqual(at("2026-02-28T23:30:00Z")) // 2026 is not a leap year
-    expect(discountStopsAt(months(1), at("2028-01-31T00:00:00Z"), monthly(at("2028-01-31T00:00:00Z")))).toEqual(at("2028-02-29T00:00:00Z")) // 2028 is
-    expect(discountStopsAt(months(3), at("2026-11-30T08:15:00.250Z"), monthly(at("2026-11-30T08:15:00.250Z")))).toEqual(at("2027-02-28T08:15:00.250Z")) // across the year
+    expect(discountStopsAt(months(1), at("2026-01-31T23:30:00Z"), monthly(at("2026-01-31T23:30:00Z")))).toEqual(
+      at("2026-02-28T23:30:00Z"),
+    ) // 2026 is not a leap year
+    expect(discountStopsAt(months(1), at("2028-01-31T00:00:00Z"), monthly(at("2028-01-31T00:00:00Z")))).toEqual(
+      at("2028-02-29T00:00:00Z"),
+    ) // 2028 is
+    expect(discountStopsAt(months(3), at("2026-11-30T08:15:00.250Z"), monthly(at("2026-11-30T08:15:00.250Z")))).toEqual(
+      at("2027-02-28T08:15:00.250Z"),
+    ) // across the year
     // Billing days counted from the period given (Jan 31 → Feb 28 → Mar 31), each from that start, not chained.
-    expect(discountStopsAt(months(2), at("2026-01-31T00:00:00Z"), monthly(at("2026-01-31T00:00:00Z")))).toEqual(at("2026-03-31T00:00:00Z"))
-    expect(discountStopsAt(months(2), at("2026-01-15T09:00:00Z"), monthly(at("2026-01-15T09:00:00Z")))).toEqual(at("2026-03-15T09:00:00Z"))
+    expect(discountStopsAt(months(2), at("2026-01-31T00:00:00Z"), monthly(at("2026-01-31T00:00:00Z")))).toEqual(
+      at("2026-03-31T00:00:00Z"),
+    )
+    expect(discountStopsAt(months(2), at("2026-01-15T09:00:00Z"), monthly(at("2026-01-15T09:00:00Z")))).toEqual(
+      at("2026-03-15T09:00:00Z"),
+    )
   })
 
   test("applied mid-period: it covers the invoices of its months, so it stops at the first billing day after them", () => {
     // Applied Jan 20 on a plan billed on the 1st: 2 months end Mar 20, the next billing day is Apr 1.
-    expect(discountStopsAt(percent(5000, "repeating", 2), at("2026-01-20T00:00:00Z"), monthly(at("2026-01-01T00:00:00Z")))).toEqual(at("2026-04-01T00:00:00Z"))
+    expect(
+      discountStopsAt(percent(5000, "repeating", 2), at("2026-01-20T00:00:00Z"), monthly(at("2026-01-01T00:00:00Z"))),
+    ).toEqual(at("2026-04-01T00:00:00Z"))
     // A period that starts after the end steps back to the first billing day at or after it.
-    expect(discountStopsAt(percent(5000, "repeating", 2), at("2026-01-01T00:00:00Z"), monthly(at("2026-06-01T00:00:00Z")))).toEqual(at("2026-03-01T00:00:00Z"))
+    expect(
+      discountStopsAt(percent(5000, "repeating", 2), at("2026-01-01T00:00:00Z"), monthly(at("2026-06-01T00:00:00Z"))),
+    ).toEqual(at("2026-03-01T00:00:00Z"))
   })
 
   test("a yearly plan's discount of 3 months covers the first year's invoice: it stops at the renewal", () => {
     const yearly = { start: at("2026-01-01T00:00:00Z"), interval: "year" as const, count: 1 }
-    expect(discountStopsAt(percent(5000, "repeating", 3), at("2026-01-01T00:00:00Z"), yearly)).toEqual(at("2027-01-01T00:00:00Z"))
+    expect(discountStopsAt(percent(5000, "repeating", 3), at("2026-01-01T00:00:00Z"), yearly)).toEqual(
+      at("2027-01-01T00:00:00Z"),
+    )
   })
 
   test("a fixed repeating discount stops the same way", () => {
-    expect(discountStopsAt(fixed(300, "usd", "repeating", 2), at("2026-12-31T00:00:00Z"), monthly(at("2026-12-31T00:00:00Z")))).toEqual(at("2027-02-28T00:00:00Z"))
+    expect(
+      discountStopsAt(
+        fixed(300, "usd", "repeating", 2),
+        at("2026-12-31T00:00:00Z"),
+        monthly(at("2026-12-31T00:00:00Z")),
+      ),
+    ).toEqual(at("2027-02-28T00:00:00Z"))
   })
 })

@@ -28,7 +28,11 @@ export function roundHalfUp(num: number, den: number): number {
  * (19900 at 15% = 2985 off), a fixed amount in the subscription's currency, never below zero. A
  * fixed discount in another currency cannot apply.
  */
-export function discountedAmountCents(amountCents: number, currency: string, discount: RecurringDiscount | null): number {
+export function discountedAmountCents(
+  amountCents: number,
+  currency: string,
+  discount: RecurringDiscount | null,
+): number {
   if (!discount) return amountCents
   if (discount.type === "percentage") return amountCents - roundHalfUp(amountCents * discount.basisPoints, 10_000)
   if (discount.currency.toLowerCase() !== currency.toLowerCase()) return amountCents
@@ -40,7 +44,8 @@ export function discountedAmountCents(amountCents: number, currency: string, dis
  * 12/52 of a month, a day as 12/365; rounded half up once (19900 a year = 1658.33 → 1658).
  */
 export function monthlyCents(amountCents: number, interval: RecurringInterval, count = 1): number {
-  if (!Number.isInteger(amountCents) || amountCents < 0) throw new RangeError(`amountCents must be a non-negative integer, got ${amountCents}`)
+  if (!Number.isInteger(amountCents) || amountCents < 0)
+    throw new RangeError(`amountCents must be a non-negative integer, got ${amountCents}`)
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`)
   const { num, den } = MONTHS_PER_INTERVAL[interval]
   // amount per `count × interval` = amount × den / (num × count) per month

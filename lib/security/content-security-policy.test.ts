@@ -1,12 +1,38 @@
 import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server"
 import { expect, test } from "vitest"
 import { config as proxyConfig } from "@/proxy"
-import { entersNonceSection, noncePolicy, policyFor, policyOptions, type PolicyOptions, staticPolicy, usesNoncePolicy } from "./content-security-policy"
+import {
+  entersNonceSection,
+  noncePolicy,
+  policyFor,
+  policyOptions,
+  type PolicyOptions,
+  staticPolicy,
+  usesNoncePolicy,
+} from "./content-security-policy"
 import { headerRoutes, HSTS } from "./headers"
 
 const production: PolicyOptions = { development: false, https: true, posthog: false }
-const NONCE_PAGES = ["/account", "/account/billing", "/admin", "/admin/customers/c1", "/checkout/test", "/dev/mailbox", "/mfa", "/signin", "/signin/check-email"]
-const STATIC_PAGES = ["/", "/pricing", "/legal/terms", "/accounting", "/administrator", "/api/health/ready", "/_next/static/chunks/app.js"]
+const NONCE_PAGES = [
+  "/account",
+  "/account/billing",
+  "/admin",
+  "/admin/customers/c1",
+  "/checkout/test",
+  "/dev/mailbox",
+  "/mfa",
+  "/signin",
+  "/signin/check-email",
+]
+const STATIC_PAGES = [
+  "/",
+  "/pricing",
+  "/legal/terms",
+  "/accounting",
+  "/administrator",
+  "/api/health/ready",
+  "/_next/static/chunks/app.js",
+]
 
 const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.split(" ")[0] === name)
 
@@ -41,7 +67,16 @@ test("the static policy has no nonce: inline script elements yes, inline handler
 
 test("both policies share the rest", () => {
   for (const policy of [noncePolicy("abc", production), staticPolicy(production)]) {
-    for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'", "style-src 'self' 'unsafe-inline'", "upgrade-insecure-requests"]) {
+    for (const d of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      "connect-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "upgrade-insecure-requests",
+    ]) {
       expect(policy.split("; "), d).toContain(d)
     }
     expect(directive(policy, "worker-src")).toBeUndefined()
@@ -49,8 +84,17 @@ test("both policies share the rest", () => {
 })
 
 test("Sentry's host and PostHog's recorder worker are allowed only when configured; eval only in development", () => {
-  const options = policyOptions({ NODE_ENV: "development", NEXT_PUBLIC_SENTRY_DSN: "https://k@o1.ingest.sentry.io/2", NEXT_PUBLIC_POSTHOG_KEY: "phc_x" })
-  expect(options).toEqual({ development: true, https: false, sentryOrigin: "https://o1.ingest.sentry.io", posthog: true })
+  const options = policyOptions({
+    NODE_ENV: "development",
+    NEXT_PUBLIC_SENTRY_DSN: "https://k@o1.ingest.sentry.io/2",
+    NEXT_PUBLIC_POSTHOG_KEY: "phc_x",
+  })
+  expect(options).toEqual({
+    development: true,
+    https: false,
+    sentryOrigin: "https://o1.ingest.sentry.io",
+    posthog: true,
+  })
   const policy = noncePolicy("abc", options)
   expect(directive(policy, "connect-src")).toBe("connect-src 'self' https://o1.ingest.sentry.io")
   expect(directive(policy, "worker-src")).toBe("worker-src 'self' blob:")
@@ -65,14 +109,19 @@ test("https (HSTS, upgraded subresources) only for a production deployment with 
   // No APP_MODE: production on DATABASE_URL, a demo on the embedded database (lib/config/posture.ts).
   expect(https({ DATABASE_URL: "postgres://db/app", NEXTAUTH_URL: "https://app.example" })).toBe(true)
   expect(https({ NEXTAUTH_URL: "https://app.example" })).toBe(false)
-  expect(https({ APP_MODE: "demo", DATABASE_URL: "postgres://db/app", NEXTAUTH_URL: "https://demo.example" })).toBe(false)
+  expect(https({ APP_MODE: "demo", DATABASE_URL: "postgres://db/app", NEXTAUTH_URL: "https://demo.example" })).toBe(
+    false,
+  )
   expect(https({ APP_MODE: "production", NEXTAUTH_URL: "http://localhost:3000" })).toBe(false)
   expect(https({ APP_MODE: "production" })).toBe(false)
-  expect(policyOptions({ NODE_ENV: "development", APP_MODE: "production", NEXTAUTH_URL: "https://app.example" }).https).toBe(false)
+  expect(
+    policyOptions({ NODE_ENV: "development", APP_MODE: "production", NEXTAUTH_URL: "https://app.example" }).https,
+  ).toBe(false)
 })
 
 test("proxy.ts runs on exactly the nonce sections, and not for prefetches", () => {
-  const matches = (path: string, headers = {}) => unstable_doesMiddlewareMatch({ config: proxyConfig, url: `http://localhost${path}`, headers })
+  const matches = (path: string, headers = {}) =>
+    unstable_doesMiddlewareMatch({ config: proxyConfig, url: `http://localhost${path}`, headers })
   for (const path of NONCE_PAGES) expect(matches(path), path).toBe(true)
   for (const path of STATIC_PAGES) expect(matches(path), path).toBe(false)
   expect(matches("/account", { "next-router-prefetch": "1" })).toBe(false)
@@ -80,7 +129,8 @@ test("proxy.ts runs on exactly the nonce sections, and not for prefetches", () =
 
 test("next.config.ts headers: the static policy outside the nonce sections, the other headers everywhere", async () => {
   const routes = headerRoutes(production)
-  const respond = (path: string) => unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig: { headers: async () => routes } })
+  const respond = (path: string) =>
+    unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig: { headers: async () => routes } })
   for (const path of [...NONCE_PAGES, ...STATIC_PAGES]) {
     const headers = (await respond(path)).headers
     expect(headers.get("content-security-policy"), path).toBe(usesNoncePolicy(path) ? null : staticPolicy(production))
@@ -91,12 +141,19 @@ test("next.config.ts headers: the static policy outside the nonce sections, the 
     expect(headers.get("strict-transport-security"), path).toBe(HSTS)
   }
   const local = headerRoutes({ ...production, https: false })
-  const plain = await unstable_getResponseFromNextConfig({ url: "http://localhost/", nextConfig: { headers: async () => local } })
+  const plain = await unstable_getResponseFromNextConfig({
+    url: "http://localhost/",
+    nextConfig: { headers: async () => local },
+  })
   expect(plain.headers.get("strict-transport-security")).toBeNull()
 })
 
 test("a client-side navigation into a nonce section from a static page needs a document load", () => {
-  const router = (pathname: string, from: string, method = "GET") => ({ method, pathname, headers: new Headers({ "next-url": from }) })
+  const router = (pathname: string, from: string, method = "GET") => ({
+    method,
+    pathname,
+    headers: new Headers({ "next-url": from }),
+  })
   expect(entersNonceSection(router("/account", "/pricing"))).toBe(true)
   expect(entersNonceSection(router("/signin", "/"))).toBe(true)
   expect(entersNonceSection(router("/account/billing", "/account"))).toBe(false)

@@ -30,14 +30,24 @@ export type PolicyOptions = {
   posthog: boolean
 }
 
-type Settings = { NODE_ENV?: string; APP_MODE?: string; DATABASE_URL?: string; NEXTAUTH_URL?: string; NEXT_PUBLIC_SENTRY_DSN?: string; NEXT_PUBLIC_POSTHOG_KEY?: string }
+type Settings = {
+  NODE_ENV?: string
+  APP_MODE?: string
+  DATABASE_URL?: string
+  NEXTAUTH_URL?: string
+  NEXT_PUBLIC_SENTRY_DSN?: string
+  NEXT_PUBLIC_POSTHOG_KEY?: string
+}
 
 /** The settings both policies depend on, from lib/env.ts's variables (next.config.ts passes process.env at build). */
 export function policyOptions(settings: Settings): PolicyOptions {
   return {
     development: settings.NODE_ENV === "development",
     // Never on a demo or http://localhost, where HSTS would pin the browser to https for the host.
-    https: settings.NODE_ENV === "production" && appMode(settings) === "production" && (settings.NEXTAUTH_URL ?? "").startsWith("https://"),
+    https:
+      settings.NODE_ENV === "production" &&
+      appMode(settings) === "production" &&
+      (settings.NEXTAUTH_URL ?? "").startsWith("https://"),
     sentryOrigin: sentryOriginOf(settings.NEXT_PUBLIC_SENTRY_DSN),
     posthog: Boolean(settings.NEXT_PUBLIC_POSTHOG_KEY),
   }

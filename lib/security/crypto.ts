@@ -14,7 +14,9 @@ export function encryptSecret(plaintext: string, rawKey = requireEnv("ENCRYPTION
   const iv = randomBytes(12)
   const cipher = createCipheriv("aes-256-gcm", parseKey(rawKey), iv, { authTagLength: AUTH_TAG_BYTES })
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()])
-  return ["v1", iv, cipher.getAuthTag(), body].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".")
+  return ["v1", iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".")
 }
 
 export function decryptSecret(sealed: string, rawKey = requireEnv("ENCRYPTION_KEY")): string {
@@ -23,7 +25,9 @@ export function decryptSecret(sealed: string, rawKey = requireEnv("ENCRYPTION_KE
   const authTag = Buffer.from(tag, "base64url")
   // GCM accepts tags down to 4 bytes unless told otherwise: a shortened tag is forgeable by trial.
   if (authTag.length !== AUTH_TAG_BYTES) throw new Error("not an encrypted secret (its tag must be 16 bytes)")
-  const decipher = createDecipheriv("aes-256-gcm", parseKey(rawKey), Buffer.from(iv, "base64url"), { authTagLength: AUTH_TAG_BYTES })
+  const decipher = createDecipheriv("aes-256-gcm", parseKey(rawKey), Buffer.from(iv, "base64url"), {
+    authTagLength: AUTH_TAG_BYTES,
+  })
   decipher.setAuthTag(authTag)
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8")
 }

@@ -7,7 +7,13 @@ import { sha256 } from "./crypto"
 // staff access, bad webhook signatures). Addresses are stored only as a keyed hash: repeats from
 // one address can be counted, the address itself cannot be read back.
 
-export const SECURITY_EVENT_KINDS = ["auth.sign_in_failed", "auth.mfa_failed", "rate_limited", "admin.refused", "webhook.bad_signature"] as const
+export const SECURITY_EVENT_KINDS = [
+  "auth.sign_in_failed",
+  "auth.mfa_failed",
+  "rate_limited",
+  "admin.refused",
+  "webhook.bad_signature",
+] as const
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
 
 export type SecurityEventInput = { kind: SecurityEventKind; detail?: Prisma.InputJsonValue; ip?: string | null }

@@ -21,14 +21,21 @@ const isKnown = (kind: string): kind is SecurityEventKind => (SECURITY_EVENT_KIN
 
 /** Events per kind created in [from, to); every known kind is present, 0 when none. */
 export async function securityEventCounts(range: Range): Promise<SecurityCounts> {
-  const rows = await db.securityEvent.groupBy({ by: ["kind"], where: { createdAt: { gte: range.from, lt: range.to } }, _count: { _all: true } })
+  const rows = await db.securityEvent.groupBy({
+    by: ["kind"],
+    where: { createdAt: { gte: range.from, lt: range.to } },
+    _count: { _all: true },
+  })
   const counts = zeroCounts()
   for (const row of rows) if (isKnown(row.kind)) counts[row.kind] = row._count._all
   return counts
 }
 
 /** Events per kind in epoch-aligned buckets covering [from, to) (at most `maxPoints`), empty buckets included. */
-export async function securityEventSeries(range: Range, maxPoints = 60): Promise<{ stepSeconds: number; points: SecurityPoint[] }> {
+export async function securityEventSeries(
+  range: Range,
+  maxPoints = 60,
+): Promise<{ stepSeconds: number; points: SecurityPoint[] }> {
   const width = bucketSeconds(range.from, range.to, maxPoints, 60)
   const rows = await db.$queryRaw<{ kind: string; at: Date; count: number }[]>`
     SELECT kind, to_timestamp(floor(extract(epoch FROM created_at) / ${width}) * ${width}) AS at, count(*)::int AS count
@@ -36,7 +43,8 @@ export async function securityEventSeries(range: Range, maxPoints = 60): Promise
      WHERE created_at >= ${range.from} AND created_at < ${range.to}
      GROUP BY 1, 2`
   const points = new Map<number, SecurityPoint>()
-  for (let at = bucketStart(range.from, width).getTime(); at < range.to.getTime(); at += width * 1000) points.set(at, { at: new Date(at), counts: zeroCounts() })
+  for (let at = bucketStart(range.from, width).getTime(); at < range.to.getTime(); at += width * 1000)
+    points.set(at, { at: new Date(at), counts: zeroCounts() })
   for (const row of rows) {
     const point = points.get(row.at.getTime())
     if (point && isKnown(row.kind)) point.counts[row.kind] += row.count

@@ -13,7 +13,12 @@ const store = globalThis as typeof globalThis & { [KEY]?: Map<string, number> }
 const recent = (store[KEY] ??= new Map<string, number>())
 
 /** Records `event` unless the same key was recorded within `windowMs`; true when it wrote. */
-export async function recordSecurityEventOnce(event: SecurityEventInput, key: string, windowMs = WINDOW_MS, now = Date.now()): Promise<boolean> {
+export async function recordSecurityEventOnce(
+  event: SecurityEventInput,
+  key: string,
+  windowMs = WINDOW_MS,
+  now = Date.now(),
+): Promise<boolean> {
   const slot = `${event.kind}|${key}`
   const last = recent.get(slot)
   if (last !== undefined && now - last < windowMs) return false
@@ -37,22 +42,43 @@ export function forgetRecentRefusals(): void {
 }
 
 /** A 429: `caller` is "user:<id>", "ip:<address>" or "unknown:<route>", as the rate limiter keys it. */
-export function recordRateLimited(input: { caller: string; route: string; method: string; ip?: string | null }): Promise<boolean> {
-  return recordSecurityEventOnce({ kind: "rate_limited", detail: { route: input.route, method: input.method }, ip: input.ip }, `${input.caller}|${input.route}`)
+export function recordRateLimited(input: {
+  caller: string
+  route: string
+  method: string
+  ip?: string | null
+}): Promise<boolean> {
+  return recordSecurityEventOnce(
+    { kind: "rate_limited", detail: { route: input.route, method: input.method }, ip: input.ip },
+    `${input.caller}|${input.route}`,
+  )
 }
 
 /**
  * A signed-in user refused a staff page or API route (a 403). Pages are keyed by user alone: the
  * admin layout and the page both refuse the same view, and the layout does not know the path.
  */
-export function recordRefusedAccess(input: { user: { id: string; role: Role }; path: string; method: string; via: "page" | "api"; ip?: string | null }): Promise<boolean> {
+export function recordRefusedAccess(input: {
+  user: { id: string; role: Role }
+  path: string
+  method: string
+  via: "page" | "api"
+  ip?: string | null
+}): Promise<boolean> {
   const { user, path, method, via } = input
   const key = via === "page" ? `${user.id}|page` : `${user.id}|${method} ${path}`
-  return recordSecurityEventOnce({ kind: "admin.refused", detail: { userId: user.id, role: user.role, path, method, via }, ip: input.ip }, key)
+  return recordSecurityEventOnce(
+    { kind: "admin.refused", detail: { userId: user.id, role: user.role, path, method, via }, ip: input.ip },
+    key,
+  )
 }
 
 /** A sign-in that failed at the callback (an invalid or expired magic link, an OAuth error). */
 export function recordFailedSignIn(input: { provider: string; reason: string; ip?: string | null }): Promise<boolean> {
   // Per address and reason for 10 s: a human retrying is counted, a script hammering is not written a row per try.
-  return recordSecurityEventOnce({ kind: "auth.sign_in_failed", detail: { provider: input.provider, reason: input.reason }, ip: input.ip }, `${input.ip ?? "?"}|${input.reason}`, 10_000)
+  return recordSecurityEventOnce(
+    { kind: "auth.sign_in_failed", detail: { provider: input.provider, reason: input.reason }, ip: input.ip },
+    `${input.ip ?? "?"}|${input.reason}`,
+    10_000,
+  )
 }

@@ -10,9 +10,25 @@ import { clearShutdownSteps, onShutdown } from "./shutdown"
 afterEach(() => clearShutdownSteps())
 
 const row = (path: string): EventRow => ({
-  at: new Date(), name: "page_view", visitorId: `v-${randomBytes(4).toString("hex")}`, consented: false, sessionId: null, userId: null,
-  path, referrer: null, utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null,
-  country: null, browser: null, os: null, device: null, screen: null, props: null,
+  at: new Date(),
+  name: "page_view",
+  visitorId: `v-${randomBytes(4).toString("hex")}`,
+  consented: false,
+  sessionId: null,
+  userId: null,
+  path,
+  referrer: null,
+  utmSource: null,
+  utmMedium: null,
+  utmCampaign: null,
+  utmTerm: null,
+  utmContent: null,
+  country: null,
+  browser: null,
+  os: null,
+  device: null,
+  screen: null,
+  props: null,
 })
 
 /** Stands in for Next: a slow handler that acknowledges (202) only once its event is stored. */
@@ -37,7 +53,9 @@ test("regression (SIGTERM drain): requests in flight when shutdown begins finish
   })
   onShutdown("jobs", "job runner", async () => steps.push("jobs"))
 
-  const sent = Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/events`, { method: "POST", body: "{}" }).then((r) => r.status))
+  const sent = Array.from({ length: 20 }, () =>
+    fetch(`http://127.0.0.1:${port}/events`, { method: "POST", body: "{}" }).then((r) => r.status),
+  )
   await new Promise((resolve) => setTimeout(resolve, 100)) // all 20 are in the handler now
   expect(app.inFlight()).toBe(20)
   const lines: string[] = []
@@ -79,7 +97,9 @@ test("regression (X-Forwarded-For bypass): with no proxy the handler sees the so
     trustedProxyHops: 0,
   })
   const port = await app.listen(0)
-  await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": "198.51.100.7", "x-acv-client-address": "forged 198.51.100.8" } })
+  await fetch(`http://127.0.0.1:${port}/`, {
+    headers: { "x-forwarded-for": "198.51.100.7", "x-acv-client-address": "forged 198.51.100.8" },
+  })
   expect(seen).toBe("127.0.0.1")
   await app.shutdown({ graceMs: 1_000, stepsMs: 1_000, log: () => {} })
 })

@@ -35,7 +35,14 @@ export function createAppServer(input: { handle: Handle; trustedProxyHops: numbe
     // A keep-alive client must open its next connection elsewhere: this one is going away.
     if (draining) response.setHeader("connection", "close")
     const forwardedFor = request.headers["x-forwarded-for"]
-    stamp(request.headers, resolveClientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, hops: input.trustedProxyHops }))
+    stamp(
+      request.headers,
+      resolveClientAddress({
+        socketAddress: request.socket.remoteAddress,
+        forwardedFor: Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+        hops: input.trustedProxyHops,
+      }),
+    )
     Promise.resolve(input.handle(request, response)).catch((error: unknown) => {
       console.error("[server] unhandled error", error)
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" })
@@ -58,7 +65,10 @@ export function createAppServer(input: { handle: Handle; trustedProxyHops: numbe
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       log(`draining ${inFlight} request(s) in flight (up to ${graceMs} ms)`)
-      const drained = await Promise.race([idle().then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs).unref())])
+      const drained = await Promise.race([
+        idle().then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+      ])
       if (!drained) log(`${inFlight} request(s) still running after ${graceMs} ms: cut off`)
       server.closeAllConnections()
       await closed

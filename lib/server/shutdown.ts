@@ -35,7 +35,9 @@ export async function runShutdownSteps(input: { deadline: number; log: (line: st
           const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), left)))
           try {
             const outcome = await Promise.race([step.run().then(() => "done" as const), late])
-            input.log(outcome === "late" ? `${step.name}: still running at the deadline, left behind` : `${step.name}: done`)
+            input.log(
+              outcome === "late" ? `${step.name}: still running at the deadline, left behind` : `${step.name}: done`,
+            )
           } catch (error) {
             input.log(`${step.name}: failed (${error instanceof Error ? error.message : String(error)})`)
           } finally {

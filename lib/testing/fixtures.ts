@@ -9,16 +9,28 @@ let counter = 0
 export async function createTestUser(role: Role = "SUBSCRIBER", email?: string) {
   counter += 1
   return db.user.create({
-    data: { email: email ?? `${role.toLowerCase()}-${counter}-${randomBytes(3).toString("hex")}@test.example`, role, emailVerified: new Date() },
+    data: {
+      email: email ?? `${role.toLowerCase()}-${counter}-${randomBytes(3).toString("hex")}@test.example`,
+      role,
+      emailVerified: new Date(),
+    },
     select: { id: true, email: true, name: true, role: true },
   })
 }
 
 /** A signed-in browser session; `mfa` marks the second factor as passed. Returns the Cookie header. */
-export async function createTestSession(userId: string, options: { mfa?: boolean } = {}): Promise<{ cookie: string; sessionId: string; token: string }> {
+export async function createTestSession(
+  userId: string,
+  options: { mfa?: boolean } = {},
+): Promise<{ cookie: string; sessionId: string; token: string }> {
   const token = randomBytes(24).toString("hex")
   const session = await db.session.create({
-    data: { userId, sessionToken: token, expires: new Date(Date.now() + 86_400_000), mfaVerifiedAt: options.mfa ? new Date() : null },
+    data: {
+      userId,
+      sessionToken: token,
+      expires: new Date(Date.now() + 86_400_000),
+      mfaVerifiedAt: options.mfa ? new Date() : null,
+    },
     select: { id: true },
   })
   return { cookie: `next-auth.session-token=${token}`, sessionId: session.id, token }
@@ -32,7 +44,16 @@ export async function signedInAs(role: Role, options: { mfa?: boolean } = {}) {
 }
 
 /** An API token `user` mints for themselves, as the tokens page does (a session past the second factor). */
-export async function createTestToken(user: { id: string; email: string; role: Role }, scopes: ApiTokenScope[] = ["read"], expiresInDays = 90) {
+export async function createTestToken(
+  user: { id: string; email: string; role: Role },
+  scopes: ApiTokenScope[] = ["read"],
+  expiresInDays = 90,
+) {
   counter += 1
-  return createApiToken({ name: `test-token-${counter}`, scopes, expiresInDays, by: { user, via: "session", mfaVerified: true } })
+  return createApiToken({
+    name: `test-token-${counter}`,
+    scopes,
+    expiresInDays,
+    by: { user, via: "session", mfaVerified: true },
+  })
 }

@@ -1,12 +1,27 @@
 import { afterAll, beforeAll } from "vitest"
 import { resetEnvCache } from "@/lib/env"
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>
 
-export type CallOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string>; cookie?: string; token?: string }
+export type CallOptions = {
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+  params?: Record<string, string>
+  cookie?: string
+  token?: string
+}
 
 /** Calls an exported route verb the way Next does, with an optional session cookie or bearer token. */
-export async function callRoute(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<Response> {
+export async function callRoute(
+  handler: Handler,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
   const headers = new Headers(options.headers)
   if (options.cookie) headers.set("cookie", options.cookie)
   if (options.token) headers.set("authorization", `Bearer ${options.token}`)

@@ -29,7 +29,13 @@ test("clampPage keeps the page in range", () => {
 
 test("paged: pages are ceil(total / size), and an empty list still has one page", () => {
   // 101 rows by 50: pages of 50, 50 and 1 → 3 pages; 100 rows → exactly 2; 0 rows → 1 (empty).
-  expect(paged(["a"], 101, { page: 3, pageSize: 50 })).toEqual({ items: ["a"], total: 101, page: 3, pageSize: 50, pageCount: 3 })
+  expect(paged(["a"], 101, { page: 3, pageSize: 50 })).toEqual({
+    items: ["a"],
+    total: 101,
+    page: 3,
+    pageSize: 50,
+    pageCount: 3,
+  })
   expect(paged([], 100, { page: 2, pageSize: 50 }).pageCount).toBe(2)
   expect(paged([], 0, { page: 1, pageSize: 50 }).pageCount).toBe(1)
 })

@@ -11,9 +11,15 @@ export function paged<T>(items: T[], total: number, { page, pageSize }: { page: 
 export type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams
 
 /** `basePath` with the current query kept and `param` set to `page`; page 1 drops the param. */
-export function pageHref(basePath: string, searchParams: SearchParamsInput | undefined, page: number, param = "page"): string {
+export function pageHref(
+  basePath: string,
+  searchParams: SearchParamsInput | undefined,
+  page: number,
+  param = "page",
+): string {
   const query = new URLSearchParams()
-  const entries = searchParams instanceof URLSearchParams ? [...searchParams.entries()] : Object.entries(searchParams ?? {})
+  const entries =
+    searchParams instanceof URLSearchParams ? [...searchParams.entries()] : Object.entries(searchParams ?? {})
   for (const [key, value] of entries) {
     if (key === param || value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) query.append(key, item)

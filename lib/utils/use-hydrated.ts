@@ -4,5 +4,9 @@ const subscribe = () => () => {}
 
 /** False on the server and while the page hydrates, true from then on: for what only works in the browser. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false)
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  )
 }

@@ -73,7 +73,13 @@ export async function createDemoSubscriber(
   const renewedAt = addMs(now, -2 * HOUR_MS)
   const startedAt = addUtcMonths(renewedAt, -1)
   const user = await tx.user.create({
-    data: { email: DEMO_SUBSCRIBER_EMAIL, name: "Demo Subscriber", role: "SUBSCRIBER", emailVerified: startedAt, createdAt: startedAt },
+    data: {
+      email: DEMO_SUBSCRIBER_EMAIL,
+      name: "Demo Subscriber",
+      role: "SUBSCRIBER",
+      emailVerified: startedAt,
+      createdAt: startedAt,
+    },
     select: { id: true },
   })
   const subscription = await tx.subscription.create({
@@ -88,13 +94,33 @@ export async function createDemoSubscriber(
     },
     select: { id: true },
   })
-  await recordSubscriptionChange(tx, { subscriptionId: subscription.id, nextMrrCents: plan.mrrCents, planId: plan.id, effectiveAt: startedAt, reason: "checkout" })
+  await recordSubscriptionChange(tx, {
+    subscriptionId: subscription.id,
+    nextMrrCents: plan.mrrCents,
+    planId: plan.id,
+    effectiveAt: startedAt,
+    reason: "checkout",
+  })
   const charge = { subscriptionId: subscription.id, userId: user.id, amountCents: plan.priceCents }
   const [first, renewal] = [`${subscription.id}p0`, `${subscription.id}p1`]
   await tx.payment.createMany({
     data: [
-      { ...charge, id: first, polarOrderId: `demo_${first}`, billingReason: "subscription_create", paidAt: startedAt, createdAt: startedAt },
-      { ...charge, id: renewal, polarOrderId: `demo_${renewal}`, billingReason: "subscription_cycle", paidAt: renewedAt, createdAt: renewedAt },
+      {
+        ...charge,
+        id: first,
+        polarOrderId: `demo_${first}`,
+        billingReason: "subscription_create",
+        paidAt: startedAt,
+        createdAt: startedAt,
+      },
+      {
+        ...charge,
+        id: renewal,
+        polarOrderId: `demo_${renewal}`,
+        billingReason: "subscription_cycle",
+        paidAt: renewedAt,
+        createdAt: renewedAt,
+      },
     ],
   })
   const [assignedAt, fulfilledAt] = [addMs(startedAt, 1 * HOUR_MS), addMs(startedAt, 5 * HOUR_MS)]
@@ -120,11 +146,22 @@ export async function createDemoSubscriber(
     select: { id: true },
   })
   if (options.credentialsKey) {
-    await tx.order.update({ where: { id: delivered.id }, data: { credentialsEnc: demoCredentials(delivered.id, DEMO_SUBSCRIBER_EMAIL, options.credentialsKey) } })
+    await tx.order.update({
+      where: { id: delivered.id },
+      data: { credentialsEnc: demoCredentials(delivered.id, DEMO_SUBSCRIBER_EMAIL, options.credentialsKey) },
+    })
   }
   // The exception to "renewals open no order": a second seat request waiting, so the portal and the
   // fulfilment queue both have something to show.
   await tx.order.create({
-    data: { ...charge, paymentId: renewal, status: "PENDING", paidAt: renewedAt, dueAt: addMs(renewedAt, 24 * HOUR_MS), createdAt: renewedAt, events: { create: [{ type: "PAID", at: renewedAt }] } },
+    data: {
+      ...charge,
+      paymentId: renewal,
+      status: "PENDING",
+      paidAt: renewedAt,
+      dueAt: addMs(renewedAt, 24 * HOUR_MS),
+      createdAt: renewedAt,
+      events: { create: [{ type: "PAID", at: renewedAt }] },
+    },
   })
 }

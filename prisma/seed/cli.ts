@@ -26,10 +26,14 @@ const events = values.events === undefined ? undefined : Number(values.events)
 const seed = Number(values.seed)
 const now = values.now ? new Date(values.now) : undefined
 if (!Number.isInteger(customers) || customers < 0) fail(`--customers must be a whole number, got "${values.customers}"`)
-if (events !== undefined && (!Number.isInteger(events) || events < 0)) fail(`--events must be a whole number, got "${values.events}"`)
+if (events !== undefined && (!Number.isInteger(events) || events < 0))
+  fail(`--events must be a whole number, got "${values.events}"`)
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`)
 if (now && Number.isNaN(now.getTime())) fail(`--now must be an ISO date, got "${values.now}"`)
-if (appMode(process.env) === "production") fail("refusing to seed the demo business in production (DATABASE_URL or APP_MODE=production): set APP_MODE=demo to seed a demo database")
+if (appMode(process.env) === "production")
+  fail(
+    "refusing to seed the demo business in production (DATABASE_URL or APP_MODE=production): set APP_MODE=demo to seed a demo database",
+  )
 
 // Fills ENCRYPTION_KEY from .data/secrets.json when the environment does not set it (demo).
 const database = await openScriptDatabase()
@@ -51,8 +55,11 @@ try {
     log: console.log,
   })
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  console.log("\nStaff accounts (sign in by email link, then a TOTP code from an authenticator holding the secret; new secrets, shown only now):")
-  for (const member of result.staff) console.log(`  ${member.role.padEnd(9)} ${member.email.padEnd(22)} TOTP secret ${member.totpSecret}`)
+  console.log(
+    "\nStaff accounts (sign in by email link, then a TOTP code from an authenticator holding the secret; new secrets, shown only now):",
+  )
+  for (const member of result.staff)
+    console.log(`  ${member.role.padEnd(9)} ${member.email.padEnd(22)} TOTP secret ${member.totpSecret}`)
   console.log("  SUBSCRIBER subscriber@demo.test (no second factor)")
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)

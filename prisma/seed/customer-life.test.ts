@@ -25,7 +25,10 @@ describe("simulateCustomerLife", () => {
 
   test("the ledger a life produces ends on the life's MRR, and MRR is 0 exactly when it is canceled", () => {
     for (const life of sample) {
-      const { entries, end } = ledgerEntries({ mrrCents: 0, hasHistory: false }, life.changes.map((c) => c.nextMrrCents))
+      const { entries, end } = ledgerEntries(
+        { mrrCents: 0, hasHistory: false },
+        life.changes.map((c) => c.nextMrrCents),
+      )
       expect(end.mrrCents).toBe(life.mrrCents)
       expect(entries[0]?.kind).toBe("NEW")
       expect(life.mrrCents === 0).toBe(life.status === "CANCELED")
@@ -45,12 +48,20 @@ describe("simulateCustomerLife", () => {
   })
 
   test("every kind of movement happens, and churn lands near 3–5% a month", () => {
-    const kinds = new Set(sample.flatMap((life) => ledgerEntries({ mrrCents: 0, hasHistory: false }, life.changes.map((c) => c.nextMrrCents)).entries.map((e) => e?.kind)))
+    const kinds = new Set(
+      sample.flatMap((life) =>
+        ledgerEntries(
+          { mrrCents: 0, hasHistory: false },
+          life.changes.map((c) => c.nextMrrCents),
+        ).entries.map((e) => e?.kind),
+      ),
+    )
     expect([...kinds].sort()).toEqual(["CHURN", "CONTRACTION", "EXPANSION", "NEW", "REACTIVATION"])
     expect(sample.some((life) => life.status === "PAST_DUE")).toBe(true)
     expect(sample.some((life) => life.status === "ACTIVE" && life.cancelAtPeriodEnd)).toBe(true)
     // subscriptions live at the start of a month that churn during it, over all 18 months
-    const mrrBefore = (life: (typeof sample)[number], instant: Date) => life.changes.filter((c) => c.at < instant).at(-1)?.nextMrrCents ?? 0
+    const mrrBefore = (life: (typeof sample)[number], instant: Date) =>
+      life.changes.filter((c) => c.at < instant).at(-1)?.nextMrrCents ?? 0
     let churns = 0
     let liveMonths = 0
     for (let month = 0; month < 18; month++) {
@@ -67,7 +78,12 @@ describe("simulateCustomerLife", () => {
 
   test("the same seed gives the same lives", () => {
     expect(lives(200, 99)).toEqual(lives(200, 99))
-    expect(mrrAt(lives(200, 99).flatMap((l) => l.changes.map((c) => ({ mrrDeltaCents: c.nextMrrCents, effectiveAt: c.at }))), now)).not.toBe(0)
+    expect(
+      mrrAt(
+        lives(200, 99).flatMap((l) => l.changes.map((c) => ({ mrrDeltaCents: c.nextMrrCents, effectiveAt: c.at }))),
+        now,
+      ),
+    ).not.toBe(0)
   })
 })
 
@@ -103,7 +119,9 @@ describe("planFulfilment", () => {
     const justPaid = planFulfilment(createRandom(4), new Date(now.getTime() - 5 * 60_000), now)
     expect(justPaid).toEqual({ status: "PENDING", assignedAt: null, fulfilledAt: null })
     const random = createRandom(5)
-    const stuck = Array.from({ length: 50 }, () => planFulfilment(random, new Date(now.getTime() - 30 * HOUR_MS), now, { stuck: true }))
+    const stuck = Array.from({ length: 50 }, () =>
+      planFulfilment(random, new Date(now.getTime() - 30 * HOUR_MS), now, { stuck: true }),
+    )
     expect(stuck.every((r) => r.status !== "FULFILLED")).toBe(true)
     expect(new Set(stuck.map((r) => r.status))).toEqual(new Set(["PENDING", "IN_PROGRESS"]))
   })

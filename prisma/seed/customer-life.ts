@@ -10,7 +10,11 @@ export type LifePlan = { mrrCents: number; priceCents: number; months: 1 | 12 }
 
 /** Per-month or per-event odds; monthly churn lands at ~4% (3% cancel + 4% failed × 35% not recovered). */
 export const LIFE_RATES = {
-  planMix: [["monthly", 65], ["annual", 20], ["team", 15]] as const,
+  planMix: [
+    ["monthly", 65],
+    ["annual", 20],
+    ["team", 15],
+  ] as const,
   cancelPerMonth: { monthly: 0.03, annual: 0.02, team: 0.02 } satisfies Record<PlanSlug, number>,
   upgradePerMonth: 0.02,
   downgradeAtRenewal: 0.04,
@@ -23,7 +27,12 @@ export const LIFE_RATES = {
 }
 
 export type LifeChange = { at: Date; plan: PlanSlug; nextMrrCents: number; reason: string }
-export type LifePayment = { paidAt: Date; plan: PlanSlug; amountCents: number; billingReason: "subscription_create" | "subscription_cycle" }
+export type LifePayment = {
+  paidAt: Date
+  plan: PlanSlug
+  amountCents: number
+  billingReason: "subscription_create" | "subscription_cycle"
+}
 /** `payment` indexes `payments`: the purchase that opened the order. */
 export type LifeOrder = { paidAt: Date; plan: PlanSlug; amountCents: number; payment: number }
 
@@ -45,7 +54,12 @@ export type CustomerLife = {
   orders: LifeOrder[]
 }
 
-export function simulateCustomerLife(random: Random, plans: Record<PlanSlug, LifePlan>, signupAt: Date, now: Date): CustomerLife {
+export function simulateCustomerLife(
+  random: Random,
+  plans: Record<PlanSlug, LifePlan>,
+  signupAt: Date,
+  now: Date,
+): CustomerLife {
   let plan: PlanSlug = random.weighted(LIFE_RATES.planMix)
   const changes: LifeChange[] = []
   const orders: LifeOrder[] = []
@@ -54,7 +68,8 @@ export function simulateCustomerLife(random: Random, plans: Record<PlanSlug, Lif
     payments.push({ paidAt: at, plan, amountCents: plans[plan].priceCents, billingReason }) - 1
   const move = (at: Date, next: PlanSlug | null, reason: string) =>
     changes.push({ at, plan: next ?? plan, nextMrrCents: next ? plans[next].mrrCents : 0, reason })
-  const buy = (at: Date) => orders.push({ paidAt: at, plan, amountCents: plans[plan].priceCents, payment: charge(at, "subscription_create") })
+  const buy = (at: Date) =>
+    orders.push({ paidAt: at, plan, amountCents: plans[plan].priceCents, payment: charge(at, "subscription_create") })
 
   // A period runs from anchor + k intervals to anchor + (k + 1) intervals, so renewal days do not drift.
   let anchor = signupAt

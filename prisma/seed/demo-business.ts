@@ -51,8 +51,10 @@ const MAX_CHUNK = 500
  */
 export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
   const customers = options.customers ?? 2000
-  if (!Number.isInteger(customers) || customers < 0) throw new RangeError(`customers must be a non-negative integer, got ${customers}`)
-  if (options.events !== undefined && (!Number.isInteger(options.events) || options.events < 0)) throw new RangeError(`events must be a non-negative integer, got ${options.events}`)
+  if (!Number.isInteger(customers) || customers < 0)
+    throw new RangeError(`customers must be a non-negative integer, got ${customers}`)
+  if (options.events !== undefined && (!Number.isInteger(options.events) || options.events < 0))
+    throw new RangeError(`events must be a non-negative integer, got ${options.events}`)
   const seed = options.seed ?? 42
   const now = options.now ?? startOfUtcHour()
   const log = options.log ?? (() => {})
@@ -62,17 +64,26 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
     await deleteAnalyticsData(prisma)
     log("deleted the existing business data")
   } else if (await isDatabaseSeeded(prisma)) {
-    throw new Error("The database already holds a business (plans and subscribers). Seed again with reset (--reset) to delete it first.")
+    throw new Error(
+      "The database already holds a business (plans and subscribers). Seed again with reset (--reset) to delete it first.",
+    )
   }
 
   const since = addUtcMonths(now, -HISTORY_MONTHS)
   const plans = await upsertDemoPlans(prisma)
   const staff = await prisma.$transaction(async (tx) => {
     const members = await upsertDemoStaff(tx, { since, now, encryptionKey: options.encryptionKey })
-    await createDemoSubscriber(tx, { plan: plans.monthly, now, fulfilledBy: members.find((m) => m.role === "SUPPORT")!.id, credentialsKey: options.credentialsKey })
+    await createDemoSubscriber(tx, {
+      plan: plans.monthly,
+      now,
+      fulfilledBy: members.find((m) => m.role === "SUPPORT")!.id,
+      credentialsKey: options.credentialsKey,
+    })
     return members
   })
-  const fulfillers = staff.filter((m) => m.role === "SUPPORT" || m.role === "ADMIN").map((m) => [m.id, m.role === "SUPPORT" ? 4 : 1] as const)
+  const fulfillers = staff
+    .filter((m) => m.role === "SUPPORT" || m.role === "ADMIN")
+    .map((m) => [m.id, m.role === "SUPPORT" ? 4 : 1] as const)
 
   const random = createRandom(seed)
   const faker = new Faker({ locale: [en, base] })
@@ -81,7 +92,16 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
   const chunkSize = Math.min(MAX_CHUNK, Math.max(50, Math.ceil(customers / 10)))
   let reported = 0
   for (let start = 0; start < customers; start += chunkSize) {
-    const batch = buildBatch({ random, faker, plans, fulfillers, now, arrivals: arrivals.slice(start, start + chunkSize), firstIndex: start + 1, credentialsKey: options.credentialsKey })
+    const batch = buildBatch({
+      random,
+      faker,
+      plans,
+      fulfillers,
+      now,
+      arrivals: arrivals.slice(start, start + chunkSize),
+      firstIndex: start + 1,
+      credentialsKey: options.credentialsKey,
+    })
     await prisma.$transaction(
       async (tx) => {
         await tx.user.createMany({ data: batch.users })
@@ -106,8 +126,14 @@ export async function seedDemoBusiness(prisma: PrismaClient, options: SeedOption
       `${summary.orders} orders (${summary.openOrders} open, ${summary.overdueOrders} overdue)`,
   )
   await seedFeedback(prisma, { seed, now, log })
-  const analytics = options.events === 0 ? null : await seedDemoEvents(prisma, { seed, now, events: options.events, log })
-  return { staff: staff.map(({ email, role, totpSecret }) => ({ email, role, totpSecret })), customers, summary, analytics }
+  const analytics =
+    options.events === 0 ? null : await seedDemoEvents(prisma, { seed, now, events: options.events, log })
+  return {
+    staff: staff.map(({ email, role, totpSecret }) => ({ email, role, totpSecret })),
+    customers,
+    summary,
+    analytics,
+  }
 }
 
 type Arrival = { at: Date; stuck: boolean }
@@ -118,7 +144,10 @@ type Arrival = { at: Date; stuck: boolean }
  */
 function plannedArrivals(random: Random, customers: number, since: Date, now: Date): Arrival[] {
   const backlog = Math.min(customers, Math.max(2, Math.round(customers / 2000)))
-  const arrivals: Arrival[] = signupInstants(random, customers - backlog, since, now).map((at) => ({ at, stuck: false }))
+  const arrivals: Arrival[] = signupInstants(random, customers - backlog, since, now).map((at) => ({
+    at,
+    stuck: false,
+  }))
   for (let i = 0; i < backlog; i++) arrivals.push({ at: addMs(now, -random.between(26, 60) * HOUR_MS), stuck: true })
   return arrivals.sort((a, b) => a.at.getTime() - b.at.getTime())
 }
@@ -172,7 +201,13 @@ function buildBatch(input: {
       createdAt: arrival.at,
     })
     for (const change of life.changes) {
-      batch.changes.push({ subscriptionId, nextMrrCents: change.nextMrrCents, planId: plans[change.plan].id, effectiveAt: change.at, reason: change.reason })
+      batch.changes.push({
+        subscriptionId,
+        nextMrrCents: change.nextMrrCents,
+        planId: plans[change.plan].id,
+        effectiveAt: change.at,
+        reason: change.reason,
+      })
     }
     // Same draws in the same order as before receipts and timelines existed: the business is unchanged.
     const handled = life.orders.map((order) => {
@@ -180,7 +215,10 @@ function buildBatch(input: {
       const assigneeId = random.weighted(input.fulfillers)
       return { id: random.id(), fulfilment, assigneeId: fulfilment.assignedAt ? assigneeId : null }
     })
-    const commerce = seededCommerce({ life, subscriptionId, userId, email, now, credentialsKey: input.credentialsKey }, handled)
+    const commerce = seededCommerce(
+      { life, subscriptionId, userId, email, now, credentialsKey: input.credentialsKey },
+      handled,
+    )
     batch.payments.push(...commerce.payments)
     batch.orders.push(...commerce.orders)
     batch.events.push(...commerce.events)
@@ -190,11 +228,20 @@ function buildBatch(input: {
 
 /** The simulation's idea of the final MRR must be what the ledger will end on; a mismatch is a bug here. */
 function assertLedgerAgrees(life: CustomerLife): void {
-  const { end } = ledgerEntries({ mrrCents: 0, hasHistory: false }, life.changes.map((change) => change.nextMrrCents))
-  if (end.mrrCents !== life.mrrCents) throw new Error(`seed bug: a ${life.status} life ends at ${life.mrrCents} cents but its ledger at ${end.mrrCents}`)
+  const { end } = ledgerEntries(
+    { mrrCents: 0, hasHistory: false },
+    life.changes.map((change) => change.nextMrrCents),
+  )
+  if (end.mrrCents !== life.mrrCents)
+    throw new Error(`seed bug: a ${life.status} life ends at ${life.mrrCents} cents but its ledger at ${end.mrrCents}`)
 }
 
 /** "Zoë O'Hara" → "zoe" / "ohara": email local parts in plain lower-case ASCII. */
 function asciiSlug(name: string): string {
-  return name.normalize("NFKD").replace(/[^a-zA-Z]/g, "").toLowerCase() || "customer"
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[^a-zA-Z]/g, "")
+      .toLowerCase() || "customer"
+  )
 }

@@ -8,13 +8,30 @@ const customer: CustomerFacts = {
   userId: "user1",
   createdAt: at("2026-03-10T12:00:00Z"),
   orders: [
-    { id: "o1", subscriptionId: "s1", planId: "plan-monthly", paidAt: at("2026-03-10T12:00:00Z"), fulfilledAt: at("2026-03-10T18:00:00Z"), bought: true },
-    { id: "o2", subscriptionId: "s1", planId: "plan-monthly", paidAt: at("2026-08-01T09:00:00Z"), fulfilledAt: null, bought: true },
+    {
+      id: "o1",
+      subscriptionId: "s1",
+      planId: "plan-monthly",
+      paidAt: at("2026-03-10T12:00:00Z"),
+      fulfilledAt: at("2026-03-10T18:00:00Z"),
+      bought: true,
+    },
+    {
+      id: "o2",
+      subscriptionId: "s1",
+      planId: "plan-monthly",
+      paidAt: at("2026-08-01T09:00:00Z"),
+      fulfilledAt: null,
+      bought: true,
+    },
   ],
   planChanges: [at("2026-04-20T10:00:00Z")],
   churns: [{ subscriptionId: "s1", at: at("2026-06-10T12:00:00Z"), requestedAt: at("2026-05-28T08:00:00Z") }],
   pendingCancel: null,
-  active: [{ from: at("2026-03-10T12:00:00Z"), to: at("2026-06-10T12:00:00Z") }, { from: at("2026-08-01T09:00:00Z"), to: at("2026-11-25T21:00:00Z") }],
+  active: [
+    { from: at("2026-03-10T12:00:00Z"), to: at("2026-06-10T12:00:00Z") },
+    { from: at("2026-08-01T09:00:00Z"), to: at("2026-11-25T21:00:00Z") },
+  ],
 }
 
 function journey(seed = 1): EventRow[] {
@@ -27,14 +44,20 @@ const named = (rows: EventRow[], name: string) => rows.filter((row) => row.name 
 
 test("a customer's business events match their facts one for one, as the server records them", () => {
   const rows = journey()
-  expect(named(rows, "signed_up").map((r) => [r.at.toISOString(), r.visitorId, r.userId])).toEqual([["2026-03-10T12:00:00.000Z", "u:user1", "user1"]])
+  expect(named(rows, "signed_up").map((r) => [r.at.toISOString(), r.visitorId, r.userId])).toEqual([
+    ["2026-03-10T12:00:00.000Z", "u:user1", "user1"],
+  ])
   expect(named(rows, "order_paid").map((r) => [r.at.toISOString(), r.visitorId, r.props])).toEqual([
     ["2026-03-10T12:00:00.000Z", "u:user1", { orderId: "o1", subscriptionId: "s1" }],
     ["2026-08-01T09:00:00.000Z", "u:user1", { orderId: "o2", subscriptionId: "s1" }],
   ])
   // Only the fulfilled order has a delivery.
-  expect(named(rows, "seat_delivered").map((r) => [r.at.toISOString(), r.props])).toEqual([["2026-03-10T18:00:00.000Z", { orderId: "o1" }]])
-  expect(named(rows, "subscription_canceled").map((r) => [r.at.toISOString(), r.props])).toEqual([["2026-05-28T08:00:00.000Z", { subscriptionId: "s1", endsAt: "2026-06-10T12:00:00.000Z" }]])
+  expect(named(rows, "seat_delivered").map((r) => [r.at.toISOString(), r.props])).toEqual([
+    ["2026-03-10T18:00:00.000Z", { orderId: "o1" }],
+  ])
+  expect(named(rows, "subscription_canceled").map((r) => [r.at.toISOString(), r.props])).toEqual([
+    ["2026-05-28T08:00:00.000Z", { subscriptionId: "s1", endsAt: "2026-06-10T12:00:00.000Z" }],
+  ])
   expect(named(rows, "subscription_ended").map((r) => r.at.toISOString())).toEqual(["2026-06-10T12:00:00.000Z"])
   // Both orders were bought: two checkouts, from the browser (its visitor, no session, no page).
   const checkouts = named(rows, "checkout_started")
@@ -55,7 +78,11 @@ test("sign-up, checkout and payment of the first order come in funnel order: vie
   const buyingViews = rows.slice(0, signup).filter((r) => r.name === "page_view" && r.at > at("2026-03-10T11:30:00Z"))
   expect(buyingViews.length).toBeGreaterThanOrEqual(2)
   expect(buyingViews.at(-1)!.path).toBe("/signin")
-  expect(buyingViews.every((r) => r.at < customer.createdAt && r.userId === null && r.sessionId === buyingViews[0]!.sessionId)).toBe(true)
+  expect(
+    buyingViews.every(
+      (r) => r.at < customer.createdAt && r.userId === null && r.sessionId === buyingViews[0]!.sessionId,
+    ),
+  ).toBe(true)
   // Stored in this order, so a funnel that orders ties by id sees signed_up → checkout_started → order_paid.
   expect(rows.slice(signup, signup + 3).map((r) => r.name)).toEqual(["signed_up", "checkout_started", "order_paid"])
 })
@@ -69,7 +96,11 @@ test("portal visits only while subscribed, signed in, with features on their pag
   expect(inactive).toEqual([])
   for (const feature of named(rows, "feature_used")) expect(feature.sessionId).not.toBeNull()
   const vitals = named(rows, "web_vital")
-  expect(vitals.every((v) => v.sessionId === null && v.referrer === null && ["LCP", "INP", "CLS"].includes(String(v.props?.metric)))).toBe(true)
+  expect(
+    vitals.every(
+      (v) => v.sessionId === null && v.referrer === null && ["LCP", "INP", "CLS"].includes(String(v.props?.metric)),
+    ),
+  ).toBe(true)
 })
 
 test("the same seed makes the same events", () => {

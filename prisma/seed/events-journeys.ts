@@ -1,5 +1,16 @@
 import type { EventRow } from "@/lib/analytics/ingest/store"
-import { type BrowserContext, browserEvent, newProfile, NO_SOURCE, returnSource, serverEvent, sessionIdOf, type Source, webVital, withoutReferrer } from "./events-profiles"
+import {
+  type BrowserContext,
+  browserEvent,
+  newProfile,
+  NO_SOURCE,
+  returnSource,
+  serverEvent,
+  sessionIdOf,
+  type Source,
+  webVital,
+  withoutReferrer,
+} from "./events-profiles"
 import type { Random } from "./random"
 import { addMs, DAY_MS } from "./time"
 
@@ -16,7 +27,14 @@ export type CustomerFacts = {
   userId: string
   createdAt: Date
   /** Seat orders, oldest first: `bought` when a checkout opened it (first purchase, reactivation), not a renewal. */
-  orders: { id: string; subscriptionId: string; planId: string | null; paidAt: Date; fulfilledAt: Date | null; bought: boolean }[]
+  orders: {
+    id: string
+    subscriptionId: string
+    planId: string | null
+    paidAt: Date
+    fulfilledAt: Date | null
+    bought: boolean
+  }[]
   /** Upgrades and downgrades. */
   planChanges: Date[]
   /** Ends of the subscription; `requestedAt` when the subscriber asked for it (none for a failed payment). */
@@ -39,18 +57,37 @@ const FEATURES: Weighted<FeatureUse> = [
   [["feedback_sent", "/account/feedback"], 6],
   [["data_exported", "/account/profile"], 3],
 ]
-const PORTAL_PAGES: Weighted<string | null> = [["/account/orders", 2], ["/account/billing", 2], ["/account/profile", 1], [null, 7]]
+const PORTAL_PAGES: Weighted<string | null> = [
+  ["/account/orders", 2],
+  ["/account/billing", 2],
+  ["/account/profile", 1],
+  [null, 7],
+]
 /** Mean days between a subscriber's portal visits. */
 const PORTAL_VISIT_EVERY_DAYS = 60
 /** Share of page loads that report a web vital. */
 const VITAL_RATE = 0.15
 
 /** Page views `times[i]` of `pages[i]` in one session, each load perhaps reporting a web vital. */
-export function pageViews(random: Random, context: BrowserContext, times: readonly Date[], pages: readonly string[], emit: Emit): void {
+export function pageViews(
+  random: Random,
+  context: BrowserContext,
+  times: readonly Date[],
+  pages: readonly string[],
+  emit: Emit,
+): void {
   pages.forEach((path, i) => {
     const at = times[i]!
     const source = i === 0 ? context.source : withoutReferrer(context.source)
-    emit(browserEvent({ ...context, source }, at, "page_view", path, path === "/" ? { variant: context.profile.variant } : undefined))
+    emit(
+      browserEvent(
+        { ...context, source },
+        at,
+        "page_view",
+        path,
+        path === "/" ? { variant: context.profile.variant } : undefined,
+      ),
+    )
     if (random.chance(VITAL_RATE)) emit(webVital(random, context, addMs(at, random.between(1, 8) * 1000), path))
   })
 }
@@ -91,42 +128,102 @@ export function anonymousVisitor(random: Random, key: string, firstAt: Date, emi
 export function customerJourney(random: Random, customer: CustomerFacts, emit: Emit): void {
   const { userId } = customer
   const profile = newProfile(random, `user:${userId}`)
-  const signedIn = (source: Source = returnSource(random)): BrowserContext => ({ profile, sessionId: sessionIdOf(random), userId, source })
+  const signedIn = (source: Source = returnSource(random)): BrowserContext => ({
+    profile,
+    sessionId: sessionIdOf(random),
+    userId,
+    source,
+  })
 
   // Perhaps a look a few days before, then the visit that ends in the purchase.
   const lookedBefore = random.chance(0.35)
   if (lookedBefore) {
     const start = addMs(customer.createdAt, -random.between(1, 14) * DAY_MS)
-    pageViews(random, { profile, sessionId: sessionIdOf(random), userId: null, source: profile.source }, steps(random, start, 2), ["/", "/pricing"], emit)
+    pageViews(
+      random,
+      { profile, sessionId: sessionIdOf(random), userId: null, source: profile.source },
+      steps(random, start, 2),
+      ["/", "/pricing"],
+      emit,
+    )
   }
-  const buying: BrowserContext = { profile, sessionId: sessionIdOf(random), userId: null, source: lookedBefore ? returnSource(random) : profile.source }
+  const buying: BrowserContext = {
+    profile,
+    sessionId: sessionIdOf(random),
+    userId: null,
+    source: lookedBefore ? returnSource(random) : profile.source,
+  }
   const pages = random.chance(0.8) ? ["/", "/pricing", "/signin"] : ["/pricing", "/signin"]
   const start = addMs(customer.createdAt, -random.between(4, 25) * MINUTE_MS)
   const gap = (customer.createdAt.getTime() - start.getTime()) / pages.length
-  pageViews(random, buying, pages.map((_, i) => addMs(start, i * gap)), pages, emit)
+  pageViews(
+    random,
+    buying,
+    pages.map((_, i) => addMs(start, i * gap)),
+    pages,
+    emit,
+  )
   emit(serverEvent(customer.createdAt, "signed_up", userId))
 
   customer.orders.forEach((order, i) => {
     if (order.bought) {
-      if (i > 0) pageViews(random, signedIn(), [addMs(order.paidAt, -random.between(2, 10) * MINUTE_MS)], ["/pricing"], emit)
+      if (i > 0)
+        pageViews(random, signedIn(), [addMs(order.paidAt, -random.between(2, 10) * MINUTE_MS)], ["/pricing"], emit)
       // track() with the browser's request: the browser's visitor, no session, no page.
-      emit(browserEvent({ profile, sessionId: null, userId, source: NO_SOURCE }, order.paidAt, "checkout_started", null, { planId: order.planId, mode: "test" }))
+      emit(
+        browserEvent({ profile, sessionId: null, userId, source: NO_SOURCE }, order.paidAt, "checkout_started", null, {
+          planId: order.planId,
+          mode: "test",
+        }),
+      )
     }
     emit(serverEvent(order.paidAt, "order_paid", userId, { orderId: order.id, subscriptionId: order.subscriptionId }))
     // Back from the checkout, signed in, in the same session (a new page load: no referrer).
-    if (order.bought && i === 0) pageViews(random, { ...withoutSourceOf(buying), userId }, [addMs(order.paidAt, random.between(1, 3) * MINUTE_MS)], ["/account"], emit)
+    if (order.bought && i === 0)
+      pageViews(
+        random,
+        { ...withoutSourceOf(buying), userId },
+        [addMs(order.paidAt, random.between(1, 3) * MINUTE_MS)],
+        ["/account"],
+        emit,
+      )
     if (order.fulfilledAt) {
       emit(serverEvent(order.fulfilledAt, "seat_delivered", userId, { orderId: order.id }))
       // Most subscribers come for their credentials within two days of the email.
-      if (random.chance(0.75)) portalVisit(random, signedIn(), addMs(order.fulfilledAt, random.between(0.2, 48) * 3_600_000), [["credentials_revealed", "/account/orders"]], emit)
+      if (random.chance(0.75))
+        portalVisit(
+          random,
+          signedIn(),
+          addMs(order.fulfilledAt, random.between(0.2, 48) * 3_600_000),
+          [["credentials_revealed", "/account/orders"]],
+          emit,
+        )
     }
   })
 
-  for (const at of customer.planChanges) portalVisit(random, signedIn(), addMs(at, -random.between(1, 5) * MINUTE_MS), [["plan_changed", "/account/billing"]], emit)
+  for (const at of customer.planChanges)
+    portalVisit(
+      random,
+      signedIn(),
+      addMs(at, -random.between(1, 5) * MINUTE_MS),
+      [["plan_changed", "/account/billing"]],
+      emit,
+    )
   for (const churn of customer.churns) {
     if (churn.requestedAt) {
-      portalVisit(random, signedIn(), addMs(churn.requestedAt, -random.between(1, 5) * MINUTE_MS), [["billing_opened", "/account/billing"]], emit)
-      emit(serverEvent(churn.requestedAt, "subscription_canceled", userId, { subscriptionId: churn.subscriptionId, endsAt: churn.at.toISOString() }))
+      portalVisit(
+        random,
+        signedIn(),
+        addMs(churn.requestedAt, -random.between(1, 5) * MINUTE_MS),
+        [["billing_opened", "/account/billing"]],
+        emit,
+      )
+      emit(
+        serverEvent(churn.requestedAt, "subscription_canceled", userId, {
+          subscriptionId: churn.subscriptionId,
+          endsAt: churn.at.toISOString(),
+        }),
+      )
     }
     emit(serverEvent(churn.at, "subscription_ended", userId, { subscriptionId: churn.subscriptionId }))
   }
@@ -154,14 +251,28 @@ function nextVisitGap(random: Random): number {
 }
 
 /** A signed-in visit: the portal's home, perhaps another page, and a feature used on its page. */
-function portalVisit(random: Random, context: BrowserContext, start: Date, features: readonly FeatureUse[], emit: Emit): void {
+function portalVisit(
+  random: Random,
+  context: BrowserContext,
+  start: Date,
+  features: readonly FeatureUse[],
+  emit: Emit,
+): void {
   const extra = random.weighted(PORTAL_PAGES)
-  const pages = ["/account", ...(extra ? [extra] : []), ...features.map(([, path]) => path).filter((path) => path !== "/account" && path !== extra)]
+  const pages = [
+    "/account",
+    ...(extra ? [extra] : []),
+    ...features.map(([, path]) => path).filter((path) => path !== "/account" && path !== extra),
+  ]
   const times = steps(random, start, pages.length)
   pageViews(random, context, times, pages, emit)
   features.forEach(([feature, path]) => {
     const shown = times[Math.max(0, pages.lastIndexOf(path))]!
-    emit(browserEvent(withoutSourceOf(context), addMs(shown, random.between(5, 60) * 1000), "feature_used", path, { feature }))
+    emit(
+      browserEvent(withoutSourceOf(context), addMs(shown, random.between(5, 60) * 1000), "feature_used", path, {
+        feature,
+      }),
+    )
   })
 }
 

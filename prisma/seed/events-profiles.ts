@@ -7,8 +7,25 @@ import type { Random } from "./random"
 // they browse with, where they came from, and the rows the tracker and track() would have stored.
 
 const COUNTRIES = [
-  ["US", 28], ["GB", 9], ["DE", 8], ["IN", 7], ["FR", 5], ["CA", 5], ["BR", 4], ["NL", 3], ["AU", 3], ["ES", 3],
-  ["IT", 3], ["JP", 3], ["PL", 2], ["SE", 2], ["MX", 2], ["TR", 1], ["NG", 1], ["ZA", 1], [null, 2],
+  ["US", 28],
+  ["GB", 9],
+  ["DE", 8],
+  ["IN", 7],
+  ["FR", 5],
+  ["CA", 5],
+  ["BR", 4],
+  ["NL", 3],
+  ["AU", 3],
+  ["ES", 3],
+  ["IT", 3],
+  ["JP", 3],
+  ["PL", 2],
+  ["SE", 2],
+  ["MX", 2],
+  ["TR", 1],
+  ["NG", 1],
+  ["ZA", 1],
+  [null, 2],
 ] as const
 
 type ClientProfile = { device: string; browser: string; os: string; screen: string; slow: number }
@@ -27,7 +44,12 @@ const CLIENTS: readonly (readonly [ClientProfile, number])[] = [
   [{ device: "tablet", browser: "Mobile Safari", os: "iOS", screen: "820x1180", slow: 1.2 }, 3],
 ]
 
-export type Source = { referrer: string | null; utmSource: string | null; utmMedium: string | null; utmCampaign: string | null }
+export type Source = {
+  referrer: string | null
+  utmSource: string | null
+  utmMedium: string | null
+  utmCampaign: string | null
+}
 
 export const NO_SOURCE: Source = { referrer: null, utmSource: null, utmMedium: null, utmCampaign: null }
 const direct = NO_SOURCE
@@ -91,13 +113,20 @@ export function withoutReferrer(source: Source): Source {
  */
 export function visitorIdOn(profile: Profile, at: Date): string {
   const day = profile.consented ? "consented" : at.toISOString().slice(0, 10)
-  return createHash("sha256").update(`demo-visitor\n${profile.key}\n${day}`).digest().subarray(0, 16).toString("base64url")
+  return createHash("sha256")
+    .update(`demo-visitor\n${profile.key}\n${day}`)
+    .digest()
+    .subarray(0, 16)
+    .toString("base64url")
 }
 
 /** A tracker session id: 32 hex digits, as crypto.randomUUID() without dashes. */
 export function sessionIdOf(random: Random): string {
   let id = ""
-  for (let i = 0; i < 4; i++) id += Math.floor(random.next() * 0x1_0000_0000).toString(16).padStart(8, "0")
+  for (let i = 0; i < 4; i++)
+    id += Math.floor(random.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, "0")
   return id
 }
 
@@ -109,21 +138,63 @@ export function serverEvent(at: Date, name: string, userId: string, props?: Even
 export type BrowserContext = { profile: Profile; sessionId: string | null; userId: string | null; source: Source }
 
 /** An event the tracker (or track() with the browser's request) stored. */
-export function browserEvent(context: BrowserContext, at: Date, name: string, path: string | null, props?: EventProps): EventRow {
+export function browserEvent(
+  context: BrowserContext,
+  at: Date,
+  name: string,
+  path: string | null,
+  props?: EventProps,
+): EventRow {
   const { profile } = context
-  return row(at, name, visitorIdOn(profile, at), profile.consented, context.sessionId, context.userId, path, context.source, profile.country, profile.client, props)
+  return row(
+    at,
+    name,
+    visitorIdOn(profile, at),
+    profile.consented,
+    context.sessionId,
+    context.userId,
+    path,
+    context.source,
+    profile.country,
+    profile.client,
+    props,
+  )
 }
 
 // One literal with every field in a fixed order: the seed makes a million of these, and rows of one
 // shape stay cheap (spreading a template object made them several times slower).
 function row(
-  at: Date, name: string, visitorId: string, consented: boolean, sessionId: string | null, userId: string | null, path: string | null,
-  source: Source, country: string | null, client: ClientProfile | null, props: EventProps | undefined,
+  at: Date,
+  name: string,
+  visitorId: string,
+  consented: boolean,
+  sessionId: string | null,
+  userId: string | null,
+  path: string | null,
+  source: Source,
+  country: string | null,
+  client: ClientProfile | null,
+  props: EventProps | undefined,
 ): EventRow {
   return {
-    at, name, visitorId, consented, sessionId, userId, path,
-    referrer: source.referrer, utmSource: source.utmSource, utmMedium: source.utmMedium, utmCampaign: source.utmCampaign, utmTerm: null, utmContent: null,
-    country, browser: client?.browser ?? null, os: client?.os ?? null, device: client?.device ?? null, screen: client?.screen ?? null,
+    at,
+    name,
+    visitorId,
+    consented,
+    sessionId,
+    userId,
+    path,
+    referrer: source.referrer,
+    utmSource: source.utmSource,
+    utmMedium: source.utmMedium,
+    utmCampaign: source.utmCampaign,
+    utmTerm: null,
+    utmContent: null,
+    country,
+    browser: client?.browser ?? null,
+    os: client?.os ?? null,
+    device: client?.device ?? null,
+    screen: client?.screen ?? null,
     props: props ?? null,
   }
 }
@@ -142,5 +213,9 @@ export function webVital(random: Random, context: BrowserContext, at: Date, path
   const raw = vital.base * context.profile.client.slow * Math.exp(vital.spread * (random.next() + random.next() - 1))
   const value = Number(raw.toFixed(vital.digits))
   const rating = value <= vital.good ? "good" : value <= vital.poor ? "needs-improvement" : "poor"
-  return browserEvent({ ...context, sessionId: null, source: NO_SOURCE }, at, "web_vital", path, { metric: vital.metric, value, rating })
+  return browserEvent({ ...context, sessionId: null, source: NO_SOURCE }, at, "web_vital", path, {
+    metric: vital.metric,
+    value,
+    rating,
+  })
 }

@@ -68,8 +68,26 @@ export class EventWriter {
   private async write(rows: EventRow[]): Promise<void> {
     const latest = this.latestReceipt.getTime()
     const tuples = rows.map((r) => [
-      r.at.toISOString(), new Date(Math.min(r.at.getTime(), latest)).toISOString(), r.name, r.visitorId, r.consented, r.sessionId, r.userId, r.path,
-      r.referrer, r.utmSource, r.utmMedium, r.utmCampaign, r.utmTerm, r.utmContent, r.country, r.browser, r.os, r.device, r.screen, r.props,
+      r.at.toISOString(),
+      new Date(Math.min(r.at.getTime(), latest)).toISOString(),
+      r.name,
+      r.visitorId,
+      r.consented,
+      r.sessionId,
+      r.userId,
+      r.path,
+      r.referrer,
+      r.utmSource,
+      r.utmMedium,
+      r.utmCampaign,
+      r.utmTerm,
+      r.utmContent,
+      r.country,
+      r.browser,
+      r.os,
+      r.device,
+      r.screen,
+      r.props,
     ])
     await this.prisma.$executeRaw`
       INSERT INTO analytics_events (at, received_at, name, visitor_id, consented, session_id, user_id, path, referrer, utm_source, utm_medium,
@@ -86,11 +104,18 @@ export class EventWriter {
     const { target, log } = this.options
     const tenths = Math.min(10, Math.floor((this.written * 10) / Math.max(1, target)))
     const now = performance.now()
-    if (last ? this.written === this.reportedWritten : tenths <= this.reportedTenths && now - this.reportedAt < REPORT_EVERY_MS) return
+    if (
+      last
+        ? this.written === this.reportedWritten
+        : tenths <= this.reportedTenths && now - this.reportedAt < REPORT_EVERY_MS
+    )
+      return
     this.reportedWritten = this.written
     this.reportedTenths = tenths
     this.reportedAt = now
     const rate = Math.round(this.written / Math.max(0.001, (now - this.started) / 1000))
-    log(`analytics events ${this.written.toLocaleString("en-US")}/${target.toLocaleString("en-US")} (${Math.round((this.written * 100) / Math.max(1, target))}%), ${rate.toLocaleString("en-US")} events/s`)
+    log(
+      `analytics events ${this.written.toLocaleString("en-US")}/${target.toLocaleString("en-US")} (${Math.round((this.written * 100) / Math.max(1, target))}%), ${rate.toLocaleString("en-US")} events/s`,
+    )
   }
 }

@@ -18,7 +18,13 @@ let seeded: SeedResult
 beforeAll(async () => {
   pool = createPool(process.env.DATABASE_URL!, 1)
   prisma = createPrismaClient(pool)
-  seeded = await seedDemoBusiness(prisma, { customers: 150, events: TARGET, seed: 7, now, encryptionKey: randomBytes(32).toString("hex") })
+  seeded = await seedDemoBusiness(prisma, {
+    customers: 150,
+    events: TARGET,
+    seed: 7,
+    now,
+    encryptionKey: randomBytes(32).toString("hex"),
+  })
 })
 
 afterAll(async () => {
@@ -35,7 +41,10 @@ describe("the demo's analytics events agree with the seeded business", () => {
     expect(seeded.analytics!.events).toBeLessThan(TARGET + 40)
     expect(seeded.analytics!.anonymousVisitors).toBeGreaterThan(0)
     expect(await prisma.analyticsEvent.count()).toBe(seeded.analytics!.events)
-    const span = await prisma.analyticsEvent.aggregate({ _min: { at: true, receivedAt: true }, _max: { at: true, receivedAt: true } })
+    const span = await prisma.analyticsEvent.aggregate({
+      _min: { at: true, receivedAt: true },
+      _max: { at: true, receivedAt: true },
+    })
     expect(span._min.at!.getTime()).toBeGreaterThanOrEqual(from.getTime())
     expect(span._max.at!.getTime()).toBeLessThanOrEqual(now.getTime())
     // Received no later than just before the seed: the rollups took every one of them.
@@ -47,15 +56,29 @@ describe("the demo's analytics events agree with the seeded business", () => {
   })
 
   test("one signed_up per subscriber who signed up in the year, at the moment of sign-up, as the user's server event", async () => {
-    const users = await prisma.user.findMany({ where: { role: "SUBSCRIBER", createdAt: { gte: from, lte: now } }, select: { id: true, createdAt: true } })
-    const events = await prisma.analyticsEvent.findMany({ where: { name: "signed_up" }, select: { userId: true, visitorId: true, at: true } })
-    expect(events.map((e) => `${e.userId}@${e.at.toISOString()}`).sort()).toEqual(users.map((u) => `${u.id}@${u.createdAt.toISOString()}`).sort())
+    const users = await prisma.user.findMany({
+      where: { role: "SUBSCRIBER", createdAt: { gte: from, lte: now } },
+      select: { id: true, createdAt: true },
+    })
+    const events = await prisma.analyticsEvent.findMany({
+      where: { name: "signed_up" },
+      select: { userId: true, visitorId: true, at: true },
+    })
+    expect(events.map((e) => `${e.userId}@${e.at.toISOString()}`).sort()).toEqual(
+      users.map((u) => `${u.id}@${u.createdAt.toISOString()}`).sort(),
+    )
     expect(events.every((e) => e.visitorId === `u:${e.userId}`)).toBe(true)
   })
 
   test("one order_paid per order paid in the year, and the paying users are those with a paid first order", async () => {
-    const orders = await prisma.order.findMany({ where: { paidAt: { gte: from, lte: now } }, select: { id: true, userId: true, paidAt: true } })
-    const paid = await prisma.analyticsEvent.findMany({ where: { name: "order_paid" }, select: { userId: true, at: true, props: true } })
+    const orders = await prisma.order.findMany({
+      where: { paidAt: { gte: from, lte: now } },
+      select: { id: true, userId: true, paidAt: true },
+    })
+    const paid = await prisma.analyticsEvent.findMany({
+      where: { name: "order_paid" },
+      select: { userId: true, at: true, props: true },
+    })
     expect(paid.map((e) => (e.props as { orderId: string }).orderId).sort()).toEqual(ids(orders))
     const paidAt = new Map(orders.map((o) => [o.id, o.paidAt.getTime()]))
     expect(paid.every((e) => paidAt.get((e.props as { orderId: string }).orderId) === e.at.getTime())).toBe(true)
@@ -70,15 +93,26 @@ describe("the demo's analytics events agree with the seeded business", () => {
   })
 
   test("checkouts open the purchases, deliveries follow the fulfilled orders", async () => {
-    const delivered = await prisma.order.findMany({ where: { fulfilledAt: { gte: from, lte: now } }, select: { id: true } })
-    const deliveries = await prisma.analyticsEvent.findMany({ where: { name: "seat_delivered" }, select: { props: true } })
+    const delivered = await prisma.order.findMany({
+      where: { fulfilledAt: { gte: from, lte: now } },
+      select: { id: true },
+    })
+    const deliveries = await prisma.analyticsEvent.findMany({
+      where: { name: "seat_delivered" },
+      select: { props: true },
+    })
     expect(deliveries.map((e) => (e.props as { orderId: string }).orderId).sort()).toEqual(ids(delivered))
-    const checkouts = await prisma.analyticsEvent.findMany({ where: { name: "checkout_started" }, select: { userId: true, visitorId: true, sessionId: true, path: true, country: true } })
+    const checkouts = await prisma.analyticsEvent.findMany({
+      where: { name: "checkout_started" },
+      select: { userId: true, visitorId: true, sessionId: true, path: true, country: true },
+    })
     const orderPaid = await prisma.analyticsEvent.count({ where: { name: "order_paid" } })
     // Every purchase but the demo subscriber's renewal order (which no checkout opened).
     expect(checkouts.length).toBe(orderPaid - 1)
     // From the buyer's browser: its visitor, no session, no page; never the user's server visitor.
-    expect(checkouts.every((c) => c.userId && !c.visitorId.startsWith("u:") && c.sessionId === null && c.path === null)).toBe(true)
+    expect(
+      checkouts.every((c) => c.userId && !c.visitorId.startsWith("u:") && c.sessionId === null && c.path === null),
+    ).toBe(true)
   })
 
   test("visitors: page views of the landing page and pricing, sessions, consented and daily ids, features and web vitals", async () => {
@@ -86,7 +120,10 @@ describe("the demo's analytics events agree with the seeded business", () => {
     const paths = new Set(views.map((v) => v.path))
     for (const path of ["/", "/pricing", "/signin", "/account"]) expect(paths).toContain(path)
     expect(await prisma.analyticsEvent.count({ where: { name: "page_view", sessionId: null } })).toBe(0)
-    const landing = await prisma.analyticsEvent.findFirstOrThrow({ where: { name: "page_view", path: "/" }, select: { props: true, country: true, device: true, browser: true } })
+    const landing = await prisma.analyticsEvent.findFirstOrThrow({
+      where: { name: "page_view", path: "/" },
+      select: { props: true, country: true, device: true, browser: true },
+    })
     expect(landing.props).toMatchObject({ variant: expect.stringMatching(/^[ab]$/) })
     expect(["desktop", "mobile", "tablet"]).toContain(landing.device)
     // A consented visitor keeps one id across days; the others have a new one every day.
@@ -95,11 +132,23 @@ describe("the demo's analytics events agree with the seeded business", () => {
       FROM (SELECT visitor_id, consented, count(DISTINCT (at AT TIME ZONE 'UTC')::date) AS days FROM analytics_events WHERE visitor_id NOT LIKE 'u:%' GROUP BY 1, 2) v`
     expect(spread!.consented).toBeGreaterThan(1)
     expect(spread!.anonymous).toBe(1)
-    const features = await prisma.$queryRaw<{ feature: string }[]>`SELECT DISTINCT props ->> 'feature' AS feature FROM analytics_events WHERE name = 'feature_used'`
+    const features = await prisma.$queryRaw<
+      { feature: string }[]
+    >`SELECT DISTINCT props ->> 'feature' AS feature FROM analytics_events WHERE name = 'feature_used'`
     expect(features.map((f) => f.feature)).toEqual(expect.arrayContaining(["credentials_revealed", "billing_opened"]))
     expect(await prisma.analyticsEvent.count({ where: { name: "feature_used", userId: null } })).toBe(0)
-    const vital = await prisma.analyticsEvent.findFirstOrThrow({ where: { name: "web_vital" }, select: { path: true, props: true, sessionId: true } })
-    expect(vital).toMatchObject({ path: expect.stringMatching(/^\//), sessionId: null, props: { metric: expect.stringMatching(/^(LCP|INP|CLS)$/), rating: expect.stringMatching(/^(good|needs-improvement|poor)$/) } })
+    const vital = await prisma.analyticsEvent.findFirstOrThrow({
+      where: { name: "web_vital" },
+      select: { path: true, props: true, sessionId: true },
+    })
+    expect(vital).toMatchObject({
+      path: expect.stringMatching(/^\//),
+      sessionId: null,
+      props: {
+        metric: expect.stringMatching(/^(LCP|INP|CLS)$/),
+        rating: expect.stringMatching(/^(good|needs-improvement|poor)$/),
+      },
+    })
     expect(await prisma.analyticsSession.count()).toBeGreaterThan(0)
   })
 })

@@ -26,7 +26,13 @@ export type EventSeedOptions = {
   log?: (line: string) => void
 }
 
-export type EventSeedResult = { events: number; customers: number; anonymousVisitors: number; seconds: number; rollupSeconds: number }
+export type EventSeedResult = {
+  events: number
+  customers: number
+  anonymousVisitors: number
+  seconds: number
+  rollupSeconds: number
+}
 
 export async function seedDemoEvents(prisma: PrismaClient, options: EventSeedOptions): Promise<EventSeedResult> {
   const started = performance.now()
@@ -36,7 +42,11 @@ export async function seedDemoEvents(prisma: PrismaClient, options: EventSeedOpt
   const random = createRandom((options.seed ^ 0x5eed_e7e5) >>> 0)
   const customers = await readCustomerFacts(prisma, random, options.now)
   const target = options.events ?? DEFAULT_EVENTS_PER_CUSTOMER * customers.length
-  const writer = new EventWriter(prisma, { target, log, keep: (row: EventRow) => row.at >= from && row.at <= options.now })
+  const writer = new EventWriter(prisma, {
+    target,
+    log,
+    keep: (row: EventRow) => row.at >= from && row.at <= options.now,
+  })
 
   for (const customer of customers) {
     customerJourney(random, customer, writer.emit)
@@ -52,7 +62,9 @@ export async function seedDemoEvents(prisma: PrismaClient, options: EventSeedOpt
   // reads a few pages; these were written customer by customer, so order them the same way.
   await prisma.$executeRaw`CLUSTER analytics_events USING analytics_events_at_idx`
   await prisma.$executeRaw`ANALYZE analytics_events`
-  log(`analytics: ${writer.total} events (${customers.length} customers, ${anonymousVisitors} visitors who never bought) in ${seconds(started)} s`)
+  log(
+    `analytics: ${writer.total} events (${customers.length} customers, ${anonymousVisitors} visitors who never bought) in ${seconds(started)} s`,
+  )
 
   // The rows were stored with received_at in the past: forget the watermarks and roll everything up.
   const rolling = performance.now()
@@ -63,11 +75,21 @@ export async function seedDemoEvents(prisma: PrismaClient, options: EventSeedOpt
   await prisma.$executeRaw`CLUSTER analytics_sessions USING analytics_sessions_started_at_idx`
   await prisma.$executeRaw`CLUSTER analytics_visitor_days USING analytics_visitor_days_pkey`
   await prisma.$executeRaw`ANALYZE analytics_sessions, analytics_visitor_days`
-  log(`analytics rollups: ${rolled.hours} hours, ${rolled.days} days, ${rolled.visitorDays} visitor days, ${rolled.sessions} sessions in ${seconds(rolling)} s`)
-  return { events: writer.total, customers: customers.length, anonymousVisitors, seconds: Number(seconds(started)), rollupSeconds: Number(seconds(rolling)) }
+  log(
+    `analytics rollups: ${rolled.hours} hours, ${rolled.days} days, ${rolled.visitorDays} visitor days, ${rolled.sessions} sessions in ${seconds(rolling)} s`,
+  )
+  return {
+    events: writer.total,
+    customers: customers.length,
+    anonymousVisitors,
+    seconds: Number(seconds(started)),
+    rollupSeconds: Number(seconds(rolling)),
+  }
 }
 
-const HOUR_WEIGHTS = [3, 2, 2, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 11, 11, 10, 10, 9, 8, 6, 5, 4].map((weight, hour) => [hour, weight] as const)
+const HOUR_WEIGHTS = [3, 2, 2, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 11, 11, 10, 10, 9, 8, 6, 5, 4].map(
+  (weight, hour) => [hour, weight] as const,
+)
 
 /** A first visit: the day on the growth curve (inverse CDF of density ∝ e^(k·t)), the hour busier in the (UTC) afternoon. */
 function trafficInstant(random: Random, from: Date, to: Date): Date {

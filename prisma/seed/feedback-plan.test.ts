@@ -11,7 +11,9 @@ function population(): SeedCustomer[] {
   const random = createRandom(7)
   return Array.from({ length: 600 }, (_, i) => {
     const startedAt = new Date(now.getTime() - random.between(1, 540) * DAY_MS)
-    const endedAt = random.chance(0.25) ? new Date(Math.min(now.getTime(), startedAt.getTime() + random.between(20, 300) * DAY_MS)) : null
+    const endedAt = random.chance(0.25)
+      ? new Date(Math.min(now.getTime(), startedAt.getTime() + random.between(20, 300) * DAY_MS))
+      : null
     return { id: `c${String(i).padStart(4, "0")}`, startedAt, endedAt }
   })
 }
@@ -61,9 +63,14 @@ test("every request has its author's vote, one vote per person, and vote_count e
     for (const vote of votes) {
       const voter = byId.get(vote.userId)!
       // Voters were subscribed when they voted, after the request was posted, and before it closed.
-      expect(vote.createdAt.getTime()).toBeGreaterThanOrEqual(Math.max(request.createdAt.getTime(), voter.startedAt.getTime()))
-      expect(vote.createdAt.getTime()).toBeLessThanOrEqual(Math.min(voter.endedAt?.getTime() ?? now.getTime(), now.getTime()))
-      if (request.status === "SHIPPED" || request.status === "DECLINED") expect(vote.createdAt.getTime()).toBeLessThanOrEqual(request.statusChangedAt!.getTime())
+      expect(vote.createdAt.getTime()).toBeGreaterThanOrEqual(
+        Math.max(request.createdAt.getTime(), voter.startedAt.getTime()),
+      )
+      expect(vote.createdAt.getTime()).toBeLessThanOrEqual(
+        Math.min(voter.endedAt?.getTime() ?? now.getTime(), now.getTime()),
+      )
+      if (request.status === "SHIPPED" || request.status === "DECLINED")
+        expect(vote.createdAt.getTime()).toBeLessThanOrEqual(request.statusChangedAt!.getTime())
     }
     expect(request.statusChangedAt === null).toBe(request.status === "OPEN")
   }

@@ -7,10 +7,28 @@ import { DAY_MS } from "./time"
 // after their subscription started at the earliest, and at most once per 90 days; every feature
 // request carries its author's vote, and its vote_count is exactly its number of vote rows.
 
-export type SeedCustomer = { id: string; startedAt: Date; /** When the subscription ended; null while live. */ endedAt: Date | null }
+export type SeedCustomer = {
+  id: string
+  startedAt: Date
+  /** When the subscription ended; null while live. */ endedAt: Date | null
+}
 
-export type PlannedNps = { id: string; userId: string; score: number | null; comment: string | null; dismissed: boolean; createdAt: Date }
-export type PlannedMessage = { id: string; userId: string; rating: number | null; message: string; page: string | null; createdAt: Date }
+export type PlannedNps = {
+  id: string
+  userId: string
+  score: number | null
+  comment: string | null
+  dismissed: boolean
+  createdAt: Date
+}
+export type PlannedMessage = {
+  id: string
+  userId: string
+  rating: number | null
+  message: string
+  page: string | null
+  createdAt: Date
+}
 export type PlannedRequest = {
   id: string
   title: string
@@ -23,7 +41,12 @@ export type PlannedRequest = {
   updatedAt: Date
 }
 export type PlannedVote = { requestId: string; userId: string; createdAt: Date }
-export type FeedbackPlan = { nps: PlannedNps[]; messages: PlannedMessage[]; requests: PlannedRequest[]; votes: PlannedVote[] }
+export type FeedbackPlan = {
+  nps: PlannedNps[]
+  messages: PlannedMessage[]
+  requests: PlannedRequest[]
+  votes: PlannedVote[]
+}
 
 const MIN_TENURE_MS = 30 * DAY_MS
 const QUIET_MS = 90 * DAY_MS
@@ -50,7 +73,11 @@ function planNps(random: Random, customer: SeedCustomer, now: Date, historyStart
   const churned = customer.endedAt !== null
   let at = customer.startedAt.getTime() + MIN_TENURE_MS + random.between(0, 25) * DAY_MS
   while (at < until) {
-    const outcome = random.weighted([["answer", 45], ["dismiss", 20], ["away", 35]] as const)
+    const outcome = random.weighted([
+      ["answer", 45],
+      ["dismiss", 20],
+      ["away", 35],
+    ] as const)
     if (outcome === "away") {
       // Did not visit the portal: the survey waits for a later visit.
       at += random.between(20, 60) * DAY_MS
@@ -76,10 +103,30 @@ function planNps(random: Random, customer: SeedCustomer, now: Date, historyStart
 function npsScore(random: Random, progress: number, churned: boolean): number {
   const promoter = 0.36 + 0.16 * progress - (churned ? 0.12 : 0)
   const detractor = 0.31 - 0.12 * progress + (churned ? 0.15 : 0)
-  const category = random.weighted([["promoter", promoter], ["passive", 1 - promoter - detractor], ["detractor", detractor]] as const)
-  if (category === "promoter") return random.weighted([[9, 55], [10, 45]] as const)
-  if (category === "passive") return random.weighted([[7, 45], [8, 55]] as const)
-  return random.weighted([[0, 2], [1, 1], [2, 2], [3, 3], [4, 5], [5, 8], [6, 10]] as const)
+  const category = random.weighted([
+    ["promoter", promoter],
+    ["passive", 1 - promoter - detractor],
+    ["detractor", detractor],
+  ] as const)
+  if (category === "promoter")
+    return random.weighted([
+      [9, 55],
+      [10, 45],
+    ] as const)
+  if (category === "passive")
+    return random.weighted([
+      [7, 45],
+      [8, 55],
+    ] as const)
+  return random.weighted([
+    [0, 2],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 5],
+    [5, 8],
+    [6, 10],
+  ] as const)
 }
 
 /** About one customer in sixteen writes to us, a few twice; four in five rate us while at it. */
@@ -90,7 +137,15 @@ function planMessages(random: Random, customer: SeedCustomer, now: Date): Planne
   const until = liveUntil(customer, now)
   const rows: PlannedMessage[] = []
   for (let i = 0; i < count; i++) {
-    const rating = random.chance(0.8) ? random.weighted([[1, 5], [2, 7], [3, 15], [4, 35], [5, 38]] as const) : null
+    const rating = random.chance(0.8)
+      ? random.weighted([
+          [1, 5],
+          [2, 7],
+          [3, 15],
+          [4, 35],
+          [5, 38],
+        ] as const)
+      : null
     const texts = FEEDBACK_MESSAGES[rating ?? 0]
     rows.push({
       id: random.id(),
@@ -105,18 +160,28 @@ function planMessages(random: Random, customer: SeedCustomer, now: Date): Planne
 }
 
 /** The catalogue posted over the last year by customers subscribed at the time, voted on by others. */
-function planBoard(random: Random, customers: readonly SeedCustomer[], now: Date): { requests: PlannedRequest[]; votes: PlannedVote[] } {
+function planBoard(
+  random: Random,
+  customers: readonly SeedCustomer[],
+  now: Date,
+): { requests: PlannedRequest[]; votes: PlannedVote[] } {
   const requests: PlannedRequest[] = []
   const votes: PlannedVote[] = []
   const boardStart = now.getTime() - BOARD_DAYS * DAY_MS
   FEATURE_REQUESTS.forEach((entry, index) => {
     // Spread over the year, oldest first, a day or two of jitter.
-    const createdMs = Math.floor(boardStart + ((index + 0.5) / FEATURE_REQUESTS.length) * (BOARD_DAYS - 20) * DAY_MS + random.between(0, 2) * DAY_MS)
+    const createdMs = Math.floor(
+      boardStart +
+        ((index + 0.5) / FEATURE_REQUESTS.length) * (BOARD_DAYS - 20) * DAY_MS +
+        random.between(0, 2) * DAY_MS,
+    )
     const live = customers.filter((c) => c.startedAt.getTime() <= createdMs && liveUntil(c, now) > createdMs)
     if (live.length === 0) return
     const author = live[random.int(0, live.length - 1)]!
     const closes = entry.status !== "OPEN"
-    const statusChangedMs = closes ? Math.min(now.getTime() - DAY_MS, createdMs + random.between(14, 90) * DAY_MS) : null
+    const statusChangedMs = closes
+      ? Math.min(now.getTime() - DAY_MS, createdMs + random.between(14, 90) * DAY_MS)
+      : null
     // Votes stop when a request ships or is declined; planned and in-progress ones keep collecting.
     const votingEnds = entry.status === "SHIPPED" || entry.status === "DECLINED" ? statusChangedMs! : now.getTime()
     const id = random.id()
@@ -126,7 +191,11 @@ function planBoard(random: Random, customers: readonly SeedCustomer[], now: Date
       const from = Math.max(createdMs, customer.startedAt.getTime())
       const until = Math.min(liveUntil(customer, now), votingEnds)
       if (from >= until || !random.chance(entry.popularity)) continue
-      requestVotes.push({ requestId: id, userId: customer.id, createdAt: new Date(Math.floor(random.between(from, until))) })
+      requestVotes.push({
+        requestId: id,
+        userId: customer.id,
+        createdAt: new Date(Math.floor(random.between(from, until))),
+      })
     }
     const lastActivity = Math.max(statusChangedMs ?? createdMs, ...requestVotes.map((v) => v.createdAt.getTime()))
     requests.push({

@@ -13,7 +13,13 @@ beforeAll(async () => {
   pool = createPool(process.env.DATABASE_URL!, 1)
   prisma = createPrismaClient(pool)
   // The business seed calls seedFeedback itself; no analytics events needed here.
-  await seedDemoBusiness(prisma, { customers: 250, seed: 42, now, encryptionKey: randomBytes(32).toString("hex"), events: 0 })
+  await seedDemoBusiness(prisma, {
+    customers: 250,
+    seed: 42,
+    now,
+    encryptionKey: randomBytes(32).toString("hex"),
+    events: 0,
+  })
 })
 
 afterAll(async () => {
@@ -63,6 +69,8 @@ async function counts() {
     messages: await prisma.feedbackMessage.count(),
     requests: await prisma.featureRequest.count(),
     votes: await prisma.featureRequestVote.count(),
-    scores: (await prisma.npsResponse.findMany({ orderBy: { id: "asc" }, select: { id: true, score: true } })).map((row) => `${row.id}:${row.score}`).join(","),
+    scores: (await prisma.npsResponse.findMany({ orderBy: { id: "asc" }, select: { id: true, score: true } }))
+      .map((row) => `${row.id}:${row.score}`)
+      .join(","),
   }
 }

@@ -20,6 +20,7 @@ export function planFulfilment(random: Random, paidAt: Date, now: Date, options:
   const assignedAt = addMs(paidAt, Math.max(HOUR_MS / 6, hours * HOUR_MS * random.between(0.1, 0.5)))
   const unclaimed = random.chance(0.5)
   if (!options.stuck && fulfilledAt <= now) return { status: "FULFILLED", assignedAt, fulfilledAt }
-  if (assignedAt <= now && !(options.stuck && unclaimed)) return { status: "IN_PROGRESS", assignedAt, fulfilledAt: null }
+  if (assignedAt <= now && !(options.stuck && unclaimed))
+    return { status: "IN_PROGRESS", assignedAt, fulfilledAt: null }
   return { status: "PENDING", assignedAt: null, fulfilledAt: null }
 }

@@ -15,9 +15,19 @@ export type SeededCommerce = {
   events: Prisma.OrderEventCreateManyInput[]
 }
 
-type OrderInput = { life: CustomerLife; subscriptionId: string; userId: string; email: string; now: Date; credentialsKey?: string }
+type OrderInput = {
+  life: CustomerLife
+  subscriptionId: string
+  userId: string
+  email: string
+  now: Date
+  credentialsKey?: string
+}
 
-export function seededCommerce(input: OrderInput, orders: { id: string; fulfilment: Fulfilment; assigneeId: string | null }[]): SeededCommerce {
+export function seededCommerce(
+  input: OrderInput,
+  orders: { id: string; fulfilment: Fulfilment; assigneeId: string | null }[],
+): SeededCommerce {
   const { life, subscriptionId, userId, now } = input
   const payments = life.payments.map((payment, i) => ({
     id: `${subscriptionId}p${i}`,
@@ -38,7 +48,8 @@ export function seededCommerce(input: OrderInput, orders: { id: string; fulfilme
     const churnAt = churns.find((at) => at > order.paidAt && (!next || at < next))
     const delivered = fulfilment.status === "FULFILLED"
     const releaseDueAt = delivered && churnAt ? churnAt : null
-    const releasedAt = releaseDueAt && addMs(releaseDueAt, RELEASE_DELAY_MS) <= now ? addMs(releaseDueAt, RELEASE_DELAY_MS) : null
+    const releasedAt =
+      releaseDueAt && addMs(releaseDueAt, RELEASE_DELAY_MS) <= now ? addMs(releaseDueAt, RELEASE_DELAY_MS) : null
     result.orders.push({
       id,
       subscriptionId,
@@ -51,7 +62,10 @@ export function seededCommerce(input: OrderInput, orders: { id: string; fulfilme
       assigneeId: fulfilment.assignedAt ? assigneeId : null,
       releaseDueAt,
       releasedAt,
-      credentialsEnc: delivered && !releasedAt && input.credentialsKey ? demoCredentials(id, input.email, input.credentialsKey) : null,
+      credentialsEnc:
+        delivered && !releasedAt && input.credentialsKey
+          ? demoCredentials(id, input.email, input.credentialsKey)
+          : null,
       createdAt: order.paidAt,
     })
     const event = (type: Prisma.OrderEventCreateManyInput["type"], at: Date | null, actorId: string | null = null) => {
@@ -69,5 +83,8 @@ export function seededCommerce(input: OrderInput, orders: { id: string; fulfilme
 /** Made-up seat credentials for the demo, encrypted like real ones. */
 export function demoCredentials(orderId: string, email: string, key: string): string {
   const password = sha256(`demo-seat/${orderId}`).slice(0, 16)
-  return encryptSecret(JSON.stringify({ login: email, password, notes: "Demo seat: sign in at the copilot's website with these." }), key)
+  return encryptSecret(
+    JSON.stringify({ login: email, password, notes: "Demo seat: sign in at the copilot's website with these." }),
+    key,
+  )
 }

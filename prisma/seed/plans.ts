@@ -24,7 +24,13 @@ export const DEMO_PLANS: readonly PlanDefinition[] = [
     priceCents: 1999,
     seats: 1,
     sortOrder: 1,
-    features: ["One copilot seat", "Unlimited completions", "Chat in your editor", "Seat delivered within 24 hours", "Email support"],
+    features: [
+      "One copilot seat",
+      "Unlimited completions",
+      "Chat in your editor",
+      "Seat delivered within 24 hours",
+      "Email support",
+    ],
   },
   {
     slug: "annual",
@@ -34,7 +40,14 @@ export const DEMO_PLANS: readonly PlanDefinition[] = [
     priceCents: 19900,
     seats: 1,
     sortOrder: 2,
-    features: ["One copilot seat", "Unlimited completions", "Chat in your editor", "Seat delivered within 24 hours", "Priority email support", "Two months free"],
+    features: [
+      "One copilot seat",
+      "Unlimited completions",
+      "Chat in your editor",
+      "Seat delivered within 24 hours",
+      "Priority email support",
+      "Two months free",
+    ],
   },
   {
     slug: "team",
@@ -44,7 +57,13 @@ export const DEMO_PLANS: readonly PlanDefinition[] = [
     priceCents: 4900,
     seats: 5,
     sortOrder: 3,
-    features: ["Five copilot seats", "Unlimited completions", "Chat in your editor", "Seats delivered within 24 hours", "Priority support"],
+    features: [
+      "Five copilot seats",
+      "Unlimited completions",
+      "Chat in your editor",
+      "Seats delivered within 24 hours",
+      "Priority support",
+    ],
   },
 ]
 
@@ -65,8 +84,18 @@ export async function upsertDemoPlans(prisma: PrismaClient): Promise<Record<Plan
       features: plan.features,
       active: true,
     }
-    const row = await prisma.plan.upsert({ where: { slug: plan.slug }, create: { slug: plan.slug, ...fields }, update: fields, select: { id: true } })
-    seeded[plan.slug] = { ...plan, id: row.id, mrrCents: monthlyRecurringCents(plan), months: plan.interval === "YEAR" ? 12 : 1 }
+    const row = await prisma.plan.upsert({
+      where: { slug: plan.slug },
+      create: { slug: plan.slug, ...fields },
+      update: fields,
+      select: { id: true },
+    })
+    seeded[plan.slug] = {
+      ...plan,
+      id: row.id,
+      mrrCents: monthlyRecurringCents(plan),
+      months: plan.interval === "YEAR" ? 12 : 1,
+    }
   }
   return seeded
 }

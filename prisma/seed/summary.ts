@@ -15,7 +15,9 @@ const OPEN = ["PENDING", "IN_PROGRESS"] as const
 /** The headline figures of the business as seen at `now` (one query at a time: the embedded database has one connection). */
 export async function summarizeBusiness(prisma: PrismaClient, now: Date): Promise<SeedSummary> {
   const customers = await prisma.user.count({ where: { role: "SUBSCRIBER" } })
-  const activeSubscriptions = await prisma.subscription.count({ where: { status: { in: ["ACTIVE", "TRIALING", "PAST_DUE"] } } })
+  const activeSubscriptions = await prisma.subscription.count({
+    where: { status: { in: ["ACTIVE", "TRIALING", "PAST_DUE"] } },
+  })
   const mrrCents = await currentMrrCents(prisma, now)
   const orders = await prisma.order.count()
   const openOrders = await prisma.order.count({ where: { status: { in: [...OPEN] } } })

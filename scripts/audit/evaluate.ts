@@ -20,7 +20,13 @@ export function findingsOf(report: AuditReport): Finding[] {
       if (typeof via === "string" || !via.severity || !FAILING_SEVERITIES.has(via.severity)) continue
       const url = via.url ?? ""
       const advisory = /GHSA-[\w-]+/i.exec(url)?.[0] ?? String(via.source ?? url)
-      found.set(`${advisory}|${via.name ?? vulnerability.name}`, { advisory, package: via.name ?? vulnerability.name, severity: via.severity, title: via.title ?? "", url })
+      found.set(`${advisory}|${via.name ?? vulnerability.name}`, {
+        advisory,
+        package: via.name ?? vulnerability.name,
+        severity: via.severity,
+        title: via.title ?? "",
+        url,
+      })
     }
   }
   return [...found.values()].sort((a, b) => a.package.localeCompare(b.package) || a.advisory.localeCompare(b.advisory))
@@ -29,7 +35,10 @@ export function findingsOf(report: AuditReport): Finding[] {
 /** Findings split by the allow-list as it stands on `today` (YYYY-MM-DD, UTC); an entry is good up to and including its expiry day. */
 export function evaluateAudit(findings: Finding[], allowList: AllowListEntry[], today: string): AuditVerdict {
   const current = allowList.filter((entry) => entry.expires >= today)
-  const accepts = (finding: Finding) => current.some((entry) => entry.advisory.toLowerCase() === finding.advisory.toLowerCase() && entry.package === finding.package)
+  const accepts = (finding: Finding) =>
+    current.some(
+      (entry) => entry.advisory.toLowerCase() === finding.advisory.toLowerCase() && entry.package === finding.package,
+    )
   return {
     failing: findings.filter((finding) => !accepts(finding)),
     accepted: findings.filter(accepts),

@@ -7,7 +7,9 @@ import { readFileSync } from "node:fs"
 import { type AllowListEntry, advisoriesUnavailable, evaluateAudit, findingsOf } from "./evaluate"
 
 const say = (line: string) => console.log(`[audit] ${line}`)
-const allowList = JSON.parse(readFileSync(new URL("./allow-list.json", import.meta.url), "utf8")) as { entries: AllowListEntry[] }
+const allowList = JSON.parse(readFileSync(new URL("./allow-list.json", import.meta.url), "utf8")) as {
+  entries: AllowListEntry[]
+}
 
 say("npm audit --omit=dev (production dependencies)…")
 const result = spawnSync("npm", ["audit", "--omit=dev", "--json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
@@ -19,14 +21,23 @@ try {
   process.exit(1)
 }
 if (advisoriesUnavailable(output)) {
-  say(`the registry serves no advisories (${String(output.message ?? "no report").split(" - ")[0]}): nothing checked, not a failure`)
+  say(
+    `the registry serves no advisories (${String(output.message ?? "no report").split(" - ")[0]}): nothing checked, not a failure`,
+  )
   process.exit(0)
 }
 
 const verdict = evaluateAudit(findingsOf(output), allowList.entries, new Date().toISOString().slice(0, 10))
-for (const finding of verdict.accepted) say(`accepted by the allow-list: ${finding.package} ${finding.advisory} (${finding.severity}) ${finding.title}`)
-for (const entry of verdict.expired) say(`allow-list entry expired on ${entry.expires}: ${entry.package} ${entry.advisory} — look at it again`)
-for (const finding of verdict.failing) say(`${finding.severity.toUpperCase()}: ${finding.package} ${finding.advisory} ${finding.title} ${finding.url}`)
+for (const finding of verdict.accepted)
+  say(`accepted by the allow-list: ${finding.package} ${finding.advisory} (${finding.severity}) ${finding.title}`)
+for (const entry of verdict.expired)
+  say(`allow-list entry expired on ${entry.expires}: ${entry.package} ${entry.advisory} — look at it again`)
+for (const finding of verdict.failing)
+  say(`${finding.severity.toUpperCase()}: ${finding.package} ${finding.advisory} ${finding.title} ${finding.url}`)
 const failed = verdict.failing.length + verdict.expired.length
-say(failed ? `${failed} problem(s): upgrade, or accept in scripts/audit/allow-list.json with a reason and an expiry date` : "no high or critical advisories")
+say(
+  failed
+    ? `${failed} problem(s): upgrade, or accept in scripts/audit/allow-list.json with a reason and an expiry date`
+    : "no high or critical advisories",
+)
 process.exit(failed ? 1 : 0)

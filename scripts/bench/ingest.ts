@@ -23,7 +23,14 @@ import autocannon from "autocannon"
 import pg from "pg"
 import { withDatabase } from "@/lib/testing/database-url"
 import { serverNodeOptions } from "../server-memory"
-import { buildIfStale, migrateDatabase, processGroupRssMb, startEmbeddedDatabaseProcess, startNext, stopProcessGroup } from "./server"
+import {
+  buildIfStale,
+  migrateDatabase,
+  processGroupRssMb,
+  startEmbeddedDatabaseProcess,
+  startNext,
+  stopProcessGroup,
+} from "./server"
 
 const { values } = parseArgs({
   options: {
@@ -48,9 +55,25 @@ const SERVER_URL = process.env.DATABASE_URL
 const SCRATCH = "acv_bench_ingest"
 const run = randomBytes(3).toString("hex")
 const say = (line: string) => console.log(`[bench] ${line}`)
-const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
+const CHROME =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
 
-type Phase = { latencies?: number[]; name: string; peakRssMb: number; requests: number; seconds: number; perSecond: number; eventsPerSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number>; errors: number; timeouts: number; eventsPerRequest: number }
+type Phase = {
+  latencies?: number[]
+  name: string
+  peakRssMb: number
+  requests: number
+  seconds: number
+  perSecond: number
+  eventsPerSecond: number
+  p50: number
+  p95: number
+  p99: number
+  statuses: Record<string, number>
+  errors: number
+  timeouts: number
+  eventsPerRequest: number
+}
 
 let database: ChildProcess | undefined
 let server: ChildProcess | undefined
@@ -99,14 +122,21 @@ try {
     const s = await events(`single${round}`, 1, Math.max(2000, Math.round(b.perSecond * DURATION)))
     bares.push(b)
     singles.push(s)
-    say(`round ${round}/${ROUNDS}: bare ${b.perSecond} req/s, single-event ${s.perSecond} req/s (${pct(s.perSecond / b.perSecond)}), p99 ${s.p99} ms`)
+    say(
+      `round ${round}/${ROUNDS}: bare ${b.perSecond} req/s, single-event ${s.perSecond} req/s (${pct(s.perSecond / b.perSecond)}), p99 ${s.p99} ms`,
+    )
   }
   const bareAll = pooled("GET /api/health (bare)", bares)
   const singleAll = pooled("POST /api/events, 1 event", singles)
   const batch = await events("batch", BATCH, Math.max(1000, Math.round((bareAll.perSecond / 2) * DURATION)))
   const rate = Math.max(1, Math.round(singleAll.perSecond / 2))
   const paced = await pacedEvents("paced", rate)
-  phases.push(bareAll, singleAll, { ...batch, name: `POST /api/events, ${BATCH} events` }, { ...paced, name: `POST /api/events, 1 event at ${rate} req/s` })
+  phases.push(
+    bareAll,
+    singleAll,
+    { ...batch, name: `POST /api/events, ${BATCH} events` },
+    { ...paced, name: `POST /api/events, 1 event at ${rate} req/s` },
+  )
 
   await new Promise((resolve) => setTimeout(resolve, 500))
   const landed = await countLanded(databaseUrl)
@@ -114,7 +144,20 @@ try {
   const exact = landed === expected
   const pooledRatio = singleAll.perSecond / bareAll.perSecond
   const ratio = median(singles.map((s, i) => s.perSecond / bares[i]!.perSecond))
-  console.table(phases.map((p) => ({ phase: p.name, requests: p.requests, "req/s": p.perSecond, "events/s": p.eventsPerSecond, "p50 ms": p.p50, "p95 ms": p.p95, "p99 ms": p.p99, "non-202/200": p.requests - (p.statuses["202"] ?? 0) - (p.statuses["200"] ?? 0), timeouts: p.timeouts, "peak RSS MB": p.peakRssMb })))
+  console.table(
+    phases.map((p) => ({
+      phase: p.name,
+      requests: p.requests,
+      "req/s": p.perSecond,
+      "events/s": p.eventsPerSecond,
+      "p50 ms": p.p50,
+      "p95 ms": p.p95,
+      "p99 ms": p.p99,
+      "non-202/200": p.requests - (p.statuses["202"] ?? 0) - (p.statuses["200"] ?? 0),
+      timeouts: p.timeouts,
+      "peak RSS MB": p.peakRssMb,
+    })),
+  )
   const checks = {
     singleVsBare: { value: round3(ratio), target: "≥ 0.85 (median of rounds)", pass: ratio >= 0.85 },
     singleVsBarePooled: { value: round3(pooledRatio), target: "(all rounds together)", pass: pooledRatio >= 0.85 },
@@ -123,12 +166,36 @@ try {
     rowsLanded: { value: landed, expected, pass: exact },
     peakRssMb: { value: peakRssMb, target: "< 512", pass: peakRssMb > 0 && peakRssMb < 512 },
   }
-  console.table(Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, { value: v.value, target: "target" in v ? v.target : `= ${v.expected}`, pass: v.pass }])))
+  console.table(
+    Object.fromEntries(
+      Object.entries(checks).map(([k, v]) => [
+        k,
+        { value: v.value, target: "target" in v ? v.target : `= ${v.expected}`, pass: v.pass },
+      ]),
+    ),
+  )
   const strip = (p: Phase): Phase => ({ ...p, latencies: undefined })
-  const report = { run, at: new Date().toISOString(), database: SERVER_URL ? (scratchCreated ? "postgresql (scratch database on DATABASE_URL's server)" : "postgresql (DATABASE_URL)") : "embedded (PGlite)", connections: CONNECTIONS, durationSeconds: DURATION, heapLimitMb: values.heap ? Number(values.heap) : null, nodeOptions: nodeOptions().NODE_OPTIONS, rounds: { bare: bares.map(strip), single: singles.map(strip) }, phases: phases.map(strip), checks }
+  const report = {
+    run,
+    at: new Date().toISOString(),
+    database: SERVER_URL
+      ? scratchCreated
+        ? "postgresql (scratch database on DATABASE_URL's server)"
+        : "postgresql (DATABASE_URL)"
+      : "embedded (PGlite)",
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    heapLimitMb: values.heap ? Number(values.heap) : null,
+    nodeOptions: nodeOptions().NODE_OPTIONS,
+    rounds: { bare: bares.map(strip), single: singles.map(strip) },
+    phases: phases.map(strip),
+    checks,
+  }
   await mkdir(".bench", { recursive: true })
   await writeFile(".bench/ingest.json", JSON.stringify(report, null, 2))
-  say(`wrote .bench/ingest.json — single-event ${pct(ratio)} of bare (median of ${ROUNDS} rounds; pooled ${pct(pooledRatio)}); ${batch.eventsPerSecond} events/s in batches of ${BATCH}; p99 ${paced.p99} ms at ${rate} req/s; rows ${landed}/${expected} ${exact ? "exact" : "MISMATCH"}; peak RSS ${peakRssMb} MB`)
+  say(
+    `wrote .bench/ingest.json — single-event ${pct(ratio)} of bare (median of ${ROUNDS} rounds; pooled ${pct(pooledRatio)}); ${batch.eventsPerSecond} events/s in batches of ${BATCH}; p99 ${paced.p99} ms at ${rate} req/s; rows ${landed}/${expected} ${exact ? "exact" : "MISMATCH"}; peak RSS ${peakRssMb} MB`,
+  )
   if (!exact) exitCode = 1
 } catch (error) {
   console.error(error)
@@ -166,7 +233,9 @@ async function prepareDatabase(): Promise<string> {
     scratchCreated = true
     url = withDatabase(SERVER_URL, SCRATCH)
   } catch (error) {
-    say(`no scratch database (${error instanceof Error ? error.message : String(error)}): using DATABASE_URL, rows tagged ${run}`)
+    say(
+      `no scratch database (${error instanceof Error ? error.message : String(error)}): using DATABASE_URL, rows tagged ${run}`,
+    )
   }
   await migrateDatabase(url)
   return url
@@ -205,7 +274,13 @@ async function bare(seconds: number): Promise<Phase> {
   return cannon("GET /api/health", { url: `${BASE}/api/health`, duration: seconds }, 0)
 }
 
-async function events(tag: string, count: number, amount: number, overallRate?: number, connections = CONNECTIONS): Promise<Phase> {
+async function events(
+  tag: string,
+  count: number,
+  amount: number,
+  overallRate?: number,
+  connections = CONNECTIONS,
+): Promise<Phase> {
   const payload = body(tag, count)
   const phase = await cannon(
     tag,
@@ -220,7 +295,10 @@ async function events(tag: string, count: number, amount: number, overallRate?: 
           path: "/api/events",
           headers: { "content-type": "application/json", "user-agent": CHROME },
           body: payload,
-          setupRequest: (request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": nextAddress() } }),
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, "x-forwarded-for": nextAddress() },
+          }),
         },
       ],
     },
@@ -246,7 +324,12 @@ async function pacedEvents(tag: string, rate: number): Promise<Phase> {
   )
   const phase = pooled(tag, runs)
   const seconds = Math.max(...runs.map((run, i) => i / parts + run.seconds))
-  return { ...phase, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(phase.requests / seconds), eventsPerSecond: Math.round(phase.requests / seconds) }
+  return {
+    ...phase,
+    seconds: Math.round(seconds * 100) / 100,
+    perSecond: Math.round(phase.requests / seconds),
+    eventsPerSecond: Math.round(phase.requests / seconds),
+  }
 }
 
 async function cannon(name: string, options: autocannon.Options, eventsPerRequest: number): Promise<Phase> {
@@ -256,7 +339,10 @@ async function cannon(name: string, options: autocannon.Options, eventsPerReques
   const started = performance.now()
   let last = started
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, timeout: 30, ...options }, (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)))
+    const instance = autocannon(
+      { connections: CONNECTIONS, timeout: 30, ...options },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    )
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
       statuses[status] = (statuses[status] ?? 0) + 1
       latencies.push(ms)
@@ -267,7 +353,8 @@ async function cannon(name: string, options: autocannon.Options, eventsPerReques
   // one-second tick, which would round every phase up to whole seconds.
   const seconds = (last - started) / 1000
   latencies.sort((a, b) => a - b)
-  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10
+  const at = (q: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10
   const ok = (statuses["202"] ?? 0) + (statuses["200"] ?? 0)
   return {
     latencies,
@@ -292,7 +379,8 @@ function pooled(name: string, rounds: Phase[]): Phase {
   const requests = rounds.reduce((sum, p) => sum + p.requests, 0)
   const seconds = rounds.reduce((sum, p) => sum + p.seconds, 0)
   const latencies = rounds.flatMap((p) => p.latencies ?? []).sort((a, b) => a - b)
-  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10
+  const at = (q: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10
   const statuses: Record<string, number> = {}
   for (const p of rounds) for (const [k, v] of Object.entries(p.statuses)) statuses[k] = (statuses[k] ?? 0) + v
   const ok = (statuses["202"] ?? 0) + (statuses["200"] ?? 0)
@@ -317,8 +405,12 @@ async function countLanded(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM analytics_events WHERE path LIKE $1", [`/bench/${run}/%`])
-    if (SERVER_URL && !scratchCreated && !values.keep) await client.query("DELETE FROM analytics_events WHERE path LIKE $1", [`/bench/${run}/%`])
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM analytics_events WHERE path LIKE $1",
+      [`/bench/${run}/%`],
+    )
+    if (SERVER_URL && !scratchCreated && !values.keep)
+      await client.query("DELETE FROM analytics_events WHERE path LIKE $1", [`/bench/${run}/%`])
     return rows[0]!.n
   } finally {
     await client.end()

@@ -21,7 +21,10 @@ export async function fire(url: string, requests: Phase[], concurrency: number):
       let retries = 0
       for (;;) {
         const t0 = performance.now()
-        const response = await fetch(url, request ? { method: "POST", headers: request.headers, body: request.body } : {}).catch(() => null)
+        const response = await fetch(
+          url,
+          request ? { method: "POST", headers: request.headers, body: request.body } : {},
+        ).catch(() => null)
         await response?.arrayBuffer()
         const status = response?.status ?? 0
         if ((status === 0 || status >= 500) && retries < 5) {
@@ -46,7 +49,9 @@ export async function hammer(url: string, amount: number, connections: number): 
   const started = performance.now()
   let last = started
   await new Promise<void>((resolve, reject) => {
-    const instance = autocannon({ url, amount, connections, timeout: 30 }, (error: unknown) => (error ? reject(error) : resolve()))
+    const instance = autocannon({ url, amount, connections, timeout: 30 }, (error: unknown) =>
+      error ? reject(error) : resolve(),
+    )
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
       results.push({ status, ms, retries: 0 })
       last = performance.now()
@@ -58,7 +63,8 @@ export async function hammer(url: string, amount: number, connections: number): 
 
 export function summarize(run: Run) {
   const sorted = run.results.map((r) => r.ms).sort((a, b) => a - b)
-  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
+  const pct = (p: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
   return {
     requests: run.results.length,
     seconds: Math.round(run.seconds * 100) / 100,
@@ -68,6 +74,9 @@ export function summarize(run: Run) {
     p99: pct(99),
     retried: run.results.filter((r) => r.retries > 0).length,
     errors: run.results.filter((r) => r.status === 0 || r.status >= 400).length,
-    statuses: run.results.reduce<Record<string, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {}),
+    statuses: run.results.reduce<Record<string, number>>(
+      (acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc),
+      {},
+    ),
   }
 }

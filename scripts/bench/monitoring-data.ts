@@ -8,7 +8,10 @@ type Db = (typeof import("@/lib/db"))["db"]
  * The rows three instances' flushes would leave: per route one minute histogram (the three
  * instances' merged), repeated every minute for `days` days, and its 60-fold sum every hour.
  */
-export async function loadSyntheticMetrics(db: Db, { days: DAYS, routes: ROUTES, say }: { days: number; routes: number; say: (line: string) => void }) {
+export async function loadSyntheticMetrics(
+  db: Db,
+  { days: DAYS, routes: ROUTES, say }: { days: number; routes: number; say: (line: string) => void },
+) {
   const end = Math.floor(Date.now() / 3_600_000) * 3_600_000
   const start = end - DAYS * 86_400_000
   const factors = [0.6, 0.8, 1, 1, 1.2, 1.5, 2, 3, 0.9, 1.1, 5, 0.7]
@@ -30,11 +33,31 @@ export async function loadSyntheticMetrics(db: Db, { days: DAYS, routes: ROUTES,
     }
     const s5 = r % 10 === 0 ? 3 : 0
     const s4 = r % 7 === 0 ? 3 : 0
-    return { route: `/bench/route-${String(r).padStart(2, "0")}`, method: r % 5 === 0 ? "POST" : "GET", count, s2: count - s4 - s5, s3: 0, s4, s5, sum_ms: sumMs, buckets }
+    return {
+      route: `/bench/route-${String(r).padStart(2, "0")}`,
+      method: r % 5 === 0 ? "POST" : "GET",
+      count,
+      s2: count - s4 - s5,
+      s3: 0,
+      s4,
+      s5,
+      sum_ms: sumMs,
+      buckets,
+    }
   })
-  const hourly = templates.map((t) => ({ ...t, count: t.count * 60, s2: t.s2 * 60, s4: t.s4 * 60, s5: t.s5 * 60, sum_ms: t.sum_ms * 60, buckets: t.buckets.map((c) => c * 60) }))
+  const hourly = templates.map((t) => ({
+    ...t,
+    count: t.count * 60,
+    s2: t.s2 * 60,
+    s4: t.s4 * 60,
+    s5: t.s5 * 60,
+    sum_ms: t.sum_ms * 60,
+    buckets: t.buckets.map((c) => c * 60),
+  }))
   const t0 = performance.now()
-  say(`inserting ${DAYS} days × 1440 minutes × ${ROUTES} routes = ${(DAYS * 1440 * ROUTES).toLocaleString("en")} minute rows and their hourly sums…`)
+  say(
+    `inserting ${DAYS} days × 1440 minutes × ${ROUTES} routes = ${(DAYS * 1440 * ROUTES).toLocaleString("en")} minute rows and their hourly sums…`,
+  )
   for (let day = 0; day < DAYS; day++) {
     const from = new Date(start + day * 86_400_000)
     const to = new Date(start + (day + 1) * 86_400_000)
@@ -50,12 +73,20 @@ export async function loadSyntheticMetrics(db: Db, { days: DAYS, routes: ROUTES,
       FROM generate_series(${from}::timestamptz, ${to}::timestamptz - interval '1 hour', interval '1 hour') AS h
       CROSS JOIN jsonb_to_recordset(${JSON.stringify(hourly)}::jsonb)
         AS t(route text, method text, count int, s2 int, s3 int, s4 int, s5 int, sum_ms float8, buckets int[])`
-    if ((day + 1) % 5 === 0 || day + 1 === DAYS) say(`  ${day + 1}/${DAYS} days (${Math.round((performance.now() - t0) / 1000)} s)`)
+    if ((day + 1) % 5 === 0 || day + 1 === DAYS)
+      say(`  ${day + 1}/${DAYS} days (${Math.round((performance.now() - t0) / 1000)} s)`)
   }
   await db.$executeRaw`ANALYZE request_metrics`
   await db.$executeRaw`ANALYZE request_metrics_hourly`
   const seconds = Math.round((performance.now() - t0) / 100) / 10
-  return { days: DAYS, routes: ROUTES, instances: 3, minuteRows: DAYS * 1440 * ROUTES, hourlyRows: DAYS * 24 * ROUTES, loadSeconds: seconds }
+  return {
+    days: DAYS,
+    routes: ROUTES,
+    instances: 3,
+    minuteRows: DAYS * 1440 * ROUTES,
+    hourlyRows: DAYS * 24 * ROUTES,
+    loadSeconds: seconds,
+  }
 }
 
 /**
@@ -66,7 +97,9 @@ export async function loadSyntheticSystemData(db: Db, { days, say }: { days: num
   const end = new Date(Math.floor(Date.now() / 60_000) * 60_000)
   const start = new Date(end.getTime() - days * 86_400_000)
   const t0 = performance.now()
-  say(`inserting ${days} days of resource samples for 3 instances (every 15 s) and probes for 4 components (every minute)…`)
+  say(
+    `inserting ${days} days of resource samples for 3 instances (every 15 s) and probes for 4 components (every minute)…`,
+  )
   for (const instance of ["bench-a:1:x", "bench-b:1:y", "bench-c:1:z"]) {
     await db.$executeRaw`
       INSERT INTO resource_samples (instance, at, cpu_percent, rss_bytes, heap_used_bytes, heap_total_bytes, event_loop_p50_ms, event_loop_p99_ms,
@@ -91,7 +124,12 @@ export async function loadSyntheticSystemData(db: Db, { days, say }: { days: num
   await db.$executeRaw`ANALYZE resource_hourly`
   await db.$executeRaw`ANALYZE probe_results`
   const rawDays = Math.min(days, RETENTION_DAYS.resourceSamples)
-  return { resourceSamples: 3 * rawDays * 5760, resourceHours: hourlyRows, probeRows: 4 * days * 1440, loadSeconds: Math.round((performance.now() - t0) / 100) / 10 }
+  return {
+    resourceSamples: 3 * rawDays * 5760,
+    resourceHours: hourlyRows,
+    probeRows: 4 * days * 1440,
+    loadSeconds: Math.round((performance.now() - t0) / 100) / 10,
+  }
 }
 
 export async function timeQueries({ samples: SAMPLES }: { samples: number }) {
@@ -109,12 +147,19 @@ export async function timeQueries({ samples: SAMPLES }: { samples: number }) {
   for (const [label, span] of ranges) {
     const range = () => ({ from: new Date(Date.now() - span), to: new Date() })
     specs.push({ name: `series, all routes, ${label}`, run: () => requestSeries(range()) })
-    specs.push({ name: `series, one route, ${label}`, run: () => requestSeries({ ...range(), route: "/bench/route-07" }) })
+    specs.push({
+      name: `series, one route, ${label}`,
+      run: () => requestSeries({ ...range(), route: "/bench/route-07" }),
+    })
     specs.push({ name: `route table (slowest), ${label}`, run: () => routeTable({ ...range(), sort: "slowest" }) })
   }
   // The whole dashboard, every section, as the page loads it.
   const { operationsOverview } = await import("@/lib/monitoring/operations/overview")
-  for (const preset of ["1h", "24h", "7d", "30d"] as const) specs.push({ name: `operations dashboard, all sections, ${preset}`, run: () => operationsOverview({ range: preset, sort: "slowest" }) })
+  for (const preset of ["1h", "24h", "7d", "30d"] as const)
+    specs.push({
+      name: `operations dashboard, all sections, ${preset}`,
+      run: () => operationsOverview({ range: preset, sort: "slowest" }),
+    })
   const results: { query: string; samples: number; p50: number; p95: number; max: number }[] = []
   for (const spec of specs) {
     for (let i = 0; i < 3; i++) await spec.run()
@@ -126,7 +171,13 @@ export async function timeQueries({ samples: SAMPLES }: { samples: number }) {
     }
     times.sort((x, y) => x - y)
     const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]! * 10) / 10
-    results.push({ query: spec.name, samples: SAMPLES, p50: at(0.5), p95: at(0.95), max: Math.round(times[times.length - 1]! * 10) / 10 })
+    results.push({
+      query: spec.name,
+      samples: SAMPLES,
+      p50: at(0.5),
+      p95: at(0.95),
+      max: Math.round(times[times.length - 1]! * 10) / 10,
+    })
   }
   console.table(results.map((r) => ({ query: r.query, "p50 ms": r.p50, "p95 ms": r.p95, "max ms": r.max })))
   return results

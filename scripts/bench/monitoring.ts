@@ -59,19 +59,44 @@ try {
     if (!values.control) {
       const recorded = await checkRecorded(db, a, startedAt, throughput.sentRecorded, before)
       const cost = await measureRecordingCost(throughput.report.off.cpuUsPerRequest)
-      const loaded = await loadSyntheticMetrics(db, { days: Number(values.days ?? 30), routes: Number(values.routes ?? 50), say })
+      const loaded = await loadSyntheticMetrics(db, {
+        days: Number(values.days ?? 30),
+        routes: Number(values.routes ?? 50),
+        say,
+      })
       const system = await loadSyntheticSystemData(db, { days: Number(values.days ?? 30), say })
       const queries = await timeQueries({ samples: Number(values.samples ?? 20) })
-      const report = { at: new Date().toISOString(), database: servers.describe(), throughput: throughput.report, recordingCost: cost, recorded, data: { ...loaded, ...system, loadSeconds: loaded.loadSeconds + system.loadSeconds }, queries, targets: { throughputGapPercent: 5, queryP95Ms: 100 } }
+      const report = {
+        at: new Date().toISOString(),
+        database: servers.describe(),
+        throughput: throughput.report,
+        recordingCost: cost,
+        recorded,
+        data: { ...loaded, ...system, loadSeconds: loaded.loadSeconds + system.loadSeconds },
+        queries,
+        targets: { throughputGapPercent: 5, queryP95Ms: 100 },
+      }
       await mkdir(".bench", { recursive: true })
       await writeFile(".bench/monitoring.json", JSON.stringify(report, null, 2))
       const slowest = Math.max(...queries.map((q) => q.p95))
       const signed = (n: number) => `${n > 0 ? "+" : ""}${n.toFixed(1)}%`
-      const cpu = throughput.report.cpuGapPercent === null ? "" : `, server CPU a request ${signed(throughput.report.cpuGapPercent)}`
-      const own = cost.percentOfRoute === null ? "" : `; recording alone costs ${cost.costUsPerRequest} µs CPU a request, ${cost.percentOfRoute}% of the route's`
-      say(`wrote .bench/monitoring.json — A/B (median of pairs): GET /api/health requests/s ${signed(-throughput.report.gapPercent)} with recording${cpu}${own} (target: under 5%); slowest query p95 ${slowest} ms (target < 100 ms)`)
+      const cpu =
+        throughput.report.cpuGapPercent === null
+          ? ""
+          : `, server CPU a request ${signed(throughput.report.cpuGapPercent)}`
+      const own =
+        cost.percentOfRoute === null
+          ? ""
+          : `; recording alone costs ${cost.costUsPerRequest} µs CPU a request, ${cost.percentOfRoute}% of the route's`
+      say(
+        `wrote .bench/monitoring.json — A/B (median of pairs): GET /api/health requests/s ${signed(-throughput.report.gapPercent)} with recording${cpu}${own} (target: under 5%); slowest query p95 ${slowest} ms (target < 100 ms)`,
+      )
       if (!recorded.exact) exitCode = 1
-      if (servers.describe().endsWith("shared")) await db.$executeRaw`DELETE FROM request_metrics_hourly WHERE route LIKE '/bench/%'`.then(() => db.$executeRaw`DELETE FROM request_metrics WHERE route LIKE '/bench/%'`).then(() => db.$executeRaw`DELETE FROM resource_samples WHERE instance LIKE 'bench-%'`).then(() => db.$executeRaw`DELETE FROM resource_hourly WHERE instance LIKE 'bench-%'`)
+      if (servers.describe().endsWith("shared"))
+        await db.$executeRaw`DELETE FROM request_metrics_hourly WHERE route LIKE '/bench/%'`
+          .then(() => db.$executeRaw`DELETE FROM request_metrics WHERE route LIKE '/bench/%'`)
+          .then(() => db.$executeRaw`DELETE FROM resource_samples WHERE instance LIKE 'bench-%'`)
+          .then(() => db.$executeRaw`DELETE FROM resource_hourly WHERE instance LIKE 'bench-%'`)
     }
   } finally {
     await disconnectDb()
@@ -106,7 +131,14 @@ async function measureThroughput(server: Server) {
   }
   // on off off on on off off on: each mode runs as often first as second, cancelling a steady drift.
   const modes = Array.from({ length: ROUNDS }, (_, i) => [0, 3].includes(i % 4))
-  const rounds: { recording: boolean; perSecond: number; cpuUsPerRequest: number | null; p50: number; p95: number; errors: number }[] = []
+  const rounds: {
+    recording: boolean
+    perSecond: number
+    cpuUsPerRequest: number | null
+    p50: number
+    p95: number
+    errors: number
+  }[] = []
   const runs = new Map<boolean, { run: Awaited<ReturnType<typeof health>>; cpuMs: number | null }[]>([
     [true, []],
     [false, []],
@@ -121,12 +153,17 @@ async function measureThroughput(server: Server) {
     const s = summarize(run)
     const cpuUsPerRequest = cpuMs === null ? null : Math.round((cpuMs * 1000) / REQUESTS)
     rounds.push({ recording: on, perSecond: s.perSecond, cpuUsPerRequest, p50: s.p50, p95: s.p95, errors: s.errors })
-    say(`round ${i + 1}/${ROUNDS}: ${on ? (values.control ? "A (control)  " : "recording on ") : values.control ? "B (control)  " : "recording off"} ${s.perSecond} req/s, server CPU ${cpuUsPerRequest ?? "?"} µs a request, p50 ${s.p50} ms, p95 ${s.p95} ms`)
+    say(
+      `round ${i + 1}/${ROUNDS}: ${on ? (values.control ? "A (control)  " : "recording on ") : values.control ? "B (control)  " : "recording off"} ${s.perSecond} req/s, server CPU ${cpuUsPerRequest ?? "?"} µs a request, p50 ${s.p50} ms, p95 ${s.p95} ms`,
+    )
   }
   await setRecording(true)
   const pooled = (on: boolean) => {
     const list = runs.get(on)!
-    const summary = summarize({ results: list.flatMap((r) => r.run.results), seconds: list.reduce((sum, r) => sum + r.run.seconds, 0) })
+    const summary = summarize({
+      results: list.flatMap((r) => r.run.results),
+      seconds: list.reduce((sum, r) => sum + r.run.seconds, 0),
+    })
     const cpu = list.every((r) => r.cpuMs !== null) ? list.reduce((sum, r) => sum + r.cpuMs!, 0) : null
     return { ...summary, cpuUsPerRequest: cpu === null ? null : Math.round((cpu * 1000) / summary.requests) }
   }
@@ -140,7 +177,8 @@ async function measureThroughput(server: Server) {
     const [x, y] = [rounds[i]!, rounds[i + 1]!]
     const [withIt, without] = x.recording ? [x, y] : [y, x]
     pairRatios.push(withIt.perSecond / without.perSecond)
-    if (withIt.cpuUsPerRequest && without.cpuUsPerRequest) cpuPairRatios.push(without.cpuUsPerRequest / withIt.cpuUsPerRequest)
+    if (withIt.cpuUsPerRequest && without.cpuUsPerRequest)
+      cpuPairRatios.push(without.cpuUsPerRequest / withIt.cpuUsPerRequest)
   }
   const medianRatio = median(pairRatios)
   const medianCpuRatio = cpuPairRatios.length ? median(cpuPairRatios) : null
@@ -148,9 +186,17 @@ async function measureThroughput(server: Server) {
   // Server CPU per request is far steadier than throughput on a shared machine; for a CPU-bound
   // route, throughput goes as its inverse.
   const cpuRatio = on.cpuUsPerRequest && off.cpuUsPerRequest ? off.cpuUsPerRequest / on.cpuUsPerRequest : null
-  console.table([row(values.control ? "A (control)" : "recording on", on), row(values.control ? "B (control)" : "recording off", off)])
-  say(`requests/s with recording as a share of without: median of ${pairRatios.length} neighbouring on/off pairs ${(medianRatio * 100).toFixed(1)}%, pooled ${(ratio * 100).toFixed(1)}%`)
-  if (cpuRatio && medianCpuRatio) say(`server CPU a request: ${on.cpuUsPerRequest} µs recording, ${off.cpuUsPerRequest} µs without (pooled ${((1 / cpuRatio - 1) * 100).toFixed(1)}% more, median pair ${((1 / medianCpuRatio - 1) * 100).toFixed(1)}% more)`)
+  console.table([
+    row(values.control ? "A (control)" : "recording on", on),
+    row(values.control ? "B (control)" : "recording off", off),
+  ])
+  say(
+    `requests/s with recording as a share of without: median of ${pairRatios.length} neighbouring on/off pairs ${(medianRatio * 100).toFixed(1)}%, pooled ${(ratio * 100).toFixed(1)}%`,
+  )
+  if (cpuRatio && medianCpuRatio)
+    say(
+      `server CPU a request: ${on.cpuUsPerRequest} µs recording, ${off.cpuUsPerRequest} µs without (pooled ${((1 / cpuRatio - 1) * 100).toFixed(1)}% more, median pair ${((1 / medianCpuRatio - 1) * 100).toFixed(1)}% more)`,
+    )
   return {
     sentRecorded,
     report: {
@@ -191,7 +237,9 @@ async function measureRecordingCost(routeCpuUs: number | null) {
     })
     const cpuMs = () =>
       new Promise<number>((resolve) => {
-        child.once("message", (usage) => resolve(((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system) / 1000))
+        child.once("message", (usage) =>
+          resolve(((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system) / 1000),
+        )
         child.send("cpu")
       })
     const load = () => hammer(`http://127.0.0.1:${port}/api/health`, 20_000, CONCURRENCY)
@@ -209,15 +257,32 @@ async function measureRecordingCost(routeCpuUs: number | null) {
     const off = (totals.off.ms * 1000) / totals.off.requests
     const cost = Math.round((on - off) * 10) / 10
     const percentOfRoute = routeCpuUs ? Math.round((cost / routeCpuUs) * 1000) / 10 : null
-    say(`recording alone: ${on.toFixed(1)} µs CPU a request on, ${off.toFixed(1)} off → ${cost} µs${percentOfRoute === null ? "" : `, ${percentOfRoute}% of the ${routeCpuUs} µs GET /api/health costs the production server`}`)
-    return { onUsPerRequest: Math.round(on * 10) / 10, offUsPerRequest: Math.round(off * 10) / 10, costUsPerRequest: cost, routeCpuUsPerRequest: routeCpuUs, percentOfRoute }
+    say(
+      `recording alone: ${on.toFixed(1)} µs CPU a request on, ${off.toFixed(1)} off → ${cost} µs${percentOfRoute === null ? "" : `, ${percentOfRoute}% of the ${routeCpuUs} µs GET /api/health costs the production server`}`,
+    )
+    return {
+      onUsPerRequest: Math.round(on * 10) / 10,
+      offUsPerRequest: Math.round(off * 10) / 10,
+      costUsPerRequest: cost,
+      routeCpuUsPerRequest: routeCpuUs,
+      percentOfRoute,
+    }
   } finally {
     child.kill()
   }
 }
 
 function row(name: string, s: ReturnType<typeof summarize> & { cpuUsPerRequest: number | null }) {
-  return { server: name, requests: s.requests, "per second": s.perSecond, "CPU µs/request": s.cpuUsPerRequest, "p50 ms": s.p50, "p95 ms": s.p95, "p99 ms": s.p99, errors: s.errors }
+  return {
+    server: name,
+    requests: s.requests,
+    "per second": s.perSecond,
+    "CPU µs/request": s.cpuUsPerRequest,
+    "p50 ms": s.p50,
+    "p95 ms": s.p95,
+    "p99 ms": s.p99,
+    errors: s.errors,
+  }
 }
 
 function median(values: number[]): number {
@@ -241,7 +306,13 @@ async function healthCounts(db: Db): Promise<{ minute: number; hourly: number }>
   return counts!
 }
 
-async function checkRecorded(db: Db, server: Server, since: Date, sentRecorded: number, before: { minute: number; hourly: number }) {
+async function checkRecorded(
+  db: Db,
+  server: Server,
+  since: Date,
+  sentRecorded: number,
+  before: { minute: number; hourly: number },
+) {
   const pages = 5
   for (let i = 0; i < pages; i++) await fetch(`${server.base}/pricing`).then((r) => r.arrayBuffer())
   say("waiting 12 s for the next flush…")
@@ -255,6 +326,16 @@ async function checkRecorded(db: Db, server: Server, since: Date, sentRecorded: 
   const pricing = rows.find((r) => r.route === "/pricing" && r.method === "GET")?.count ?? 0
   console.table(rows.slice(0, 10))
   const exact = inMinuteRows === sentRecorded && inHourlyRows === sentRecorded
-  say(`GET /api/health: sent ${sentRecorded} while recording, minute rows count ${inMinuteRows}, hourly rows ${inHourlyRows} — ${exact ? "exact" : "MISMATCH"}; GET /pricing (page): ${pricing} of ${pages}`)
-  return { apiSentWhileRecording: sentRecorded, apiInMinuteRows: inMinuteRows, apiInHourlyRows: inHourlyRows, exact, pagesSent: pages, pagesRecorded: pricing, routes: rows.slice(0, 10) }
+  say(
+    `GET /api/health: sent ${sentRecorded} while recording, minute rows count ${inMinuteRows}, hourly rows ${inHourlyRows} — ${exact ? "exact" : "MISMATCH"}; GET /pricing (page): ${pricing} of ${pages}`,
+  )
+  return {
+    apiSentWhileRecording: sentRecorded,
+    apiInMinuteRows: inMinuteRows,
+    apiInHourlyRows: inHourlyRows,
+    exact,
+    pagesSent: pages,
+    pagesRecorded: pricing,
+    routes: rows.slice(0, 10),
+  }
 }

@@ -16,7 +16,14 @@ export type BenchDatabase = { url: string; kind: "scratch" | "embedded"; reused:
  * A scratch database `name` on serverUrl's server, or (serverUrl unset) an embedded one in dataDir
  * whose process is handed to `started` at once, so it is stopped even if a later step fails.
  */
-export async function openBenchDatabase(input: { serverUrl: string | undefined; name: string; dataDir: string; reuse: boolean; say: Say; started: (child: ChildProcess) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(input: {
+  serverUrl: string | undefined
+  name: string
+  dataDir: string
+  reuse: boolean
+  say: Say
+  started: (child: ChildProcess) => void
+}): Promise<BenchDatabase> {
   const { serverUrl, name, say } = input
   if (!serverUrl) {
     // embedded-database.ts always starts from an empty folder: nothing to reuse.
@@ -48,14 +55,24 @@ export async function dropBenchDatabase(serverUrl: string, name: string): Promis
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
 }
 
-export type SeedFigures = { customers: number; eventsGenerated: number; seedSeconds: number; eventSeedSeconds: number; rollupSeconds: number; vacuumSeconds: number }
+export type SeedFigures = {
+  customers: number
+  eventsGenerated: number
+  seedSeconds: number
+  eventSeedSeconds: number
+  rollupSeconds: number
+  vacuumSeconds: number
+}
 
 /**
  * The demo business with about `events` analytics events (the seed prints its progress), every
  * rollup caught up, then VACUUM ANALYZE: what autovacuum would long since have done on a live
  * database, so the planner and index-only scans see it as they would there.
  */
-export async function seedBenchData(url: string, input: { customers: number; events: number; encryptionKey: string; credentialsKey: string; say: Say }): Promise<SeedFigures> {
+export async function seedBenchData(
+  url: string,
+  input: { customers: number; events: number; encryptionKey: string; credentialsKey: string; say: Say },
+): Promise<SeedFigures> {
   const pool = createPool(url, 1)
   const prisma = createPrismaClient(pool)
   try {
@@ -72,9 +89,15 @@ export async function seedBenchData(url: string, input: { customers: number; eve
     const seedSeconds = secondsSince(started)
     // The seed rolls its events up once; this run proves nothing is left (and would finish the job).
     const rolling = performance.now()
-    const rolled = await runRollups({ client: prisma, batchEvents: 250_000, log: (line) => input.say(`rollups: ${line}`) })
+    const rolled = await runRollups({
+      client: prisma,
+      batchEvents: 250_000,
+      log: (line) => input.say(`rollups: ${line}`),
+    })
     if (!rolled.caughtUp) throw new Error("the rollups did not catch up")
-    input.say(`rollups caught up (${rolled.events} events left to roll after the seed's own run, ${secondsSince(rolling)} s)`)
+    input.say(
+      `rollups caught up (${rolled.events} events left to roll after the seed's own run, ${secondsSince(rolling)} s)`,
+    )
     const vacuuming = performance.now()
     await prisma.$executeRawUnsafe("VACUUM (ANALYZE)")
     const vacuumSeconds = secondsSince(vacuuming)

@@ -24,16 +24,61 @@ export async function productReportSpecs(): Promise<ReportSpec[]> {
   const { feedbackReport } = await import("@/lib/feedback/report")
   const api = "/api/admin/product"
   return [
-    { query: "feature usage", ranged: true, run: (r, p) => featureUsageReport(r, p), path: (range) => `${api}/usage?range=${range}` },
+    {
+      query: "feature usage",
+      ranged: true,
+      run: (r, p) => featureUsageReport(r, p),
+      path: (range) => `${api}/usage?range=${range}`,
+    },
     // The page's default funnel: no steps, no saved funnel, no breakdown, compared with the period before.
-    { query: "funnel (default)", ranged: true, run: (r) => funnelReport({}, r, { compare: true }), path: (range) => `${api}/funnels/report?range=${range}` },
-    { query: "funnel by country", ranged: true, run: (r) => funnelReport({ breakdown: "country" }, r, { compare: true }), path: (range) => `${api}/funnels/report?range=${range}&breakdown=country` },
-    { query: "saved funnels (picker)", ranged: false, run: () => listSavedFunnels({ page: 1, pageSize: 100 }), path: () => `${api}/funnels?page=1&pageSize=100` },
-    { query: "retention, first seen, weekly", ranged: true, run: (r) => cohortReport({ by: "first_seen", period: "week" }, r), path: (range) => `${api}/cohorts?range=${range}&by=first_seen&period=week` },
-    { query: "retention, sign-up, monthly", ranged: true, run: (r) => cohortReport({ by: "signup", period: "month" }, r), path: (range) => `${api}/cohorts?range=${range}&by=signup&period=month` },
-    { query: "traffic", ranged: true, run: (r, p) => trafficReport(r, p), path: (range) => `${api}/traffic?range=${range}` },
-    { query: "geography", ranged: true, run: (r, p) => geographyReport(r, p), path: (range) => `${api}/geography?range=${range}` },
-    { query: "web vitals", ranged: true, run: (r) => webVitalsReport(r), path: (range) => `${api}/web-vitals?range=${range}` },
+    {
+      query: "funnel (default)",
+      ranged: true,
+      run: (r) => funnelReport({}, r, { compare: true }),
+      path: (range) => `${api}/funnels/report?range=${range}`,
+    },
+    {
+      query: "funnel by country",
+      ranged: true,
+      run: (r) => funnelReport({ breakdown: "country" }, r, { compare: true }),
+      path: (range) => `${api}/funnels/report?range=${range}&breakdown=country`,
+    },
+    {
+      query: "saved funnels (picker)",
+      ranged: false,
+      run: () => listSavedFunnels({ page: 1, pageSize: 100 }),
+      path: () => `${api}/funnels?page=1&pageSize=100`,
+    },
+    {
+      query: "retention, first seen, weekly",
+      ranged: true,
+      run: (r) => cohortReport({ by: "first_seen", period: "week" }, r),
+      path: (range) => `${api}/cohorts?range=${range}&by=first_seen&period=week`,
+    },
+    {
+      query: "retention, sign-up, monthly",
+      ranged: true,
+      run: (r) => cohortReport({ by: "signup", period: "month" }, r),
+      path: (range) => `${api}/cohorts?range=${range}&by=signup&period=month`,
+    },
+    {
+      query: "traffic",
+      ranged: true,
+      run: (r, p) => trafficReport(r, p),
+      path: (range) => `${api}/traffic?range=${range}`,
+    },
+    {
+      query: "geography",
+      ranged: true,
+      run: (r, p) => geographyReport(r, p),
+      path: (range) => `${api}/geography?range=${range}`,
+    },
+    {
+      query: "web vitals",
+      ranged: true,
+      run: (r) => webVitalsReport(r),
+      path: (range) => `${api}/web-vitals?range=${range}`,
+    },
     // No endpoint: the section and /admin/feedback call it server-side only.
     { query: "user feedback", ranged: true, run: (r, p) => feedbackReport(r, p), path: null },
   ]
@@ -41,8 +86,15 @@ export async function productReportSpecs(): Promise<ReportSpec[]> {
 
 /** The page's sections load at once (each streams in when ready): all of them, in parallel. */
 export function wholeDashboard(specs: ReportSpec[]): ReportSpec {
-  const onPage = specs.filter((spec) => spec.query !== "funnel by country" && spec.query !== "retention, sign-up, monthly")
-  return { query: "whole dashboard, sections at once", ranged: true, run: (r, p) => Promise.all(onPage.map((spec) => spec.run(r, p))), path: null }
+  const onPage = specs.filter(
+    (spec) => spec.query !== "funnel by country" && spec.query !== "retention, sign-up, monthly",
+  )
+  return {
+    query: "whole dashboard, sections at once",
+    ranged: true,
+    run: (r, p) => Promise.all(onPage.map((spec) => spec.run(r, p))),
+    path: null,
+  }
 }
 
 export type Timing = { samples: number; p50: number; p95: number; max: number }

@@ -55,7 +55,10 @@ let exitCode = 0
 let cleaning: Promise<void> | undefined
 // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and a
 // second signal with no listener left would end it before the cleanup has stopped anything.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     if (cleaning) return
     say(`${signal}: stopping what the bench started…`)
@@ -67,7 +70,14 @@ try {
   const loadAtStart = load()
   buildIfStale(say)
   const keys = { encryptionKey: randomBytes(32).toString("hex"), credentialsKey: randomBytes(32).toString("hex") }
-  const database = await openBenchDatabase({ serverUrl: SERVER_URL, name: SCRATCH, dataDir: path.join(DATA_DIR, "pglite"), reuse: Boolean(values.reuse), say, started: (child) => (embedded = child) })
+  const database = await openBenchDatabase({
+    serverUrl: SERVER_URL,
+    name: SCRATCH,
+    dataDir: path.join(DATA_DIR, "pglite"),
+    reuse: Boolean(values.reuse),
+    say,
+    started: (child) => (embedded = child),
+  })
   let seeded: SeedFigures | null = null
   if (!database.reused) {
     say(`seeding the demo business: ${CUSTOMERS} customers, about ${EVENTS.toLocaleString("en")} analytics events…`)
@@ -82,14 +92,20 @@ try {
   resetEnvCache()
   const { db, disconnectDb } = await import("@/lib/db")
   disconnect = disconnectDb
-  const [counts] = await db.$queryRaw<{ events: number; hourly: number; daily: number; sessions: number; visitorDays: number }[]>`
+  const [counts] = await db.$queryRaw<
+    { events: number; hourly: number; daily: number; sessions: number; visitorDays: number }[]
+  >`
     SELECT (SELECT count(*) FROM analytics_events)::int AS events, (SELECT count(*) FROM analytics_hourly)::int AS hourly,
            (SELECT count(*) FROM analytics_daily)::int AS daily, (SELECT count(*) FROM analytics_sessions)::int AS sessions,
            (SELECT count(*) FROM analytics_visitor_days)::int AS "visitorDays"`
-  say(`the database holds ${counts!.events.toLocaleString("en")} analytics events (rollups: ${counts!.hourly} hourly, ${counts!.daily} daily, ${counts!.sessions} sessions, ${counts!.visitorDays} visitor days)`)
+  say(
+    `the database holds ${counts!.events.toLocaleString("en")} analytics events (rollups: ${counts!.hourly} hourly, ${counts!.daily} daily, ${counts!.sessions} sessions, ${counts!.visitorDays} visitor days)`,
+  )
   const token = await staffToken()
 
-  say(`app server on :${PORT} (${database.kind === "embedded" ? "embedded database" : "PostgreSQL, scratch database"})…`)
+  say(
+    `app server on :${PORT} (${database.kind === "embedded" ? "embedded database" : "PostgreSQL, scratch database"})…`,
+  )
   server = await startNext(PORT, {
     DATABASE_URL: database.url,
     DATABASE_POOL_MAX: poolMax,
@@ -113,29 +129,50 @@ try {
   printTable(rows)
   const missed = misses(rows)
   const failed = rows.filter((r) => "error" in r.direct || (r.http && "error" in r.http))
-  const atDefault = rows.filter((r) => (r.range === DEFAULT_PRESET || r.range === "any") && !r.query.startsWith("whole"))
+  const atDefault = rows.filter(
+    (r) => (r.range === DEFAULT_PRESET || r.range === "any") && !r.query.startsWith("whole"),
+  )
   const defaultQueryPass = atDefault.every((r) => meets(r.direct))
   const defaultHttpPass = atDefault.every((r) => r.http === null || meets(r.http))
   const report = {
     at: new Date().toISOString(),
-    database: database.kind === "embedded" ? "embedded (PGlite)" : `postgresql (scratch database ${SCRATCH} on DATABASE_URL's server)`,
+    database:
+      database.kind === "embedded"
+        ? "embedded (PGlite)"
+        : `postgresql (scratch database ${SCRATCH} on DATABASE_URL's server)`,
     reused: database.reused,
     events: { requested: database.reused ? null : EVENTS, inDatabase: counts!.events },
-    rollupRows: { hourly: counts!.hourly, daily: counts!.daily, sessions: counts!.sessions, visitorDays: counts!.visitorDays },
+    rollupRows: {
+      hourly: counts!.hourly,
+      daily: counts!.daily,
+      sessions: counts!.sessions,
+      visitorDays: counts!.visitorDays,
+    },
     seed: seeded,
     samples: SAMPLES,
     warmUps: 2,
     targetP95Ms: TARGET_P95_MS,
     loadAverage: { start: loadAtStart, timingStart: loadAtTiming, end: loadAtEnd, cpus: os.cpus().length },
-    headline: { range: DEFAULT_PRESET, everyQueryMeetsTarget: defaultQueryPass, everyEndpointMeetsTarget: defaultHttpPass, misses: missed.filter((m) => m.range === DEFAULT_PRESET || m.range === "any") },
+    headline: {
+      range: DEFAULT_PRESET,
+      everyQueryMeetsTarget: defaultQueryPass,
+      everyEndpointMeetsTarget: defaultHttpPass,
+      misses: missed.filter((m) => m.range === DEFAULT_PRESET || m.range === "any"),
+    },
     misses: missed,
     results: rows,
   }
   await mkdir(".bench", { recursive: true })
   await writeFile(".bench/product.json", JSON.stringify(report, null, 2))
-  say(`load average (1, 5, 15 min): ${loadAtStart.join(" ")} at start, ${loadAtTiming.join(" ")} when timing began, ${loadAtEnd.join(" ")} at the end, ${os.cpus().length} CPUs`)
-  say(`${DEFAULT_PRESET} (the dashboard's default): every query p95 < ${TARGET_P95_MS} ms — ${defaultQueryPass ? "yes" : "NO"}; over HTTP — ${defaultHttpPass ? "yes" : "NO"}`)
-  if (missed.length) for (const m of missed) say(`  miss: ${m.query}, ${m.range}, ${m.via}: ${m.p95Ms === null ? "failed" : `p95 ${m.p95Ms} ms`}`)
+  say(
+    `load average (1, 5, 15 min): ${loadAtStart.join(" ")} at start, ${loadAtTiming.join(" ")} when timing began, ${loadAtEnd.join(" ")} at the end, ${os.cpus().length} CPUs`,
+  )
+  say(
+    `${DEFAULT_PRESET} (the dashboard's default): every query p95 < ${TARGET_P95_MS} ms — ${defaultQueryPass ? "yes" : "NO"}; over HTTP — ${defaultHttpPass ? "yes" : "NO"}`,
+  )
+  if (missed.length)
+    for (const m of missed)
+      say(`  miss: ${m.query}, ${m.range}, ${m.via}: ${m.p95Ms === null ? "failed" : `p95 ${m.p95Ms} ms`}`)
   else say("  no (query, range) pair misses the target")
   say(`wrote .bench/product.json (${counts!.events.toLocaleString("en")} events in the database)`)
   if (failed.length) {
@@ -168,7 +205,9 @@ async function timeEverything(token: string): Promise<Row[]> {
         const range = productRange({ range: preset === "any" ? DEFAULT_PRESET : preset })
         return spec.run(range, previousPeriod(range))
       }, SAMPLES)
-      const http = spec.path ? await timeCalls(httpCall(BASE, spec.path(preset === "any" ? DEFAULT_PRESET : preset), token), SAMPLES) : null
+      const http = spec.path
+        ? await timeCalls(httpCall(BASE, spec.path(preset === "any" ? DEFAULT_PRESET : preset), token), SAMPLES)
+        : null
       rows.push({ query: spec.query, range: preset, direct, http })
       say(`${spec.query}, ${preset}: ${describe(direct)}${http ? ` | HTTP ${describe(http)}` : ""}`)
     }
@@ -182,7 +221,9 @@ async function staffToken(): Promise<string> {
   const { createApiTokenAsOperator } = await import("@/lib/auth/tokens")
   const admin = DEMO_STAFF.find((member) => member.role === "ADMIN")!
   // Read-only and short-lived: the bench only GETs the reports.
-  return (await createApiTokenAsOperator({ email: admin.email, name: "bench:product", scopes: ["read"], expiresInDays: 1 })).token
+  return (
+    await createApiTokenAsOperator({ email: admin.email, name: "bench:product", scopes: ["read"], expiresInDays: 1 })
+  ).token
 }
 
 function meets(t: Timed): boolean {
@@ -194,8 +235,10 @@ function misses(rows: Row[]): { query: string; range: string; via: "query" | "HT
   for (const r of rows) {
     // The whole dashboard at once is shown for context; the target is per query.
     if (r.query.startsWith("whole")) continue
-    if (!meets(r.direct)) list.push({ query: r.query, range: r.range, via: "query", p95Ms: "error" in r.direct ? null : r.direct.p95 })
-    if (r.http && !meets(r.http)) list.push({ query: r.query, range: r.range, via: "HTTP", p95Ms: "error" in r.http ? null : r.http.p95 })
+    if (!meets(r.direct))
+      list.push({ query: r.query, range: r.range, via: "query", p95Ms: "error" in r.direct ? null : r.direct.p95 })
+    if (r.http && !meets(r.http))
+      list.push({ query: r.query, range: r.range, via: "HTTP", p95Ms: "error" in r.http ? null : r.http.p95 })
   }
   return list
 }
@@ -231,10 +274,17 @@ function cleanUp(): Promise<void> {
     await stopProcessGroup(embedded)
     if (server || embedded) say("server and database processes stopped")
     if (values.keep) {
-      say(SERVER_URL ? `kept the scratch database ${SCRATCH} (--reuse times it again)` : `kept ${path.relative(process.cwd(), DATA_DIR)}`)
+      say(
+        SERVER_URL
+          ? `kept the scratch database ${SCRATCH} (--reuse times it again)`
+          : `kept ${path.relative(process.cwd(), DATA_DIR)}`,
+      )
       return
     }
-    if (SERVER_URL) await dropBenchDatabase(SERVER_URL, SCRATCH).catch((error: unknown) => say(`could not drop ${SCRATCH}: ${error instanceof Error ? error.message : String(error)}`))
+    if (SERVER_URL)
+      await dropBenchDatabase(SERVER_URL, SCRATCH).catch((error: unknown) =>
+        say(`could not drop ${SCRATCH}: ${error instanceof Error ? error.message : String(error)}`),
+      )
     else await rm(DATA_DIR, { recursive: true, force: true })
   })()
   return cleaning

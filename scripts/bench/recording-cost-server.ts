@@ -12,10 +12,19 @@ const server = createServer((request, response) => {
   const started = performance.now()
   const requestId = randomUUID()
   const url = new URL(request.url ?? "/", "http://localhost")
-  const body = JSON.stringify({ status: "ok", checks: { process: { ok: true, latencyMs: 0, detail: `up ${Math.round(process.uptime())}s` } } })
+  const body = JSON.stringify({
+    status: "ok",
+    checks: { process: { ok: true, latencyMs: 0, detail: `up ${Math.round(process.uptime())}s` } },
+  })
   response.setHeader("content-type", "application/json")
   response.setHeader("x-request-id", requestId)
-  emitRequestTiming({ route: routePattern(url.pathname, {}), method: request.method ?? "GET", status: 200, durationMs: performance.now() - started, requestId })
+  emitRequestTiming({
+    route: routePattern(url.pathname, {}),
+    method: request.method ?? "GET",
+    status: 200,
+    durationMs: performance.now() - started,
+    requestId,
+  })
   response.end(body)
 })
 server.listen(Number(process.argv[2] ?? 3399), "127.0.0.1", () => process.send!("ready"))

@@ -19,7 +19,10 @@ export function buildIfStale(say: (line: string) => void = benchSay): void {
     }
     if (!buildIsStale()) return
     say("building the production server…")
-    const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
+    const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    })
     if (result.status === 0) return
     // Another build may have started between the check and ours (Next refuses a second one).
     if (!otherBuildRunning()) throw new Error(`next build failed (${result.status})`)
@@ -30,7 +33,18 @@ function buildIsStale(): boolean {
   const buildId = path.join(".next", "BUILD_ID")
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
   if (builtAt === 0) return true
-  const stack = ["app", "components", "lib", "emails", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "package-lock.json"].filter((root) => existsSync(root))
+  const stack = [
+    "app",
+    "components",
+    "lib",
+    "emails",
+    "public",
+    "next.config.ts",
+    "proxy.ts",
+    "instrumentation.ts",
+    "instrumentation-client.ts",
+    "package-lock.json",
+  ].filter((root) => existsSync(root))
   while (stack.length) {
     const entry = stack.pop()!
     const stat = statSync(entry)
@@ -47,7 +61,9 @@ function otherBuildRunning(): boolean {
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")
       // A running build renames its process "next-build (v…)"; just started, it is `… next build`.
-      const building = argv[0]!.startsWith("next-build") || (argv.some((arg) => arg === "next" || arg.endsWith("/next")) && argv.includes("build"))
+      const building =
+        argv[0]!.startsWith("next-build") ||
+        (argv.some((arg) => arg === "next" || arg.endsWith("/next")) && argv.includes("build"))
       return building && readlinkSync(`/proc/${pid}/cwd`) === process.cwd()
     } catch {
       return false
@@ -60,11 +76,24 @@ function pids(): string[] {
 }
 
 /** A fresh embedded database in `dir`, migrated, in its own process (scripts/bench/embedded-database.ts). */
-export async function startEmbeddedDatabaseProcess(dir: string, maxConnections = 2): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/bench/embedded-database.ts", dir, String(maxConnections)], {
-    detached: true,
-    stdio: ["ignore", "pipe", "inherit"],
-  })
+export async function startEmbeddedDatabaseProcess(
+  dir: string,
+  maxConnections = 2,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join("node_modules", "tsx", "dist", "cli.mjs"),
+      "--conditions=react-server",
+      "scripts/bench/embedded-database.ts",
+      dir,
+      String(maxConnections),
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let output = ""
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -88,12 +117,26 @@ export async function startNext(port: number, env: Record<string, string>): Prom
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     // As `npm start` runs it: the production heap limit unless `env` brings its own NODE_OPTIONS.
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_MODE: "demo", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS, process.env.NODE_HEAP_MB), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_MODE: "demo",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS, process.env.NODE_HEAP_MB),
+      ...env,
+    },
   })
   const deadline = Date.now() + 3 * 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
-    if (await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false)) return child
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error("the server did not become ready in 3 minutes")
@@ -120,7 +163,12 @@ export function listProcesses(): ProcessSample[] {
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
       // pgrp, utime, stime; USER_HZ is 100 on Linux
-      found.push({ pid: Number(pid), comm, pgrp: Number(fields[2]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 })
+      found.push({
+        pid: Number(pid),
+        comm,
+        pgrp: Number(fields[2]),
+        cpuMs: (Number(fields[11]) + Number(fields[12])) * 10,
+      })
     } catch {
       // the process ended between listing and reading
     }

@@ -25,9 +25,7 @@ export class BenchServers {
   private readonly scratch: string[] = []
   private readonly secrets = { NEXTAUTH_SECRET: hex(), ENCRYPTION_KEY: hex(), CREDENTIALS_KEY: hex() }
 
-  constructor(
-    private readonly options: { root: string; prefix: string; say: (line: string) => void },
-  ) {
+  constructor(private readonly options: { root: string; prefix: string; say: (line: string) => void }) {
     this.serverUrl = process.env.DATABASE_URL
     this.external = Boolean(this.serverUrl)
   }
@@ -35,7 +33,9 @@ export class BenchServers {
   /** Which database the servers use, for reports. */
   describe(): string {
     if (!this.external) return "embedded (PGlite), one per server"
-    return this.scratch.length ? "postgresql (DATABASE_URL's server), a scratch database per server" : "postgresql (DATABASE_URL), shared"
+    return this.scratch.length
+      ? "postgresql (DATABASE_URL's server), a scratch database per server"
+      : "postgresql (DATABASE_URL), shared"
   }
 
   async start(name: string, port: number, env: Record<string, string>): Promise<Server> {
@@ -43,31 +43,45 @@ export class BenchServers {
     const server: Server = { name, base, databaseUrl: "", children: [] }
     this.servers.push(server)
     server.databaseUrl = this.external ? await this.scratchDatabase(name) : await this.embeddedDatabase(server)
-    this.options.say(`server ${name.toUpperCase()}: app server on :${port} ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ")}`)
-    const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-      detached: true,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        ...this.secrets,
-        NODE_ENV: "production",
-        // A demo: http on localhost, throwaway secrets (as scripts/bench/server.ts startNext).
-        APP_MODE: "demo",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: server.databaseUrl,
-        DATABASE_POOL_MAX: this.external ? (process.env.DATABASE_POOL_MAX ?? "10") : "1",
-        NEXTAUTH_URL: base,
-        POLAR_ACCESS_TOKEN: "",
-        RESEND_API_KEY: "",
-        SENTRY_DSN: "",
-        ...env,
+    this.options.say(
+      `server ${name.toUpperCase()}: app server on :${port} ${Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")}`,
+    )
+    const child = spawn(
+      process.execPath,
+      [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+      {
+        detached: true,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: {
+          ...process.env,
+          ...this.secrets,
+          NODE_ENV: "production",
+          // A demo: http on localhost, throwaway secrets (as scripts/bench/server.ts startNext).
+          APP_MODE: "demo",
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: server.databaseUrl,
+          DATABASE_POOL_MAX: this.external ? (process.env.DATABASE_POOL_MAX ?? "10") : "1",
+          NEXTAUTH_URL: base,
+          POLAR_ACCESS_TOKEN: "",
+          RESEND_API_KEY: "",
+          SENTRY_DSN: "",
+          ...env,
+        },
       },
-    })
+    )
     server.children.push(child)
     const deadline = Date.now() + 3 * 60_000
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server ${name} exited with ${child.exitCode}`)
-      if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) return server
+      if (
+        await fetch(`${base}/api/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return server
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
     throw new Error(`server ${name} did not become ready in 3 minutes`)
@@ -118,11 +132,23 @@ export class BenchServers {
 
   private async embeddedDatabase(server: Server): Promise<string> {
     const dataDir = path.join(this.options.root, server.name)
-    this.options.say(`server ${server.name.toUpperCase()}: embedded database in ${path.relative(process.cwd(), dataDir)}…`)
-    const database = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/bench/embedded-database.ts", path.join(dataDir, "pglite"), "2"], {
-      detached: true,
-      stdio: ["ignore", "pipe", "inherit"],
-    })
+    this.options.say(
+      `server ${server.name.toUpperCase()}: embedded database in ${path.relative(process.cwd(), dataDir)}…`,
+    )
+    const database = spawn(
+      process.execPath,
+      [
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        "--conditions=react-server",
+        "scripts/bench/embedded-database.ts",
+        path.join(dataDir, "pglite"),
+        "2",
+      ],
+      {
+        detached: true,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    )
     server.children.push(database)
     return new Promise<string>((resolve, reject) => {
       let output = ""
@@ -145,7 +171,9 @@ export class BenchServers {
       await admin.query(`CREATE DATABASE ${database}`)
       this.scratch.push(database)
     } catch (error) {
-      this.options.say(`cannot create a scratch database (${error instanceof Error ? error.message : String(error)}): the servers share DATABASE_URL, and whichever claims the scheduled jobs does more work`)
+      this.options.say(
+        `cannot create a scratch database (${error instanceof Error ? error.message : String(error)}): the servers share DATABASE_URL, and whichever claims the scheduled jobs does more work`,
+      )
       await migrateDatabase(url)
       return url
     } finally {

@@ -45,7 +45,9 @@ export async function runCli(argv: string[], out: Output = console): Promise<num
           expiresInDays: values.days === undefined ? undefined : Number(values.days),
         })
         const { token, id, expiresAt } = await createApiTokenAsOperator(input)
-        out.log(`token ${id} created for ${input.email} (${input.scopes.join(",")}, expires ${expiresAt.toISOString()}). Store it now; it is not shown again:`)
+        out.log(
+          `token ${id} created for ${input.email} (${input.scopes.join(",")}, expires ${expiresAt.toISOString()}). Store it now; it is not shown again:`,
+        )
         out.log(token)
         return 0
       }
@@ -56,7 +58,9 @@ export async function runCli(argv: string[], out: Output = console): Promise<num
           const state = t.revokedAt
             ? `revoked ${t.revokedAt.toISOString()}`
             : `${t.expiresAt <= new Date() ? "expired" : "active"} until ${t.expiresAt.toISOString()}, last used ${t.lastUsedAt?.toISOString() ?? "never"}`
-          out.log(`${t.id}  ${t.prefix}…  ${t.name}  ${t.user.email} (${t.user.role})  [${t.scopes.join(",")}]  ${state}`)
+          out.log(
+            `${t.id}  ${t.prefix}…  ${t.name}  ${t.user.email} (${t.user.role})  [${t.scopes.join(",")}]  ${state}`,
+          )
         }
         return 0
       }

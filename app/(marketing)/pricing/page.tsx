@@ -17,9 +17,7 @@ export default async function PricingPage() {
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6 sm:py-16">
       <div className="mx-auto max-w-2xl text-center">
         <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">Pricing</h1>
-        <p className="mt-4 text-lg text-slate-600">
-          One price per seat, delivered within 24 hours. Cancel anytime.
-        </p>
+        <p className="mt-4 text-lg text-slate-600">One price per seat, delivered within 24 hours. Cancel anytime.</p>
       </div>
 
       <section aria-labelledby="plans-title" className="mt-12">
@@ -45,9 +43,8 @@ export default async function PricingPage() {
           Monthly or annual?
         </h2>
         <p className="mt-2 text-sm text-slate-700">
-          Monthly plans are billed every month; annual plans are billed once a year, up front. Both renew
-          automatically until you cancel, and after canceling your seat stays active until the end of the
-          period you paid for.
+          Monthly plans are billed every month; annual plans are billed once a year, up front. Both renew automatically
+          until you cancel, and after canceling your seat stays active until the end of the period you paid for.
         </p>
       </section>
     </div>

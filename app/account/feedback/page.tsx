@@ -28,8 +28,15 @@ export default async function FeedbackPage({ searchParams }: FeedbackPageProps) 
   const filtered = query.status !== "all"
 
   return (
-    <main id="main-content" data-testid="feedback-page" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-10 px-4 py-8 sm:px-6 sm:py-12">
-      <PageHeader title="Feedback" description="Tell us how we are doing, suggest features and vote for the ones you want most." />
+    <main
+      id="main-content"
+      data-testid="feedback-page"
+      className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-10 px-4 py-8 sm:px-6 sm:py-12"
+    >
+      <PageHeader
+        title="Feedback"
+        description="Tell us how we are doing, suggest features and vote for the ones you want most."
+      />
 
       <Card>
         <CardHeader>
@@ -46,17 +53,24 @@ export default async function FeedbackPage({ searchParams }: FeedbackPageProps) 
           <h2 id="board-heading" className="text-xl font-semibold text-slate-900">
             Feature requests
           </h2>
-          <p className="mt-1 text-sm text-slate-600">Vote for what you want next. When we plan, start or ship a request, everyone who voted gets an email.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Vote for what you want next. When we plan, start or ship a request, everyone who voted gets an email.
+          </p>
         </div>
         {customer ? (
-          <details className="rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:p-5" data-testid="suggest-feature">
+          <details
+            className="rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:p-5"
+            data-testid="suggest-feature"
+          >
             <summary className="cursor-pointer text-sm font-semibold text-brand-700">Suggest a feature</summary>
             <div className="mt-4">
               <FeatureRequestForm />
             </div>
           </details>
         ) : (
-          <p className="rounded-xl border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">Subscribers can post and vote on feature requests.</p>
+          <p className="rounded-xl border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">
+            Subscribers can post and vote on feature requests.
+          </p>
         )}
         <BoardControls action="/account/feedback" query={query} />
         <p className="text-sm text-slate-600" aria-live="polite">
@@ -65,12 +79,27 @@ export default async function FeedbackPage({ searchParams }: FeedbackPageProps) 
         {board.items.length > 0 ? (
           <>
             <FeatureRequestList items={board.items} canVote={customer} />
-            <Pagination basePath="/account/feedback" searchParams={boardSearchParams(query)} page={board.page} pageCount={board.pageCount} />
+            <Pagination
+              basePath="/account/feedback"
+              searchParams={boardSearchParams(query)}
+              page={board.page}
+              pageCount={board.pageCount}
+            />
           </>
         ) : board.total > 0 ? (
-          <EmptyState as="h3" title="This page is past the end of the board" action={<ButtonLink href="/account/feedback">Go to the first page</ButtonLink>} />
+          <EmptyState
+            as="h3"
+            title="This page is past the end of the board"
+            action={<ButtonLink href="/account/feedback">Go to the first page</ButtonLink>}
+          />
         ) : (
-          <EmptyState as="h3" title={filtered ? "No requests with this status" : "No feature requests yet"} description={filtered ? "Try another status." : customer ? "Be the first: suggest a feature above." : undefined} />
+          <EmptyState
+            as="h3"
+            title={filtered ? "No requests with this status" : "No feature requests yet"}
+            description={
+              filtered ? "Try another status." : customer ? "Be the first: suggest a feature above." : undefined
+            }
+          />
         )}
       </section>
     </main>

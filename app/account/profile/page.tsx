@@ -14,15 +14,23 @@ export const dynamic = "force-dynamic"
 
 export default async function ProfilePage() {
   const user = await requireUser("/account/profile")
-  const [profile, sessions] = await Promise.all([getProfile(user.id), listSessions(user, (await getCurrentSession())?.id)])
+  const [profile, sessions] = await Promise.all([
+    getProfile(user.id),
+    listSessions(user, (await getCurrentSession())?.id),
+  ])
   return (
-    <main id="main-content" data-testid="profile-page" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
+    <main
+      id="main-content"
+      data-testid="profile-page"
+      className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12"
+    >
       <PageHeader title="Profile" description={`Member since ${formatLongDate(profile.createdAt)}`} />
       <Card className="mt-8 max-w-xl">
         <CardHeader>
           <CardTitle as="h2">Your details</CardTitle>
           <CardDescription>
-            You sign in as <span className="font-medium text-slate-800">{profile.email}</span>. To change it, contact support.
+            You sign in as <span className="font-medium text-slate-800">{profile.email}</span>. To change it, contact
+            support.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -37,7 +45,9 @@ export default async function ProfilePage() {
       <Card className="mt-6 max-w-xl">
         <CardHeader>
           <CardTitle as="h2">Privacy</CardTitle>
-          <CardDescription>Whether this browser may keep our analytics cookie. You can change your answer at any time.</CardDescription>
+          <CardDescription>
+            Whether this browser may keep our analytics cookie. You can change your answer at any time.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <ConsentSettingsButton className="cursor-pointer text-sm font-medium text-brand-700 hover:underline" />

@@ -21,7 +21,10 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Audit log" description="Who did what, newest first: sign-ins, second factors, role changes and tokens." />
+      <PageHeader
+        title="Audit log"
+        description="Who did what, newest first: sign-ins, second factors, role changes and tokens."
+      />
       <AuditFilterForm query={query} />
       <FilteredList
         basePath="/admin/audit"

@@ -21,7 +21,10 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Customers" description="Subscribers, newest sign-up first: their plan, what they pay each month and their orders." />
+      <PageHeader
+        title="Customers"
+        description="Subscribers, newest sign-up first: their plan, what they pay each month and their orders."
+      />
       <CustomerFilterForm query={query} />
       <FilteredList
         basePath="/admin/customers"
@@ -30,8 +33,14 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
         filtered={filtered}
         noun={{ one: "customer", many: "customers" }}
         matching="match this search"
-        empty={{ title: "No customers yet", description: "Customers appear here as soon as someone signs up or subscribes." }}
-        noMatch={{ title: "No customers match this search", description: "Try part of the address or name, or another subscription status." }}
+        empty={{
+          title: "No customers yet",
+          description: "Customers appear here as soon as someone signs up or subscribes.",
+        }}
+        noMatch={{
+          title: "No customers match this search",
+          description: "Try part of the address or name, or another subscription status.",
+        }}
       >
         <CustomersTable items={page.items} />
       </FilteredList>

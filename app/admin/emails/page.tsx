@@ -32,8 +32,14 @@ export default async function EmailsPage({ searchParams }: EmailsPageProps) {
         page={page}
         filtered={filtered}
         noun={{ one: "email", many: "emails" }}
-        empty={{ title: "No emails yet", description: "Emails appear here as soon as the app queues one, for example a sign-in link." }}
-        noMatch={{ title: "No emails match these filters", description: "Try another status or template, or part of the address." }}
+        empty={{
+          title: "No emails yet",
+          description: "Emails appear here as soon as the app queues one, for example a sign-in link.",
+        }}
+        noMatch={{
+          title: "No emails match these filters",
+          description: "Try another status or template, or part of the address.",
+        }}
       >
         <EmailTable emails={page.items} testId="email-table" log />
       </FilteredList>

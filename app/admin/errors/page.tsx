@@ -36,7 +36,10 @@ export default async function ErrorsPage({ searchParams }: ErrorsPageProps) {
         page={page}
         filtered={filtered}
         noun={{ one: "error group", many: "error groups" }}
-        empty={{ title: "No errors recorded", description: "Errors appear here as the server's routes and pages, or visitors' browsers, report them." }}
+        empty={{
+          title: "No errors recorded",
+          description: "Errors appear here as the server's routes and pages, or visitors' browsers, report them.",
+        }}
         noMatch={{ title: "No error groups match these filters", description: "Try another status." }}
       >
         <ErrorGroupTable items={page.items} />

@@ -40,7 +40,11 @@ export default async function OperationsPage({ searchParams }: OperationsPagePro
   return (
     <div className="flex flex-col gap-10" data-testid="operations-page">
       <div className="flex flex-col gap-4">
-        <PageHeader title="Operations" description="The whole system, live: requests, uptime, resources, jobs, errors, business health and security. Times are UTC." actions={<AutoRefresh generatedAt={overview.generatedAt.toISOString()} />} />
+        <PageHeader
+          title="Operations"
+          description="The whole system, live: requests, uptime, resources, jobs, errors, business health and security. Times are UTC."
+          actions={<AutoRefresh generatedAt={overview.generatedAt.toISOString()} />}
+        />
         <RangePicker query={query} />
         <nav aria-label="Sections" className="text-sm">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">

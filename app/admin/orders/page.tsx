@@ -34,7 +34,10 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Orders" description="The fulfilment queue, nearest deadline first. One order per seat to provision: a subscription's first payment, the first after it comes back from a churn, and a payment for added seats; renewals open none. Each must be delivered within 24 hours of its payment." />
+      <PageHeader
+        title="Orders"
+        description="The fulfilment queue, nearest deadline first. One order per seat to provision: a subscription's first payment, the first after it comes back from a churn, and a payment for added seats; renewals open none. Each must be delivered within 24 hours of its payment."
+      />
       <OrderViewTabs current={view} query={query} />
       <OrderSearchForm query={query} />
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="orders-total">
@@ -47,11 +50,18 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
           <Pagination basePath="/admin/orders" searchParams={query} page={page.page} pageCount={page.pageCount} />
         </>
       ) : page.total > 0 ? (
-        <EmptyState title="This page is past the end of the list" action={<ButtonLink href={pageHref("/admin/orders", query, 1)}>Go to the first page</ButtonLink>} />
+        <EmptyState
+          title="This page is past the end of the list"
+          action={<ButtonLink href={pageHref("/admin/orders", query, 1)}>Go to the first page</ButtonLink>}
+        />
       ) : (
         <EmptyState
           title={query.q ? "No orders match this search" : `No orders in ${label}`}
-          description={query.q ? "Check the email address, or search all orders." : (EMPTY[view] ?? "Orders appear here as customers pay.")}
+          description={
+            query.q
+              ? "Check the email address, or search all orders."
+              : (EMPTY[view] ?? "Orders appear here as customers pay.")
+          }
         />
       )}
     </div>

@@ -48,7 +48,10 @@ export default async function ProductPage({ searchParams }: ProductPageProps) {
   return (
     <div className="flex flex-col gap-10" data-testid="product-page">
       <div className="flex flex-col gap-4">
-        <PageHeader title="Product" description="How people find, use and stay with the product: feature usage, funnels, retention, traffic, geography, web vitals and feedback." />
+        <PageHeader
+          title="Product"
+          description="How people find, use and stay with the product: feature usage, funnels, retention, traffic, geography, web vitals and feedback."
+        />
         {query.rangeError ? (
           <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
             That date range could not be used ({query.rangeError}); showing the last 30 days.

@@ -25,7 +25,11 @@ export default async function TeamPage() {
     <div className="flex flex-col gap-10">
       <PageHeader
         title="Team"
-        description={canManage ? "Staff members and their roles." : "Staff members and their roles. Admins and owners can change them."}
+        description={
+          canManage
+            ? "Staff members and their roles."
+            : "Staff members and their roles. Admins and owners can change them."
+        }
       />
 
       <section aria-labelledby="members-heading" className="flex flex-col gap-4">
@@ -37,7 +41,9 @@ export default async function TeamPage() {
           <Card>
             <CardHeader>
               <CardTitle>Change a role</CardTitle>
-              <CardDescription>The user&apos;s sessions end, so a new role applies from their next sign-in.</CardDescription>
+              <CardDescription>
+                The user&apos;s sessions end, so a new role applies from their next sign-in.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <RoleForm knownEmails={staffEmails} />

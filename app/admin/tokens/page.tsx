@@ -21,13 +21,19 @@ export default async function TokensPage() {
     <div className="flex flex-col gap-10">
       <PageHeader
         title="API tokens"
-        description={seesAll ? "Tokens for scripts and scrapers: yours to create, everyone's to review and revoke." : "Your tokens for scripts and scrapers. Each acts as you, within its scopes."}
+        description={
+          seesAll
+            ? "Tokens for scripts and scrapers: yours to create, everyone's to review and revoke."
+            : "Your tokens for scripts and scrapers. Each acts as you, within its scopes."
+        }
       />
 
       <Card>
         <CardHeader>
           <CardTitle as="h2">Create a token</CardTitle>
-          <CardDescription>The token acts as you, with your role at the time of each request, limited to the scopes you pick.</CardDescription>
+          <CardDescription>
+            The token acts as you, with your role at the time of each request, limited to the scopes you pick.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CreateTokenForm />

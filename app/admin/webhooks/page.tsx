@@ -6,7 +6,11 @@ import type { Role } from "@/generated/prisma/enums"
 import { ENGINEERING_ROLES } from "@/lib/auth/roles"
 import { requireStaffSession } from "@/lib/auth/session"
 import { HANDLED_EVENT_TYPES, isHandledType } from "@/lib/billing/webhooks/events"
-import { countFailedSubscriptionDeliveries, type DeliveryListItem, listWebhookDeliveries } from "@/lib/billing/webhooks/queries"
+import {
+  countFailedSubscriptionDeliveries,
+  type DeliveryListItem,
+  listWebhookDeliveries,
+} from "@/lib/billing/webhooks/queries"
 import { DeliveryFilterForm } from "./_components/delivery-filter-form"
 import { ReplayButton } from "./_components/replay-button"
 import { SubscriptionReplay } from "./_components/subscription-replay"
@@ -28,7 +32,12 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
   ])
   const filtered = Boolean(query.status || query.type || query.subscription)
   // Staff may replay what has not been processed: failed (or stuck) deliveries of event types we act on.
-  const canReplay = (item: DeliveryListItem) => mayReplay && item.provider === "polar" && item.status !== "PROCESSED" && item.status !== "IGNORED" && isHandledType(item.eventType)
+  const canReplay = (item: DeliveryListItem) =>
+    mayReplay &&
+    item.provider === "polar" &&
+    item.status !== "PROCESSED" &&
+    item.status !== "IGNORED" &&
+    isHandledType(item.eventType)
 
   return (
     <div className="flex flex-col gap-6">
@@ -37,15 +46,23 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         description="Every delivery from Polar, newest first. A failed one was answered 500 so Polar retries it; once its cause is fixed, replay it from its stored payload. A processed delivery is final: its replay is refused, and replaying again changes nothing. Filter to one subscription to replay all its failed deliveries in Polar’s order, oldest state first."
       />
       <DeliveryFilterForm query={query} suggestions={HANDLED_EVENT_TYPES} />
-      {filter.subscription && failedOfSubscription > 0 ? <SubscriptionReplay subscriptionId={filter.subscription} failed={failedOfSubscription} /> : null}
+      {filter.subscription && failedOfSubscription > 0 ? (
+        <SubscriptionReplay subscriptionId={filter.subscription} failed={failedOfSubscription} />
+      ) : null}
       <FilteredList
         basePath="/admin/webhooks"
         query={query}
         page={page}
         filtered={filtered}
         noun={{ one: "delivery", many: "deliveries" }}
-        empty={{ title: "No webhook deliveries yet", description: "Deliveries appear here as Polar (or test mode's checkout) sends them." }}
-        noMatch={{ title: "No deliveries match these filters", description: "Try another status, event type or subscription." }}
+        empty={{
+          title: "No webhook deliveries yet",
+          description: "Deliveries appear here as Polar (or test mode's checkout) sends them.",
+        }}
+        noMatch={{
+          title: "No deliveries match these filters",
+          description: "Try another status, event type or subscription.",
+        }}
       >
         <WebhookDeliveryTable
           deliveries={page.items}

@@ -10,7 +10,13 @@ type Handler = Parameters<typeof callRoute>[0]
 
 async function routeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true })
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : Promise.resolve(e.name === "route.ts" ? [path.join(dir, e.name)] : []))))
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? routeFiles(path.join(dir, e.name))
+        : Promise.resolve(e.name === "route.ts" ? [path.join(dir, e.name)] : []),
+    ),
+  )
   return nested.flat()
 }
 
@@ -27,7 +33,12 @@ test("every /api/admin handler refuses anonymous callers, subscribers and staff 
     for (const verb of VERBS) {
       const handler = mod[verb]
       if (!handler) continue
-      const call = (cookie?: string) => callRoute(handler, verb, urlPath, { cookie, params: { id: "x" }, body: verb === "GET" || verb === "DELETE" ? undefined : {} })
+      const call = (cookie?: string) =>
+        callRoute(handler, verb, urlPath, {
+          cookie,
+          params: { id: "x" },
+          body: verb === "GET" || verb === "DELETE" ? undefined : {},
+        })
       expect((await call()).status, `${verb} ${urlPath} anonymous`).toBe(401)
       expect((await call(subscriber.cookie)).status, `${verb} ${urlPath} subscriber`).toBe(403)
       expect((await call(noMfa.cookie)).status, `${verb} ${urlPath} staff without second factor`).toBe(401)
@@ -47,7 +58,11 @@ test("regression: every /api/admin handler answers a malformed session cookie wi
       const handler = mod[verb]
       if (!handler) continue
       for (const cookie of ["next-auth.session-token=%", "next-auth.session-token=%00"]) {
-        const response = await callRoute(handler, verb, urlPath, { cookie, params: { id: "x" }, body: verb === "GET" || verb === "DELETE" ? undefined : {} })
+        const response = await callRoute(handler, verb, urlPath, {
+          cookie,
+          params: { id: "x" },
+          body: verb === "GET" || verb === "DELETE" ? undefined : {},
+        })
         expect(response.status, `${verb} ${urlPath} ${cookie}`).toBe(400)
         expect((await response.json()).error.code).toBe("bad_request")
       }

@@ -7,6 +7,11 @@ import { route } from "@/lib/http/route"
 
 // POST /api/checkout { planId } — starts a checkout (Polar, or the local test checkout) and answers { url } to send the browser to
 export const POST = route({ roles: ALL_ROLES, body: checkoutSchema }, async ({ request, body, caller }) => {
-  const { url } = await startCheckout({ user: caller.user, planId: body.planId, origin: appOrigin(), browser: requestOrigin(request) })
+  const { url } = await startCheckout({
+    user: caller.user,
+    planId: body.planId,
+    origin: appOrigin(),
+    browser: requestOrigin(request),
+  })
   return Response.json({ url })
 })

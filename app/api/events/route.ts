@@ -9,7 +9,11 @@ export const POST = route(
   // Limited per visitor and per event inside ingestBatch: an address can hide many visitors.
   { body: eventBatchSchema, maxBodyBytes: MAX_BATCH_BYTES, rateLimit: false },
   async ({ request, body, caller }) => {
-    const { accepted } = await ingestBatch({ origin: requestOrigin(request), events: body.events, userId: caller?.user.id ?? null })
+    const { accepted } = await ingestBatch({
+      origin: requestOrigin(request),
+      events: body.events,
+      userId: caller?.user.id ?? null,
+    })
     return acknowledge({ accepted }, 202)
   },
 )

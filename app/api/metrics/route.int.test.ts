@@ -46,7 +46,12 @@ test("a staff token scrapes every metric family, and a wrapped request shows in 
   expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/)
   const body = await response.text()
   for (const family of FAMILIES) expect(body, family).toMatch(new RegExp(`^# TYPE ${family} `, "m"))
-  const count = body.split("\n").find((line) => line.startsWith("http_request_duration_seconds_count{") && line.includes('route="/api/prom-probe/[id]"'))
+  const count = body
+    .split("\n")
+    .find(
+      (line) =>
+        line.startsWith("http_request_duration_seconds_count{") && line.includes('route="/api/prom-probe/[id]"'),
+    )
   expect(count).toBeDefined()
   expect(count).toContain('method="GET"')
   expect(count).toContain('status_class="2xx"')

@@ -15,12 +15,20 @@ function chunkedRequest(path: string, chunks: number) {
       controller.enqueue(chunk)
     },
   })
-  const request = new Request(`http://localhost:3000${path}`, { method: "POST", body, duplex: "half", headers: { "content-type": "application/json" } } as RequestInit)
+  const request = new Request(`http://localhost:3000${path}`, {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: { "content-type": "application/json" },
+  } as RequestInit)
   return { request, read }
 }
 
 test("regression: a signed webhook body with no Content-Length is refused past its cap (413), not read whole", async () => {
-  for (const [handler, path, capChunks] of [[polar, "/api/webhooks/polar", 16], [resend, "/api/webhooks/resend", 4]] as const) {
+  for (const [handler, path, capChunks] of [
+    [polar, "/api/webhooks/polar", 16],
+    [resend, "/api/webhooks/resend", 4],
+  ] as const) {
     const { request, read } = chunkedRequest(path, 64) // 4 MB
     expect(request.headers.get("content-length")).toBeNull()
     const response = await handler(request, { params: Promise.resolve({}) })

@@ -22,14 +22,24 @@ export default async function TestCheckoutPage({ searchParams }: TestCheckoutPag
   const declined = params.declined === "1"
 
   return (
-    <main id="main-content" data-testid="test-checkout" className="mx-auto flex min-h-dvh w-full max-w-lg flex-col justify-center gap-6 px-4 py-10">
-      <p role="note" data-testid="test-mode-banner" className="rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 px-4 py-3 text-center text-sm font-bold tracking-wide text-amber-900 uppercase">
+    <main
+      id="main-content"
+      data-testid="test-checkout"
+      className="mx-auto flex min-h-dvh w-full max-w-lg flex-col justify-center gap-6 px-4 py-10"
+    >
+      <p
+        role="note"
+        data-testid="test-mode-banner"
+        className="rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 px-4 py-3 text-center text-sm font-bold tracking-wide text-amber-900 uppercase"
+      >
         Test mode — no real payment
       </p>
       {"error" in found ? (
         <Card>
           <CardHeader>
-            <h1 className="text-lg font-semibold text-slate-900">This test checkout has {found.error === "expired" ? "expired" : "a broken link"}</h1>
+            <h1 className="text-lg font-semibold text-slate-900">
+              This test checkout has {found.error === "expired" ? "expired" : "a broken link"}
+            </h1>
           </CardHeader>
           <CardContent>
             <ButtonLink href="/pricing">Back to the plans</ButtonLink>
@@ -51,13 +61,17 @@ export default async function TestCheckoutPage({ searchParams }: TestCheckoutPag
               <dd className="text-lg font-semibold text-slate-900 tabular-nums">{formatPlanPrice(found.plan)}</dd>
             </dl>
             {declined ? (
-              <p role="alert" data-testid="card-declined" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+              <p
+                role="alert"
+                data-testid="card-declined"
+                className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+              >
                 Your card was declined. Nothing was charged. Try again, or choose another way to pay.
               </p>
             ) : null}
             <p className="text-sm text-slate-600">
-              No card is needed: <strong>Pay</strong> acts out a successful payment, <strong>Card declined</strong> a failed one.
-              Either way the app receives the same signed webhooks Polar would send.
+              No card is needed: <strong>Pay</strong> acts out a successful payment, <strong>Card declined</strong> a
+              failed one. Either way the app receives the same signed webhooks Polar would send.
             </p>
             <TestCheckoutButtons token={token} />
           </CardContent>

@@ -9,7 +9,10 @@ import { useMutation } from "@/components/ui/use-mutation"
 export function CodeForm({ callbackUrl }: { callbackUrl: string }) {
   const [code, setCode] = useState("")
   // A full navigation, not router.push: the staff layout must re-read the now-verified session.
-  const { pending, error, mutate } = useMutation({ leavesPage: true, onSuccess: () => window.location.assign(callbackUrl) })
+  const { pending, error, mutate } = useMutation({
+    leavesPage: true,
+    onSuccess: () => window.location.assign(callbackUrl),
+  })
   const fieldError = error?.fieldErrors.code ?? null
   const formError = error?.message ?? null
 

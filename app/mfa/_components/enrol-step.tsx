@@ -64,7 +64,12 @@ export function EnrolStep({ enrolment, onEnrolled, onAlreadyEnrolled }: EnrolSte
           <p className="text-sm text-slate-600">
             Staff accounts need a second factor. You will need an authenticator app on your phone or computer.
           </p>
-          <ActionButton onClick={() => mutate("/api/mfa/enrol")} disabled={pending} className="self-start" data-testid="mfa-enrol">
+          <ActionButton
+            onClick={() => mutate("/api/mfa/enrol")}
+            disabled={pending}
+            className="self-start"
+            data-testid="mfa-enrol"
+          >
             {pending ? "Preparing…" : "Set up two-factor authentication"}
           </ActionButton>
         </>

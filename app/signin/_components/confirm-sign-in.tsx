@@ -5,16 +5,23 @@ type ConfirmSignInProps = { link: { token: string; email: string; callbackUrl: s
 
 /** The confirm step of an email link: one button that POSTs, or why the link no longer works. */
 export function ConfirmSignIn({ link, pending }: ConfirmSignInProps) {
-  const callback = new URLSearchParams({ token: link.token, email: link.email, ...(link.callbackUrl ? { callbackUrl: link.callbackUrl } : {}) })
+  const callback = new URLSearchParams({
+    token: link.token,
+    email: link.email,
+    ...(link.callbackUrl ? { callbackUrl: link.callbackUrl } : {}),
+  })
   return (
     <main id="main-content" className="flex min-h-dvh items-center justify-center px-4 py-12">
       <Card className="w-full max-w-md">
         <CardHeader>
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{pending ? "Confirm sign-in" : "This link no longer works"}</h1>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+            {pending ? "Confirm sign-in" : "This link no longer works"}
+          </h1>
           <CardDescription>
             {pending ? (
               <>
-                Sign in to AI Copilot Vibe as <span className="font-medium wrap-anywhere text-slate-800">{link.email}</span>?
+                Sign in to AI Copilot Vibe as{" "}
+                <span className="font-medium wrap-anywhere text-slate-800">{link.email}</span>?
               </>
             ) : (
               "Sign-in links work once and expire after 15 minutes. Ask for a new one."
@@ -34,7 +41,11 @@ export function ConfirmSignIn({ link, pending }: ConfirmSignInProps) {
               Ask for a new link
             </ButtonLink>
           )}
-          {pending ? <p className="text-sm text-slate-600">If you did not ask to sign in, close this page: nothing happens without the button.</p> : null}
+          {pending ? (
+            <p className="text-sm text-slate-600">
+              If you did not ask to sign in, close this page: nothing happens without the button.
+            </p>
+          ) : null}
         </CardContent>
       </Card>
     </main>

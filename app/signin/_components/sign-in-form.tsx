@@ -63,7 +63,12 @@ export function SignInForm({ callbackUrl, githubEnabled }: SignInFormProps) {
             or
             <span className="h-px flex-1 bg-slate-200" />
           </div>
-          <ActionButton variant="secondary" size="lg" onClick={() => void start("github", {})} disabled={pending !== null}>
+          <ActionButton
+            variant="secondary"
+            size="lg"
+            onClick={() => void start("github", {})}
+            disabled={pending !== null}
+          >
             {pending === "github" ? "Opening GitHub…" : "Continue with GitHub"}
           </ActionButton>
         </>

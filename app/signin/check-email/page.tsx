@@ -21,21 +21,30 @@ export default function CheckEmailPage() {
         <CardHeader>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">Check your email</h1>
           <CardDescription>
-            We sent you a sign-in link. Open it on this device and press Sign in; it works once and expires in 15 minutes.
+            We sent you a sign-in link. Open it on this device and press Sign in; it works once and expires in 15
+            minutes.
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {localMode ? (
-            <div role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            <div
+              role="note"
+              className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+            >
               <p className="font-medium">No email service is configured: open the mailbox to find your link.</p>
               <p className="mt-2">
-                <Link href="/dev/mailbox" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                <Link
+                  href="/dev/mailbox"
+                  className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                >
                   Open the local mailbox
                 </Link>
               </p>
             </div>
           ) : null}
-          <p className="text-sm text-slate-600">Nothing arrived after a few minutes? Check your spam folder, or ask for a new link.</p>
+          <p className="text-sm text-slate-600">
+            Nothing arrived after a few minutes? Check your spam folder, or ask for a new link.
+          </p>
           <ButtonLink href="/signin" variant="secondary" className="self-start">
             Use a different email
           </ButtonLink>

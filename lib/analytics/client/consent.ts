@@ -28,7 +28,12 @@ export async function chooseConsent(choice: Consent): Promise<void> {
   } catch {
     // storage blocked: the banner may ask again next visit
   }
-  const response = await fetch("/api/consent", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ choice }), credentials: "same-origin" })
+  const response = await fetch("/api/consent", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ choice }),
+    credentials: "same-origin",
+  })
   if (!response.ok) throw new Error(`consent was not saved (${response.status})`)
   setTrackerConsent(choice === "granted")
   postHogConsentChanged(choice === "granted")

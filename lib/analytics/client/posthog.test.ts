@@ -41,7 +41,14 @@ test("with a key but no consent yet, posthog-js is not loaded; accepting starts 
   expect(posthog.imported).toBe(0)
   client.postHogConsentChanged(true)
   await flush()
-  expect(posthog.init).toHaveBeenCalledWith("phc_test", expect.objectContaining({ api_host: "/ingest", ui_host: "https://eu.posthog.com", person_profiles: "identified_only" }))
+  expect(posthog.init).toHaveBeenCalledWith(
+    "phc_test",
+    expect.objectContaining({
+      api_host: "/ingest",
+      ui_host: "https://eu.posthog.com",
+      person_profiles: "identified_only",
+    }),
+  )
   // The user known before PostHog started is identified once it runs.
   expect(posthog.identify).toHaveBeenCalledWith("user_1")
 })

@@ -9,7 +9,9 @@ export type PostHogBrowserConfig = { key: string; host: string }
 
 type State = { config?: PostHogBrowserConfig; client?: Promise<PostHog>; granted?: boolean; userId?: string | null }
 // On window: instrumentation-client.ts and the app's components must share one instance.
-const state = (typeof window === "undefined" ? {} : ((window as unknown as { __acvPostHog?: State }).__acvPostHog ??= {})) as State
+const state = (
+  typeof window === "undefined" ? {} : ((window as unknown as { __acvPostHog?: State }).__acvPostHog ??= {})
+) as State
 
 /** The UI host for links out of the proxied API host: us.i.posthog.com → us.posthog.com. */
 export function postHogUiHost(host: string): string {
@@ -42,7 +44,8 @@ export function configurePostHog(config: PostHogBrowserConfig, consented: boolea
 export function postHogConsentChanged(granted: boolean): void {
   if (!state.config) return
   state.granted = granted
-  if (granted) void load(state.config).then((posthog) => posthog.has_opted_out_capturing() && posthog.opt_in_capturing())
+  if (granted)
+    void load(state.config).then((posthog) => posthog.has_opted_out_capturing() && posthog.opt_in_capturing())
   else void state.client?.then((posthog) => posthog.opt_out_capturing())
 }
 

@@ -11,7 +11,11 @@ function fakeBrowser(start = Date.parse("2026-11-26T10:00:00Z")) {
   const beaconed: Batch[] = []
   const stores = { session: new Map<string, string>(), local: new Map<string, string>() }
   const location = { pathname: "/", search: "", hostname: "aicopilotvibe.test" }
-  const storage = (map: Map<string, string>) => ({ getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) })
+  const storage = (map: Map<string, string>) => ({
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  })
   const env: TrackerEnvironment = {
     now: () => now,
     location: () => location,
@@ -41,8 +45,20 @@ test("the first page view carries the referring host and the landing page's UTM 
   tracker.track("plan_compared", { plan: "annual" })
   await tracker.flush()
   const [landing, pricing, compared] = browser.posted[0]!.events
-  expect(landing).toMatchObject({ name: "page_view", path: "/", referrer: "google.com", utm: { source: "newsletter", campaign: "launch" }, sessionId: "session1", screen: "1280x720" })
-  expect(pricing).toMatchObject({ name: "page_view", path: "/pricing", sessionId: "session1", utm: { source: "newsletter" } })
+  expect(landing).toMatchObject({
+    name: "page_view",
+    path: "/",
+    referrer: "google.com",
+    utm: { source: "newsletter", campaign: "launch" },
+    sessionId: "session1",
+    screen: "1280x720",
+  })
+  expect(pricing).toMatchObject({
+    name: "page_view",
+    path: "/pricing",
+    sessionId: "session1",
+    utm: { source: "newsletter" },
+  })
   expect(pricing!.referrer).toBeUndefined()
   expect(compared).toMatchObject({ name: "plan_compared", props: { plan: "annual" }, sessionId: "session1" })
   expect(tracker.pending()).toBe(0)

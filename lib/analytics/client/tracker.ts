@@ -75,7 +75,8 @@ export function createTracker(env: TrackerEnvironment) {
     const now = env.now()
     const utm = utmFromSearch(env.location().search)
     const current = readSession()
-    const session: Session = current && now - current.last < SESSION_IDLE_MS ? { ...current, last: now } : { id: env.random(), last: now }
+    const session: Session =
+      current && now - current.last < SESSION_IDLE_MS ? { ...current, last: now } : { id: env.random(), last: now }
     if (utm) session.utm = utm
     writeSession(session)
     return session
@@ -107,7 +108,15 @@ export function createTracker(env: TrackerEnvironment) {
     const { pathname, hostname } = env.location()
     const referrer = landed ? null : referrerHost(env.referrer(), [hostname])
     landed = true
-    enqueue({ name: "page_view", path: pathname, ts: new Date(env.now()).toISOString(), sessionId: session.id, utm: session.utm, screen: env.screen(), ...(referrer ? { referrer } : {}) })
+    enqueue({
+      name: "page_view",
+      path: pathname,
+      ts: new Date(env.now()).toISOString(),
+      sessionId: session.id,
+      utm: session.utm,
+      screen: env.screen(),
+      ...(referrer ? { referrer } : {}),
+    })
   }
 
   /** The next batch: up to 100 events and 60 KB, taken off the queue. */
@@ -177,7 +186,15 @@ export function createTracker(env: TrackerEnvironment) {
     if (session) writeSession(session)
   }
 
-  return { track, pageView, flush, flushByBeacon, setConsent, pending: () => queue.length, flushEveryMs: FLUSH_EVERY_MS }
+  return {
+    track,
+    pageView,
+    flush,
+    flushByBeacon,
+    setConsent,
+    pending: () => queue.length,
+    flushEveryMs: FLUSH_EVERY_MS,
+  }
 }
 
 export type Tracker = ReturnType<typeof createTracker>
@@ -190,7 +207,13 @@ function browserEnvironment(): TrackerEnvironment {
     screen: () => `${window.screen.width}x${window.screen.height}`,
     storage: (persistent) => (persistent ? window.localStorage : window.sessionStorage),
     post: async (body) => {
-      const response = await fetch(ENDPOINT, { method: "POST", body, headers: { "content-type": "application/json" }, keepalive: true, credentials: "same-origin" })
+      const response = await fetch(ENDPOINT, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json" },
+        keepalive: true,
+        credentials: "same-origin",
+      })
       const retryAfter = Number(response.headers.get("retry-after"))
       return { status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined }
     },
@@ -209,7 +232,10 @@ function tracker(): Tracker | undefined {
     browserTracker = created
     created.setConsent(document.cookie.split(";").some((part) => part.trim() === "acv_consent=granted"))
     window.setInterval(() => void created.flush(), created.flushEveryMs)
-    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && created.flushByBeacon())
+    document.addEventListener(
+      "visibilitychange",
+      () => document.visibilityState === "hidden" && created.flushByBeacon(),
+    )
     window.addEventListener("pagehide", () => created.flushByBeacon())
   }
   return browserTracker

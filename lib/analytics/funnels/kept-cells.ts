@@ -33,11 +33,19 @@ export async function countCells(tx: Tx, funnel: string, days: Prisma.Sql | null
     FROM (SELECT * FROM analytics_funnel_entries WHERE funnel = ${funnel} AND previous_entry_day IS NULL ${scope}) f ${CELL_SEGMENTS} ${CELL_STEPS}
     WHERE s.micros IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6`
-  await countMonthCells(tx, funnel, days ? Prisma.sql`SELECT DISTINCT date_trunc('month', day)::date AS month FROM (${days}) d` : null)
+  await countMonthCells(
+    tx,
+    funnel,
+    days ? Prisma.sql`SELECT DISTINCT date_trunc('month', day)::date AS month FROM (${days}) d` : null,
+  )
 }
 
 /** Sums the day cells of `funnel` again into the months `months` selects (one column, month: a first day), or every month. */
-export async function countMonthCells(tx: Pick<Tx, "$executeRaw">, funnel: string, months: Prisma.Sql | null): Promise<void> {
+export async function countMonthCells(
+  tx: Pick<Tx, "$executeRaw">,
+  funnel: string,
+  months: Prisma.Sql | null,
+): Promise<void> {
   const scope = months ? Prisma.sql`AND month IN (SELECT month FROM (${months}) m)` : Prisma.empty
   await tx.$executeRaw`DELETE FROM analytics_funnel_month_cells WHERE funnel = ${funnel} ${scope}`
   const source = months
@@ -58,7 +66,12 @@ const COUNTED = Prisma.sql`previous_entry_day IS NULL AS first, entry_day, d1, d
  * analytics_funnel_entries): keeps what they counted before, rewrites, then counts again only the
  * days whose counted values changed. Returns what `rewrite` returns.
  */
-export async function recountAround<T>(tx: Tx, funnel: string, where: Prisma.Sql, rewrite: () => Promise<T>): Promise<T> {
+export async function recountAround<T>(
+  tx: Tx,
+  funnel: string,
+  where: Prisma.Sql,
+  rewrite: () => Promise<T>,
+): Promise<T> {
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_funnel_was ON COMMIT DROP AS SELECT ${COUNTED} FROM analytics_funnel_entries WHERE funnel = ${funnel} AND ${where}`
   const result = await rewrite()
   const now = Prisma.sql`SELECT ${COUNTED} FROM analytics_funnel_entries WHERE funnel = ${funnel} AND ${where}`

@@ -4,7 +4,18 @@ import type { Tx } from "@/lib/analytics/model/watermarks"
 import { countCells, recountAround } from "./kept-cells"
 import { DAY_MS, DEFAULT_FUNNEL_STEPS, DEFAULT_WINDOW_DAYS, type FunnelStep } from "./rules"
 import { funnelStepsSchema } from "./schemas"
-import { DURATIONS, entryValue, eventsOfPersons, frozenThrough, PERSON, SEGMENT_VALUES, STEP_TIMES, stepMatching, stepMicros, userLinksSql } from "./step-sql"
+import {
+  DURATIONS,
+  entryValue,
+  eventsOfPersons,
+  frozenThrough,
+  PERSON,
+  SEGMENT_VALUES,
+  STEP_TIMES,
+  stepMatching,
+  stepMicros,
+  userLinksSql,
+} from "./step-sql"
 
 // Kept entries of funnels (analytics_funnel_entries), so a funnel over a long range reads one row
 // per entrant instead of walking every step event: for the default funnel and each saved one, one
@@ -32,8 +43,13 @@ export function funnelDefinition(steps: readonly FunnelStep[], windowDays: numbe
 
 /** The default funnel and every saved one (a row that no longer validates is left out). */
 export async function keptFunnels(tx: Tx): Promise<KeptFunnel[]> {
-  const saved = await tx.savedFunnel.findMany({ select: { id: true, steps: true, windowDays: true }, orderBy: { id: "asc" } })
-  const funnels: KeptFunnel[] = [{ funnel: DEFAULT_FUNNEL_KEY, steps: DEFAULT_FUNNEL_STEPS, windowDays: DEFAULT_WINDOW_DAYS }]
+  const saved = await tx.savedFunnel.findMany({
+    select: { id: true, steps: true, windowDays: true },
+    orderBy: { id: "asc" },
+  })
+  const funnels: KeptFunnel[] = [
+    { funnel: DEFAULT_FUNNEL_KEY, steps: DEFAULT_FUNNEL_STEPS, windowDays: DEFAULT_WINDOW_DAYS },
+  ]
   for (const row of saved) {
     const steps = funnelStepsSchema.safeParse(row.steps)
     if (steps.success) funnels.push({ funnel: row.id, steps: steps.data, windowDays: row.windowDays })
@@ -55,13 +71,20 @@ function walkCtes(perStep: readonly number[], windowDays: number): Prisma.Sql {
   const symbols = [...new Set(perStep)]
   const counts = symbols.map((j) => Prisma.sql`(count(*) FILTER (WHERE symbol = ${j}))::int AS ${column("c", j)}`)
   // Frames that grow from the partition's start: each next instant costs one step, not a rescan.
-  const nexts = symbols.map((j) => Prisma.sql`min(at) FILTER (WHERE ${column("c", j)} > 0) OVER later AS ${column("n", j)}`)
+  const nexts = symbols.map(
+    (j) => Prisma.sql`min(at) FILTER (WHERE ${column("c", j)} > 0) OVER later AS ${column("n", j)}`,
+  )
   const steps = perStep.slice(1).map((symbol, index) => {
     const k = index + 1
     const [previousTime, time] = [STEP_TIMES[k - 1]!, STEP_TIMES[k]!]
     // Events of this matcher at the previous instant already serving an earlier step.
     const sameMatcher = perStep.slice(0, k).flatMap((other, j) => (other === symbol ? [STEP_TIMES[j]!] : []))
-    const used = sameMatcher.length ? Prisma.join(sameMatcher.map((t) => Prisma.sql`(s.${t} = s.${previousTime})::int`), " + ") : Prisma.sql`0`
+    const used = sameMatcher.length
+      ? Prisma.join(
+          sameMatcher.map((t) => Prisma.sql`(s.${t} = s.${previousTime})::int`),
+          " + ",
+        )
+      : Prisma.sql`0`
     const next = Prisma.sql`CASE WHEN i.${column("c", symbol)} > ${used} THEN s.${previousTime} ELSE i.${column("n", symbol)} END`
     return Prisma.sql`, ${WALKS[k]!} AS (
       SELECT s.*, CASE WHEN ${next} < s.t0 + ${windowDays * DAY_MS} * interval '1 millisecond' THEN ${next} END AS ${time}
@@ -123,14 +146,22 @@ export function entriesSql(kept: KeptFunnel, input: EntriesInput): Prisma.Sql {
 }
 
 /** Builds a funnel's entries from every raw event kept, and their cells (its rows must be gone). */
-export async function buildEntries(tx: Tx, kept: KeptFunnel, input: { timeZone: string; horizon: string }): Promise<number> {
+export async function buildEntries(
+  tx: Tx,
+  kept: KeptFunnel,
+  input: { timeZone: string; horizon: string },
+): Promise<number> {
   const written = await writeEntries(tx, kept, { ...input, persons: null })
   await countCells(tx, kept.funnel, null)
   return written
 }
 
 /** Recomputes the unfrozen entries of the people `persons` selects (one column, person), and the cells of the days that changed. */
-export async function refreshEntries(tx: Tx, kept: KeptFunnel, input: { timeZone: string; horizon: string; persons: Prisma.Sql }): Promise<number> {
+export async function refreshEntries(
+  tx: Tx,
+  kept: KeptFunnel,
+  input: { timeZone: string; horizon: string; persons: Prisma.Sql },
+): Promise<number> {
   const theirs = Prisma.sql`person IN (SELECT person FROM (${input.persons}) p) AND entry_day > ${frozenThrough(input.timeZone)}`
   return recountAround(tx, kept.funnel, theirs, async () => {
     await tx.$executeRaw`DELETE FROM analytics_funnel_entries WHERE funnel = ${kept.funnel} AND ${theirs}`
@@ -146,8 +177,13 @@ const TOUCHED = Prisma.sql`SELECT person FROM analytics_rollup_funnel_people`
  * and, with `relinked`, the people refreshPeople recomputed (analytics_rollup_people), then moves
  * the funnels' watermark to `until`. Returns the entries written.
  */
-export async function refreshKeptFunnels(tx: Tx, input: { timeZone: string; horizon: string; until: string; relinked: boolean }): Promise<number> {
-  const rows = await tx.$queryRaw<{ funnel: string; definition: string }[]>`SELECT funnel, definition FROM analytics_funnel_rollups ORDER BY funnel`
+export async function refreshKeptFunnels(
+  tx: Tx,
+  input: { timeZone: string; horizon: string; until: string; relinked: boolean },
+): Promise<number> {
+  const rows = await tx.$queryRaw<
+    { funnel: string; definition: string }[]
+  >`SELECT funnel, definition FROM analytics_funnel_rollups ORDER BY funnel`
   if (rows.length === 0) return 0
   const wanted = new Map((await keptFunnels(tx)).map((kept) => [kept.funnel, kept]))
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_funnel_people (person text PRIMARY KEY) ON COMMIT DROP`
@@ -181,10 +217,17 @@ export async function dropKeptFunnels(tx: Tx): Promise<void> {
  * Once the rollups have caught up (the people rollup at `peopleMark`): drops the entries of
  * funnels no longer saved or defined otherwise, and builds those missing. Returns the funnels built.
  */
-export async function syncKeptFunnels(tx: Tx, input: { timeZone: string; horizon: string; peopleMark: string }): Promise<number> {
+export async function syncKeptFunnels(
+  tx: Tx,
+  input: { timeZone: string; horizon: string; peopleMark: string },
+): Promise<number> {
   const wanted = await keptFunnels(tx)
-  const definitions = new Map(wanted.map((kept) => [kept.funnel, funnelDefinition(kept.steps, kept.windowDays, input.timeZone)]))
-  const rows = await tx.$queryRaw<{ funnel: string; definition: string }[]>`SELECT funnel, definition FROM analytics_funnel_rollups`
+  const definitions = new Map(
+    wanted.map((kept) => [kept.funnel, funnelDefinition(kept.steps, kept.windowDays, input.timeZone)]),
+  )
+  const rows = await tx.$queryRaw<
+    { funnel: string; definition: string }[]
+  >`SELECT funnel, definition FROM analytics_funnel_rollups`
   const stale = rows.filter((row) => definitions.get(row.funnel) !== row.definition).map((row) => row.funnel)
   if (stale.length > 0) {
     await tx.$executeRaw`DELETE FROM analytics_funnel_entries WHERE funnel = ANY(${stale}::text[])`

@@ -4,7 +4,14 @@ import { wholeMonths } from "@/lib/analytics/model/days"
 import { durationBucket } from "@/lib/analytics/model/duration-buckets"
 import { rawTransaction, type RawSql } from "@/lib/database/raw-transaction"
 import { CELL_SEGMENTS, CELL_STEPS } from "./kept-cells"
-import { type FunnelFigures, type FunnelOptions, type FunnelSegment, sortSegments, type StepCount, summarizeSteps } from "./rules"
+import {
+  type FunnelFigures,
+  type FunnelOptions,
+  type FunnelSegment,
+  sortSegments,
+  type StepCount,
+  summarizeSteps,
+} from "./rules"
 import { DURATIONS, entrantsSql, frozenThrough, PERSON, userLinksSql } from "./step-sql"
 
 // A kept funnel over whole days (kept-entries.ts), exact up to the last event.
@@ -23,7 +30,15 @@ import { DURATIONS, entrantsSql, frozenThrough, PERSON, userLinksSql } from "./s
 //     statement per round, from the per-step indexes of the entries (analytics_funnel_entries_dk_idx).
 
 /** The kept entries of `funnel` (watermark: the last event they hold), for the whole days firstDay … lastDay of `timeZone`. */
-export type KeptSource = { kind: "kept"; peopleMark: string; funnel: string; watermark: string; firstDay: string; lastDay: string; timeZone: string }
+export type KeptSource = {
+  kind: "kept"
+  peopleMark: string
+  funnel: string
+  watermark: string
+  firstDay: string
+  lastDay: string
+  timeZone: string
+}
 
 // Temporary tables of one report's transaction.
 const RECOUNT = Prisma.raw("analytics_funnel_recount")
@@ -42,7 +57,11 @@ export async function queryKeptFunnel(options: FunnelOptions, source: KeptSource
     await tx.$executeRaw`SET LOCAL jit = off`
     await walkRecounted(tx, options, source)
     const cells = await sumCells(tx, options, source)
-    return figures(cells, options, batchedReader((requests) => readValues(tx, options, source, requests)))
+    return figures(
+      cells,
+      options,
+      batchedReader((requests) => readValues(tx, options, source, requests)),
+    )
   })
 }
 
@@ -91,8 +110,12 @@ function sumCells(tx: RawSql, options: FunnelOptions, source: KeptSource): Promi
       SELECT breakdown, segment, step, bucket, people, total_us AS total, min_us AS least, max_us AS greatest, false AS trimmed
       FROM ${table} WHERE funnel = ${source.funnel} AND breakdown = ANY(${breakdowns}::text[]) AND ${column} >= ${first}::date AND ${column} <= ${last}::date`
   const cellsOfDays = [
-    ...(spans.months ? [cellsOf(Prisma.sql`analytics_funnel_month_cells`, Prisma.sql`month`, spans.months.first, spans.months.last)] : []),
-    ...spans.days.map((days) => cellsOf(Prisma.sql`analytics_funnel_cells`, Prisma.sql`entry_day`, days.first, days.last)),
+    ...(spans.months
+      ? [cellsOf(Prisma.sql`analytics_funnel_month_cells`, Prisma.sql`month`, spans.months.first, spans.months.last)]
+      : []),
+    ...spans.days.map((days) =>
+      cellsOf(Prisma.sql`analytics_funnel_cells`, Prisma.sql`entry_day`, days.first, days.last),
+    ),
   ]
   const walkedSegments = options.breakdown
     ? Prisma.sql`CROSS JOIN LATERAL (VALUES ('', ''), (${options.breakdown}, coalesce(f.segment, ''))) AS b(breakdown, segment)`
@@ -148,10 +171,21 @@ function batchedReader(run: (requests: ReadRequest[]) => Promise<number[][]>): R
  * bucket asked about, in order; everyone's straight from the step's index (stopping at the last
  * value asked for), a breakdown value's ranked among its own, one pass per step and bucket.
  */
-async function readValues(tx: RawSql, options: FunnelOptions, source: KeptSource, requests: ReadRequest[]): Promise<number[][]> {
+async function readValues(
+  tx: RawSql,
+  options: FunnelOptions,
+  source: KeptSource,
+  requests: ReadRequest[],
+): Promise<number[][]> {
   // Entries' own breakdown column, the walked entrants' segment; "" for everyone. With `first`,
   // only the first so many of each part, in order (so the step's index is read no further).
-  const bucketValues = (step: number, least: number, greatest: number, by: { entries: Prisma.Sql; walked: Prisma.Sql }, first?: number) => {
+  const bucketValues = (
+    step: number,
+    least: number,
+    greatest: number,
+    by: { entries: Prisma.Sql; walked: Prisma.Sql },
+    first?: number,
+  ) => {
     const d = DURATIONS[step]!
     const within = Prisma.sql`BETWEEN ${least}::bigint AND ${greatest}::bigint`
     const limit = first === undefined ? Prisma.empty : Prisma.sql`ORDER BY f.${d} LIMIT ${first}`
@@ -163,8 +197,16 @@ async function readValues(tx: RawSql, options: FunnelOptions, source: KeptSource
   }
   const everyone = requests.flatMap(({ cell, offset, count }, id) => {
     if (cell.breakdown !== "") return []
-    const values = bucketValues(cell.step, cell.min, cell.max, { entries: Prisma.sql`''`, walked: Prisma.sql`''` }, offset + count)
-    return [Prisma.sql`(SELECT ${id}::int AS id, v.d::float8 AS d FROM (${values}) v ORDER BY v.d OFFSET ${offset} LIMIT ${count})`]
+    const values = bucketValues(
+      cell.step,
+      cell.min,
+      cell.max,
+      { entries: Prisma.sql`''`, walked: Prisma.sql`''` },
+      offset + count,
+    )
+    return [
+      Prisma.sql`(SELECT ${id}::int AS id, v.d::float8 AS d FROM (${values}) v ORDER BY v.d OFFSET ${offset} LIMIT ${count})`,
+    ]
   })
   const breakdown = options.breakdown ? Prisma.raw(options.breakdown) : null
   const groups = new Map<string, { step: number; least: number; greatest: number; ids: number[] }>()
@@ -172,7 +214,12 @@ async function readValues(tx: RawSql, options: FunnelOptions, source: KeptSource
     if (cell.breakdown === "") return
     const key = `${cell.step}:${cell.bucket}`
     const group = groups.get(key) ?? { step: cell.step, least: cell.min, greatest: cell.max, ids: [] }
-    groups.set(key, { ...group, least: Math.min(group.least, cell.min), greatest: Math.max(group.greatest, cell.max), ids: [...group.ids, id] })
+    groups.set(key, {
+      ...group,
+      least: Math.min(group.least, cell.min),
+      greatest: Math.max(group.greatest, cell.max),
+      ids: [...group.ids, id],
+    })
   })
   const ranked = breakdown
     ? [...groups.values()].map((group) => {
@@ -187,7 +234,9 @@ async function readValues(tx: RawSql, options: FunnelOptions, source: KeptSource
             ON x.segment = r.segment COLLATE "C" AND x.rank BETWEEN r.first AND r.last)`
       })
     : []
-  const rows = await tx.$queryRaw<{ id: number; d: number }[]>`SELECT id, d FROM (${Prisma.join([...everyone, ...ranked], " UNION ALL ")}) values ORDER BY id, d`
+  const rows = await tx.$queryRaw<
+    { id: number; d: number }[]
+  >`SELECT id, d FROM (${Prisma.join([...everyone, ...ranked], " UNION ALL ")}) values ORDER BY id, d`
   const values: number[][] = requests.map(() => [])
   for (const row of rows) values[row.id]!.push(row.d)
   return values
@@ -210,7 +259,11 @@ async function figures(cells: Cell[], options: FunnelOptions, read: Reader): Pro
           const buckets = group.cells.filter((cell) => cell.step === k)
           const people = buckets.reduce((sum, cell) => sum + cell.count, 0)
           if (k === 0 || people === 0) return { people, medianUs: null, sumUs: null }
-          return { people, medianUs: await bucketPercentile(buckets, 0.5, read), sumUs: buckets.reduce((sum, cell) => sum + cell.total, 0) }
+          return {
+            people,
+            medianUs: await bucketPercentile(buckets, 0.5, read),
+            sumUs: buckets.reduce((sum, cell) => sum + cell.total, 0),
+          }
         }),
       )
       return { ...group, counts }
@@ -219,6 +272,8 @@ async function figures(cells: Cell[], options: FunnelOptions, read: Reader): Pro
   const none: StepCount[] = Array.from({ length: stepCount }, () => ({ people: 0, medianUs: null, sumUs: null }))
   const steps = summarizeSteps(counted.find((group) => group.breakdown === "")?.counts ?? none)
   if (!options.breakdown) return { steps, segments: null }
-  const segments: FunnelSegment[] = counted.filter((group) => group.breakdown !== "").map((group) => ({ value: group.segment === "" ? null : group.segment, steps: summarizeSteps(group.counts) }))
+  const segments: FunnelSegment[] = counted
+    .filter((group) => group.breakdown !== "")
+    .map((group) => ({ value: group.segment === "" ? null : group.segment, steps: summarizeSteps(group.counts) }))
   return { steps, segments: sortSegments(segments) }
 }

@@ -7,7 +7,14 @@ import { rangeOfDays } from "@/lib/utils/time-range"
 import { countCells } from "./kept-cells"
 import { type FunnelSource, queryFunnel } from "./queries"
 import { funnelReport } from "./report"
-import { computeFunnel, DEFAULT_FUNNEL_STEPS, type FunnelBreakdown, type FunnelEvent, type FunnelOptions, type FunnelStep } from "./rules"
+import {
+  computeFunnel,
+  DEFAULT_FUNNEL_STEPS,
+  type FunnelBreakdown,
+  type FunnelEvent,
+  type FunnelOptions,
+  type FunnelStep,
+} from "./rules"
 import { FUNNEL_CASES, HOUR, MINUTE, T0 } from "./rules.fixtures"
 
 const LANDING: FunnelStep = { kind: "page", match: "/" }
@@ -42,7 +49,11 @@ async function both(events: readonly FunnelEvent[], options: FunnelOptions) {
   return fromDatabase
 }
 
-const week = (steps: readonly FunnelStep[], windowDays = 14, breakdown: FunnelBreakdown | null = null): FunnelOptions => ({ steps, windowDays, from: WEEK.from, to: WEEK.to, breakdown })
+const week = (
+  steps: readonly FunnelStep[],
+  windowDays = 14,
+  breakdown: FunnelBreakdown | null = null,
+): FunnelOptions => ({ steps, windowDays, from: WEEK.from, to: WEEK.to, breakdown })
 
 beforeEach(async () => {
   await db.analyticsEvent.deleteMany()
@@ -59,15 +70,31 @@ describe("the funnel query follows the hand-computed cases", () => {
 
   test("order, repeats, the same page twice, skips", async () => {
     expect((await both(FUNNEL_CASES.order.events, week(STEPS))).steps.map((s) => s.people)).toEqual([1, 0, 0])
-    expect((await both(FUNNEL_CASES.repeated.events, week(STEPS))).steps.map((s) => s.medianMs)).toEqual([null, 10 * MINUTE, 40 * MINUTE])
-    expect((await both(FUNNEL_CASES.samePageTwice.events, week([LANDING, LANDING]))).steps.map((s) => s.people)).toEqual([2, 1])
+    expect((await both(FUNNEL_CASES.repeated.events, week(STEPS))).steps.map((s) => s.medianMs)).toEqual([
+      null,
+      10 * MINUTE,
+      40 * MINUTE,
+    ])
+    expect(
+      (await both(FUNNEL_CASES.samePageTwice.events, week([LANDING, LANDING]))).steps.map((s) => s.people),
+    ).toEqual([2, 1])
     expect((await both(FUNNEL_CASES.skip.events, week(STEPS))).steps.map((s) => s.people)).toEqual([2, 1, 0])
   })
 
   test("events at the same instant: funnel order, one event per step, the smallest entry value", async () => {
     const paid: FunnelStep = { kind: "event", match: "order_paid" }
-    expect((await both(FUNNEL_CASES.sameInstant.events, week([LANDING, CHECKOUT, paid]))).steps.map((s) => s.people)).toEqual([2, 2, 1])
-    expect((await both(FUNNEL_CASES.samePageSameInstant.events, week([LANDING, LANDING]))).steps.map((s) => [s.people, s.medianMs])).toEqual([[2, null], [1, 0]])
+    expect(
+      (await both(FUNNEL_CASES.sameInstant.events, week([LANDING, CHECKOUT, paid]))).steps.map((s) => s.people),
+    ).toEqual([2, 2, 1])
+    expect(
+      (await both(FUNNEL_CASES.samePageSameInstant.events, week([LANDING, LANDING]))).steps.map((s) => [
+        s.people,
+        s.medianMs,
+      ]),
+    ).toEqual([
+      [2, null],
+      [1, 0],
+    ])
     const countries = await both(FUNNEL_CASES.sameInstant.events, week([LANDING, CHECKOUT], 14, "country"))
     expect(countries.segments!.map((s) => s.value)).toEqual(["NL", "US"])
   })
@@ -81,13 +108,22 @@ describe("the funnel query follows the hand-computed cases", () => {
   test("one event, and none", async () => {
     expect((await both([FUNNEL_CASES.basic.events[0]!], week(STEPS))).steps.map((s) => s.people)).toEqual([1, 0, 0])
     const empty = await both([], week(STEPS, 14, "device"))
-    expect(empty.steps.map((s) => [s.people, s.conversionFromFirst])).toEqual([[0, null], [0, null], [0, null]])
+    expect(empty.steps.map((s) => [s.people, s.conversionFromFirst])).toEqual([
+      [0, null],
+      [0, null],
+      [0, null],
+    ])
     expect(empty.segments).toEqual([])
   })
 
   test("local days of a non-UTC zone", async () => {
     const day = rangeOfDays("2026-03-10", "2026-03-10", "America/New_York")
-    const figures = await both(FUNNEL_CASES.zone.events, { steps: [LANDING, PRICING], windowDays: 14, from: day.from, to: day.to })
+    const figures = await both(FUNNEL_CASES.zone.events, {
+      steps: [LANDING, PRICING],
+      windowDays: 14,
+      from: day.from,
+      to: day.to,
+    })
     expect(figures.steps[0]!.people).toBe(2)
   })
 
@@ -98,9 +134,16 @@ describe("the funnel query follows the hand-computed cases", () => {
 
   test("breakdowns by country and by experiment variant", async () => {
     const countries = await both(FUNNEL_CASES.country.events, week([LANDING, PRICING], 14, "country"))
-    expect(countries.segments!.map((s) => [s.value, s.steps.map((step) => step.people)])).toEqual([["NL", [2, 1]], ["US", [1, 1]], [null, [1, 0]]])
+    expect(countries.segments!.map((s) => [s.value, s.steps.map((step) => step.people)])).toEqual([
+      ["NL", [2, 1]],
+      ["US", [1, 1]],
+      [null, [1, 0]],
+    ])
     const variants = await both(FUNNEL_CASES.variant.events, week([LANDING, PRICING], 14, "variant"))
-    expect(variants.segments!.map((s) => [s.value, s.steps.map((step) => step.people)])).toEqual([["a", [2, 1]], ["b", [1, 1]]])
+    expect(variants.segments!.map((s) => [s.value, s.steps.map((step) => step.people)])).toEqual([
+      ["a", [2, 1]],
+      ["b", [1, 1]],
+    ])
   })
 })
 
@@ -118,13 +161,18 @@ function random(seed: number) {
 /** `count` events on a grid of `slotMinutes` over 400 slots from 2 hours before the week (about 8 days at 30 minutes). */
 function randomEvents(seed: number, count: number, slotMinutes = 30): FunnelEvent[] {
   const next = random(seed)
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
   const visitors = Array.from({ length: 30 }, (_, i) => `v${i}`)
   const users = ["U1", "U2", "U3", "U4", "U5"]
   const shapes = [
-    { name: "page_view", path: "/" }, { name: "page_view", path: "/" }, { name: "page_view", path: "/pricing" },
-    { name: "page_view", path: "/docs" }, { name: "checkout_started", path: null }, { name: "order_paid", path: null },
-    { name: "seat_delivered", path: null }, { name: "signed_up", path: null },
+    { name: "page_view", path: "/" },
+    { name: "page_view", path: "/" },
+    { name: "page_view", path: "/pricing" },
+    { name: "page_view", path: "/docs" },
+    { name: "checkout_started", path: null },
+    { name: "order_paid", path: null },
+    { name: "seat_delivered", path: null },
+    { name: "signed_up", path: null },
   ]
   return Array.from({ length: count }, () => {
     const shape = pick(shapes)
@@ -147,10 +195,14 @@ function randomEvents(seed: number, count: number, slotMinutes = 30): FunnelEven
 }
 
 const configurations: { steps: FunnelStep[]; windowDays: number; breakdown: FunnelBreakdown | null }[] = [
-    { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 14, breakdown: null },
+  { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 14, breakdown: null },
   { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 1, breakdown: "country" },
   { steps: [LANDING, CHECKOUT, LANDING, PRICING], windowDays: 2, breakdown: "variant" },
-  { steps: [{ kind: "event", match: "signed_up" }, CHECKOUT, { kind: "event", match: "order_paid" }], windowDays: 3, breakdown: "utm_source" },
+  {
+    steps: [{ kind: "event", match: "signed_up" }, CHECKOUT, { kind: "event", match: "order_paid" }],
+    windowDays: 3,
+    breakdown: "utm_source",
+  },
   { steps: [PRICING, PRICING, PRICING], windowDays: 5, breakdown: "device" },
 ]
 
@@ -176,12 +228,38 @@ async function keptSource(funnel: string): Promise<FunnelSource> {
     SELECT ${markText(Prisma.sql`watermark`)} AS watermark, (SELECT ${markText(Prisma.sql`watermark`)} FROM analytics_rollup_state WHERE name = 'people@UTC') AS people
     FROM analytics_funnel_rollups WHERE funnel = ${funnel}`
   expect(row, `kept entries of ${funnel}`).toBeDefined()
-  return { kind: "kept", funnel, watermark: row!.watermark, peopleMark: row!.people, firstDay: WEEK.firstDay, lastDay: WEEK.lastDay, timeZone: "UTC" }
+  return {
+    kind: "kept",
+    funnel,
+    watermark: row!.watermark,
+    peopleMark: row!.people,
+    firstDay: WEEK.firstDay,
+    lastDay: WEEK.lastDay,
+    timeZone: "UTC",
+  }
 }
 
 const allCells = async () => ({
-  days: await db.analyticsFunnelCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { entryDay: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
-  months: await db.analyticsFunnelMonthCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { month: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
+  days: await db.analyticsFunnelCell.findMany({
+    orderBy: [
+      { funnel: "asc" },
+      { breakdown: "asc" },
+      { entryDay: "asc" },
+      { segment: "asc" },
+      { step: "asc" },
+      { bucket: "asc" },
+    ],
+  }),
+  months: await db.analyticsFunnelMonthCell.findMany({
+    orderBy: [
+      { funnel: "asc" },
+      { breakdown: "asc" },
+      { month: "asc" },
+      { segment: "asc" },
+      { step: "asc" },
+      { bucket: "asc" },
+    ],
+  }),
 })
 
 describe("kept funnel entries give what raw events give", () => {
@@ -191,7 +269,11 @@ describe("kept funnel entries give what raw events give", () => {
     test(`seed ${seed}: built, refreshed batch by batch, with events not rolled up yet`, async () => {
       const saved: { id: string }[] = []
       for (const [index, configuration] of configurations.entries()) {
-        saved.push(await db.savedFunnel.create({ data: { name: `funnel ${index}`, steps: configuration.steps, windowDays: configuration.windowDays } }))
+        saved.push(
+          await db.savedFunnel.create({
+            data: { name: `funnel ${index}`, steps: configuration.steps, windowDays: configuration.windowDays },
+          }),
+        )
       }
       const events = randomEvents(seed, 900)
       // Built from the first third; the second third refreshes them in batches of 50 events; the
@@ -212,8 +294,13 @@ describe("kept funnel entries give what raw events give", () => {
       for (const [index, configuration] of configurations.entries()) {
         const options = { ...configuration, from: WEEK.from, to: WEEK.to }
         const expected = computeFunnel(events, options)
-        expect(await queryFunnel(options, await keptSource(saved[index]!.id)), JSON.stringify(configuration)).toEqual(expected)
-        const report = await funnelReport({ funnelId: saved[index]!.id, breakdown: configuration.breakdown ?? undefined }, WEEK)
+        expect(await queryFunnel(options, await keptSource(saved[index]!.id)), JSON.stringify(configuration)).toEqual(
+          expected,
+        )
+        const report = await funnelReport(
+          { funnelId: saved[index]!.id, breakdown: configuration.breakdown ?? undefined },
+          WEEK,
+        )
         expect({ steps: report.steps, segments: report.segments }).toEqual(expected)
       }
       // Rolled up in full, nothing left to count from raw events: the same figures again.
@@ -225,14 +312,31 @@ describe("kept funnel entries give what raw events give", () => {
 
   test("a range's entrants are the people whose first entry in it falls on its days", async () => {
     const day = (n: number) => T0 + n * 24 * HOUR
-    const view = (at: number, visitorId: string, path: string): FunnelEvent => ({ at, name: "page_view", path, visitorId, userId: null })
+    const view = (at: number, visitorId: string, path: string): FunnelEvent => ({
+      at,
+      name: "page_view",
+      path,
+      visitorId,
+      userId: null,
+    })
     // v1 enters on days 0, 2 and 4, reaching pricing only after the day-2 entry; v2 on day 3 only.
-    const events = [view(day(0), "v1", "/"), view(day(2), "v1", "/"), view(day(2) + MINUTE, "v1", "/pricing"), view(day(4), "v1", "/"), view(day(3), "v2", "/")]
+    const events = [
+      view(day(0), "v1", "/"),
+      view(day(2), "v1", "/"),
+      view(day(2) + MINUTE, "v1", "/pricing"),
+      view(day(4), "v1", "/"),
+      view(day(3), "v2", "/"),
+    ]
     await store(events)
     await db.savedFunnel.create({ data: { name: "two steps", steps: [LANDING, PRICING], windowDays: 1 } })
     await roll()
     const [saved] = await db.savedFunnel.findMany()
-    for (const [first, last] of [["2026-03-02", "2026-03-08"], ["2026-03-04", "2026-03-08"], ["2026-03-05", "2026-03-06"], ["2026-03-07", "2026-03-08"]] as const) {
+    for (const [first, last] of [
+      ["2026-03-02", "2026-03-08"],
+      ["2026-03-04", "2026-03-08"],
+      ["2026-03-05", "2026-03-06"],
+      ["2026-03-07", "2026-03-08"],
+    ] as const) {
       const range = rangeOfDays(first, last, "UTC")
       const options = { steps: [LANDING, PRICING], windowDays: 1, from: range.from, to: range.to }
       const source = { ...(await keptSource(saved!.id)), firstDay: first, lastDay: last } as FunnelSource
@@ -241,7 +345,10 @@ describe("kept funnel entries give what raw events give", () => {
     // By hand: from day 0 (03-02), v1 enters on day 0 and misses pricing (a day later is past the
     // 1-day window); from day 2 (03-04), v1 enters on day 2 and reaches pricing a minute later.
     const fromDayTwo = rangeOfDays("2026-03-04", "2026-03-08", "UTC")
-    const figures = await queryFunnel({ steps: [LANDING, PRICING], windowDays: 1, from: fromDayTwo.from, to: fromDayTwo.to }, { ...(await keptSource(saved!.id)), firstDay: "2026-03-04", lastDay: "2026-03-08" } as FunnelSource)
+    const figures = await queryFunnel(
+      { steps: [LANDING, PRICING], windowDays: 1, from: fromDayTwo.from, to: fromDayTwo.to },
+      { ...(await keptSource(saved!.id)), firstDay: "2026-03-04", lastDay: "2026-03-08" } as FunnelSource,
+    )
     expect(figures.steps.map((step) => step.people)).toEqual([2, 1])
     expect(figures.steps[1]!.medianMs).toBe(MINUTE)
   })
@@ -254,7 +361,11 @@ describe("kept funnel entries give what raw events give", () => {
     await store(events.slice(300, 600))
     await roll(100)
     await store(events.slice(600))
-    for (const [first, last] of [["2026-03-02", "2026-05-31"], ["2026-03-15", "2026-06-10"], ["2026-04-01", "2026-04-30"]] as const) {
+    for (const [first, last] of [
+      ["2026-03-02", "2026-05-31"],
+      ["2026-03-15", "2026-06-10"],
+      ["2026-04-01", "2026-04-30"],
+    ] as const) {
       const range = rangeOfDays(first, last, "UTC")
       for (const breakdown of [null, "country", "variant"] as const) {
         const options = { steps: [...DEFAULT_FUNNEL_STEPS], windowDays: 14, breakdown, from: range.from, to: range.to }
@@ -286,12 +397,23 @@ describe("kept funnel entries give what raw events give", () => {
     await store(events)
     const saved = await db.savedFunnel.create({ data: { name: "two steps", steps: [LANDING, PRICING], windowDays: 1 } })
     await roll()
-    const options = { steps: [LANDING, PRICING], windowDays: 1, from: WEEK.from, to: WEEK.to, breakdown: "device" as const }
+    const options = {
+      steps: [LANDING, PRICING],
+      windowDays: 1,
+      from: WEEK.from,
+      to: WEEK.to,
+      breakdown: "device" as const,
+    }
     const figures = await queryFunnel(options, await keptSource(saved.id))
     expect(figures).toEqual(computeFunnel(events, options))
     expect(figures.steps[1]).toMatchObject({ people: 7, medianMs: 60_000 })
     expect(figures.steps[1]!.meanMs).toBeCloseTo((656 / 7) * 1000, 6)
-    expect(figures.segments!.map((segment) => [segment.value, segment.steps[0]!.people, segment.steps[1]!.medianMs])).toEqual([["desktop", 4, 59_000], ["mobile", 3, 61_000]])
+    expect(
+      figures.segments!.map((segment) => [segment.value, segment.steps[0]!.people, segment.steps[1]!.medianMs]),
+    ).toEqual([
+      ["desktop", 4, 59_000],
+      ["mobile", 3, 61_000],
+    ])
   })
 
   test("an edited saved funnel is built again, a deleted one dropped", async () => {
@@ -301,7 +423,9 @@ describe("kept funnel entries give what raw events give", () => {
     await db.savedFunnel.update({ where: { id: saved.id }, data: { windowDays: 1 } })
     expect((await roll()).funnelsBuilt).toBe(1)
     const options = { steps: STEPS, windowDays: 1, from: WEEK.from, to: WEEK.to }
-    expect(await queryFunnel(options, await keptSource(saved.id))).toEqual(computeFunnel(FUNNEL_CASES.basic.events, options))
+    expect(await queryFunnel(options, await keptSource(saved.id))).toEqual(
+      computeFunnel(FUNNEL_CASES.basic.events, options),
+    )
     await db.savedFunnel.delete({ where: { id: saved.id } })
     await roll()
     const kept = await db.$queryRaw<{ funnel: string }[]>`SELECT DISTINCT funnel FROM analytics_funnel_entries`

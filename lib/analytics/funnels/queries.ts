@@ -13,14 +13,18 @@ import { DURATIONS, entrantsSql } from "./step-sql"
 export type FunnelSource = { kind: "raw"; peopleMark: string; timeZone: string } | KeptSource
 
 /** The tallies of every step for one breakdown value or (total) for everyone: pk people, mk median and sk sum of durations (µs). */
-type TallyRow = { segment: string | null; total: boolean } & Record<`p${number}`, number> & Record<`m${number}` | `s${number}`, number | null>
+type TallyRow = { segment: string | null; total: boolean } & Record<`p${number}`, number> &
+  Record<`m${number}` | `s${number}`, number | null>
 
 /**
  * The funnel of rules.ts. From raw events, in one statement with nothing per person sent back:
  * per step, its count and the median and sum of its durations (µs), per breakdown value and in
  * total; summarizeSteps does the rest.
  */
-export async function queryFunnel(options: FunnelOptions, source: FunnelSource = { kind: "raw", peopleMark: EPOCH_MARK, timeZone: "UTC" }): Promise<FunnelFigures> {
+export async function queryFunnel(
+  options: FunnelOptions,
+  source: FunnelSource = { kind: "raw", peopleMark: EPOCH_MARK, timeZone: "UTC" },
+): Promise<FunnelFigures> {
   if (source.kind === "kept") return queryKeptFunnel(options, source)
   const stepCount = options.steps.length
   // Hash joins whatever the estimates (a CTE's row count is a guess, and a nested loop over tens of
@@ -34,14 +38,21 @@ export async function queryFunnel(options: FunnelOptions, source: FunnelSource =
     return tx.$queryRaw<TallyRow[]>(funnelSql(options, source))
   })
   const counts = (row: TallyRow): StepCount[] =>
-    Array.from({ length: stepCount }, (_, k) => (k === 0 ? { people: row.p0, medianUs: null, sumUs: null } : { people: row[`p${k}`], medianUs: row[`m${k}`], sumUs: row[`s${k}`] }))
+    Array.from({ length: stepCount }, (_, k) =>
+      k === 0
+        ? { people: row.p0, medianUs: null, sumUs: null }
+        : { people: row[`p${k}`], medianUs: row[`m${k}`], sumUs: row[`s${k}`] },
+    )
   const none: StepCount[] = Array.from({ length: stepCount }, () => ({ people: 0, medianUs: null, sumUs: null }))
   const totalRow = rows.find((row) => row.total)
   const total = totalRow ? counts(totalRow) : none
   const bySegment = new Map(rows.filter((row) => !row.total).map((row) => [row.segment, counts(row)]))
   const steps = summarizeSteps(total)
   if (!options.breakdown) return { steps, segments: null }
-  return { steps, segments: sortSegments([...bySegment].map(([value, counts]) => ({ value, steps: summarizeSteps(counts) }))) }
+  return {
+    steps,
+    segments: sortSegments([...bySegment].map(([value, counts]) => ({ value, steps: summarizeSteps(counts) }))),
+  }
 }
 
 /**

@@ -54,7 +54,13 @@ export type FunnelEvent = {
   variant?: string | null
 }
 
-export type FunnelOptions = { steps: readonly FunnelStep[]; windowDays: number; from: Date; to: Date; breakdown?: FunnelBreakdown | null }
+export type FunnelOptions = {
+  steps: readonly FunnelStep[]
+  windowDays: number
+  from: Date
+  to: Date
+  breakdown?: FunnelBreakdown | null
+}
 
 /**
  * What reached one step, as both paths count it: durations since the step before in microseconds
@@ -102,7 +108,10 @@ export function readWindow(options: Pick<FunnelOptions, "from" | "to" | "windowD
  * is one matcher. Matchers never overlap (an event step cannot be page_view), so every event read
  * matches exactly one.
  */
-export function stepSymbols(steps: readonly FunnelStep[]): { perStep: number[]; matchers: { step: FunnelStep; symbol: number }[] } {
+export function stepSymbols(steps: readonly FunnelStep[]): {
+  perStep: number[]
+  matchers: { step: FunnelStep; symbol: number }[]
+} {
   const matchers: { step: FunnelStep; symbol: number }[] = []
   const perStep = steps.map((step) => {
     const known = matchers.find((matcher) => matcher.step.kind === step.kind && matcher.step.match === step.match)
@@ -120,7 +129,12 @@ export type PersonEvents = { at: number; symbol: number }[]
  * The instants at which a person who entered at `entry` reached each step, stopping at the first
  * step missed or out of the window (see the rules above).
  */
-export function walkSteps(events: PersonEvents, entry: number, perStep: readonly number[], windowDays: number): number[] {
+export function walkSteps(
+  events: PersonEvents,
+  entry: number,
+  perStep: readonly number[],
+  windowDays: number,
+): number[] {
   const deadline = entry + windowDays * DAY_MS
   const reached = [entry]
   for (let step = 1; step < perStep.length; step++) {
@@ -154,7 +168,11 @@ export function countSteps(progress: readonly number[][], stepCount: number): St
     const reached = progress.filter((times) => times.length > step)
     if (step === 0) return { people: reached.length, medianUs: null, sumUs: null }
     const durations = reached.map((times) => Math.round((times[step]! - times[step - 1]!) * 1000))
-    return { people: reached.length, medianUs: median(durations), sumUs: durations.length ? durations.reduce((sum, value) => sum + value, 0) : null }
+    return {
+      people: reached.length,
+      medianUs: median(durations),
+      sumUs: durations.length ? durations.reduce((sum, value) => sum + value, 0) : null,
+    }
   })
 }
 
@@ -175,19 +193,30 @@ export function summarizeSteps(counts: readonly StepCount[]): FunnelStepFigures[
 }
 
 function segmentOf(event: FunnelEvent, breakdown: FunnelBreakdown): string | null {
-  return { country: event.country, device: event.device, utm_source: event.utmSource, variant: event.variant }[breakdown] ?? null
+  return (
+    { country: event.country, device: event.device, utm_source: event.utmSource, variant: event.variant }[breakdown] ??
+    null
+  )
 }
 
 /** The smallest non-null value, as SQL's min() picks it. */
 function smallest(values: readonly (string | null)[]): string | null {
-  return values.reduce<string | null>((least, value) => (value !== null && (least === null || value < least) ? value : least), null)
+  return values.reduce<string | null>(
+    (least, value) => (value !== null && (least === null || value < least) ? value : least),
+    null,
+  )
 }
 
 /** The reference funnel over every raw event (any order): per step and, with a breakdown, per value of the entry event. */
 export function computeFunnel(events: readonly FunnelEvent[], options: FunnelOptions): FunnelFigures {
   const { from, end } = readWindow(options)
   const { perStep, matchers } = stepSymbols(options.steps)
-  const read = events.filter((event) => event.at >= from.getTime() && event.at < end.getTime() && matchers.some((matcher) => matchesStep(matcher.step, event)))
+  const read = events.filter(
+    (event) =>
+      event.at >= from.getTime() &&
+      event.at < end.getTime() &&
+      matchers.some((matcher) => matchesStep(matcher.step, event)),
+  )
   const links = identityLinks(events)
   const byPerson = new Map<string, FunnelEvent[]>()
   for (const event of read) {
@@ -198,14 +227,25 @@ export function computeFunnel(events: readonly FunnelEvent[], options: FunnelOpt
   }
   const entrants: { segment: string | null; times: number[] }[] = []
   for (const personEvents of byPerson.values()) {
-    const symbolled = personEvents.map((event) => ({ event, at: event.at, symbol: matchers.find((matcher) => matchesStep(matcher.step, event))!.symbol }))
+    const symbolled = personEvents.map((event) => ({
+      event,
+      at: event.at,
+      symbol: matchers.find((matcher) => matchesStep(matcher.step, event))!.symbol,
+    }))
     const entries = symbolled.filter((item) => item.symbol === perStep[0] && item.at < options.to.getTime())
     if (entries.length === 0) continue
     const entry = Math.min(...entries.map((item) => item.at))
-    const segment = options.breakdown ? smallest(entries.filter((item) => item.at === entry).map((item) => segmentOf(item.event, options.breakdown!))) : null
+    const segment = options.breakdown
+      ? smallest(entries.filter((item) => item.at === entry).map((item) => segmentOf(item.event, options.breakdown!)))
+      : null
     entrants.push({ segment, times: walkSteps(symbolled, entry, perStep, options.windowDays) })
   }
-  const steps = summarizeSteps(countSteps(entrants.map((person) => person.times), options.steps.length))
+  const steps = summarizeSteps(
+    countSteps(
+      entrants.map((person) => person.times),
+      options.steps.length,
+    ),
+  )
   if (!options.breakdown) return { steps, segments: null }
   const groups = new Map<string | null, number[][]>()
   for (const person of entrants) {
@@ -213,13 +253,18 @@ export function computeFunnel(events: readonly FunnelEvent[], options: FunnelOpt
     if (group) group.push(person.times)
     else groups.set(person.segment, [person.times])
   }
-  const segments = [...groups].map(([value, progress]) => ({ value, steps: summarizeSteps(countSteps(progress, options.steps.length)) }))
+  const segments = [...groups].map(([value, progress]) => ({
+    value,
+    steps: summarizeSteps(countSteps(progress, options.steps.length)),
+  }))
   return { steps, segments: sortSegments(segments) }
 }
 
 /** Most entrants first, then by value; people with no value last. */
 export function sortSegments(segments: FunnelSegment[]): FunnelSegment[] {
-  return segments.sort((a, b) => (b.steps[0]?.people ?? 0) - (a.steps[0]?.people ?? 0) || compareValues(a.value, b.value))
+  return segments.sort(
+    (a, b) => (b.steps[0]?.people ?? 0) - (a.steps[0]?.people ?? 0) || compareValues(a.value, b.value),
+  )
 }
 
 function compareValues(a: string | null, b: string | null): number {

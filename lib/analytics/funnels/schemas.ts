@@ -1,7 +1,15 @@
 import { z } from "zod"
 import { eventNameSchema } from "@/lib/analytics/model/event-names"
 import { productRangeQuerySchema } from "@/lib/analytics/model/range"
-import { DEFAULT_WINDOW_DAYS, FUNNEL_BREAKDOWNS, MAX_FUNNEL_STEPS, MAX_WINDOW_DAYS, MIN_FUNNEL_STEPS, PAGE_PATH_PATTERN, PAGE_VIEW } from "./rules"
+import {
+  DEFAULT_WINDOW_DAYS,
+  FUNNEL_BREAKDOWNS,
+  MAX_FUNNEL_STEPS,
+  MAX_WINDOW_DAYS,
+  MIN_FUNNEL_STEPS,
+  PAGE_PATH_PATTERN,
+  PAGE_VIEW,
+} from "./rules"
 
 const pagePath = z
   .string()
@@ -12,7 +20,10 @@ const pagePath = z
 export const funnelStepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("page"), match: pagePath }),
   // A page view is a page step: an event step named page_view would overlap every page step.
-  z.object({ kind: z.literal("event"), match: eventNameSchema.refine((name) => name !== PAGE_VIEW, "use a page step for page views") }),
+  z.object({
+    kind: z.literal("event"),
+    match: eventNameSchema.refine((name) => name !== PAGE_VIEW, "use a page step for page views"),
+  }),
 ])
 
 export const funnelStepsSchema = z
@@ -33,8 +44,15 @@ export type SavedFunnelInput = z.infer<typeof savedFunnelInputSchema>
 
 // No defaults here: an absent field stays as it is.
 export const savedFunnelPatchSchema = z
-  .object({ name: funnelNameSchema.optional(), steps: funnelStepsSchema.optional(), windowDays: windowDaysSchema.optional() })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), "change at least one of name, steps, windowDays")
+  .object({
+    name: funnelNameSchema.optional(),
+    steps: funnelStepsSchema.optional(),
+    windowDays: windowDaysSchema.optional(),
+  })
+  .refine(
+    (patch) => Object.values(patch).some((value) => value !== undefined),
+    "change at least one of name, steps, windowDays",
+  )
 export type SavedFunnelPatch = z.infer<typeof savedFunnelPatchSchema>
 
 /** Steps in a URL, as formatSteps (rules.ts) writes them. */

@@ -70,7 +70,11 @@ export function eventsOfPersons(persons: Prisma.Sql): Prisma.Sql {
 }
 
 /** What a funnel's steps need of an event `e`: which events match, and the matcher number of each. */
-export function stepMatching(steps: readonly FunnelStep[]): { perStep: number[]; filter: Prisma.Sql; symbol: Prisma.Sql } {
+export function stepMatching(steps: readonly FunnelStep[]): {
+  perStep: number[]
+  filter: Prisma.Sql
+  symbol: Prisma.Sql
+} {
   const { perStep, matchers } = stepSymbols(steps)
   const pages = matchers.filter((matcher) => matcher.step.kind === "page")
   const events = matchers.filter((matcher) => matcher.step.kind === "event")
@@ -97,12 +101,22 @@ export function laterStepCtes(perStep: readonly number[], windowDays: number, ca
   const keys = carried.map((column) => Prisma.raw(`s.${column}`))
   const ctes = perStep.slice(1).map((symbol, index) => {
     const k = index + 1
-    const [table, previousTable, time, previousTime] = [STEP_TABLES[k]!, STEP_TABLES[k - 1]!, STEP_TIMES[k]!, STEP_TIMES[k - 1]!]
+    const [table, previousTable, time, previousTime] = [
+      STEP_TABLES[k]!,
+      STEP_TABLES[k - 1]!,
+      STEP_TIMES[k]!,
+      STEP_TIMES[k - 1]!,
+    ]
     const times = STEP_TIMES.slice(0, k).map((column) => Prisma.sql`s.${column}`)
     const group = Prisma.join([Prisma.sql`s.person`, ...keys, ...times])
     // Events of this matcher at the previous instant already serving an earlier step.
     const sameMatcher = perStep.slice(0, k).flatMap((other, j) => (other === symbol ? [STEP_TIMES[j]!] : []))
-    const used = sameMatcher.length ? Prisma.join(sameMatcher.map((column) => Prisma.sql`(s.${column} = s.${previousTime})::int`), " + ") : Prisma.sql`0`
+    const used = sameMatcher.length
+      ? Prisma.join(
+          sameMatcher.map((column) => Prisma.sql`(s.${column} = s.${previousTime})::int`),
+          " + ",
+        )
+      : Prisma.sql`0`
     const reached = Prisma.sql`CASE WHEN count(*) FILTER (WHERE e.at = s.${previousTime}) > ${used} THEN s.${previousTime} ELSE min(e.at) FILTER (WHERE e.at > s.${previousTime}) END`
     return Prisma.sql`, ${table} AS (
       SELECT ${group}, ${reached} AS ${time}
@@ -128,15 +142,23 @@ export function entryValue(column: Prisma.Sql): Prisma.Sql {
  * in the range, later steps follow laterStepCtes. Everyone's, or only the people `persons` selects
  * (a query of one column, person).
  */
-export function entrantsSql(options: FunnelOptions, identity: { peopleMark: string; timeZone: string }, persons: Prisma.Sql | null): Prisma.Sql {
+export function entrantsSql(
+  options: FunnelOptions,
+  identity: { peopleMark: string; timeZone: string },
+  persons: Prisma.Sql | null,
+): Prisma.Sql {
   const { from, end } = readWindow(options)
   const { perStep, filter, symbol } = stepMatching(options.steps)
   const stepCount = options.steps.length
   const segment = options.breakdown ? SEGMENT_VALUES[options.breakdown] : Prisma.sql`NULL::text`
   const events = persons ? Prisma.sql`(${eventsOfPersons(persons)})` : Prisma.sql`analytics_events`
   const scope = persons ? Prisma.sql`AND ${PERSON} IN (SELECT person FROM (${persons}) p)` : Prisma.empty
-  const durations = DURATIONS.slice(1, stepCount).map((duration, index) => Prisma.sql`${stepMicros(STEP_TABLES[index + 1]!, index + 1)} AS ${duration}`)
-  const walked = STEP_TABLES.slice(1, stepCount).map((table) => Prisma.sql`LEFT JOIN ${table} ON ${table}.person = s0.person`)
+  const durations = DURATIONS.slice(1, stepCount).map(
+    (duration, index) => Prisma.sql`${stepMicros(STEP_TABLES[index + 1]!, index + 1)} AS ${duration}`,
+  )
+  const walked = STEP_TABLES.slice(1, stepCount).map(
+    (table) => Prisma.sql`LEFT JOIN ${table} ON ${table}.person = s0.person`,
+  )
   return Prisma.sql`
     WITH links AS MATERIALIZED (${userLinksSql(identity.peopleMark, identity.timeZone)}),
     pe AS MATERIALIZED (

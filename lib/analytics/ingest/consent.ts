@@ -1,6 +1,12 @@
 import { env } from "@/lib/env"
 import type { ConsentChoice } from "./schemas"
-import { CONSENT_COOKIE, consentedVisitorId, newVisitorId, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_SECONDS } from "./visitor"
+import {
+  CONSENT_COOKIE,
+  consentedVisitorId,
+  newVisitorId,
+  VISITOR_COOKIE,
+  VISITOR_COOKIE_MAX_AGE_SECONDS,
+} from "./visitor"
 
 /**
  * The Set-Cookie headers for a consent choice. Granted: acv_consent=granted (readable by the page,

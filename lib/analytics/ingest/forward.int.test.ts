@@ -8,7 +8,10 @@ import { shutdownPostHogServer } from "./posthog"
 import { track } from "./track"
 
 // A stand-in for PostHog's ingestion API on a local port: posthog-node's `host` points at it.
-type Received = { path: string; body: { batch?: { event: string; distinct_id: string; properties: Record<string, unknown> }[] } }
+type Received = {
+  path: string
+  body: { batch?: { event: string; distinct_id: string; properties: Record<string, unknown> }[] }
+}
 const received: Received[] = []
 let server: Server
 
@@ -48,5 +51,9 @@ test("a stored server event reaches PostHog's batch endpoint in the background",
   const events = received.flatMap((request) => request.body.batch ?? [])
   expect(received.some((request) => request.path.startsWith("/batch"))).toBe(true)
   expect(events).toHaveLength(1)
-  expect(events[0]).toMatchObject({ event: "feature_used", distinct_id: user.id, properties: { feature: "plan_changed", $process_person_profile: true } })
+  expect(events[0]).toMatchObject({
+    event: "feature_used",
+    distinct_id: user.id,
+    properties: { feature: "plan_changed", $process_person_profile: true },
+  })
 })

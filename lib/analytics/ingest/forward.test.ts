@@ -19,9 +19,25 @@ vi.mock("posthog-node", () => ({
 }))
 
 const row: EventRow = {
-  at: new Date("2026-11-20T10:00:00Z"), name: "page_view", visitorId: "v1", consented: false, sessionId: "s1234567", userId: null,
-  path: "/pricing", referrer: "news.example", utmSource: "newsletter", utmMedium: null, utmCampaign: "launch", utmTerm: null,
-  utmContent: null, country: "DE", browser: "Firefox", os: "Linux", device: "desktop", screen: "1280x720", props: null,
+  at: new Date("2026-11-20T10:00:00Z"),
+  name: "page_view",
+  visitorId: "v1",
+  consented: false,
+  sessionId: "s1234567",
+  userId: null,
+  path: "/pricing",
+  referrer: "news.example",
+  utmSource: "newsletter",
+  utmMedium: null,
+  utmCampaign: "launch",
+  utmTerm: null,
+  utmContent: null,
+  country: "DE",
+  browser: "Firefox",
+  os: "Linux",
+  device: "desktop",
+  screen: "1280x720",
+  props: null,
 }
 
 beforeEach(() => {
@@ -58,10 +74,30 @@ test("a page view becomes $pageview; anonymous visitors get no person profile", 
   const message = postHogMessage(row, "https://copilot.example")
   expect(message).toMatchObject({ distinctId: "v1", event: "$pageview", timestamp: row.at, disableGeoip: true })
   expect(message.properties).toEqual({
-    $process_person_profile: false, $session_id: "s1234567", $pathname: "/pricing", $current_url: "https://copilot.example/pricing",
-    $referring_domain: "news.example", $browser: "Firefox", $os: "Linux", $device_type: "desktop", $screen: "1280x720",
-    utm_source: "newsletter", utm_campaign: "launch", country: "DE", visitor_id: "v1", consented: false,
+    $process_person_profile: false,
+    $session_id: "s1234567",
+    $pathname: "/pricing",
+    $current_url: "https://copilot.example/pricing",
+    $referring_domain: "news.example",
+    $browser: "Firefox",
+    $os: "Linux",
+    $device_type: "desktop",
+    $screen: "1280x720",
+    utm_source: "newsletter",
+    utm_campaign: "launch",
+    country: "DE",
+    visitor_id: "v1",
+    consented: false,
   })
-  const signedIn = postHogMessage({ ...row, name: "feature_used", userId: "user_1", props: { feature: "plan_changed" } })
-  expect(signedIn).toMatchObject({ distinctId: "user_1", event: "feature_used", properties: { $process_person_profile: true, feature: "plan_changed" } })
+  const signedIn = postHogMessage({
+    ...row,
+    name: "feature_used",
+    userId: "user_1",
+    props: { feature: "plan_changed" },
+  })
+  expect(signedIn).toMatchObject({
+    distinctId: "user_1",
+    event: "feature_used",
+    properties: { $process_person_profile: true, feature: "plan_changed" },
+  })
 })

@@ -52,7 +52,9 @@ export function forwardEvents(rows: readonly EventRow[]): void {
       .then((posthog) => {
         for (const row of rows) posthog?.capture(postHogMessage(row, siteUrl))
       })
-      .catch((error: unknown) => console.error("[analytics] events not forwarded to PostHog:", error instanceof Error ? error.message : error))
+      .catch((error: unknown) =>
+        console.error("[analytics] events not forwarded to PostHog:", error instanceof Error ? error.message : error),
+      )
   } catch (error) {
     console.error("[analytics] events not forwarded to PostHog:", error instanceof Error ? error.message : error)
   }

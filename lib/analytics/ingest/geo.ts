@@ -18,10 +18,15 @@ let opened: Reader<Response> | null | undefined
 
 /** Opened once, on the first lookup; a missing file logs once and geolocation answers null. */
 function geoDatabase(): Promise<Reader<Response> | null> {
-  reader ??= maxmind.open<Response>(path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().ANALYTICS_GEOIP_DB ?? DEFAULT_DATABASE)).catch((error: unknown) => {
-    console.error("[analytics] GeoLite2 country database unavailable; countries will be empty:", error instanceof Error ? error.message : error)
-    return null
-  })
+  reader ??= maxmind
+    .open<Response>(path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().ANALYTICS_GEOIP_DB ?? DEFAULT_DATABASE))
+    .catch((error: unknown) => {
+      console.error(
+        "[analytics] GeoLite2 country database unavailable; countries will be empty:",
+        error instanceof Error ? error.message : error,
+      )
+      return null
+    })
   void reader.then((database) => (opened = database))
   return reader
 }

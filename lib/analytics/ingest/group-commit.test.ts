@@ -26,7 +26,11 @@ test("a flush holds at most maxItems, never splitting a submission", async () =>
   const commit = new GroupCommit<number>({ write, maxItems: 5, delayMs: 5 })
   await Promise.all([[1, 2, 3], [4, 5, 6], [7], [8, 9]].map((items) => commit.submit(items)))
   // 3 + 3 > 5, so the second submission starts the next flush; 3 + 1 fits, and 2 more would not.
-  expect(flushes).toEqual([[1, 2, 3], [4, 5, 6, 7], [8, 9]])
+  expect(flushes).toEqual([
+    [1, 2, 3],
+    [4, 5, 6, 7],
+    [8, 9],
+  ])
 })
 
 test("submissions made while a write runs form the next flush", async () => {
@@ -101,7 +105,10 @@ test("drain writes what is queued without waiting out the delay, and what arrive
   const drained = commit.drain()
   outcomes.push(commit.submit([4]))
   await drained
-  expect(flushes).toEqual([[1, 2], [3, 4]])
+  expect(flushes).toEqual([
+    [1, 2],
+    [3, 4],
+  ])
   await expect(Promise.all(outcomes)).resolves.toEqual([undefined, undefined, undefined])
   expect(commit.stats().pending).toBe(0)
 })

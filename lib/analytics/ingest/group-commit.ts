@@ -49,7 +49,9 @@ export class GroupCommit<T> {
   submit(items: T[]): Promise<void> {
     if (items.length === 0) return Promise.resolve()
     if (this.pending + items.length > this.maxPending) {
-      return Promise.reject(new AppError("service_unavailable", "too many events are waiting to be stored; retry later"))
+      return Promise.reject(
+        new AppError("service_unavailable", "too many events are waiting to be stored; retry later"),
+      )
     }
     const submitted = new Promise<void>((resolve, reject) => {
       this.queue.push({ items, resolve, reject })

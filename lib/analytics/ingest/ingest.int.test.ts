@@ -18,7 +18,9 @@ const rowsTagged = (tag: string) => db.analyticsEvent.count({ where: { path: `/t
 
 afterEach(async () => {
   // Whatever a test did to the table, the next one finds it in place.
-  await db.$executeRawUnsafe(`DO $$ BEGIN IF to_regclass('analytics_events_away') IS NOT NULL THEN ALTER TABLE analytics_events_away RENAME TO analytics_events; END IF; END $$`)
+  await db.$executeRawUnsafe(
+    `DO $$ BEGIN IF to_regclass('analytics_events_away') IS NOT NULL THEN ALTER TABLE analytics_events_away RENAME TO analytics_events; END IF; END $$`,
+  )
 })
 
 describe("the database failing", () => {
@@ -45,8 +47,18 @@ describe("the database failing", () => {
     const pending: Promise<Response>[] = []
     for (let i = 0; i < 90; i++) {
       pending.push(send(tag, 2, `198.51.100.${i + 1}`))
-      if (i === 30) pending.push(db.$executeRawUnsafe("ALTER TABLE analytics_events RENAME TO analytics_events_away").then(() => new Response(null, { status: 299 })))
-      if (i === 60) pending.push(db.$executeRawUnsafe("ALTER TABLE analytics_events_away RENAME TO analytics_events").then(() => new Response(null, { status: 299 })))
+      if (i === 30)
+        pending.push(
+          db
+            .$executeRawUnsafe("ALTER TABLE analytics_events RENAME TO analytics_events_away")
+            .then(() => new Response(null, { status: 299 })),
+        )
+      if (i === 60)
+        pending.push(
+          db
+            .$executeRawUnsafe("ALTER TABLE analytics_events_away RENAME TO analytics_events")
+            .then(() => new Response(null, { status: 299 })),
+        )
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
     const statuses = (await Promise.all(pending)).map((r) => r.status).filter((s) => s !== 299)
@@ -64,11 +76,14 @@ describe("daily salts", () => {
     const now = new Date()
     const day = (offset: number) => utcDay(new Date(now.getTime() + offset * DAY))
     await db.$executeRaw`DELETE FROM analytics_salts`
-    for (const offset of [-3, -2, -1]) await db.$executeRaw`INSERT INTO analytics_salts (day, salt) VALUES (${day(offset)}::date, ${`old-${offset}`})`
+    for (const offset of [-3, -2, -1])
+      await db.$executeRaw`INSERT INTO analytics_salts (day, salt) VALUES (${day(offset)}::date, ${`old-${offset}`})`
     resetSaltCache()
     const today = await daySalt(day(0), now)
     expect(today).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    const kept = await db.$queryRaw<{ day: string; salt: string }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day, salt FROM analytics_salts ORDER BY day`
+    const kept = await db.$queryRaw<
+      { day: string; salt: string }[]
+    >`SELECT to_char(day, 'YYYY-MM-DD') AS day, salt FROM analytics_salts ORDER BY day`
     expect(kept).toEqual([
       { day: day(-1), salt: "old--1" },
       { day: day(0), salt: today },
@@ -96,11 +111,21 @@ describe("daily salts", () => {
     // Just after midnight, yesterday's events still hash under yesterday's salt.
     const yesterday = new Date(Math.floor(now / DAY) * DAY - 60_000).toISOString()
     const response = await callRoute(POST, "POST", "/api/events", {
-      body: { events: [{ name: "a", path: `/t/${tag}`, ts: yesterday }, { name: "b", path: `/t/${tag}` }, { name: "c", path: `/t/${tag}` }] },
+      body: {
+        events: [
+          { name: "a", path: `/t/${tag}`, ts: yesterday },
+          { name: "b", path: `/t/${tag}` },
+          { name: "c", path: `/t/${tag}` },
+        ],
+      },
       headers: { "user-agent": CHROME, "x-forwarded-for": "203.0.113.50" },
     })
     expect(response.status).toBe(202)
-    const rows = await db.analyticsEvent.findMany({ where: { path: `/t/${tag}` }, orderBy: { name: "asc" }, select: { name: true, visitorId: true } })
+    const rows = await db.analyticsEvent.findMany({
+      where: { path: `/t/${tag}` },
+      orderBy: { name: "asc" },
+      select: { name: true, visitorId: true },
+    })
     expect(rows[1]!.visitorId).toBe(rows[2]!.visitorId)
     expect(rows[0]!.visitorId).not.toBe(rows[1]!.visitorId)
   })

@@ -4,14 +4,38 @@ import { saltDayFor, utcDay } from "./salts"
 import type { EventRow } from "./store"
 
 const row: EventRow = {
-  at: new Date("2026-11-26T10:00:00Z"), name: "page_view", visitorId: "v", consented: false, sessionId: null, userId: null,
-  path: "/p", referrer: "example.com", utmSource: "news", utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null,
-  country: "FR", browser: "Firefox", os: "Linux", device: "desktop", screen: "1x1", props: { plan: "annual" },
+  at: new Date("2026-11-26T10:00:00Z"),
+  name: "page_view",
+  visitorId: "v",
+  consented: false,
+  sessionId: null,
+  userId: null,
+  path: "/p",
+  referrer: "example.com",
+  utmSource: "news",
+  utmMedium: null,
+  utmCampaign: null,
+  utmTerm: null,
+  utmContent: null,
+  country: "FR",
+  browser: "Firefox",
+  os: "Linux",
+  device: "desktop",
+  screen: "1x1",
+  props: { plan: "annual" },
 }
 
 test("the sender's address is removed wherever it appears; other values stay", () => {
   const ip = "198.51.100.23"
-  const scrubbed = scrubAddress({ ...row, path: `/lookup/${ip}`, utmTerm: `from ${ip}`, props: { ip, where: `addr=${ip}`, $ip_address: "x", ipAddress: "y", plan: "annual" } }, ip)
+  const scrubbed = scrubAddress(
+    {
+      ...row,
+      path: `/lookup/${ip}`,
+      utmTerm: `from ${ip}`,
+      props: { ip, where: `addr=${ip}`, $ip_address: "x", ipAddress: "y", plan: "annual" },
+    },
+    ip,
+  )
   expect(scrubbed).toEqual({ ...row, path: null, utmTerm: null, props: { plan: "annual" } })
   expect(scrubAddress({ ...row, props: { ip } }, ip).props).toBeNull()
   expect(scrubAddress(row, null)).toBe(row)
@@ -34,7 +58,13 @@ test("an event is hashed under its own day's salt, but never before yesterday or
 })
 
 test("a UTC day is named as toISOString names it, before 1970 and at the last millisecond of a day too", () => {
-  for (const at of ["2026-11-26T00:00:00.000Z", "2026-11-26T23:59:59.999Z", "2024-02-29T12:00:00Z", "1969-12-31T23:59:59.999Z", "1900-03-01T00:00:00Z"]) {
+  for (const at of [
+    "2026-11-26T00:00:00.000Z",
+    "2026-11-26T23:59:59.999Z",
+    "2024-02-29T12:00:00Z",
+    "1969-12-31T23:59:59.999Z",
+    "1900-03-01T00:00:00Z",
+  ]) {
     expect(utcDay(new Date(at))).toBe(new Date(at).toISOString().slice(0, 10))
   }
 })

@@ -16,7 +16,14 @@ import { anonymousVisitorId, consentedVisitorId } from "./visitor"
  * hash, the country and the address limit, never stored. `ownHosts` are this app's (the request's
  * host and NEXTAUTH_URL's), `cdnCountry` the ANALYTICS_COUNTRY_HEADER a trusted CDN sent, if any.
  */
-export type RequestOrigin = { ip: string | null; userAgent: string; host: string; ownHosts: string[]; cookieHeader: string | null; cdnCountry: string | null }
+export type RequestOrigin = {
+  ip: string | null
+  userAgent: string
+  host: string
+  ownHosts: string[]
+  cookieHeader: string | null
+  cdnCountry: string | null
+}
 
 export type Visitor = { visitorId: string; consented: boolean }
 
@@ -33,14 +40,21 @@ function knownVisitor(origin: RequestOrigin, saltDay: string, now: Date): Visito
 }
 
 function anonymousVisitor(origin: RequestOrigin, salt: string): Visitor {
-  return { visitorId: anonymousVisitorId({ salt, ip: origin.ip ?? "", userAgent: origin.userAgent, host: origin.host }), consented: false }
+  return {
+    visitorId: anonymousVisitorId({ salt, ip: origin.ip ?? "", userAgent: origin.userAgent, host: origin.host }),
+    consented: false,
+  }
 }
 
 /**
  * The visitor of each salt day among `times` (one hash per day, not per event). Every request but
  * a day's first finds its salt loaded and awaits nothing: ingestion's cost is mostly per promise.
  */
-export async function visitorsByDay(origin: RequestOrigin, times: readonly Date[], now: Date): Promise<Map<string, Visitor>> {
+export async function visitorsByDay(
+  origin: RequestOrigin,
+  times: readonly Date[],
+  now: Date,
+): Promise<Map<string, Visitor>> {
   const visitors = new Map<string, Visitor>()
   for (const at of times) {
     const day = saltDayFor(at, now)
@@ -57,13 +71,22 @@ export function eventTime(ts: string | undefined, now: Date): Date {
   return at > now ? now : at
 }
 
-const ADDRESS_FIELDS = ["path", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent"] as const satisfies readonly (keyof EventRow)[]
+const ADDRESS_FIELDS = [
+  "path",
+  "referrer",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmTerm",
+  "utmContent",
+] as const satisfies readonly (keyof EventRow)[]
 const ADDRESS_PROP = /^\$?ip(_?address)?$/i
 
 /** Drops anything that carries the sender's address: the address is never stored, even by accident. */
 export function scrubAddress(row: EventRow, ip: string | null): EventRow {
   if (!ip) return row
-  const propCarries = ([key, value]: [string, unknown]) => ADDRESS_PROP.test(key) || (typeof value === "string" && value.includes(ip))
+  const propCarries = ([key, value]: [string, unknown]) =>
+    ADDRESS_PROP.test(key) || (typeof value === "string" && value.includes(ip))
   const entries = row.props ? Object.entries(row.props) : []
   // Almost every row carries nothing: keep it as it is.
   if (!ADDRESS_FIELDS.some((field) => row[field]?.includes(ip)) && !entries.some(propCarries)) return row
@@ -73,7 +96,14 @@ export function scrubAddress(row: EventRow, ip: string | null): EventRow {
   return scrubbed
 }
 
-type RowContext = { origin: RequestOrigin; client: Client; country: string | null; userId: string | null; now: Date; visitors: Map<string, Visitor> }
+type RowContext = {
+  origin: RequestOrigin
+  client: Client
+  country: string | null
+  userId: string | null
+  now: Date
+  visitors: Map<string, Visitor>
+}
 
 /** One stored row from one validated event at `at`; `context.visitors` holds the visitor of its salt day. */
 export function buildRow(event: AnalyticsEventInput, at: Date, context: RowContext): EventRow {
@@ -108,21 +138,46 @@ export function buildRow(event: AnalyticsEventInput, at: Date, context: RowConte
  * once they are committed; a failed flush rejects with 503 (422 when the database refused a value of
  * this batch alone), and then nothing of the batch is stored.
  */
-export async function ingestBatch(input: { origin: RequestOrigin; events: AnalyticsEventInput[]; userId: string | null }): Promise<{ accepted: number }> {
+export async function ingestBatch(input: {
+  origin: RequestOrigin
+  events: AnalyticsEventInput[]
+  userId: string | null
+}): Promise<{ accepted: number }> {
   const { origin } = input
   const client = parseUserAgent(origin.userAgent)
   if (client.bot) return { accepted: 0 }
   // By address first: the visitor's own limit keys on a cookie the client chooses. Senders whose
   // address is unknown (no trusted proxy) share one allowance.
-  const byAddress = await consumeRateLimit({ name: "events-address", points: env().ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE, durationSeconds: 60 }, `address:${origin.ip ?? "unknown"}`, input.events.length)
-  if (!byAddress.allowed) throw new AppError("rate_limited", "too many events from this address, slow down", { retryAfterSeconds: byAddress.retryAfterSeconds })
+  const byAddress = await consumeRateLimit(
+    { name: "events-address", points: env().ANALYTICS_EVENTS_PER_ADDRESS_PER_MINUTE, durationSeconds: 60 },
+    `address:${origin.ip ?? "unknown"}`,
+    input.events.length,
+  )
+  if (!byAddress.allowed)
+    throw new AppError("rate_limited", "too many events from this address, slow down", {
+      retryAfterSeconds: byAddress.retryAfterSeconds,
+    })
   const now = new Date()
   const times = input.events.map((event) => eventTime(event.ts, now))
   // Today's visitor first: the rate limit counts it, whatever days the events carry.
   const visitors = await visitorsByDay(origin, [now, ...times], now)
-  const limit = await consumeRateLimit({ name: "events", points: env().ANALYTICS_EVENTS_PER_MINUTE, durationSeconds: 60 }, `visitor:${visitors.get(saltDayFor(now, now))!.visitorId}`, input.events.length)
-  if (!limit.allowed) throw new AppError("rate_limited", "too many events from this visitor, slow down", { retryAfterSeconds: limit.retryAfterSeconds })
-  const context: RowContext = { origin, client, country: await countryOf(origin.cdnCountry, origin.ip), userId: input.userId, now, visitors }
+  const limit = await consumeRateLimit(
+    { name: "events", points: env().ANALYTICS_EVENTS_PER_MINUTE, durationSeconds: 60 },
+    `visitor:${visitors.get(saltDayFor(now, now))!.visitorId}`,
+    input.events.length,
+  )
+  if (!limit.allowed)
+    throw new AppError("rate_limited", "too many events from this visitor, slow down", {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    })
+  const context: RowContext = {
+    origin,
+    client,
+    country: await countryOf(origin.cdnCountry, origin.ip),
+    userId: input.userId,
+    now,
+    visitors,
+  }
   const rows = input.events.map((event, i) => buildRow(event, times[i]!, context))
   await storeEvents(rows)
   // After the commit and not awaited: PostHog never delays or fails ingestion.

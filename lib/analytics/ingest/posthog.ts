@@ -16,7 +16,9 @@ const state = globalThis as unknown as { postHogServer?: Promise<PostHog | undef
 async function create(key: string, host: string): Promise<PostHog> {
   const { PostHog } = await import("posthog-node")
   const client = new PostHog(key, { host, flushAt: FLUSH_AT, flushInterval: FLUSH_INTERVAL_MS })
-  client.on("error", (error: unknown) => console.error("[analytics] PostHog forwarding failed:", error instanceof Error ? error.message : error))
+  client.on("error", (error: unknown) =>
+    console.error("[analytics] PostHog forwarding failed:", error instanceof Error ? error.message : error),
+  )
   return client
 }
 
@@ -28,7 +30,10 @@ export function postHogServer(): Promise<PostHog | undefined> | undefined {
   if (!state.postHogServer || state.postHogKey !== key) {
     state.postHogKey = key
     state.postHogServer = create(key, host).catch((error: unknown) => {
-      console.error("[analytics] PostHog could not start; events are not forwarded:", error instanceof Error ? error.message : error)
+      console.error(
+        "[analytics] PostHog could not start; events are not forwarded:",
+        error instanceof Error ? error.message : error,
+      )
       return undefined
     })
   }

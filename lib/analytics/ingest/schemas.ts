@@ -36,12 +36,18 @@ export const analyticsEventSchema = z.object({
     .optional(),
   /** Accepted for compatibility; the server decides the visitor (consent cookie, else the daily hash). */
   visitorId: z.string().max(128).optional(),
-  sessionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8 to 64 letters, digits, _ or -").optional(),
+  sessionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, "8 to 64 letters, digits, _ or -")
+    .optional(),
   /** The referring URL (or host); only its host is stored. */
   referrer: z.string().max(2048).optional(),
   utm: utmSchema.optional(),
   /** Viewport or screen size, "1280x720". */
-  screen: z.string().regex(/^\d{1,5}x\d{1,5}$/, 'like "1280x720"').optional(),
+  screen: z
+    .string()
+    .regex(/^\d{1,5}x\d{1,5}$/, 'like "1280x720"')
+    .optional(),
   props: propsSchema.optional(),
 })
 

@@ -28,8 +28,23 @@ export type EventRow = {
 }
 
 const COLUMNS = [
-  "name", "visitorId", "consented", "sessionId", "userId", "path", "referrer", "utmSource", "utmMedium",
-  "utmCampaign", "utmTerm", "utmContent", "country", "browser", "os", "device", "screen",
+  "name",
+  "visitorId",
+  "consented",
+  "sessionId",
+  "userId",
+  "path",
+  "referrer",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmTerm",
+  "utmContent",
+  "country",
+  "browser",
+  "os",
+  "device",
+  "screen",
 ] as const satisfies readonly (keyof EventRow)[]
 
 // Fixed text, whatever the row count: each column travels as one array parameter and unnest()
@@ -83,7 +98,10 @@ async function writeFlush(rows: EventRow[]): Promise<void> {
     const code = (error as { code?: unknown } | null)?.code
     const refused = typeof code === "string" && REFUSED_VALUE.test(code)
     const outcome = refused ? "a value was refused: only the request holding it fails" : "their requests get 503"
-    console.error(`[analytics] a write of ${rows.length} events failed (${outcome}):`, error instanceof Error ? error.message : error)
+    console.error(
+      `[analytics] a write of ${rows.length} events failed (${outcome}):`,
+      error instanceof Error ? error.message : error,
+    )
     if (refused) throw new AppError("unprocessable_entity", "an event holds a value that cannot be stored")
     throw new AppError("service_unavailable", "events could not be stored just now; retry later")
   }
@@ -92,7 +110,12 @@ async function writeFlush(rows: EventRow[]): Promise<void> {
 const isRefusedValue = (error: unknown) => error instanceof AppError && error.code === "unprocessable_entity"
 
 function commit(): GroupCommit<EventRow> {
-  state.analyticsCommit ??= new GroupCommit<EventRow>({ write: writeFlush, isItemFault: isRefusedValue, maxItems: 1000, delayMs: 5 })
+  state.analyticsCommit ??= new GroupCommit<EventRow>({
+    write: writeFlush,
+    isItemFault: isRefusedValue,
+    maxItems: 1000,
+    delayMs: 5,
+  })
   return state.analyticsCommit
 }
 

@@ -14,7 +14,8 @@ import { track } from "./track"
 
 withTestOrigin()
 
-const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
+const CHROME =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
 const browser = { "user-agent": CHROME, "x-forwarded-for": "203.0.113.77", "cf-ipcountry": "NL" }
 
 /** Business events are recorded after the response, in the background: wait for them. */
@@ -41,17 +42,36 @@ afterAll(() => {
 describe("track() on the server", () => {
   test("without a browser the visitor is the user; the promise says it was stored", async () => {
     const user = await createTestUser()
-    expect(await track("feature_used", { userId: user.id, path: "/account?tab=1", props: { feature: "export" } })).toBe(true)
+    expect(await track("feature_used", { userId: user.id, path: "/account?tab=1", props: { feature: "export" } })).toBe(
+      true,
+    )
     const [row] = await eventsOf(user.id, "feature_used")
-    expect(row).toMatchObject({ visitorId: `u:${user.id}`, consented: false, path: "/account", props: { feature: "export" }, browser: null, country: null })
+    expect(row).toMatchObject({
+      visitorId: `u:${user.id}`,
+      consented: false,
+      path: "/account",
+      props: { feature: "export" },
+      browser: null,
+      country: null,
+    })
   })
 
   test("in a browser's request the event joins that browser's visitor", async () => {
     const { user, cookie } = await signedInAs("SUBSCRIBER")
-    const origin = (extra: string) => requestOrigin(new Request("http://localhost:3000/api/x", { headers: { ...browser, cookie: `${cookie}${extra}` } }))
-    await callRoute(eventsPost, "POST", "/api/events", { cookie, headers: browser, body: { events: [{ name: "page_view", path: "/pricing" }] } })
+    const origin = (extra: string) =>
+      requestOrigin(
+        new Request("http://localhost:3000/api/x", { headers: { ...browser, cookie: `${cookie}${extra}` } }),
+      )
+    await callRoute(eventsPost, "POST", "/api/events", {
+      cookie,
+      headers: browser,
+      body: { events: [{ name: "page_view", path: "/pricing" }] },
+    })
     await track("server_side", { userId: user.id, browser: origin("") })
-    await track("server_side", { userId: user.id, browser: origin("; acv_consent=granted; acv_vid=AbCdEfGhIjKlMnOpQrStUv") })
+    await track("server_side", {
+      userId: user.id,
+      browser: origin("; acv_consent=granted; acv_vid=AbCdEfGhIjKlMnOpQrStUv"),
+    })
     const [view] = await eventsOf(user.id, "page_view")
     const [anonymous, consented] = await eventsOf(user.id, "server_side", 2)
     expect(anonymous).toMatchObject({ consented: false, browser: "Chrome", device: "desktop", country: "NL" })
@@ -82,23 +102,51 @@ describe("business events", () => {
 
   test("checkout_started from POST /api/checkout, as the visitor who browsed", async () => {
     const { user, cookie } = await signedInAs("SUBSCRIBER")
-    await callRoute(eventsPost, "POST", "/api/events", { cookie, headers: browser, body: { events: [{ name: "page_view", path: "/pricing" }] } })
-    const response = await callRoute(checkoutPost, "POST", "/api/checkout", { cookie, headers: browser, body: { planId: plans.annual.id } })
+    await callRoute(eventsPost, "POST", "/api/events", {
+      cookie,
+      headers: browser,
+      body: { events: [{ name: "page_view", path: "/pricing" }] },
+    })
+    const response = await callRoute(checkoutPost, "POST", "/api/checkout", {
+      cookie,
+      headers: browser,
+      body: { planId: plans.annual.id },
+    })
     expect(response.status).toBe(200)
     const [started] = await eventsOf(user.id, "checkout_started")
     const [view] = await eventsOf(user.id, "page_view")
-    expect(started).toMatchObject({ visitorId: view!.visitorId, props: { planId: plans.annual.id, mode: "test" }, country: "NL" })
+    expect(started).toMatchObject({
+      visitorId: view!.visitorId,
+      props: { planId: plans.annual.id, mode: "test" },
+      country: "NL",
+    })
   })
 
   test("order_paid, subscription_canceled and subscription_ended after the webhooks commit, once per change", async () => {
     const user = await createTestUser()
     const s = story({ userId: user.id, email: user.email, name: null }, new Date("2026-03-01T09:00:00Z"))
     const day = (n: number) => new Date(Date.parse("2026-03-01T09:00:00Z") + n * 86_400_000)
-    const paid = delivery(s.order("order.paid", plans.monthly, { id: nextId("ord"), at: day(0), billingReason: "subscription_create" }))
+    const paid = delivery(
+      s.order("order.paid", plans.monthly, { id: nextId("ord"), at: day(0), billingReason: "subscription_create" }),
+    )
     for (const d of [paid, paid]) expect((await post(d)).status).toBe(200)
-    const canceled = delivery(s.subscription("subscription.canceled", plans.monthly, day(5), { cancelAtPeriodEnd: true, canceledAt: day(5) }))
+    const canceled = delivery(
+      s.subscription("subscription.canceled", plans.monthly, day(5), { cancelAtPeriodEnd: true, canceledAt: day(5) }),
+    )
     expect((await post(canceled)).status).toBe(200)
-    expect((await post(delivery(s.subscription("subscription.revoked", plans.monthly, day(30), { status: "canceled", canceledAt: day(5), endedAt: day(30) })))).status).toBe(200)
+    expect(
+      (
+        await post(
+          delivery(
+            s.subscription("subscription.revoked", plans.monthly, day(30), {
+              status: "canceled",
+              canceledAt: day(5),
+              endedAt: day(30),
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(200)
     const order = await db.order.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } })
     const [orderPaid] = await eventsOf(user.id, "order_paid")
     expect(orderPaid).toMatchObject({ visitorId: `u:${user.id}`, props: { orderId: order.id } })

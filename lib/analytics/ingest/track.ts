@@ -28,26 +28,58 @@ export type TrackInput = {
  */
 export async function track(name: string, input: TrackInput = {}): Promise<boolean> {
   try {
-    const event = { name: eventNameSchema.parse(name), path: input.path, props: input.props ? propsSchema.parse(input.props) : undefined }
+    const event = {
+      name: eventNameSchema.parse(name),
+      path: input.path,
+      props: input.props ? propsSchema.parse(input.props) : undefined,
+    }
     const now = new Date()
     const userId = input.userId ?? null
     let row: EventRow
     if (input.browser) {
       const origin = input.browser
       const visitors = await visitorsByDay(origin, [now], now)
-      row = buildRow(event, now, { origin, client: parseUserAgent(origin.userAgent), country: await countryOf(origin.cdnCountry, origin.ip), userId, now, visitors })
+      row = buildRow(event, now, {
+        origin,
+        client: parseUserAgent(origin.userAgent),
+        country: await countryOf(origin.cdnCountry, origin.ip),
+        userId,
+        now,
+        visitors,
+      })
     } else {
       row = {
-        at: now, name: event.name, visitorId: userVisitorId(userId ?? "server"), consented: false, sessionId: null, userId,
-        path: cleanPath(event.path), referrer: null, utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null,
-        utmContent: null, country: null, browser: null, os: null, device: null, screen: null, props: event.props ?? null,
+        at: now,
+        name: event.name,
+        visitorId: userVisitorId(userId ?? "server"),
+        consented: false,
+        sessionId: null,
+        userId,
+        path: cleanPath(event.path),
+        referrer: null,
+        utmSource: null,
+        utmMedium: null,
+        utmCampaign: null,
+        utmTerm: null,
+        utmContent: null,
+        country: null,
+        browser: null,
+        os: null,
+        device: null,
+        screen: null,
+        props: event.props ?? null,
       }
     }
     await storeEvents([row])
     forwardEvents([row])
     return true
   } catch (error) {
-    const reason = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "name"}: ${issue.message}`).join("; ") : error instanceof Error ? error.message : String(error)
+    const reason =
+      error instanceof z.ZodError
+        ? error.issues.map((issue) => `${issue.path.join(".") || "name"}: ${issue.message}`).join("; ")
+        : error instanceof Error
+          ? error.message
+          : String(error)
     console.error(`[analytics] server event ${name} not recorded: ${reason}`)
     return false
   }

@@ -24,7 +24,11 @@ describe("referrerHost", () => {
 
 describe("utmFromSearch", () => {
   test("reads the five utm_ parameters, trimmed", () => {
-    expect(utmFromSearch("?utm_source=newsletter&utm_medium=email&utm_campaign=launch%202026&utm_term=+ai+&utm_content=hero&x=1")).toEqual({
+    expect(
+      utmFromSearch(
+        "?utm_source=newsletter&utm_medium=email&utm_campaign=launch%202026&utm_term=+ai+&utm_content=hero&x=1",
+      ),
+    ).toEqual({
       source: "newsletter",
       medium: "email",
       campaign: "launch 2026",

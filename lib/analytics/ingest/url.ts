@@ -19,8 +19,16 @@ export function referrerHost(referrer: string | null | undefined, ownHosts: read
     return null
   }
   if (!["http:", "https:", "android-app:"].includes(url.protocol) || !url.hostname) return null
-  const host = url.hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "")
-  const own = ownHosts.map((h) => h.toLowerCase().replace(/:\d+$/, "").replace(/^www\./, ""))
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "")
+  const own = ownHosts.map((h) =>
+    h
+      .toLowerCase()
+      .replace(/:\d+$/, "")
+      .replace(/^www\./, ""),
+  )
   return own.includes(host) ? null : host.slice(0, 255)
 }
 

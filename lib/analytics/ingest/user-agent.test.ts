@@ -2,7 +2,11 @@ import { expect, test } from "vitest"
 import { parseUserAgent } from "./user-agent"
 
 test("desktop Chrome on Windows: no device type from the parser means desktop", () => {
-  expect(parseUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36")).toEqual({
+  expect(
+    parseUserAgent(
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
+    ),
+  ).toEqual({
     bot: false,
     browser: "Chrome",
     os: "Windows",
@@ -11,21 +15,35 @@ test("desktop Chrome on Windows: no device type from the parser means desktop", 
 })
 
 test("Firefox on a Mac", () => {
-  expect(parseUserAgent("Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:125.0) Gecko/20100101 Firefox/125.0")).toEqual({ bot: false, browser: "Firefox", os: "macOS", device: "desktop" })
+  expect(
+    parseUserAgent("Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:125.0) Gecko/20100101 Firefox/125.0"),
+  ).toEqual({ bot: false, browser: "Firefox", os: "macOS", device: "desktop" })
 })
 
 test("Safari on an iPhone and on an iPad", () => {
-  expect(parseUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1")).toEqual({
+  expect(
+    parseUserAgent(
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+    ),
+  ).toEqual({
     bot: false,
     browser: "Mobile Safari",
     os: "iOS",
     device: "mobile",
   })
-  expect(parseUserAgent("Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1").device).toBe("tablet")
+  expect(
+    parseUserAgent(
+      "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1",
+    ).device,
+  ).toBe("tablet")
 })
 
 test("Chrome on an Android phone", () => {
-  expect(parseUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36")).toEqual({
+  expect(
+    parseUserAgent(
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36",
+    ),
+  ).toEqual({
     bot: false,
     browser: "Mobile Chrome",
     os: "Android",

@@ -19,7 +19,9 @@ test("another day's salt, address, agent or site is another visitor", () => {
 
 test("the consented id needs both cookies and a well-formed id", () => {
   expect(consentedVisitorId("acv_consent=granted; acv_vid=AbCdEfGhIjKlMnOpQrStUv")).toBe("AbCdEfGhIjKlMnOpQrStUv")
-  expect(consentedVisitorId("other=1; acv_vid=AbCdEfGhIjKlMnOpQrStUv; acv_consent=granted")).toBe("AbCdEfGhIjKlMnOpQrStUv")
+  expect(consentedVisitorId("other=1; acv_vid=AbCdEfGhIjKlMnOpQrStUv; acv_consent=granted")).toBe(
+    "AbCdEfGhIjKlMnOpQrStUv",
+  )
   expect(consentedVisitorId("acv_vid=AbCdEfGhIjKlMnOpQrStUv")).toBeNull()
   expect(consentedVisitorId("acv_consent=denied; acv_vid=AbCdEfGhIjKlMnOpQrStUv")).toBeNull()
   expect(consentedVisitorId("acv_consent=granted; acv_vid=short")).toBeNull()

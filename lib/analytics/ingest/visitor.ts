@@ -20,7 +20,9 @@ export function newVisitorId(): string {
 /** The daily anonymous id: 128 bits of sha256(salt, address, user agent, host), base64url. */
 export function anonymousVisitorId(input: { salt: string; ip: string; userAgent: string; host: string }): string {
   // One-shot hash: no Hash object per request.
-  return hash("sha256", `${input.salt}\n${input.ip}\n${input.userAgent}\n${input.host}`, "buffer").subarray(0, 16).toString("base64url")
+  return hash("sha256", `${input.salt}\n${input.ip}\n${input.userAgent}\n${input.host}`, "buffer")
+    .subarray(0, 16)
+    .toString("base64url")
 }
 
 /** The visitor of server-side events with no browser behind them (webhooks, staff actions). */

@@ -10,7 +10,9 @@ function histogram(values: number[], bounds: number[]) {
     const index = bounds.filter((bound) => value >= bound).length
     groups.set(index, [...(groups.get(index) ?? []), value])
   }
-  const buckets = [...groups.entries()].sort(([a], [b]) => a - b).map(([, members]) => ({ count: members.length, min: members[0]!, max: members[members.length - 1]!, members }))
+  const buckets = [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, members]) => ({ count: members.length, min: members[0]!, max: members[members.length - 1]!, members }))
   const reads: { offset: number; count: number }[] = []
   const read = async (bucket: Bucket, offset: number, count: number) => {
     reads.push({ offset, count })
@@ -32,7 +34,10 @@ describe("percentileRanks", () => {
 })
 
 describe("locateRank", () => {
-  const buckets = [{ count: 3, min: 0, max: 0 }, { count: 2, min: 5, max: 9 }]
+  const buckets = [
+    { count: 3, min: 0, max: 0 },
+    { count: 2, min: 5, max: 9 },
+  ]
   test("the bucket holding a rank and the offset in it", () => {
     expect(locateRank(buckets, 0)).toEqual({ bucket: buckets[0], offset: 0 })
     expect(locateRank(buckets, 2)).toEqual({ bucket: buckets[0], offset: 2 })
@@ -82,12 +87,15 @@ describe("bucketPercentile", () => {
 
   test("agrees with sorting every value, whatever the buckets", async () => {
     let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let trial = 0; trial < 50; trial++) {
       const values = Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 50))
-      const bounds = [...new Set(Array.from({ length: Math.floor(random() * 6) }, () => Math.floor(random() * 50)))].sort((a, b) => a - b)
+      const bounds = [
+        ...new Set(Array.from({ length: Math.floor(random() * 6) }, () => Math.floor(random() * 50))),
+      ].sort((a, b) => a - b)
       const { buckets, read } = histogram(values, bounds)
-      for (const p of [0, 0.5, 0.75, 0.95, 1]) expect(await bucketPercentile(buckets, p, read)).toBeCloseTo(percentile(values, p)!, 9)
+      for (const p of [0, 0.5, 0.75, 0.95, 1])
+        expect(await bucketPercentile(buckets, p, read)).toBeCloseTo(percentile(values, p)!, 9)
     }
   })
 

@@ -43,9 +43,17 @@ function knownValue(bucket: Bucket, offset: number): number | undefined {
   return undefined
 }
 
-async function readValues<B extends Bucket>(read: ReadBucket<B>, bucket: B, offset: number, count: number): Promise<number[]> {
+async function readValues<B extends Bucket>(
+  read: ReadBucket<B>,
+  bucket: B,
+  offset: number,
+  count: number,
+): Promise<number[]> {
   const values = await read(bucket, offset, count)
-  if (values.length !== count) throw new Error(`a bucket counted ${bucket.count} values, but ${values.length} of ${count} were read from offset ${offset}`)
+  if (values.length !== count)
+    throw new Error(
+      `a bucket counted ${bucket.count} values, but ${values.length} of ${count} were read from offset ${offset}`,
+    )
   return values
 }
 
@@ -54,7 +62,11 @@ async function readValues<B extends Bucket>(read: ReadBucket<B>, bucket: B, offs
  * bucket lies below every value of the next), reading values only where the counts cannot tell.
  * Null when nothing is counted.
  */
-export async function bucketPercentile<B extends Bucket>(buckets: readonly B[], p: number, read: ReadBucket<B>): Promise<number | null> {
+export async function bucketPercentile<B extends Bucket>(
+  buckets: readonly B[],
+  p: number,
+  read: ReadBucket<B>,
+): Promise<number | null> {
   const ranks = percentileRanks(
     buckets.reduce((total, bucket) => total + bucket.count, 0),
     p,

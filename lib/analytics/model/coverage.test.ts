@@ -11,11 +11,19 @@ test("rollup rows before the watermark's hour and zone day are complete; raw eve
     daysBeforeStart: new Date("2026-01-14T23:00:00Z"),
   })
   // The same instant in UTC is still the 14th.
-  expect(coverageAt(until, "UTC")).toMatchObject({ daysBefore: "2026-01-14", daysBeforeStart: new Date("2026-01-14T00:00:00Z") })
+  expect(coverageAt(until, "UTC")).toMatchObject({
+    daysBefore: "2026-01-14",
+    daysBeforeStart: new Date("2026-01-14T00:00:00Z"),
+  })
   // Exactly on an hour: that hour is not complete yet (events at 23:00:00 may still arrive).
   expect(coverageAt(new Date("2026-01-14T23:00:00Z"), "UTC").hoursBefore).toEqual(new Date("2026-01-14T23:00:00Z"))
 })
 
 test("before any run, every row is read raw", () => {
-  expect(coverageAt(null, "UTC")).toEqual({ until: null, hoursBefore: new Date(0), daysBefore: "1970-01-01", daysBeforeStart: new Date(0) })
+  expect(coverageAt(null, "UTC")).toEqual({
+    until: null,
+    hoursBefore: new Date(0),
+    daysBefore: "1970-01-01",
+    daysBeforeStart: new Date(0),
+  })
 })

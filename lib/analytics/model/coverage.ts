@@ -24,9 +24,20 @@ export type RollupCoverage = {
 
 /** The split for a watermark (pure). With none, everything is read raw. */
 export function coverageAt(until: Date | null, timeZone: string): RollupCoverage {
-  if (!until) return { until: null, hoursBefore: new Date(0), daysBefore: "1970-01-01", daysBeforeStart: dayStart("1970-01-01", timeZone) }
+  if (!until)
+    return {
+      until: null,
+      hoursBefore: new Date(0),
+      daysBefore: "1970-01-01",
+      daysBeforeStart: dayStart("1970-01-01", timeZone),
+    }
   const daysBefore = dayOf(until, timeZone)
-  return { until, hoursBefore: new Date(Math.floor(until.getTime() / HOUR_MS) * HOUR_MS), daysBefore, daysBeforeStart: dayStart(daysBefore, timeZone) }
+  return {
+    until,
+    hoursBefore: new Date(Math.floor(until.getTime() / HOUR_MS) * HOUR_MS),
+    daysBefore,
+    daysBeforeStart: dayStart(daysBefore, timeZone),
+  }
 }
 
 /** The slowest rollup's watermark (milliseconds; the stored microseconds are cut off), or null if one never ran. */
@@ -40,6 +51,8 @@ export async function rolledUntil(options: { client?: PrismaClient; timeZone?: s
 }
 
 /** rolledUntil() and where each table's complete rows end. */
-export async function rollupCoverage(options: { client?: PrismaClient; timeZone?: string } = {}): Promise<RollupCoverage> {
+export async function rollupCoverage(
+  options: { client?: PrismaClient; timeZone?: string } = {},
+): Promise<RollupCoverage> {
   return coverageAt(await rolledUntil(options), options.timeZone ?? env().ANALYTICS_TIME_ZONE)
 }

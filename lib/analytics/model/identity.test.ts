@@ -25,7 +25,10 @@ test("a shared browser lends its anonymous rows to its first user; signed-in row
 })
 
 test("at the same instant the smallest user id wins; prefixes keep a visitor id from passing for a user id", () => {
-  const links = identityLinks([{ visitorId: "b", userId: "U2", at: 5 }, { visitorId: "b", userId: "U1", at: 5 }])
+  const links = identityLinks([
+    { visitorId: "b", userId: "U2", at: 5 },
+    { visitorId: "b", userId: "U1", at: 5 },
+  ])
   expect(links.get("b")).toBe("U1")
   expect(personOf({ visitorId: "U1", userId: null }, new Map())).toBe("v:U1")
 })

@@ -14,7 +14,8 @@ export function identityLinks(rows: readonly IdentityRow[]): Map<string, string>
     if (!row.userId) continue
     const seen = first.get(row.visitorId)
     // At the same instant the smallest user id, as the queries order (at, user_id): no dependence on storage order.
-    if (!seen || row.at < seen.at || (row.at === seen.at && row.userId < seen.userId)) first.set(row.visitorId, { userId: row.userId, at: row.at })
+    if (!seen || row.at < seen.at || (row.at === seen.at && row.userId < seen.userId))
+      first.set(row.visitorId, { userId: row.userId, at: row.at })
   }
   return new Map([...first].map(([visitorId, link]) => [visitorId, link.userId]))
 }

@@ -22,10 +22,21 @@ export async function queryCohortCounts(query: CohortQuery, client: Client = db)
   if (query.starts.length === 0) return { sizes: [], activity: [] }
   const first = query.starts[0]!
   const end = shiftPeriod(query.starts.at(-1)!, query.period, 1)
-  const rows = query.by === "first_seen" ? await firstSeenCounts(client, query, first, end) : await signupCounts(client, query.period, dayStart(first, query.timeZone), dayStart(end, query.timeZone), query.timeZone)
+  const rows =
+    query.by === "first_seen"
+      ? await firstSeenCounts(client, query, first, end)
+      : await signupCounts(
+          client,
+          query.period,
+          dayStart(first, query.timeZone),
+          dayStart(end, query.timeZone),
+          query.timeZone,
+        )
   return {
     sizes: rows.filter((row) => row.size).map((row) => ({ cohort: row.cohort, people: row.people })),
-    activity: rows.filter((row) => !row.size && row.period !== null).map((row) => ({ cohort: row.cohort, period: row.period!, people: row.people })),
+    activity: rows
+      .filter((row) => !row.size && row.period !== null)
+      .map((row) => ({ cohort: row.cohort, period: row.period!, people: row.people })),
   }
 }
 
@@ -51,7 +62,12 @@ function firstSeenFromPeople(client: Client, period: CohortPeriod, first: string
     SELECT to_char(cohort, 'YYYY-MM-DD'), NULL, people, true FROM cells WHERE period = cohort`
 }
 
-function firstSeenFromVisitorDays(client: Client, period: CohortPeriod, first: string, end: string): Promise<CountRow[]> {
+function firstSeenFromVisitorDays(
+  client: Client,
+  period: CohortPeriod,
+  first: string,
+  end: string,
+): Promise<CountRow[]> {
   return client.$queryRaw<CountRow[]>`
     WITH known AS (
       SELECT day, visitor_id, user_id FROM analytics_visitor_days WHERE consented OR user_id IS NOT NULL
@@ -73,7 +89,13 @@ function firstSeenFromVisitorDays(client: Client, period: CohortPeriod, first: s
     FROM cells GROUP BY GROUPING SETS ((cohort, period), (cohort))`
 }
 
-function signupCounts(client: Client, period: CohortPeriod, from: Date, to: Date, timeZone: string): Promise<CountRow[]> {
+function signupCounts(
+  client: Client,
+  period: CohortPeriod,
+  from: Date,
+  to: Date,
+  timeZone: string,
+): Promise<CountRow[]> {
   return client.$queryRaw<CountRow[]>`
     WITH joined AS (
       SELECT id, (created_at AT TIME ZONE ${timeZone})::date AS joined FROM users

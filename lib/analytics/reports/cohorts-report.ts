@@ -7,7 +7,11 @@ import { queryCohortCounts } from "./cohorts-queries"
 export type CohortReport = RetentionTable & { by: CohortBasis; today: string }
 
 /** Cohorts of the periods overlapping the range, followed up to today. */
-export async function cohortReport(query: { by: CohortBasis; period: CohortPeriod }, range: ProductRange, now = new Date()): Promise<CohortReport> {
+export async function cohortReport(
+  query: { by: CohortBasis; period: CohortPeriod },
+  range: ProductRange,
+  now = new Date(),
+): Promise<CohortReport> {
   const starts = cohortStarts(range.firstDay, range.lastDay, query.period)
   const counts = await queryCohortCounts({ by: query.by, period: query.period, starts, timeZone: range.timeZone })
   const today = dayOf(now, range.timeZone)

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest"
-import { cohortStarts, countCohorts, firstSeenPeople, periodsBetween, periodStart, retentionTable, shiftPeriod, signupPeople } from "./cohorts"
+import {
+  cohortStarts,
+  countCohorts,
+  firstSeenPeople,
+  periodsBetween,
+  periodStart,
+  retentionTable,
+  shiftPeriod,
+  signupPeople,
+} from "./cohorts"
 import { COHORT_PEOPLE, COHORT_TODAY, COHORT_WEEKS, FIRST_SEEN_DAYS } from "./cohorts.fixtures"
 
 describe("periods", () => {
@@ -73,7 +82,13 @@ describe("retention table", () => {
 
   test("no people at all: empty rows, no averages to speak of", () => {
     const empty = retentionTable(countCohorts([], ["2026-03-02"], "week"), ["2026-03-02"], "week", "2026-03-03")
-    expect(empty.rows).toEqual([{ cohort: "2026-03-02", size: 0, cells: [{ index: 0, start: "2026-03-02", active: 0, share: null, complete: false }] }])
+    expect(empty.rows).toEqual([
+      {
+        cohort: "2026-03-02",
+        size: 0,
+        cells: [{ index: 0, start: "2026-03-02", active: 0, share: null, complete: false }],
+      },
+    ])
     expect(empty.average).toEqual([{ index: 0, share: null, cohorts: 0 }])
   })
 
@@ -102,7 +117,11 @@ describe("who the people are", () => {
   test("sign-up: the local day of the account's creation decides the week", () => {
     // 23:30 UTC on Sunday 1 March is 00:30 on Monday 2 March in Berlin (UTC+1).
     const users = [{ id: "U1", createdAt: new Date("2026-03-01T23:30:00Z") }]
-    const days = [{ day: "2026-03-02", userId: "U1" }, { day: "2026-03-09", userId: "U1" }, { day: "2026-03-02", userId: null }]
+    const days = [
+      { day: "2026-03-02", userId: "U1" },
+      { day: "2026-03-09", userId: "U1" },
+      { day: "2026-03-02", userId: null },
+    ]
     const berlin = signupPeople(users, days, "Europe/Berlin")
     expect(berlin).toEqual([{ joined: "2026-03-02", activeDays: ["2026-03-02", "2026-03-09"] }])
     expect(periodStart(berlin[0]!.joined, "week")).toBe("2026-03-02")

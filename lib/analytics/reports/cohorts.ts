@@ -30,7 +30,8 @@ export function shiftPeriod(start: string, period: CohortPeriod, count: number):
 
 /** Whole periods from the one starting on `from` to the one starting on `to`. */
 export function periodsBetween(from: string, to: string, period: CohortPeriod): number {
-  if (period === "week") return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000))
+  if (period === "week")
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000))
   const months = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7))
   return months(to) - months(from)
 }
@@ -38,12 +39,16 @@ export function periodsBetween(from: string, to: string, period: CohortPeriod): 
 /** The starts of the periods overlapping [firstDay, lastDay], oldest first. */
 export function cohortStarts(firstDay: string, lastDay: string, period: CohortPeriod): string[] {
   const starts: string[] = []
-  for (let start = periodStart(firstDay, period); start <= lastDay; start = shiftPeriod(start, period, 1)) starts.push(start)
+  for (let start = periodStart(firstDay, period); start <= lastDay; start = shiftPeriod(start, period, 1))
+    starts.push(start)
   return starts
 }
 
 /** People per cohort, and distinct people of each cohort active in each period (start days). */
-export type CohortCounts = { sizes: { cohort: string; people: number }[]; activity: { cohort: string; period: string; people: number }[] }
+export type CohortCounts = {
+  sizes: { cohort: string; people: number }[]
+  activity: { cohort: string; period: string; people: number }[]
+}
 
 /** One person: the day they joined (first seen or signed up) and the days they were active. */
 export type CohortPerson = { joined: string; activeDays: readonly string[] }
@@ -52,7 +57,11 @@ export type CohortPerson = { joined: string; activeDays: readonly string[] }
  * The reference count: cohorts of the people who joined within the given cohorts' periods; only
  * activity on or after the day they joined counts. The database computes the same (cohorts-queries.ts).
  */
-export function countCohorts(people: readonly CohortPerson[], starts: readonly string[], period: CohortPeriod): CohortCounts {
+export function countCohorts(
+  people: readonly CohortPerson[],
+  starts: readonly string[],
+  period: CohortPeriod,
+): CohortCounts {
   const sizes = new Map<string, number>()
   const activity = new Map<string, Set<number>>()
   people.forEach((person, index) => {
@@ -85,23 +94,33 @@ export type VisitorDay = { day: string; visitorId: string; userId: string | null
  */
 export function firstSeenPeople(days: readonly VisitorDay[]): CohortPerson[] {
   const known = days.filter((row) => row.consented || row.userId !== null)
-  const links = identityLinks(known.map((row) => ({ visitorId: row.visitorId, userId: row.userId, at: Date.parse(`${row.day}T00:00:00Z`) })))
+  const links = identityLinks(
+    known.map((row) => ({ visitorId: row.visitorId, userId: row.userId, at: Date.parse(`${row.day}T00:00:00Z`) })),
+  )
   const byPerson = new Map<string, string[]>()
   for (const row of known) {
     const person = personOf(row, links)
     const list = byPerson.get(person) ?? byPerson.set(person, []).get(person)!
     list.push(row.day)
   }
-  return [...byPerson.values()].map((activeDays) => ({ joined: activeDays.reduce((a, b) => (a < b ? a : b)), activeDays }))
+  return [...byPerson.values()].map((activeDays) => ({
+    joined: activeDays.reduce((a, b) => (a < b ? a : b)),
+    activeDays,
+  }))
 }
 
 /**
  * People by sign-up: each user joins on the local day of their account's creation; their activity
  * is the visitor days that carry their user id (signed in, or their server-side events).
  */
-export function signupPeople(users: readonly { id: string; createdAt: Date }[], days: readonly Pick<VisitorDay, "day" | "userId">[], timeZone: string): CohortPerson[] {
+export function signupPeople(
+  users: readonly { id: string; createdAt: Date }[],
+  days: readonly Pick<VisitorDay, "day" | "userId">[],
+  timeZone: string,
+): CohortPerson[] {
   const activeDays = new Map<string, string[]>()
-  for (const row of days) if (row.userId) (activeDays.get(row.userId) ?? activeDays.set(row.userId, []).get(row.userId)!).push(row.day)
+  for (const row of days)
+    if (row.userId) (activeDays.get(row.userId) ?? activeDays.set(row.userId, []).get(row.userId)!).push(row.day)
   return users.map((user) => ({ joined: dayOf(user.createdAt, timeZone), activeDays: activeDays.get(user.id) ?? [] }))
 }
 
@@ -124,7 +143,12 @@ export type RetentionTable = {
 }
 
 /** The heat map: one row per cohort, a cell per period from the cohort's own to the one holding today. */
-export function retentionTable(counts: CohortCounts, starts: readonly string[], period: CohortPeriod, today: string): RetentionTable {
+export function retentionTable(
+  counts: CohortCounts,
+  starts: readonly string[],
+  period: CohortPeriod,
+  today: string,
+): RetentionTable {
   const size = new Map(counts.sizes.map((entry) => [entry.cohort, entry.people]))
   const active = new Map(counts.activity.map((entry) => [`${entry.cohort}|${entry.period}`, entry.people]))
   const current = periodStart(today, period)
@@ -135,7 +159,13 @@ export function retentionTable(counts: CohortCounts, starts: readonly string[], 
       const start = shiftPeriod(cohort, period, index)
       if (start > current) break
       const count = active.get(`${cohort}|${start}`) ?? 0
-      cells.push({ index, start, active: count, share: people === 0 ? null : count / people, complete: start < current })
+      cells.push({
+        index,
+        start,
+        active: count,
+        share: people === 0 ? null : count / people,
+        complete: start < current,
+      })
     }
     return { cohort, size: people, cells }
   })

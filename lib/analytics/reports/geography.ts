@@ -106,7 +106,11 @@ function sumBy<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) =
 }
 
 /** The geography report for `range`, visitors and conversion beside those of `previous`. */
-export async function geographyReport(range: ProductRange, previous: ProductRange, options: { coverage?: RollupCoverage; now?: Date } = {}): Promise<GeographyReport> {
+export async function geographyReport(
+  range: ProductRange,
+  previous: ProductRange,
+  options: { coverage?: RollupCoverage; now?: Date } = {},
+): Promise<GeographyReport> {
   const coverage = options.coverage ?? (await rollupCoverage({ timeZone: range.timeZone }))
   const now = options.now ?? new Date()
   const endsToday = range.to > now
@@ -121,8 +125,16 @@ export async function geographyReport(range: ProductRange, previous: ProductRang
   ])
   const countries = await userCountries([...new Set([...payersNow, ...mrr.keys()])], coverage)
 
-  const visitorsNow = sumBy(weeksNow, (row) => row.country, (row) => row.visitors)
-  const visitorsBefore = sumBy(weeksBefore, (row) => row.country, (row) => row.visitors)
+  const visitorsNow = sumBy(
+    weeksNow,
+    (row) => row.country,
+    (row) => row.visitors,
+  )
+  const visitorsBefore = sumBy(
+    weeksBefore,
+    (row) => row.country,
+    (row) => row.visitors,
+  )
   const payersByCountry = countByCountry(payersNow, countries, NONE)
   const subscribersByCountry = countByCountry(mrr.keys(), countries, NONE)
   const mrrByCountry = countByCountry(mrr.keys(), countries, NONE, (userId) => mrr.get(userId)!)
@@ -145,7 +157,13 @@ export async function geographyReport(range: ProductRange, previous: ProductRang
   rows.sort((a, b) => b.visitors - a.visitors || b.mrrCents - a.mrrCents || a.country.localeCompare(b.country))
 
   const total = (map: Map<string, number>) => [...map.values()].reduce((sum, value) => sum + value, 0)
-  const regionWeeks = [...sumBy(weeksNow, (row) => `${row.week}|${regionOf(row.country === NONE ? null : row.country)}`, (row) => row.visitors)].map(([key, visitors]) => {
+  const regionWeeks = [
+    ...sumBy(
+      weeksNow,
+      (row) => `${row.week}|${regionOf(row.country === NONE ? null : row.country)}`,
+      (row) => row.visitors,
+    ),
+  ].map(([key, visitors]) => {
     const [week, region] = key.split("|") as [string, Region]
     return { week, region, visitors }
   })
@@ -154,7 +172,10 @@ export async function geographyReport(range: ProductRange, previous: ProductRang
     countries: rows,
     visitors: compare(total(visitorsNow), total(visitorsBefore)),
     payers: compare(payersNow.length, payersBefore.length),
-    conversionRate: compare(share(payersNow.length, total(visitorsNow)), share(payersBefore.length, total(visitorsBefore))),
+    conversionRate: compare(
+      share(payersNow.length, total(visitorsNow)),
+      share(payersBefore.length, total(visitorsBefore)),
+    ),
     subscribers: mrr.size,
     mrrCents: total(mrr),
     mrrAt,

@@ -25,11 +25,14 @@ export type SessionSummary = {
 
 export function summariseSessions(sessions: readonly SessionFacts[]): SessionSummary {
   const count = sessions.length
-  if (count === 0) return { sessions: 0, bounces: 0, bounceRate: null, averageDurationSeconds: null, medianDurationSeconds: null }
+  if (count === 0)
+    return { sessions: 0, bounces: 0, bounceRate: null, averageDurationSeconds: null, medianDurationSeconds: null }
   const bounces = sessions.filter(isBounce).length
   const durations = sessions.map((session) => session.durationSeconds).sort((a, b) => a - b)
   const middle = (count - 1) / 2
-  const median = durations[Math.floor(middle)]! + (middle - Math.floor(middle)) * (durations[Math.ceil(middle)]! - durations[Math.floor(middle)]!)
+  const median =
+    durations[Math.floor(middle)]! +
+    (middle - Math.floor(middle)) * (durations[Math.ceil(middle)]! - durations[Math.floor(middle)]!)
   return {
     sessions: count,
     bounces,

@@ -19,7 +19,10 @@ test("the watermark's day in the zone, not in UTC, decides", () => {
 
 test("a period wholly rolled up reads no raw events; one after the watermark reads only raw", () => {
   const coverage = coverageAt(new Date("2026-01-10T12:00:00Z"), ZONE)
-  expect(splitDays("2025-12-01", "2025-12-31", ZONE, coverage)).toMatchObject({ rolled: { firstDay: "2025-12-01", lastDay: "2025-12-31" }, raw: null })
+  expect(splitDays("2025-12-01", "2025-12-31", ZONE, coverage)).toMatchObject({
+    rolled: { firstDay: "2025-12-01", lastDay: "2025-12-31" },
+    raw: null,
+  })
   const after = splitDays("2026-01-10", "2026-01-11", ZONE, coverage)
   expect(after.rolled).toBeNull()
   expect(after.raw?.from).toEqual(new Date("2026-01-09T23:00:00Z"))

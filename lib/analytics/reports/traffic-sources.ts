@@ -17,7 +17,12 @@ export type DaySplit = {
 }
 
 /** Which days come from the rollups and which instants from raw events (pure). */
-export function splitDays(firstDay: string, lastDay: string, timeZone: string, coverage: Pick<RollupCoverage, "daysBefore" | "daysBeforeStart">): DaySplit {
+export function splitDays(
+  firstDay: string,
+  lastDay: string,
+  timeZone: string,
+  coverage: Pick<RollupCoverage, "daysBefore" | "daysBeforeStart">,
+): DaySplit {
   const lastRolled = shiftDay(coverage.daysBefore, -1) < lastDay ? shiftDay(coverage.daysBefore, -1) : lastDay
   const rolled = lastRolled >= firstDay ? { firstDay, lastDay: lastRolled } : null
   const from = dayStart(firstDay, timeZone)
@@ -28,7 +33,9 @@ export function splitDays(firstDay: string, lastDay: string, timeZone: string, c
 
 function unionAll(parts: Prisma.Sql[]): Prisma.Sql {
   // A period always has rolled days or a raw tail; the empty select keeps the SQL valid regardless.
-  return parts.length ? Prisma.join(parts, " UNION ALL ") : Prisma.sql`SELECT NULL::date AS day, NULL::text AS visitor_id, NULL::text AS user_id, NULL::text AS country, 0 AS events WHERE false`
+  return parts.length
+    ? Prisma.join(parts, " UNION ALL ")
+    : Prisma.sql`SELECT NULL::date AS day, NULL::text AS visitor_id, NULL::text AS user_id, NULL::text AS country, 0 AS events WHERE false`
 }
 
 /**
@@ -71,7 +78,9 @@ export function dailySql(split: DaySplit, name: string, dimension: "" | "path" |
       FROM analytics_events WHERE name = ${name} AND at >= ${split.raw.from} AND at < ${split.raw.to}
       GROUP BY 1, 2`)
   }
-  return parts.length ? Prisma.join(parts, " UNION ALL ") : Prisma.sql`SELECT NULL::date AS day, NULL::text AS value, 0 AS events, 0 AS visitors WHERE false`
+  return parts.length
+    ? Prisma.join(parts, " UNION ALL ")
+    : Prisma.sql`SELECT NULL::date AS day, NULL::text AS value, 0 AS events, 0 AS visitors WHERE false`
 }
 
 /**

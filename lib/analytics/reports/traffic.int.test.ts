@@ -18,10 +18,31 @@ const coverage = coverageAt(new Date("2026-01-10T17:00:00Z"), ZONE)
 /** The duration bucket of `micros`: how many bounds lie at or below it (width_bucket). */
 const bucketOf = (micros: number) => DURATION_BUCKET_BOUNDS.filter((bound) => micros >= bound).length
 
-const session = (id: string, startedAt: string, seconds: number, fields: { entry: string | null; exit: string | null; pageViews: number; events: number; referrer?: string; utmSource?: string; utmCampaign?: string }) => ({
-  sessionId: id, visitorId: `v-${id}`, startedAt: new Date(startedAt), endedAt: new Date(Date.parse(startedAt) + seconds * 1000),
-  entryPath: fields.entry, exitPath: fields.exit, pageViews: fields.pageViews, events: fields.events,
-  referrer: fields.referrer ?? null, utmSource: fields.utmSource ?? null, utmCampaign: fields.utmCampaign ?? null,
+const session = (
+  id: string,
+  startedAt: string,
+  seconds: number,
+  fields: {
+    entry: string | null
+    exit: string | null
+    pageViews: number
+    events: number
+    referrer?: string
+    utmSource?: string
+    utmCampaign?: string
+  },
+) => ({
+  sessionId: id,
+  visitorId: `v-${id}`,
+  startedAt: new Date(startedAt),
+  endedAt: new Date(Date.parse(startedAt) + seconds * 1000),
+  entryPath: fields.entry,
+  exitPath: fields.exit,
+  pageViews: fields.pageViews,
+  events: fields.events,
+  referrer: fields.referrer ?? null,
+  utmSource: fields.utmSource ?? null,
+  utmCampaign: fields.utmCampaign ?? null,
 })
 
 beforeAll(async () => {
@@ -41,11 +62,31 @@ beforeAll(async () => {
   })
   await db.analyticsSession.createMany({
     data: [
-      session("sA", "2026-01-06T15:00:00Z", 120, { entry: "/", exit: "/pricing", pageViews: 2, events: 3, referrer: "google.com" }),
+      session("sA", "2026-01-06T15:00:00Z", 120, {
+        entry: "/",
+        exit: "/pricing",
+        pageViews: 2,
+        events: 3,
+        referrer: "google.com",
+      }),
       session("sB", "2026-01-06T16:00:00Z", 0, { entry: "/", exit: "/", pageViews: 1, events: 1 }),
       // One page but a click on it: not a bounce.
-      session("sC", "2026-01-07T10:00:00Z", 60, { entry: "/pricing", exit: "/pricing", pageViews: 1, events: 2, referrer: "news.example", utmSource: "newsletter", utmCampaign: "launch" }),
-      session("s1", "2026-01-10T06:00:00Z", 120, { entry: "/", exit: "/pricing", pageViews: 2, events: 3, referrer: "google.com" }),
+      session("sC", "2026-01-07T10:00:00Z", 60, {
+        entry: "/pricing",
+        exit: "/pricing",
+        pageViews: 1,
+        events: 2,
+        referrer: "news.example",
+        utmSource: "newsletter",
+        utmCampaign: "launch",
+      }),
+      session("s1", "2026-01-10T06:00:00Z", 120, {
+        entry: "/",
+        exit: "/pricing",
+        pageViews: 2,
+        events: 3,
+        referrer: "google.com",
+      }),
       // Rolled up before its second page view arrived (17:10, after the watermark): counted once, from the table.
       session("s5", "2026-01-10T16:50:00Z", 0, { entry: "/", exit: "/", pageViews: 1, events: 1 }),
       // 4 Jan 12:00 UTC is 4 Jan in New York: the period before.
@@ -54,19 +95,49 @@ beforeAll(async () => {
     ],
   })
   await insertRawEvents([
-    { at: "2026-01-10T06:00:00Z", name: "page_view", visitorId: "v1", sessionId: "s1", path: "/", referrer: "google.com" },
+    {
+      at: "2026-01-10T06:00:00Z",
+      name: "page_view",
+      visitorId: "v1",
+      sessionId: "s1",
+      path: "/",
+      referrer: "google.com",
+    },
     { at: "2026-01-10T06:01:00Z", name: "page_view", visitorId: "v1", sessionId: "s1", path: "/pricing" },
     { at: "2026-01-10T06:02:00Z", name: "checkout_started", visitorId: "v1", sessionId: "s1", path: "/pricing" },
     { at: "2026-01-10T16:50:00Z", name: "page_view", visitorId: "v5", sessionId: "s5", path: "/" },
     { at: "2026-01-10T17:10:00Z", name: "page_view", visitorId: "v5", sessionId: "s5", path: "/pricing" },
     { at: "2026-01-10T18:00:00Z", name: "page_view", visitorId: "v2", sessionId: "s2", path: "/" },
-    { at: "2026-01-11T12:00:00Z", name: "page_view", visitorId: "v6", sessionId: "s6", path: "/docs", referrer: "google.com", utmSource: "ads", utmCampaign: "winter" },
-    { at: "2026-01-11T12:05:00Z", name: "page_view", visitorId: "v6", sessionId: "s6", path: "/pricing", utmSource: "ads", utmCampaign: "winter" },
+    {
+      at: "2026-01-11T12:00:00Z",
+      name: "page_view",
+      visitorId: "v6",
+      sessionId: "s6",
+      path: "/docs",
+      referrer: "google.com",
+      utmSource: "ads",
+      utmCampaign: "winter",
+    },
+    {
+      at: "2026-01-11T12:05:00Z",
+      name: "page_view",
+      visitorId: "v6",
+      sessionId: "s6",
+      path: "/pricing",
+      utmSource: "ads",
+      utmCampaign: "winter",
+    },
     // 12 Jan 04:30 UTC is 11 Jan 23:30 in New York: inside the range. 05:30 UTC is not.
     { at: "2026-01-12T04:30:00Z", name: "page_view", visitorId: "v3", sessionId: "s3", path: "/pricing" },
     { at: "2026-01-12T05:30:00Z", name: "page_view", visitorId: "v4", sessionId: "s4", path: "/" },
     // A web vital has no session: it changes no session figure.
-    { at: "2026-01-10T18:00:30Z", name: "web_vital", visitorId: "v2", path: "/", props: { metric: "LCP", value: 1200, rating: "good" } },
+    {
+      at: "2026-01-10T18:00:30Z",
+      name: "web_vital",
+      visitorId: "v2",
+      path: "/",
+      props: { metric: "LCP", value: 1200, rating: "good" },
+    },
   ])
 })
 
@@ -103,7 +174,11 @@ test("entry and exit pages, referrers and campaigns count sessions", async () =>
   expect(report.entryPages).toEqual(ENTRY_PAGES)
   expect(report.exitPages).toEqual(EXIT_PAGES)
   // Direct (no referrer): sB, s5, s2, s3 = 4; google.com: sA, s1, s6 = 3; news.example: sC.
-  expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([["(none)", 4], ["google.com", 3], ["news.example", 1]])
+  expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([
+    ["(none)", 4],
+    ["google.com", 3],
+    ["news.example", 1],
+  ])
   expect(report.campaigns).toEqual(CAMPAIGNS)
 })
 
@@ -146,7 +221,14 @@ test("an empty range has no rates, and one session alone is its own median", asy
 test("once the session groups are counted by day, complete days come from them and the rest from sessions", async () => {
   // What the rollup counts for the complete days of the range (up to 9 Jan in New York): 6 Jan sA
   // and sB (a bounce), 7 Jan sC; plus a referrer only these rows have, to show they are what is read.
-  const group = (day: string, kind: string, value: string, sessions: number, bounces: number, campaign = "") => ({ day: new Date(day), kind, value, campaign, sessions, bounces })
+  const group = (day: string, kind: string, value: string, sessions: number, bounces: number, campaign = "") => ({
+    day: new Date(day),
+    kind,
+    value,
+    campaign,
+    sessions,
+    bounces,
+  })
   await db.analyticsSessionGroup.createMany({
     data: [
       group("2026-01-06", "entry", "/", 2, 1),
@@ -164,18 +246,40 @@ test("once the session groups are counted by day, complete days come from them a
   // And by duration bucket (bucketOf: as width_bucket over the bounds): sB 0 s, a bounce; sA 120 s; sC 60 s.
   const durations = (day: string, seconds: number, bounces: number) => {
     const us = BigInt(seconds * 1_000_000)
-    return { day: new Date(day), bucket: bucketOf(seconds * 1_000_000), sessions: 1, bounces, totalUs: us, minUs: us, maxUs: us }
+    return {
+      day: new Date(day),
+      bucket: bucketOf(seconds * 1_000_000),
+      sessions: 1,
+      bounces,
+      totalUs: us,
+      minUs: us,
+      maxUs: us,
+    }
   }
-  await db.analyticsSessionDuration.createMany({ data: [durations("2026-01-06", 0, 1), durations("2026-01-06", 120, 0), durations("2026-01-07", 60, 0)] })
-  await db.analyticsRollupState.create({ data: { name: `session_groups@${ZONE}`, watermark: new Date("2026-01-10T17:00:00Z") } })
+  await db.analyticsSessionDuration.createMany({
+    data: [durations("2026-01-06", 0, 1), durations("2026-01-06", 120, 0), durations("2026-01-07", 60, 0)],
+  })
+  await db.analyticsRollupState.create({
+    data: { name: `session_groups@${ZONE}`, watermark: new Date("2026-01-10T17:00:00Z") },
+  })
   try {
     const report = await trafficReport(range, previous, { coverage })
     // The totals of the first test, sessions of complete days now counted from their buckets.
-    expect([report.sessions.current, report.bounceRate.current, report.averageDurationSeconds.current, report.medianDurationSeconds.current]).toEqual([8, 0.5, 75, 30])
+    expect([
+      report.sessions.current,
+      report.bounceRate.current,
+      report.averageDurationSeconds.current,
+      report.medianDurationSeconds.current,
+    ]).toEqual([8, 0.5, 75, 30])
     // As above (10 Jan on from sessions: s1, s5, then raw s2, s6, s3), with the extra referrer.
     expect(report.entryPages).toEqual(ENTRY_PAGES)
     expect(report.exitPages).toEqual(EXIT_PAGES)
-    expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([["(none)", 4], ["google.com", 3], ["news.example", 1], ["only.in.rollup", 1]])
+    expect(report.referrers.map((row) => [row.value, row.sessions])).toEqual([
+      ["(none)", 4],
+      ["google.com", 3],
+      ["news.example", 1],
+      ["only.in.rollup", 1],
+    ])
     expect(report.campaigns).toEqual(CAMPAIGNS)
   } finally {
     await db.analyticsSessionGroup.deleteMany()
@@ -208,8 +312,13 @@ test("a median inside a bucket of unequal durations reads that bucket's sessions
   ])
   await db.$transaction((tx) => syncSessionGroups(tx, zone, "2025-11-20T12:00:00.000000Z"))
   try {
-    const buckets = await db.analyticsSessionDuration.findMany({ where: { day: { gte: new Date("2025-11-16"), lte: new Date("2025-11-19") } }, orderBy: [{ day: "asc" }, { bucket: "asc" }] })
-    expect(buckets.map((b) => [b.day.toISOString().slice(0, 10), b.sessions, Number(b.minUs) / 1e6, Number(b.maxUs) / 1e6])).toEqual([
+    const buckets = await db.analyticsSessionDuration.findMany({
+      where: { day: { gte: new Date("2025-11-16"), lte: new Date("2025-11-19") } },
+      orderBy: [{ day: "asc" }, { bucket: "asc" }],
+    })
+    expect(
+      buckets.map((b) => [b.day.toISOString().slice(0, 10), b.sessions, Number(b.minUs) / 1e6, Number(b.maxUs) / 1e6]),
+    ).toEqual([
       ["2025-11-17", 1, 0, 0],
       ["2025-11-17", 1, 56, 56],
       ["2025-11-18", 2, 58, 64],

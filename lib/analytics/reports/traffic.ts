@@ -5,7 +5,13 @@ import { type RollupCoverage, rollupCoverage } from "@/lib/analytics/model/cover
 import { NONE } from "@/lib/analytics/model/dimensions"
 import { durationBucket } from "@/lib/analytics/model/duration-buckets"
 import type { ProductRange } from "@/lib/analytics/model/range"
-import { BOUNCE, DURATION_TALLIES, SESSION_GROUPS, SESSION_MICROS, sessionGroupsBuilt } from "@/lib/analytics/model/sessions"
+import {
+  BOUNCE,
+  DURATION_TALLIES,
+  SESSION_GROUPS,
+  SESSION_MICROS,
+  sessionGroupsBuilt,
+} from "@/lib/analytics/model/sessions"
 import { rawTransaction, type RawSql } from "@/lib/database/raw-transaction"
 import { db } from "@/lib/db"
 import { dayStart, shiftDay } from "@/lib/utils/time-range"
@@ -28,7 +34,12 @@ export const TRAFFIC_LIST_LIMIT = 20
 
 export type PageRow = { path: string; views: number; visitors: number; previousViews: number }
 export type SessionGroup = { value: string; sessions: number; bounceRate: number | null }
-export type CampaignGroup = { source: string | null; campaign: string | null; sessions: number; bounceRate: number | null }
+export type CampaignGroup = {
+  source: string | null
+  campaign: string | null
+  sessions: number
+  bounceRate: number | null
+}
 
 export type TrafficReport = {
   pageViews: Compared
@@ -82,7 +93,9 @@ async function sessionTotals(split: DaySplit, coverage: RollupCoverage): Promise
       FROM (${Prisma.join(parts, " UNION ALL ")}) p GROUP BY bucket ORDER BY bucket`
     const sessions = buckets.reduce((sum, bucket) => sum + bucket.count, 0)
     const total = buckets.reduce((sum, bucket) => sum + bucket.total, 0)
-    const median = await bucketPercentile(buckets, 0.5, (bucket, offset, count) => readDurations(tx, split, coverage, { ...bucket, offset, count }))
+    const median = await bucketPercentile(buckets, 0.5, (bucket, offset, count) =>
+      readDurations(tx, split, coverage, { ...bucket, offset, count }),
+    )
     return {
       sessions,
       bounces: buckets.reduce((sum, bucket) => sum + bucket.bounces, 0),
@@ -93,14 +106,22 @@ async function sessionTotals(split: DaySplit, coverage: RollupCoverage): Promise
 }
 
 /** `count` durations (µs) from the `offset`-th in order of the period's sessions lasting min … max µs (analytics_sessions_duration_idx). */
-async function readDurations(tx: RawSql, split: DaySplit, coverage: RollupCoverage, read: { min: number; max: number; offset: number; count: number }): Promise<number[]> {
+async function readDurations(
+  tx: RawSql,
+  split: DaySplit,
+  coverage: RollupCoverage,
+  read: { min: number; max: number; offset: number; count: number },
+): Promise<number[]> {
   const within = Prisma.sql`${SESSION_MICROS} BETWEEN ${read.min}::bigint AND ${read.max}::bigint`
   const parts: Prisma.Sql[] = []
   if (split.rolled) {
     parts.push(Prisma.sql`SELECT ${SESSION_MICROS} AS micros FROM analytics_sessions s
       WHERE s.started_at >= ${dayStart(split.rolled.firstDay, split.timeZone)} AND s.started_at < ${dayStart(shiftDay(split.rolled.lastDay, 1), split.timeZone)} AND ${within}`)
   }
-  if (split.raw) parts.push(Prisma.sql`SELECT ${SESSION_MICROS} AS micros FROM (${sessionsSql(split.raw, coverage.hoursBefore)}) s WHERE ${within}`)
+  if (split.raw)
+    parts.push(
+      Prisma.sql`SELECT ${SESSION_MICROS} AS micros FROM (${sessionsSql(split.raw, coverage.hoursBefore)}) s WHERE ${within}`,
+    )
   const rows = await tx.$queryRaw<{ micros: number }[]>`
     SELECT micros::float8 AS micros FROM (${Prisma.join(parts, " UNION ALL ")}) v ORDER BY micros OFFSET ${read.offset} LIMIT ${read.count}`
   return rows.map((row) => row.micros)
@@ -140,7 +161,11 @@ async function sessionGroups(split: DaySplit, coverage: RollupCoverage, limit: n
 type PageTotals = { path: string; views: number; visitors: number }
 
 /** Page views and daily visitors per path; `paths` limits it to those, else the top `limit`. */
-async function pages(range: ProductRange, coverage: RollupCoverage, select: { limit: number } | { paths: string[] }): Promise<PageTotals[]> {
+async function pages(
+  range: ProductRange,
+  coverage: RollupCoverage,
+  select: { limit: number } | { paths: string[] },
+): Promise<PageTotals[]> {
   const split = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
   const filter = "paths" in select ? Prisma.sql`WHERE value = ANY(${select.paths}::text[])` : Prisma.empty
   const limit = "limit" in select ? Prisma.sql`LIMIT ${select.limit}` : Prisma.empty
@@ -150,7 +175,10 @@ async function pages(range: ProductRange, coverage: RollupCoverage, select: { li
     GROUP BY value ORDER BY views DESC, value ${limit}`
 }
 
-async function pageViewTotals(range: ProductRange, coverage: RollupCoverage): Promise<{ views: number; visitors: number }> {
+async function pageViewTotals(
+  range: ProductRange,
+  coverage: RollupCoverage,
+): Promise<{ views: number; visitors: number }> {
   const split = splitDays(range.firstDay, range.lastDay, range.timeZone, coverage)
   const [row] = await db.$queryRaw<{ views: number; visitors: number }[]>`
     SELECT coalesce(sum(events), 0)::int AS views, coalesce(sum(visitors), 0)::int AS visitors FROM (${dailySql(split, "page_view", "")}) d`
@@ -164,7 +192,11 @@ function toGroup(value: string, row: GroupRow): SessionGroup {
 const ofKind = (rows: GroupRow[], kind: GroupKind) => rows.filter((row) => row.kind === kind)
 
 /** The traffic report for `range`, totals beside those of `previous`. */
-export async function trafficReport(range: ProductRange, previous: ProductRange, options: { coverage?: RollupCoverage; limit?: number } = {}): Promise<TrafficReport> {
+export async function trafficReport(
+  range: ProductRange,
+  previous: ProductRange,
+  options: { coverage?: RollupCoverage; limit?: number } = {},
+): Promise<TrafficReport> {
   const coverage = options.coverage ?? (await rollupCoverage({ timeZone: range.timeZone }))
   const limit = options.limit ?? TRAFFIC_LIST_LIMIT
   const counted = await sessionGroupsBuilt(db, range.timeZone)
@@ -183,12 +215,20 @@ export async function trafficReport(range: ProductRange, previous: ProductRange,
     pageViews: compare(viewsNow.views, viewsBefore.views),
     visitors: compare(viewsNow.visitors, viewsBefore.visitors),
     sessions: compare(totalsNow.sessions, totalsBefore.sessions),
-    bounceRate: compare(share(totalsNow.bounces, totalsNow.sessions), share(totalsBefore.bounces, totalsBefore.sessions)),
+    bounceRate: compare(
+      share(totalsNow.bounces, totalsNow.sessions),
+      share(totalsBefore.bounces, totalsBefore.sessions),
+    ),
     averageDurationSeconds: compare(totalsNow.average, totalsBefore.average),
     medianDurationSeconds: compare(totalsNow.median, totalsBefore.median),
     pages: topPages.map((page) => ({ ...page, previousViews: previousViews.get(page.path) ?? 0 })),
     referrers: ofKind(groups, "referrer").map((row) => toGroup(row.value ?? NONE, row)),
-    campaigns: ofKind(groups, "campaign").map((row) => ({ source: row.value, campaign: row.campaign, sessions: row.sessions, bounceRate: share(row.bounces, row.sessions) })),
+    campaigns: ofKind(groups, "campaign").map((row) => ({
+      source: row.value,
+      campaign: row.campaign,
+      sessions: row.sessions,
+      bounceRate: share(row.bounces, row.sessions),
+    })),
     entryPages: ofKind(groups, "entry").map((row) => toGroup(row.value!, row)),
     exitPages: ofKind(groups, "exit").map((row) => toGroup(row.value!, row)),
   }

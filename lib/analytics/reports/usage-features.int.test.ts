@@ -11,7 +11,10 @@ withTestOrigin()
 async function featureEvents(userId: string, expected: number) {
   const deadline = Date.now() + 5_000
   for (;;) {
-    const rows = await db.analyticsEvent.findMany({ where: { name: "feature_used", userId }, select: { props: true, visitorId: true } })
+    const rows = await db.analyticsEvent.findMany({
+      where: { name: "feature_used", userId },
+      select: { props: true, visitorId: true },
+    })
     if (rows.length >= expected || Date.now() > deadline) return rows
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -19,7 +22,10 @@ async function featureEvents(userId: string, expected: number) {
 
 test("a portal action that succeeded records feature_used with its feature, as the browser's visitor", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
-  const response = await callRoute(billingPortal, "GET", "/api/account/billing-portal", { cookie: subscriber.cookie, headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" } })
+  const response = await callRoute(billingPortal, "GET", "/api/account/billing-portal", {
+    cookie: subscriber.cookie,
+    headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" },
+  })
   expect(response.status).toBe(200)
   const rows = await featureEvents(subscriber.user.id, 1)
   expect(rows).toHaveLength(1)
@@ -30,7 +36,10 @@ test("a portal action that succeeded records feature_used with its feature, as t
 
 test("a refused action records nothing", async () => {
   const subscriber = await signedInAs("SUBSCRIBER")
-  const response = await callRoute(cancel, "POST", "/api/account/subscription/cancel", { cookie: subscriber.cookie, body: {} })
+  const response = await callRoute(cancel, "POST", "/api/account/subscription/cancel", {
+    cookie: subscriber.cookie,
+    body: {},
+  })
   expect(response.status).toBe(404)
   await new Promise((resolve) => setTimeout(resolve, 200))
   expect(await featureEvents(subscriber.user.id, 0)).toEqual([])

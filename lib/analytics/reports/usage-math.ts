@@ -2,7 +2,12 @@
 // Every report of this folder compares through `compare`, so "up 20 %" means the same everywhere.
 
 /** A figure beside the same figure of the previous period. */
-export type Compared = { current: number | null; previous: number | null; change: number | null; relativeChange: number | null }
+export type Compared = {
+  current: number | null
+  previous: number | null
+  change: number | null
+  relativeChange: number | null
+}
 
 /**
  * change = current − previous; relativeChange = change / previous, null when either is unknown or

@@ -15,7 +15,7 @@ const coverage = coverageAt(new Date("2026-01-10T12:00:00Z"), ZONE)
 let A: string, B: string, C: string, D: string
 
 beforeAll(async () => {
-  ;[A, B, C, D] = await createUsers(4) as [string, string, string, string]
+  ;[A, B, C, D] = (await createUsers(4)) as [string, string, string, string]
   await db.analyticsVisitorDay.createMany({
     data: [
       { day: new Date("2026-01-05"), visitorId: "v1", userId: A, events: 3, pageViews: 2 },
@@ -46,7 +46,11 @@ beforeAll(async () => {
   })
   // And the active days (lib/analytics/rollups/active-days.ts): u:A on 5 and 6 Jan, v2 on 30 Dec, 5 and 9 Jan, v4 on 20
   // Dec, the partial v9 on 10 Jan; each with the person's day before.
-  const active = (person: string, day: string, previousDay: string | null) => ({ person, day: new Date(day), previousDay: previousDay ? new Date(previousDay) : null })
+  const active = (person: string, day: string, previousDay: string | null) => ({
+    person,
+    day: new Date(day),
+    previousDay: previousDay ? new Date(previousDay) : null,
+  })
   await db.analyticsActiveDay.createMany({
     data: [
       active(`u:${A}`, "2026-01-05", null),
@@ -60,29 +64,90 @@ beforeAll(async () => {
   })
   await db.analyticsDaily.createMany({
     data: [
-      { day: new Date("2026-01-06"), name: "feature_used", dimension: "feature", value: "plan_changed", events: 2, visitors: 1 },
-      { day: new Date("2026-01-07"), name: "feature_used", dimension: "feature", value: "credentials_revealed", events: 1, visitors: 1 },
-      { day: new Date("2026-01-10"), name: "feature_used", dimension: "feature", value: "plan_changed", events: 5, visitors: 1 },
-      { day: new Date("2026-01-02"), name: "feature_used", dimension: "feature", value: "billing_portal_opened", events: 1, visitors: 1 },
+      {
+        day: new Date("2026-01-06"),
+        name: "feature_used",
+        dimension: "feature",
+        value: "plan_changed",
+        events: 2,
+        visitors: 1,
+      },
+      {
+        day: new Date("2026-01-07"),
+        name: "feature_used",
+        dimension: "feature",
+        value: "credentials_revealed",
+        events: 1,
+        visitors: 1,
+      },
+      {
+        day: new Date("2026-01-10"),
+        name: "feature_used",
+        dimension: "feature",
+        value: "plan_changed",
+        events: 5,
+        visitors: 1,
+      },
+      {
+        day: new Date("2026-01-02"),
+        name: "feature_used",
+        dimension: "feature",
+        value: "billing_portal_opened",
+        events: 1,
+        visitors: 1,
+      },
     ],
   })
   await insertRawEvents([
     // Raw copies of rolled-up days (kept until retention): not counted twice.
-    { at: "2026-01-06T10:00:00Z", name: "feature_used", visitorId: "v1", userId: A, props: { feature: "plan_changed" } },
-    { at: "2026-01-06T10:05:00Z", name: "feature_used", visitorId: "v1", userId: A, props: { feature: "plan_changed" } },
-    { at: "2026-01-07T09:00:00Z", name: "feature_used", visitorId: "vb", userId: B, props: { feature: "credentials_revealed" } },
+    {
+      at: "2026-01-06T10:00:00Z",
+      name: "feature_used",
+      visitorId: "v1",
+      userId: A,
+      props: { feature: "plan_changed" },
+    },
+    {
+      at: "2026-01-06T10:05:00Z",
+      name: "feature_used",
+      visitorId: "v1",
+      userId: A,
+      props: { feature: "plan_changed" },
+    },
+    {
+      at: "2026-01-07T09:00:00Z",
+      name: "feature_used",
+      visitorId: "vb",
+      userId: B,
+      props: { feature: "credentials_revealed" },
+    },
     { at: "2026-01-09T22:30:00Z", name: "page_view", visitorId: "v2", path: "/" },
-    { at: "2026-01-02T09:00:00Z", name: "feature_used", visitorId: "v1", userId: A, props: { feature: "billing_portal_opened" } },
+    {
+      at: "2026-01-02T09:00:00Z",
+      name: "feature_used",
+      visitorId: "v1",
+      userId: A,
+      props: { feature: "billing_portal_opened" },
+    },
     // The tail: 9 Jan 23:30 UTC is 10 Jan 00:30 in Berlin.
     { at: "2026-01-09T23:30:00Z", name: "page_view", visitorId: "v5", path: "/pricing" },
-    { at: "2026-01-10T08:00:00Z", name: "feature_used", visitorId: "v1", userId: A, props: { feature: "plan_changed" } },
+    {
+      at: "2026-01-10T08:00:00Z",
+      name: "feature_used",
+      visitorId: "v1",
+      userId: A,
+      props: { feature: "plan_changed" },
+    },
     { at: "2026-01-11T08:00:00Z", name: "page_view", visitorId: "v1", userId: A, path: "/account" },
   ])
   // A: live throughout. B: new on 8 Jan. C: churned at the range's first instant (4 Jan 23:00 UTC),
   // so live only before. D: a subscription without a ledger row (never paid).
   await subscriptionWithLedger(A, [{ kind: "NEW", delta: 1000, at: "2025-12-01T00:00:00Z" }])
   await subscriptionWithLedger(B, [{ kind: "NEW", delta: 2000, at: "2026-01-08T12:00:00Z" }])
-  await subscriptionWithLedger(C, [{ kind: "NEW", delta: 1000, at: "2025-12-01T00:00:00Z" }, { kind: "CHURN", delta: -1000, at: "2026-01-04T23:00:00Z" }])
+  await subscriptionWithLedger(C, [
+    { kind: "NEW", delta: 1000, at: "2025-12-01T00:00:00Z" },
+    { kind: "CHURN", delta: -1000, at: "2026-01-04T23:00:00Z" },
+  ])
   await subscriptionWithLedger(D, [])
 })
 
@@ -93,9 +158,20 @@ test("events per feature: rolled-up days plus the raw tail, never a partial roll
   expect(byFeature.get("plan_changed")!.events).toEqual({ current: 3, previous: 0, change: 3, relativeChange: null })
   expect(byFeature.get("credentials_revealed")!.events.current).toBe(1)
   // 1 before, 0 now: −1, −100 %
-  expect(byFeature.get("billing_portal_opened")!.events).toEqual({ current: 0, previous: 1, change: -1, relativeChange: -1 })
+  expect(byFeature.get("billing_portal_opened")!.events).toEqual({
+    current: 0,
+    previous: 1,
+    change: -1,
+    relativeChange: -1,
+  })
   // Every portal feature is listed, used or not; the most used first.
-  expect(report.features.map((row) => row.feature)).toEqual(["plan_changed", "credentials_revealed", "billing_portal_opened", "subscription_canceled", "subscription_resumed"])
+  expect(report.features.map((row) => row.feature)).toEqual([
+    "plan_changed",
+    "credentials_revealed",
+    "billing_portal_opened",
+    "subscription_canceled",
+    "subscription_resumed",
+  ])
 })
 
 test("adoption is the share of subscribers live in the range who used the feature", async () => {
@@ -150,7 +226,15 @@ test("an empty range: zeros, and no share or stickiness of nothing", async () =>
 
 test("one event, with rollups that never ran: read from raw events alone", async () => {
   const single = rangeOfDays("2026-02-02", "2026-02-02", ZONE)
-  await insertRawEvents([{ at: "2026-02-02T10:00:00Z", name: "feature_used", visitorId: "v7", userId: A, props: { feature: "subscription_resumed" } }])
+  await insertRawEvents([
+    {
+      at: "2026-02-02T10:00:00Z",
+      name: "feature_used",
+      visitorId: "v7",
+      userId: A,
+      props: { feature: "subscription_resumed" },
+    },
+  ])
   const report = await featureUsageReport(single, previousPeriod(single), { coverage: coverageAt(null, ZONE) })
   expect(report.features.find((row) => row.feature === "subscription_resumed")!.events.current).toBe(1)
   // One person on the one day: DAU 1/1. MAU (4 Jan – 2 Feb), all from raw events now: A (6, 10,

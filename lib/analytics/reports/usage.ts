@@ -29,7 +29,13 @@ import { averageDaily, type Compared, compare, share, stickiness } from "./usage
 //   days ending on the range's last day; stickiness: the average daily actives of those 30 days
 //   over MAU (numerator and denominator describe the same days).
 
-export type FeatureUsage = { feature: string; label: string; events: Compared; subscribersUsing: Compared; adoption: Compared }
+export type FeatureUsage = {
+  feature: string
+  label: string
+  events: Compared
+  subscribersUsing: Compared
+  adoption: Compared
+}
 export type DailyActives = { day: string; actives: number }
 
 export type FeatureUsageReport = {
@@ -86,7 +92,9 @@ async function featureEvents(range: ProductRange, coverage: RollupCoverage): Pro
   return new Map(rows.map((row) => [row.feature, row.events]))
 }
 
-async function adoption(range: ProductRange): Promise<{ activeSubscribers: number; subscribersUsing: Map<string, number> }> {
+async function adoption(
+  range: ProductRange,
+): Promise<{ activeSubscribers: number; subscribersUsing: Map<string, number> }> {
   const rows = await db.$queryRaw<{ feature: string | null; users: number; subscribers: number }[]>`
     WITH active AS (${subscriptionsLiveIn(range)}),
       used AS (
@@ -121,7 +129,10 @@ function peopleActive(first: string, month: DaySplit): Prisma.Sql {
   )::int`
 }
 
-async function actives(range: ProductRange, coverage: RollupCoverage): Promise<Pick<PeriodUsage, "daily" | "dau" | "wau" | "mau" | "stickiness">> {
+async function actives(
+  range: ProductRange,
+  coverage: RollupCoverage,
+): Promise<Pick<PeriodUsage, "daily" | "dau" | "wau" | "mau" | "stickiness">> {
   const monthStart = shiftDay(range.lastDay, -29)
   const weekStart = shiftDay(range.lastDay, -6)
   const firstDay = range.firstDay < monthStart ? range.firstDay : monthStart
@@ -129,29 +140,57 @@ async function actives(range: ProductRange, coverage: RollupCoverage): Promise<P
   const month = splitDays(monthStart, range.lastDay, range.timeZone, coverage)
   // Per day, a person is one visitor id, or every visitor id of one user that day: the rollup's
   // count for the days it has, the same count over the raw tail's visitor days after them.
-  const perDayParts = [Prisma.sql`SELECT day, ${DAILY_ACTIVES} AS actives FROM (${visitorDaysSql({ ...split, rolled: null })}) vd WHERE visitor_id NOT LIKE 'u:%' GROUP BY day`]
-  if (split.rolled) perDayParts.push(Prisma.sql`SELECT day, actives FROM analytics_daily_actives WHERE day >= ${split.rolled.firstDay}::date AND day <= ${split.rolled.lastDay}::date`)
+  const perDayParts = [
+    Prisma.sql`SELECT day, ${DAILY_ACTIVES} AS actives FROM (${visitorDaysSql({ ...split, rolled: null })}) vd WHERE visitor_id NOT LIKE 'u:%' GROUP BY day`,
+  ]
+  if (split.rolled)
+    perDayParts.push(
+      Prisma.sql`SELECT day, actives FROM analytics_daily_actives WHERE day >= ${split.rolled.firstDay}::date AND day <= ${split.rolled.lastDay}::date`,
+    )
   const [perDay, [distinct]] = await Promise.all([
-    db.$queryRaw<{ day: string; actives: number }[]>`SELECT day::text AS day, actives FROM (${Prisma.join(perDayParts, " UNION ALL ")}) a`,
-    db.$queryRaw<{ wau: number; mau: number }[]>`SELECT ${peopleActive(weekStart, month)} AS wau, ${peopleActive(monthStart, month)} AS mau`,
+    db.$queryRaw<
+      { day: string; actives: number }[]
+    >`SELECT day::text AS day, actives FROM (${Prisma.join(perDayParts, " UNION ALL ")}) a`,
+    db.$queryRaw<
+      { wau: number; mau: number }[]
+    >`SELECT ${peopleActive(weekStart, month)} AS wau, ${peopleActive(monthStart, month)} AS mau`,
   ])
   const byDay = new Map(perDay.map((row) => [row.day, row.actives]))
   const daily: DailyActives[] = []
-  for (let day = range.firstDay; day <= range.lastDay; day = shiftDay(day, 1)) daily.push({ day, actives: byDay.get(day) ?? 0 })
+  for (let day = range.firstDay; day <= range.lastDay; day = shiftDay(day, 1))
+    daily.push({ day, actives: byDay.get(day) ?? 0 })
   const sumFrom = (first: string) => perDay.reduce((total, row) => (row.day >= first ? total + row.actives : total), 0)
   const mau = distinct?.mau ?? 0
-  return { daily, dau: averageDaily(sumFrom(range.firstDay), range.days), wau: distinct?.wau ?? 0, mau, stickiness: stickiness(averageDaily(sumFrom(monthStart), 30), mau) }
+  return {
+    daily,
+    dau: averageDaily(sumFrom(range.firstDay), range.days),
+    wau: distinct?.wau ?? 0,
+    mau,
+    stickiness: stickiness(averageDaily(sumFrom(monthStart), 30), mau),
+  }
 }
 
 async function periodUsage(range: ProductRange, coverage: RollupCoverage): Promise<PeriodUsage> {
-  const [events, adopted, active] = await Promise.all([featureEvents(range, coverage), adoption(range), actives(range, coverage)])
+  const [events, adopted, active] = await Promise.all([
+    featureEvents(range, coverage),
+    adoption(range),
+    actives(range, coverage),
+  ])
   return { featureEvents: events, ...adopted, ...active }
 }
 
 /** The feature-usage report for `range`, each figure beside the same figure of `previous`. */
-export async function featureUsageReport(range: ProductRange, previous: ProductRange, options: { coverage?: RollupCoverage } = {}): Promise<FeatureUsageReport> {
+export async function featureUsageReport(
+  range: ProductRange,
+  previous: ProductRange,
+  options: { coverage?: RollupCoverage } = {},
+): Promise<FeatureUsageReport> {
   const coverage = options.coverage ?? (await rollupCoverage({ timeZone: range.timeZone }))
-  const [now, before, perUserSince] = await Promise.all([periodUsage(range, coverage), periodUsage(previous, coverage), rawEventsKeptFrom()])
+  const [now, before, perUserSince] = await Promise.all([
+    periodUsage(range, coverage),
+    periodUsage(previous, coverage),
+    rawEventsKeptFrom(),
+  ])
   const names = new Set([...Object.keys(PORTAL_FEATURES), ...now.featureEvents.keys(), ...before.featureEvents.keys()])
   const features = [...names].map((feature) => {
     const usingNow = now.subscribersUsing.get(feature) ?? 0

@@ -8,7 +8,13 @@ import { percentile } from "./web-vitals-math"
 const period = { from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-05-02T00:00:00Z") }
 // Raw events are kept 90 days: "now" is shortly after the period.
 const now = new Date("2026-05-10T00:00:00Z")
-const vital = (path: string, metric: string, value: number | string, at = "2026-05-01T12:00:00Z"): RawEvent => ({ at, name: "web_vital", visitorId: "v", path, props: { metric, value, rating: "good" } })
+const vital = (path: string, metric: string, value: number | string, at = "2026-05-01T12:00:00Z"): RawEvent => ({
+  at,
+  name: "web_vital",
+  visitorId: "v",
+  path,
+  props: { metric, value, rating: "good" },
+})
 
 beforeAll(async () => {
   await insertRawEvents([
@@ -29,7 +35,13 @@ test("p50, p75 and p95 per page and metric, interpolated; a page is rated by its
   const report = await webVitalsReport(period, { now })
   const home = report.pages.find((page) => page.path === "/")!
   // LCP of "/": 1000, 2000, 3000, 4000. p50 h = 1.5 → 2500; p75 h = 2.25 → 3250; p95 h = 2.85 → 3850.
-  expect(home.LCP).toEqual({ samples: 4, p50: 2500, p75: 3250, p95: expect.closeTo(3850, 9), rating: "needs-improvement" })
+  expect(home.LCP).toEqual({
+    samples: 4,
+    p50: 2500,
+    p75: 3250,
+    p95: expect.closeTo(3850, 9),
+    rating: "needs-improvement",
+  })
   // The same definition as the pure function the dashboard's maths is tested with.
   expect(home.LCP!.p95).toBeCloseTo(percentile([1000, 2000, 3000, 4000], 0.95)!, 9)
   // CLS of "/": 0, 0.05, 0.3. p50 = 0.05; p75 h = 1.5 → 0.175; p95 h = 1.9 → 0.05 + 0.9 × 0.25 = 0.275.
@@ -51,7 +63,13 @@ test("p50, p75 and p95 per page and metric, interpolated; a page is rated by its
 test("all pages together, and pages with most samples first", async () => {
   const report = await webVitalsReport(period, { now })
   // LCP everywhere: 1000 … 5000. p50 h = 2 → 3000; p75 h = 3 → 4000 (the threshold: still needs improvement); p95 h = 3.8 → 4800.
-  expect(report.overall.LCP).toEqual({ samples: 5, p50: 3000, p75: 4000, p95: expect.closeTo(4800, 9), rating: "needs-improvement" })
+  expect(report.overall.LCP).toEqual({
+    samples: 5,
+    p50: 3000,
+    p75: 4000,
+    p95: expect.closeTo(4800, 9),
+    rating: "needs-improvement",
+  })
   expect(report.pages.map((page) => page.path)).toEqual(["/", "/pricing"])
   const limited = await webVitalsReport(period, { limit: 1, now })
   expect(limited.pages.map((page) => page.path)).toEqual(["/"])
@@ -63,7 +81,10 @@ test("the operations panel's p75 per page; nothing in an empty period", async ()
     { path: "/", samples: 7, lcp: 3250, inp: null, cls: expect.closeTo(0.175, 12) },
     { path: "/pricing", samples: 2, lcp: 5000, inp: 100, cls: null },
   ])
-  const empty = await webVitalsReport({ from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-02T00:00:00Z") }, { now })
+  const empty = await webVitalsReport(
+    { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-02T00:00:00Z") },
+    { now },
+  )
   expect(empty).toEqual({ overall: {}, pages: [], keptFrom: null })
 })
 

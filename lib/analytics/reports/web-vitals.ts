@@ -1,6 +1,12 @@
 import "server-only"
 import { rawCutoff, rawEventsKeptFrom } from "@/lib/analytics/model/raw-events"
-import { VITAL_EVENT, VITAL_FIELDS, WEB_VITALS_MARK, VITAL_METRICS, type VitalMetric } from "@/lib/analytics/model/web-vitals"
+import {
+  VITAL_EVENT,
+  VITAL_FIELDS,
+  WEB_VITALS_MARK,
+  VITAL_METRICS,
+  type VitalMetric,
+} from "@/lib/analytics/model/web-vitals"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
 import { rateVital, type VitalRating } from "./web-vitals-math"
@@ -40,7 +46,10 @@ function summary(metric: VitalMetric, row: Row): VitalSummary {
  * events older than ANALYTICS_RAW_RETENTION_DAYS are deleted, so the read starts there at the
  * earliest (the same answer, without visiting rows that retention has yet to reach).
  */
-export async function webVitalsReport(period: { from: Date; to: Date }, options: { limit?: number; now?: Date } = {}): Promise<WebVitalsReport> {
+export async function webVitalsReport(
+  period: { from: Date; to: Date },
+  options: { limit?: number; now?: Date } = {},
+): Promise<WebVitalsReport> {
   const limit = options.limit ?? WEB_VITALS_PAGE_LIMIT
   const retained = rawCutoff(options.now ?? new Date(), env().ANALYTICS_RAW_RETENTION_DAYS, env().ANALYTICS_TIME_ZONE)
   const from = period.from > retained ? period.from : retained
@@ -89,7 +98,16 @@ export async function webVitalsReport(period: { from: Date; to: Date }, options:
 }
 
 /** p75 of each vital per page, for the operations dashboard beside server timings. */
-export async function webVitalsP75ByPage(period: { from: Date; to: Date }, options: { limit?: number; now?: Date } = {}): Promise<{ path: string; samples: number; lcp: number | null; inp: number | null; cls: number | null }[]> {
+export async function webVitalsP75ByPage(
+  period: { from: Date; to: Date },
+  options: { limit?: number; now?: Date } = {},
+): Promise<{ path: string; samples: number; lcp: number | null; inp: number | null; cls: number | null }[]> {
   const report = await webVitalsReport(period, { limit: options.limit ?? 10, now: options.now })
-  return report.pages.map((page) => ({ path: page.path, samples: page.samples, lcp: page.LCP?.p75 ?? null, inp: page.INP?.p75 ?? null, cls: page.CLS?.p75 ?? null }))
+  return report.pages.map((page) => ({
+    path: page.path,
+    samples: page.samples,
+    lcp: page.LCP?.p75 ?? null,
+    inp: page.INP?.p75 ?? null,
+    cls: page.CLS?.p75 ?? null,
+  }))
 }

@@ -11,10 +11,15 @@ import { applyAnalyticsRetention, deleteRollups, resetRollupWatermarks, runRollu
 // repeated runs, batch sizes, retention, resets and a change of zone. Weeks of March 2026 start on
 // Mondays 2, 9, 16 and 23 March.
 
-const roll = (extra: { batchEvents?: number; timeZone?: string } = {}) => runRollups({ settleSeconds: 0, timeZone: "UTC", ...extra })
+const roll = (extra: { batchEvents?: number; timeZone?: string } = {}) =>
+  runRollups({ settleSeconds: 0, timeZone: "UTC", ...extra })
 
 /** A consented page view at noon UTC of the day, or at the instant. */
-const view = (day: string | Date, visitorId: string, extra: Partial<Prisma.AnalyticsEventCreateManyInput> = {}): Prisma.AnalyticsEventCreateManyInput => ({
+const view = (
+  day: string | Date,
+  visitorId: string,
+  extra: Partial<Prisma.AnalyticsEventCreateManyInput> = {},
+): Prisma.AnalyticsEventCreateManyInput => ({
   at: typeof day === "string" ? new Date(`${day}T12:00:00Z`) : day,
   name: "page_view",
   visitorId,
@@ -31,7 +36,10 @@ const iso = (day: Date) => day.toISOString().slice(0, 10)
 
 /** Each person's weeks: [person, week start, first day]. */
 async function weeks() {
-  const rows = await db.analyticsPersonPeriod.findMany({ where: { kind: "week" }, orderBy: [{ person: "asc" }, { start: "asc" }] })
+  const rows = await db.analyticsPersonPeriod.findMany({
+    where: { kind: "week" },
+    orderBy: [{ person: "asc" }, { start: "asc" }],
+  })
   return rows.map((row) => [row.person, iso(row.start), iso(row.firstDay)])
 }
 
@@ -39,15 +47,22 @@ async function weeks() {
 async function snapshot() {
   return {
     visitors: await db.analyticsPersonVisitor.findMany({ orderBy: { visitorId: "asc" } }),
-    periods: await db.analyticsPersonPeriod.findMany({ orderBy: [{ person: "asc" }, { kind: "asc" }, { start: "asc" }] }),
-    cells: await db.analyticsFirstSeenCell.findMany({ orderBy: [{ kind: "asc" }, { firstDay: "asc" }, { start: "asc" }] }),
+    periods: await db.analyticsPersonPeriod.findMany({
+      orderBy: [{ person: "asc" }, { kind: "asc" }, { start: "asc" }],
+    }),
+    cells: await db.analyticsFirstSeenCell.findMany({
+      orderBy: [{ kind: "asc" }, { firstDay: "asc" }, { start: "asc" }],
+    }),
   }
 }
 
 type Counts = Awaited<ReturnType<typeof queryCohortCounts>>
 function sorted(counts: Counts): Counts {
   const key = (entry: { cohort: string; period?: string }) => `${entry.cohort}|${entry.period ?? ""}`
-  return { sizes: [...counts.sizes].sort((a, b) => key(a).localeCompare(key(b))), activity: [...counts.activity].sort((a, b) => key(a).localeCompare(key(b))) }
+  return {
+    sizes: [...counts.sizes].sort((a, b) => key(a).localeCompare(key(b))),
+    activity: [...counts.activity].sort((a, b) => key(a).localeCompare(key(b))),
+  }
 }
 
 /** The report's counts, read from the rollup, and checked against countCohorts() over the visitor days. */
@@ -55,7 +70,18 @@ async function cohorts(starts: string[], period: CohortPeriod = "week") {
   expect(await peopleRolledUp(db, "UTC")).toBe(true)
   const counts = sorted(await queryCohortCounts({ by: "first_seen", period, starts, timeZone: "UTC" }))
   const days = await db.analyticsVisitorDay.findMany()
-  const reference = countCohorts(firstSeenPeople(days.map((row) => ({ day: iso(row.day), visitorId: row.visitorId, userId: row.userId, consented: row.consented }))), starts, period)
+  const reference = countCohorts(
+    firstSeenPeople(
+      days.map((row) => ({
+        day: iso(row.day),
+        visitorId: row.visitorId,
+        userId: row.userId,
+        consented: row.consented,
+      })),
+    ),
+    starts,
+    period,
+  )
   expect(counts).toEqual(sorted(reference))
   return counts
 }
@@ -77,7 +103,10 @@ describe("who is who", () => {
 
     // On 20 March k1 signs up as U1: the browser's event names the user, and the server records
     // the sign-up under u:U1. Both visitor ids are now U1, whose first day is k1's 2 March.
-    await insert([view("2026-03-20", "k1", { userId: "U1" }), { at: new Date("2026-03-20T12:01:00Z"), name: "signed_up", visitorId: "u:U1", userId: "U1" }])
+    await insert([
+      view("2026-03-20", "k1", { userId: "U1" }),
+      { at: new Date("2026-03-20T12:01:00Z"), name: "signed_up", visitorId: "u:U1", userId: "U1" },
+    ])
     // Recomputed: v:k1 (before) and u:U1 (now).
     expect(await roll()).toMatchObject({ people: 2 })
     expect(await weeks()).toEqual([
@@ -85,7 +114,12 @@ describe("who is who", () => {
       ["u:U1", "2026-03-09", "2026-03-02"],
       ["u:U1", "2026-03-16", "2026-03-02"],
     ])
-    expect((await db.analyticsPersonVisitor.findMany({ orderBy: { visitorId: "asc" } })).map((row) => [row.visitorId, row.person])).toEqual([
+    expect(
+      (await db.analyticsPersonVisitor.findMany({ orderBy: { visitorId: "asc" } })).map((row) => [
+        row.visitorId,
+        row.person,
+      ]),
+    ).toEqual([
       ["k1", "u:U1"],
       ["u:U1", "u:U1"],
     ])
@@ -133,7 +167,9 @@ describe("who is who", () => {
       ],
     })
     // Nothing is left counted under k2's old first day.
-    expect(await db.analyticsFirstSeenCell.findMany({ where: { firstDay: new Date("2026-03-10T00:00:00Z") } })).toEqual([])
+    expect(await db.analyticsFirstSeenCell.findMany({ where: { firstDay: new Date("2026-03-10T00:00:00Z") } })).toEqual(
+      [],
+    )
   })
 })
 
@@ -230,7 +266,14 @@ describe("zones and retention", () => {
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)
     await insert([view(daysAgo(801), "k8"), view(daysAgo(10), "k8"), view(daysAgo(801), "k9")])
     await roll()
-    expect((await db.analyticsPersonPeriod.findMany({ where: { kind: "month" }, orderBy: [{ person: "asc" }, { start: "asc" }] })).map((row) => [row.person, iso(row.firstDay)])).toEqual([
+    expect(
+      (
+        await db.analyticsPersonPeriod.findMany({
+          where: { kind: "month" },
+          orderBy: [{ person: "asc" }, { start: "asc" }],
+        })
+      ).map((row) => [row.person, iso(row.firstDay)]),
+    ).toEqual([
       ["v:k8", iso(daysAgo(801))],
       ["v:k8", iso(daysAgo(801))],
       ["v:k9", iso(daysAgo(801))],

@@ -62,7 +62,9 @@ export async function rebuildPeople(tx: Tx): Promise<number> {
   await tx.$executeRaw(linkVisitors(Prisma.empty))
   await insertPeriods(tx, Prisma.empty)
   await insertCells(tx, Prisma.empty)
-  const [row] = await tx.$queryRaw<{ people: number }[]>`SELECT count(DISTINCT person)::int AS people FROM analytics_person_visitors`
+  const [row] = await tx.$queryRaw<
+    { people: number }[]
+  >`SELECT count(DISTINCT person)::int AS people FROM analytics_person_visitors`
   return row?.people ?? 0
 }
 
@@ -73,7 +75,8 @@ export async function rebuildPeople(tx: Tx): Promise<number> {
  */
 export async function refreshPeople(tx: Tx, visitorIds: Prisma.Sql): Promise<number> {
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_touched (visitor_id text PRIMARY KEY) ON COMMIT DROP`
-  const visitors = await tx.$executeRaw`INSERT INTO analytics_rollup_touched (visitor_id) SELECT DISTINCT visitor_id FROM (${visitorIds}) ids`
+  const visitors =
+    await tx.$executeRaw`INSERT INTO analytics_rollup_touched (visitor_id) SELECT DISTINCT visitor_id FROM (${visitorIds}) ids`
   if (visitors === 0) return 0
   await tx.$executeRaw`CREATE TEMP TABLE analytics_rollup_people (person text PRIMARY KEY) ON COMMIT DROP`
   // Temporary tables have no statistics until analyzed (see recompute.ts).
@@ -99,7 +102,10 @@ export async function refreshPeople(tx: Tx, visitorIds: Prisma.Sql): Promise<num
   await tx.$executeRaw(cellsOfPeople)
   await tx.$executeRaw`ANALYZE analytics_rollup_cells`
   await tx.$executeRaw`DELETE FROM analytics_first_seen_cells c USING analytics_rollup_cells t WHERE c.kind = t.kind AND c.first_day = t.first_day AND c.start = t.start`
-  await insertCells(tx, Prisma.sql`AND (p.kind, p.first_day, p.start) IN (SELECT kind, first_day, start FROM analytics_rollup_cells)`)
+  await insertCells(
+    tx,
+    Prisma.sql`AND (p.kind, p.first_day, p.start) IN (SELECT kind, first_day, start FROM analytics_rollup_cells)`,
+  )
   const [row] = await tx.$queryRaw<{ people: number }[]>`SELECT count(*)::int AS people FROM analytics_rollup_people`
   return row?.people ?? 0
 }

@@ -157,12 +157,15 @@ export async function recomputeSessions(tx: Tx, since: string, horizon: string):
 /** Deletes a rollup's rows of units that start at or after `horizon` (a rebuild's first step). */
 export async function clearRollup(tx: Tx, rollup: RollupName, horizon: string, timeZone: string): Promise<void> {
   if (rollup === "hourly") await tx.$executeRaw`DELETE FROM analytics_hourly WHERE hour >= ${horizon}::timestamptz`
-  if (rollup === "daily") await tx.$executeRaw`DELETE FROM analytics_daily WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
+  if (rollup === "daily")
+    await tx.$executeRaw`DELETE FROM analytics_daily WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
   if (rollup === "visitor_days") {
     await tx.$executeRaw`DELETE FROM analytics_visitor_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
     await tx.$executeRaw`DELETE FROM analytics_daily_actives WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
     await tx.$executeRaw`DELETE FROM analytics_active_days WHERE ${dayStartOf(timeZone, Prisma.sql`day`)} >= ${horizon}::timestamptz`
   }
-  if (rollup === "sessions") await tx.$executeRaw`DELETE FROM analytics_sessions WHERE started_at >= ${horizon}::timestamptz`
-  if (rollup === "web_vitals") await tx.$executeRaw`DELETE FROM analytics_web_vitals WHERE at >= ${horizon}::timestamptz`
+  if (rollup === "sessions")
+    await tx.$executeRaw`DELETE FROM analytics_sessions WHERE started_at >= ${horizon}::timestamptz`
+  if (rollup === "web_vitals")
+    await tx.$executeRaw`DELETE FROM analytics_web_vitals WHERE at >= ${horizon}::timestamptz`
 }

@@ -19,7 +19,13 @@ import { readMarks, waitForRollupLock, writeMark } from "./state"
 //   funnel entries (lib/analytics/funnels/kept-entries.ts) 800 days, as the visitor days (an entry's previous day may then
 //   name a day whose row is gone: it still says the person entered before).
 
-export const ROLLUP_RETENTION_DAYS = { hourly: 400, daily: 1500, visitorDays: 800, sessions: 800, funnelEntries: 800 } as const
+export const ROLLUP_RETENTION_DAYS = {
+  hourly: 400,
+  daily: 1500,
+  visitorDays: 800,
+  sessions: 800,
+  funnelEntries: 800,
+} as const
 const BATCH = 5000
 /** Longest a transaction here may take, waiting for the rollup lock included (past DATABASE_STATEMENT_TIMEOUT_MS). */
 const RETENTION_TRANSACTION_MS = 60_000
@@ -38,7 +44,9 @@ export type AnalyticsRetentionReport = {
   funnelEntries: number
 }
 
-export async function applyAnalyticsRetention(options: { client?: PrismaClient; now?: Date; timeZone?: string; rawDays?: number } = {}): Promise<AnalyticsRetentionReport> {
+export async function applyAnalyticsRetention(
+  options: { client?: PrismaClient; now?: Date; timeZone?: string; rawDays?: number } = {},
+): Promise<AnalyticsRetentionReport> {
   const client = options.client ?? db
   const now = options.now ?? new Date()
   const timeZone = options.timeZone ?? env().ANALYTICS_TIME_ZONE
@@ -62,7 +70,16 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
     { maxWait: 10_000, timeout: RETENTION_TRANSACTION_MS },
   )
 
-  const report: AnalyticsRetentionReport = { rawDeletedBefore: null, rawDeferred: plan.deferred, rawEvents: 0, hourly: 0, daily: 0, visitorDays: 0, sessions: 0, funnelEntries: 0 }
+  const report: AnalyticsRetentionReport = {
+    rawDeletedBefore: null,
+    rawDeferred: plan.deferred,
+    rawEvents: 0,
+    hourly: 0,
+    daily: 0,
+    visitorDays: 0,
+    sessions: 0,
+    funnelEntries: 0,
+  }
   if (!plan.deferred) {
     report.rawDeletedBefore = cutoff.toISOString()
     report.rawEvents = await inBatches(
@@ -71,15 +88,20 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
           SELECT id FROM analytics_events WHERE at < ${cutoff} AND received_at <= ${plan.rolled}::timestamptz LIMIT ${BATCH})`,
     )
     // Their typed copies go with them (whatever the copy's state: none before the horizon is read again).
-    await inBatches(() => client.$executeRaw`DELETE FROM analytics_web_vitals WHERE event_id IN (SELECT event_id FROM analytics_web_vitals WHERE at < ${cutoff} LIMIT ${BATCH})`)
+    await inBatches(
+      () =>
+        client.$executeRaw`DELETE FROM analytics_web_vitals WHERE event_id IN (SELECT event_id FROM analytics_web_vitals WHERE at < ${cutoff} LIMIT ${BATCH})`,
+    )
   }
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS)
   const dayBefore = (days: number) => shiftDay(dayOf(now, timeZone), -days)
   report.hourly = await inBatches(
-    () => client.$executeRaw`DELETE FROM analytics_hourly WHERE ctid IN (SELECT ctid FROM analytics_hourly WHERE hour < ${before(ROLLUP_RETENTION_DAYS.hourly)} LIMIT ${BATCH})`,
+    () =>
+      client.$executeRaw`DELETE FROM analytics_hourly WHERE ctid IN (SELECT ctid FROM analytics_hourly WHERE hour < ${before(ROLLUP_RETENTION_DAYS.hourly)} LIMIT ${BATCH})`,
   )
   report.daily = await inBatches(
-    () => client.$executeRaw`DELETE FROM analytics_daily WHERE ctid IN (SELECT ctid FROM analytics_daily WHERE day < ${dayBefore(ROLLUP_RETENTION_DAYS.daily)}::date LIMIT ${BATCH})`,
+    () =>
+      client.$executeRaw`DELETE FROM analytics_daily WHERE ctid IN (SELECT ctid FROM analytics_daily WHERE day < ${dayBefore(ROLLUP_RETENTION_DAYS.daily)}::date LIMIT ${BATCH})`,
   )
   const visitorDaysBefore = dayBefore(ROLLUP_RETENTION_DAYS.visitorDays)
   report.visitorDays = await inBatches(() =>
@@ -96,7 +118,10 @@ export async function applyAnalyticsRetention(options: { client?: PrismaClient; 
   // Whole days, so in one statement; they follow the visitor days they are counted from.
   await client.$executeRaw`DELETE FROM analytics_daily_actives WHERE day < ${visitorDaysBefore}::date`
   // Active days too (a later day's previous day may name a day gone: it is still before every range).
-  await inBatches(() => client.$executeRaw`DELETE FROM analytics_active_days WHERE ctid IN (SELECT ctid FROM analytics_active_days WHERE day < ${visitorDaysBefore}::date LIMIT ${BATCH})`)
+  await inBatches(
+    () =>
+      client.$executeRaw`DELETE FROM analytics_active_days WHERE ctid IN (SELECT ctid FROM analytics_active_days WHERE day < ${visitorDaysBefore}::date LIMIT ${BATCH})`,
+  )
   report.sessions = await inBatches(
     () => client.$executeRaw`
       DELETE FROM analytics_sessions WHERE session_id IN (SELECT session_id FROM analytics_sessions WHERE started_at < ${before(ROLLUP_RETENTION_DAYS.sessions)} LIMIT ${BATCH})`,
@@ -128,8 +153,11 @@ async function deleteVisitorDays(tx: Tx, day: string): Promise<number> {
 async function deleteCellsBefore(client: PrismaClient, day: string): Promise<void> {
   await client.$executeRaw`DELETE FROM analytics_funnel_cells WHERE entry_day < ${day}::date`
   await client.$executeRaw`DELETE FROM analytics_funnel_month_cells WHERE month < date_trunc('month', ${day}::date)::date`
-  const funnels = await client.$queryRaw<{ funnel: string }[]>`SELECT DISTINCT funnel FROM analytics_funnel_month_cells WHERE month = date_trunc('month', ${day}::date)::date`
-  for (const { funnel } of funnels) await countMonthCells(client, funnel, Prisma.sql`SELECT date_trunc('month', ${day}::date)::date AS month`)
+  const funnels = await client.$queryRaw<
+    { funnel: string }[]
+  >`SELECT DISTINCT funnel FROM analytics_funnel_month_cells WHERE month = date_trunc('month', ${day}::date)::date`
+  for (const { funnel } of funnels)
+    await countMonthCells(client, funnel, Prisma.sql`SELECT date_trunc('month', ${day}::date)::date AS month`)
 }
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {

@@ -21,12 +21,37 @@ const at = (time: string) => new Date(`2026-01-14T${time}:00Z`)
 const v1 = { visitorId: "v1", consented: true, country: "DE", device: "desktop", browser: "Chrome" }
 const v2 = { visitorId: "v2", country: "US", device: "mobile", browser: "Mobile Safari" }
 const EVENTS: Prisma.AnalyticsEventCreateManyInput[] = [
-  { ...v1, at: at("21:10"), name: "page_view", sessionId: "s1", path: "/", referrer: "google.com", utmSource: "newsletter", utmCampaign: "jan" },
-  { ...v1, at: at("21:12"), name: "page_view", sessionId: "s1", path: "/pricing", utmSource: "newsletter", utmCampaign: "jan" },
+  {
+    ...v1,
+    at: at("21:10"),
+    name: "page_view",
+    sessionId: "s1",
+    path: "/",
+    referrer: "google.com",
+    utmSource: "newsletter",
+    utmCampaign: "jan",
+  },
+  {
+    ...v1,
+    at: at("21:12"),
+    name: "page_view",
+    sessionId: "s1",
+    path: "/pricing",
+    utmSource: "newsletter",
+    utmCampaign: "jan",
+  },
   { ...v2, at: at("21:30"), name: "page_view", sessionId: "s3", path: "/", referrer: "news.ycombinator.com" },
   { at: at("22:15"), name: "signed_up", visitorId: "u:user1", userId: "user1" },
   { ...v1, at: at("22:50"), name: "page_view", sessionId: "s2", path: "/" },
-  { ...v1, at: at("22:55"), name: "feature_used", sessionId: "s2", path: "/account", userId: "user2", props: { feature: "billing_opened" } },
+  {
+    ...v1,
+    at: at("22:55"),
+    name: "feature_used",
+    sessionId: "s2",
+    path: "/account",
+    userId: "user2",
+    props: { feature: "billing_opened" },
+  },
   { at: at("23:20"), name: "order_paid", visitorId: "u:user1", userId: "user1" },
   { ...v2, at: at("23:40"), name: "page_view", sessionId: "s4", path: "/pricing" },
 ]
@@ -39,30 +64,64 @@ async function insert(events: Prisma.AnalyticsEventCreateManyInput[]) {
 }
 
 async function hourly(name: string, dimension = "", value = "") {
-  const rows = await db.analyticsHourly.findMany({ where: { name, dimension, value }, orderBy: { hour: "asc" }, select: { hour: true, events: true, visitors: true } })
+  const rows = await db.analyticsHourly.findMany({
+    where: { name, dimension, value },
+    orderBy: { hour: "asc" },
+    select: { hour: true, events: true, visitors: true },
+  })
   return rows.map((r) => [r.hour.toISOString().slice(11, 16), r.events, r.visitors])
 }
 
 async function daily(name: string, dimension = "", value = "") {
-  const rows = await db.analyticsDaily.findMany({ where: { name, dimension, value }, orderBy: { day: "asc" }, select: { day: true, events: true, visitors: true } })
+  const rows = await db.analyticsDaily.findMany({
+    where: { name, dimension, value },
+    orderBy: { day: "asc" },
+    select: { day: true, events: true, visitors: true },
+  })
   return rows.map((r) => [r.day.toISOString().slice(0, 10), r.events, r.visitors])
 }
 
 /** Every rollup row, in a fixed order: two databases with equal snapshots hold equal rollups. */
 async function snapshot() {
   return {
-    hourly: await db.analyticsHourly.findMany({ orderBy: [{ hour: "asc" }, { name: "asc" }, { dimension: "asc" }, { value: "asc" }] }),
-    daily: await db.analyticsDaily.findMany({ orderBy: [{ day: "asc" }, { name: "asc" }, { dimension: "asc" }, { value: "asc" }] }),
+    hourly: await db.analyticsHourly.findMany({
+      orderBy: [{ hour: "asc" }, { name: "asc" }, { dimension: "asc" }, { value: "asc" }],
+    }),
+    daily: await db.analyticsDaily.findMany({
+      orderBy: [{ day: "asc" }, { name: "asc" }, { dimension: "asc" }, { value: "asc" }],
+    }),
     visitorDays: await db.analyticsVisitorDay.findMany({ orderBy: [{ day: "asc" }, { visitorId: "asc" }] }),
     sessions: await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } }),
     webVitals: await db.analyticsWebVital.findMany({ orderBy: { eventId: "asc" } }),
     dailyActives: await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } }),
     activeDays: await db.analyticsActiveDay.findMany({ orderBy: [{ person: "asc" }, { day: "asc" }] }),
-    sessionGroups: await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] }),
+    sessionGroups: await db.analyticsSessionGroup.findMany({
+      orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }],
+    }),
     sessionDurations: await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] }),
-    funnelEntries: await db.analyticsFunnelEntry.findMany({ orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }] }),
-    funnelCells: await db.analyticsFunnelCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { entryDay: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
-    funnelMonthCells: await db.analyticsFunnelMonthCell.findMany({ orderBy: [{ funnel: "asc" }, { breakdown: "asc" }, { month: "asc" }, { segment: "asc" }, { step: "asc" }, { bucket: "asc" }] }),
+    funnelEntries: await db.analyticsFunnelEntry.findMany({
+      orderBy: [{ funnel: "asc" }, { person: "asc" }, { entryDay: "asc" }],
+    }),
+    funnelCells: await db.analyticsFunnelCell.findMany({
+      orderBy: [
+        { funnel: "asc" },
+        { breakdown: "asc" },
+        { entryDay: "asc" },
+        { segment: "asc" },
+        { step: "asc" },
+        { bucket: "asc" },
+      ],
+    }),
+    funnelMonthCells: await db.analyticsFunnelMonthCell.findMany({
+      orderBy: [
+        { funnel: "asc" },
+        { breakdown: "asc" },
+        { month: "asc" },
+        { segment: "asc" },
+        { step: "asc" },
+        { bucket: "asc" },
+      ],
+    }),
   }
 }
 
@@ -86,16 +145,36 @@ describe("hourly and daily rollups", () => {
     expect(report).toMatchObject({ ran: true, events: 8, hours: 3, days: 2, caughtUp: true })
 
     // 21:00 holds #1 #2 #3: three views by v1 and v2; 22:00 holds #5 (v1); 23:00 holds #8 (v2).
-    expect(await hourly("page_view")).toEqual([["21:00", 3, 2], ["22:00", 1, 1], ["23:00", 1, 1]])
-    expect(await hourly("page_view", "path", "/")).toEqual([["21:00", 2, 2], ["22:00", 1, 1]])
+    expect(await hourly("page_view")).toEqual([
+      ["21:00", 3, 2],
+      ["22:00", 1, 1],
+      ["23:00", 1, 1],
+    ])
+    expect(await hourly("page_view", "path", "/")).toEqual([
+      ["21:00", 2, 2],
+      ["22:00", 1, 1],
+    ])
     // Only #1 and #3 came with a referrer; #2 is "(none)" (direct or internal).
-    expect(await hourly("page_view", "referrer", "(none)")).toEqual([["21:00", 1, 1], ["22:00", 1, 1], ["23:00", 1, 1]])
+    expect(await hourly("page_view", "referrer", "(none)")).toEqual([
+      ["21:00", 1, 1],
+      ["22:00", 1, 1],
+      ["23:00", 1, 1],
+    ])
     expect(await hourly("page_view", "referrer", "google.com")).toEqual([["21:00", 1, 1]])
     expect(await hourly("page_view", "utm_source", "newsletter")).toEqual([["21:00", 2, 1]])
     expect(await hourly("page_view", "utm_campaign", "jan")).toEqual([["21:00", 2, 1]])
-    expect(await hourly("page_view", "country", "DE")).toEqual([["21:00", 2, 1], ["22:00", 1, 1]])
-    expect(await hourly("page_view", "device", "mobile")).toEqual([["21:00", 1, 1], ["23:00", 1, 1]])
-    expect(await hourly("page_view", "browser", "Mobile Safari")).toEqual([["21:00", 1, 1], ["23:00", 1, 1]])
+    expect(await hourly("page_view", "country", "DE")).toEqual([
+      ["21:00", 2, 1],
+      ["22:00", 1, 1],
+    ])
+    expect(await hourly("page_view", "device", "mobile")).toEqual([
+      ["21:00", 1, 1],
+      ["23:00", 1, 1],
+    ])
+    expect(await hourly("page_view", "browser", "Mobile Safari")).toEqual([
+      ["21:00", 1, 1],
+      ["23:00", 1, 1],
+    ])
     // Server events have no browser: every dimension is "(none)".
     expect(await hourly("signed_up", "country", "(none)")).toEqual([["22:00", 1, 1]])
     expect(await hourly("feature_used", "feature", "billing_opened")).toEqual([["22:00", 1, 1]])
@@ -106,9 +185,15 @@ describe("hourly and daily rollups", () => {
 
     // Berlin's 2026-01-14 ends at 23:00Z: #1 #2 #3 #5 are its page views, by v1 (three of them, in
     // two hours) and v2. Exact uniques: 2, where the hours would add up to 2 + 1 = 3.
-    expect(await daily("page_view")).toEqual([["2026-01-14", 4, 2], ["2026-01-15", 1, 1]])
+    expect(await daily("page_view")).toEqual([
+      ["2026-01-14", 4, 2],
+      ["2026-01-15", 1, 1],
+    ])
     expect(await daily("page_view", "path", "/")).toEqual([["2026-01-14", 3, 2]])
-    expect(await daily("page_view", "path", "/pricing")).toEqual([["2026-01-14", 1, 1], ["2026-01-15", 1, 1]])
+    expect(await daily("page_view", "path", "/pricing")).toEqual([
+      ["2026-01-14", 1, 1],
+      ["2026-01-15", 1, 1],
+    ])
     // #4 on the 14th, #7 (23:20Z = 00:20 Berlin) on the 15th, though both are 2026-01-14 in UTC.
     expect(await daily("signed_up")).toEqual([["2026-01-14", 1, 1]])
     expect(await daily("order_paid")).toEqual([["2026-01-15", 1, 1]])
@@ -142,7 +227,11 @@ describe("hourly and daily rollups", () => {
       { at: new Date("2026-03-29T22:30:00Z"), name: "page_view", visitorId: "b", path: "/" }, // 00:30 CEST on the 30th
     ])
     await roll()
-    expect(await daily("page_view")).toEqual([["2026-03-28", 1, 1], ["2026-03-29", 2, 2], ["2026-03-30", 1, 1]])
+    expect(await daily("page_view")).toEqual([
+      ["2026-03-28", 1, 1],
+      ["2026-03-29", 2, 2],
+      ["2026-03-30", 1, 1],
+    ])
   })
 
   test("zero traffic: a run writes nothing but still moves the watermark", async () => {
@@ -164,7 +253,18 @@ describe("visitor days and sessions", () => {
     await insert(EVENTS)
     await roll()
     const visitorDays = await db.analyticsVisitorDay.findMany({ orderBy: [{ day: "asc" }, { visitorId: "asc" }] })
-    expect(visitorDays.map((r) => [r.day.toISOString().slice(0, 10), r.visitorId, r.userId, r.consented, r.events, r.pageViews, r.country, r.device])).toEqual([
+    expect(
+      visitorDays.map((r) => [
+        r.day.toISOString().slice(0, 10),
+        r.visitorId,
+        r.userId,
+        r.consented,
+        r.events,
+        r.pageViews,
+        r.country,
+        r.device,
+      ]),
+    ).toEqual([
       // 14th: u:user1 #4; v1 #1 #2 #5 #6 (three views, signed in as user2 at #6); v2 #3.
       ["2026-01-14", "u:user1", "user1", false, 1, 0, null, null],
       ["2026-01-14", "v1", "user2", true, 4, 3, "DE", "desktop"],
@@ -175,10 +275,19 @@ describe("visitor days and sessions", () => {
     ])
     // Actives: 14th v1 (as user2) and v2, not u:user1 (no browser behind it) = 2; 15th v2 = 1.
     const actives = await db.analyticsDailyActives.findMany({ orderBy: { day: "asc" } })
-    expect(actives.map((r) => [r.day.toISOString().slice(0, 10), r.actives])).toEqual([["2026-01-14", 2], ["2026-01-15", 1]])
+    expect(actives.map((r) => [r.day.toISOString().slice(0, 10), r.actives])).toEqual([
+      ["2026-01-14", 2],
+      ["2026-01-15", 1],
+    ])
     // Active days: v1 as user2 and v2 on the 14th, v2 again on the 15th (its day before, the 14th).
     const activeDays = await db.analyticsActiveDay.findMany({ orderBy: [{ person: "asc" }, { day: "asc" }] })
-    expect(activeDays.map((r) => [r.person, r.day.toISOString().slice(0, 10), r.previousDay?.toISOString().slice(0, 10) ?? null])).toEqual([
+    expect(
+      activeDays.map((r) => [
+        r.person,
+        r.day.toISOString().slice(0, 10),
+        r.previousDay?.toISOString().slice(0, 10) ?? null,
+      ]),
+    ).toEqual([
       ["u:user2", "2026-01-14", null],
       ["v2", "2026-01-14", null],
       ["v2", "2026-01-15", "2026-01-14"],
@@ -186,7 +295,24 @@ describe("visitor days and sessions", () => {
 
     const sessions = await db.analyticsSession.findMany({ orderBy: { sessionId: "asc" } })
     // #4 and #7 carry no session id: four sessions, not six.
-    expect(sessions.map((s) => [s.sessionId, s.visitorId, s.userId, s.startedAt.toISOString().slice(11, 16), s.endedAt.toISOString().slice(11, 16), s.entryPath, s.exitPath, s.pageViews, s.events, s.referrer, s.utmSource, s.utmCampaign, s.country, s.device])).toEqual([
+    expect(
+      sessions.map((s) => [
+        s.sessionId,
+        s.visitorId,
+        s.userId,
+        s.startedAt.toISOString().slice(11, 16),
+        s.endedAt.toISOString().slice(11, 16),
+        s.entryPath,
+        s.exitPath,
+        s.pageViews,
+        s.events,
+        s.referrer,
+        s.utmSource,
+        s.utmCampaign,
+        s.country,
+        s.device,
+      ]),
+    ).toEqual([
       ["s1", "v1", null, "21:10", "21:12", "/", "/pricing", 2, 2, "google.com", "newsletter", "jan", "DE", "desktop"],
       ["s2", "v1", "user2", "22:50", "22:55", "/", "/", 1, 2, null, null, null, "DE", "desktop"],
       ["s3", "v2", null, "21:30", "21:30", "/", "/", 1, 1, "news.ycombinator.com", null, null, "US", "mobile"],
@@ -195,8 +321,12 @@ describe("visitor days and sessions", () => {
     // Their groups by Berlin day (all on the 14th, s4 at 00:40 on the 15th): entries "/" s1 s2 s3
     // (s3 a bounce), "/pricing" s4 (a bounce); exits "/pricing" s1 s4, "/" s2 s3; referrers
     // google.com s1, news.ycombinator.com s3, none s2 s4; campaign newsletter/jan s1.
-    const groups = await db.analyticsSessionGroup.findMany({ orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }] })
-    expect(groups.map((g) => [g.day.toISOString().slice(0, 10), g.kind, g.value, g.campaign, g.sessions, g.bounces])).toEqual([
+    const groups = await db.analyticsSessionGroup.findMany({
+      orderBy: [{ day: "asc" }, { kind: "asc" }, { value: "asc" }, { campaign: "asc" }],
+    })
+    expect(
+      groups.map((g) => [g.day.toISOString().slice(0, 10), g.kind, g.value, g.campaign, g.sessions, g.bounces]),
+    ).toEqual([
       ["2026-01-14", "campaign", "newsletter", "jan", 1, 0],
       ["2026-01-14", "entry", "/", "", 3, 1],
       ["2026-01-14", "exit", "/", "", 2, 1],
@@ -213,7 +343,17 @@ describe("visitor days and sessions", () => {
     // 131,072,000); s2 5 min = 300,000,000 µs in bucket 1 + 73 = 74 (2^(72/4)·1000 = 262,144,000 ≤ it
     // < 1000·2^(73/4) ≈ 311,743,510).
     const durations = await db.analyticsSessionDuration.findMany({ orderBy: [{ day: "asc" }, { bucket: "asc" }] })
-    expect(durations.map((d) => [d.day.toISOString().slice(0, 10), d.bucket, d.sessions, d.bounces, Number(d.totalUs), Number(d.minUs), Number(d.maxUs)])).toEqual([
+    expect(
+      durations.map((d) => [
+        d.day.toISOString().slice(0, 10),
+        d.bucket,
+        d.sessions,
+        d.bounces,
+        Number(d.totalUs),
+        Number(d.minUs),
+        Number(d.maxUs),
+      ]),
+    ).toEqual([
       ["2026-01-14", 0, 1, 1, 0, 0, 0],
       ["2026-01-14", 69, 1, 0, 120_000_000, 120_000_000, 120_000_000],
       ["2026-01-14", 74, 1, 0, 300_000_000, 300_000_000, 300_000_000],
@@ -251,8 +391,15 @@ describe("incremental and idempotent", () => {
     // Only the 21:00 hour, Berlin's 14th, (14th, v1), (14th, v5), s1 and s5 are touched.
     expect(second).toMatchObject({ events: 2, hours: 1, days: 1, visitorDays: 2, sessions: 2 })
     // 21:00 now: #1 #2 #3 and the two late views; v1, v2, v5.
-    expect(await hourly("page_view")).toEqual([["21:00", 5, 3], ["22:00", 1, 1], ["23:00", 1, 1]])
-    expect(await daily("page_view")).toEqual([["2026-01-14", 6, 3], ["2026-01-15", 1, 1]])
+    expect(await hourly("page_view")).toEqual([
+      ["21:00", 5, 3],
+      ["22:00", 1, 1],
+      ["23:00", 1, 1],
+    ])
+    expect(await daily("page_view")).toEqual([
+      ["2026-01-14", 6, 3],
+      ["2026-01-15", 1, 1],
+    ])
     const s1 = await db.analyticsSession.findUniqueOrThrow({ where: { sessionId: "s1" } })
     expect([s1.endedAt.toISOString().slice(11, 16), s1.exitPath, s1.pageViews]).toEqual(["21:50", "/checkout", 3])
     const incremental = await snapshot()

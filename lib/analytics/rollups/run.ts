@@ -1,7 +1,15 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client"
 import { dropKeptFunnels, refreshKeptFunnels, syncKeptFunnels } from "@/lib/analytics/funnels/kept-entries"
 import { sessionGroupsBuilt } from "@/lib/analytics/model/sessions"
-import { EPOCH_MARK, EVENT_ROLLUPS, markText, ROLLUPS, type RollupName, stateKey, type Tx } from "@/lib/analytics/model/watermarks"
+import {
+  EPOCH_MARK,
+  EVENT_ROLLUPS,
+  markText,
+  ROLLUPS,
+  type RollupName,
+  stateKey,
+  type Tx,
+} from "@/lib/analytics/model/watermarks"
 import { setLocalStatementTimeout } from "@/lib/database/statement-timeout"
 import { db } from "@/lib/db"
 import { env } from "@/lib/env"
@@ -51,7 +59,18 @@ export type RollupReport = {
   caughtUp: boolean
 }
 
-type BatchResult = { locked: boolean; done: boolean; events: number; hours: number; days: number; visitorDays: number; sessions: number; people: number; funnelEntries: number; watermark: string }
+type BatchResult = {
+  locked: boolean
+  done: boolean
+  events: number
+  hours: number
+  days: number
+  visitorDays: number
+  sessions: number
+  people: number
+  funnelEntries: number
+  watermark: string
+}
 
 /**
  * Brings every rollup up to the events received until a few seconds ago, one batch transaction at
@@ -63,10 +82,26 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
   const batchEvents = options.batchEvents ?? BATCH_EVENTS
   const settleSeconds = options.settleSeconds ?? SETTLE_SECONDS
   const deadline = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs
-  const report: RollupReport = { ran: true, batches: 0, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, funnelEntries: 0, funnelsBuilt: 0, watermark: null, caughtUp: false }
+  const report: RollupReport = {
+    ran: true,
+    batches: 0,
+    events: 0,
+    hours: 0,
+    days: 0,
+    visitorDays: 0,
+    sessions: 0,
+    people: 0,
+    funnelEntries: 0,
+    funnelsBuilt: 0,
+    watermark: null,
+    caughtUp: false,
+  }
   for (;;) {
     if (options.signal?.aborted || Date.now() > deadline) return report
-    const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), { maxWait: 10_000, timeout: ROLLUP_TRANSACTION_MS })
+    const batch = await client.$transaction((tx) => rollBatch(tx, timeZone, batchEvents, settleSeconds), {
+      maxWait: 10_000,
+      timeout: ROLLUP_TRANSACTION_MS,
+    })
     if (!batch.locked) return { ...report, ran: report.batches > 0 }
     report.batches += 1
     report.events += batch.events
@@ -79,7 +114,10 @@ export async function runRollups(options: RollupOptions = {}): Promise<RollupRep
     report.watermark = batch.watermark
     if (batch.events > 0) options.log?.(`rolled up ${report.events} events (${report.batches} batches)`)
     if (batch.done) {
-      report.funnelsBuilt = await client.$transaction((tx) => syncBuilt(tx, timeZone), { maxWait: 10_000, timeout: ROLLUP_TRANSACTION_MS })
+      report.funnelsBuilt = await client.$transaction((tx) => syncBuilt(tx, timeZone), {
+        maxWait: 10_000,
+        timeout: ROLLUP_TRANSACTION_MS,
+      })
       if (report.funnelsBuilt > 0) options.log?.(`built the entries of ${report.funnelsBuilt} funnels`)
       return { ...report, caughtUp: true }
     }
@@ -99,7 +137,18 @@ async function syncBuilt(tx: Tx, timeZone: string): Promise<number> {
 }
 
 async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSeconds: number): Promise<BatchResult> {
-  const result: BatchResult = { locked: false, done: true, events: 0, hours: 0, days: 0, visitorDays: 0, sessions: 0, people: 0, funnelEntries: 0, watermark: "" }
+  const result: BatchResult = {
+    locked: false,
+    done: true,
+    events: 0,
+    hours: 0,
+    days: 0,
+    visitorDays: 0,
+    sessions: 0,
+    people: 0,
+    funnelEntries: 0,
+    watermark: "",
+  }
   if (!(await tryRollupLock(tx))) return result
   result.locked = true
   // The planner's guesses for these joins run high enough to switch JIT compilation on, which costs
@@ -109,7 +158,9 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
   await setLocalStatementTimeout(tx, ROLLUP_TRANSACTION_MS)
   const marks = await readMarks(tx, timeZone)
   const from = ROLLUPS.map((rollup) => marks[rollup]).reduce((a, b) => (earlier(a, b) ? a : b))
-  const [settled] = await tx.$queryRaw<{ mark: string }[]>`SELECT ${markText(Prisma.sql`now() - make_interval(secs => ${settleSeconds})`)} AS mark`
+  const [settled] = await tx.$queryRaw<
+    { mark: string }[]
+  >`SELECT ${markText(Prisma.sql`now() - make_interval(secs => ${settleSeconds})`)} AS mark`
   const upper = settled!.mark
   result.watermark = from
   if (!earlier(from, upper)) return result
@@ -124,7 +175,9 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
     ORDER BY received_at FETCH FIRST (${batchEvents}::int) ROWS WITH TIES`
   let until = upper
   if (result.events >= batchEvents) {
-    const [last] = await tx.$queryRaw<{ mark: string }[]>`SELECT ${markText(Prisma.sql`max(received_at)`)} AS mark FROM analytics_rollup_batch`
+    const [last] = await tx.$queryRaw<
+      { mark: string }[]
+    >`SELECT ${markText(Prisma.sql`max(received_at)`)} AS mark FROM analytics_rollup_batch`
     until = last!.mark
   }
   result.done = until === upper
@@ -154,7 +207,8 @@ async function rollBatch(tx: Tx, timeZone: string, batchEvents: number, settleSe
     result.people = await refreshPeople(tx, Prisma.sql`SELECT visitor_id FROM analytics_rollup_visitor_days`)
     result.funnelEntries = await refreshKeptFunnels(tx, { timeZone, horizon, until, relinked: result.people > 0 })
   }
-  const markAfter = (rollup: RollupName) => (rollup === "people" && !behind("visitor_days") ? marks.visitor_days : until)
+  const markAfter = (rollup: RollupName) =>
+    rollup === "people" && !behind("visitor_days") ? marks.visitor_days : until
   for (const rollup of ROLLUPS) if (behind(rollup)) await writeMark(tx, stateKey(rollup, timeZone), markAfter(rollup))
   result.watermark = until
   return result

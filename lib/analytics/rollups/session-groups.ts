@@ -1,7 +1,14 @@
 import { Prisma } from "@/generated/prisma/client"
 import { dayOfAt, dayStartOf } from "@/lib/analytics/model/days"
 import { durationBucket } from "@/lib/analytics/model/duration-buckets"
-import { BOUNCE, DURATION_TALLIES, SESSION_GROUPS, SESSION_MICROS, sessionGroupsBuilt, sessionGroupsKey } from "@/lib/analytics/model/sessions"
+import {
+  BOUNCE,
+  DURATION_TALLIES,
+  SESSION_GROUPS,
+  SESSION_MICROS,
+  sessionGroupsBuilt,
+  sessionGroupsKey,
+} from "@/lib/analytics/model/sessions"
 import type { Tx } from "@/lib/analytics/model/watermarks"
 import { writeMark } from "./state"
 
@@ -52,7 +59,11 @@ export async function recountSessionGroups(tx: Tx, timeZone: string): Promise<vo
     ) touched`
   await tx.$executeRaw`DELETE FROM analytics_session_groups WHERE day IN (SELECT day FROM analytics_rollup_session_days)`
   await tx.$executeRaw`DELETE FROM analytics_session_durations WHERE day IN (SELECT day FROM analytics_rollup_session_days)`
-  await insertGroups(tx, timeZone, Prisma.sql`JOIN analytics_rollup_session_days t ON s.started_at >= t.first_at AND s.started_at < t.next_at`)
+  await insertGroups(
+    tx,
+    timeZone,
+    Prisma.sql`JOIN analytics_rollup_session_days t ON s.started_at >= t.first_at AND s.started_at < t.next_at`,
+  )
 }
 
 /** Once the rollups have caught up: counts every day in the zone when that was never done. Returns whether it did. */

@@ -1,5 +1,13 @@
 import { Prisma } from "@/generated/prisma/client"
-import { EPOCH_MARK, markText, RAW_DELETED_BEFORE, ROLLUPS, type RollupName, stateKey, type Tx } from "@/lib/analytics/model/watermarks"
+import {
+  EPOCH_MARK,
+  markText,
+  RAW_DELETED_BEFORE,
+  ROLLUPS,
+  type RollupName,
+  stateKey,
+  type Tx,
+} from "@/lib/analytics/model/watermarks"
 
 // Reading and moving the watermarks of analytics_rollup_state (their names and marks:
 // lib/analytics/model/watermarks.ts), and the one lock every writer of the rollup tables takes.
@@ -18,7 +26,12 @@ export async function readMarks(tx: Tx, timeZone: string): Promise<Marks> {
 }
 
 /** Sets a state row to `mark` (text); `onlyForward` keeps the later of the two. */
-export async function writeMark(tx: Tx, name: string, mark: string, options: { onlyForward?: boolean } = {}): Promise<void> {
+export async function writeMark(
+  tx: Tx,
+  name: string,
+  mark: string,
+  options: { onlyForward?: boolean } = {},
+): Promise<void> {
   if (options.onlyForward) {
     await tx.$executeRaw`
       INSERT INTO analytics_rollup_state (name, watermark, updated_at) VALUES (${name}, ${mark}::timestamptz, now())
@@ -39,7 +52,9 @@ export function earlier(a: string, b: string): boolean {
 export const ROLLUP_LOCK_KEY = 7_306_010_011
 
 export async function tryRollupLock(tx: Tx): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK_KEY}::bigint) AS locked`
+  const [row] = await tx.$queryRaw<
+    { locked: boolean }[]
+  >`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK_KEY}::bigint) AS locked`
   return row?.locked === true
 }
 

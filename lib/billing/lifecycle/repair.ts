@@ -30,11 +30,22 @@ const BATCH = 500
 const TX = { timeout: 60_000, maxWait: 60_000 }
 
 export async function repairBillingFromDeliveries(log: (line: string) => void = () => {}): Promise<RepairReport> {
-  const report: RepairReport = { deliveries: 0, subscriptions: 0, ledgerRowsRemoved: 0, ledgerRowsAdded: 0, duplicateOrdersClosed: [] }
+  const report: RepairReport = {
+    deliveries: 0,
+    subscriptions: 0,
+    ledgerRowsRemoved: 0,
+    ledgerRowsAdded: 0,
+    duplicateOrdersClosed: [],
+  }
   const touched = new Set<string>()
-  for (let cursor = ""; ; ) {
+  for (let cursor = ""; ;) {
     const deliveries = await db.webhookDelivery.findMany({
-      where: { provider: POLAR_PROVIDER, status: "PROCESSED", id: { gt: cursor }, OR: [{ eventType: { startsWith: "subscription." } }, { eventType: { startsWith: "order." } }] },
+      where: {
+        provider: POLAR_PROVIDER,
+        status: "PROCESSED",
+        id: { gt: cursor },
+        OR: [{ eventType: { startsWith: "subscription." } }, { eventType: { startsWith: "order." } }],
+      },
       orderBy: { id: "asc" },
       take: BATCH,
       select: { id: true, payload: true },
@@ -46,14 +57,27 @@ export async function repairBillingFromDeliveries(log: (line: string) => void = 
       if (!parsed.success) continue
       const event = parsed.data
       const polarId = subscriptionOfEvent(event)
-      await db.webhookDelivery.update({ where: { id: delivery.id }, data: { subjectId: polarId, subjectAt: subjectTimeOfEvent(event) } })
-      const subscription = polarId ? await db.subscription.findUnique({ where: { polarSubscriptionId: polarId }, select: { id: true, userId: true } }) : null
+      await db.webhookDelivery.update({
+        where: { id: delivery.id },
+        data: { subjectId: polarId, subjectAt: subjectTimeOfEvent(event) },
+      })
+      const subscription = polarId
+        ? await db.subscription.findUnique({
+            where: { polarSubscriptionId: polarId },
+            select: { id: true, userId: true },
+          })
+        : null
       if (!subscription) continue
       await db.$transaction(async (tx) => {
         const snapshot = snapshotOfEvent(event)
         if (snapshot) await storeSnapshot(tx, subscription.id, snapshot)
         if (event.type === "order.paid" || event.type === "order.refunded") {
-          await recordReceipt(tx, { order: event.data, eventType: event.type, userId: subscription.userId, subscriptionId: subscription.id })
+          await recordReceipt(tx, {
+            order: event.data,
+            eventType: event.type,
+            userId: subscription.userId,
+            subscriptionId: subscription.id,
+          })
         }
       }, TX)
       touched.add(subscription.id)
@@ -71,13 +95,26 @@ export async function repairBillingFromDeliveries(log: (line: string) => void = 
       report.ledgerRowsRemoved += result.ledger.removed
       report.ledgerRowsAdded += result.ledger.added
       for (const orderId of result.duplicateOrders) {
-        await recordAudit({ actor: null, action: "order.duplicate_closed", targetType: "order", targetId: orderId, metadata: { subscriptionId, reason: "repair" } }, tx)
+        await recordAudit(
+          {
+            actor: null,
+            action: "order.duplicate_closed",
+            targetType: "order",
+            targetId: orderId,
+            metadata: { subscriptionId, reason: "repair" },
+          },
+          tx,
+        )
       }
       report.duplicateOrdersClosed.push(...result.duplicateOrders)
     }, TX)
     report.subscriptions += 1
   }
-  await recordAudit({ actor: null, action: "billing.repaired", metadata: { ...report, duplicateOrdersClosed: report.duplicateOrdersClosed.length } })
+  await recordAudit({
+    actor: null,
+    action: "billing.repaired",
+    metadata: { ...report, duplicateOrdersClosed: report.duplicateOrdersClosed.length },
+  })
   log(
     `repair: ${report.subscriptions} subscriptions recomputed from their snapshots, ledger rows ${report.ledgerRowsRemoved} removed and ${report.ledgerRowsAdded} added, ${report.duplicateOrdersClosed.length} duplicate orders closed`,
   )

@@ -29,7 +29,12 @@ export type SnapshotState = {
 }
 
 /** A stored snapshot: its state, and the discount it carried (only subscription.* payloads carry one). */
-export type StoredSnapshot = { takenAt: Date; fingerprint: string; state: SnapshotState; discount: RecurringDiscount | null }
+export type StoredSnapshot = {
+  takenAt: Date
+  fingerprint: string
+  state: SnapshotState
+  discount: RecurringDiscount | null
+}
 
 const iso = (date: Date | null | undefined) => (date ? preciseIso(date) : null)
 
@@ -78,8 +83,15 @@ export function fingerprintOf(state: SnapshotState): string {
  * Polar's order of snapshots: by instant to the microsecond; states at the very same instant by
  * their content (never by arrival, nor by ids that mean nothing to the order), then fingerprint.
  */
-export function compareSnapshots(a: Pick<StoredSnapshot, "state" | "fingerprint">, b: Pick<StoredSnapshot, "state" | "fingerprint">): number {
-  return compareText(instantKey(a.state), instantKey(b.state)) || compareText(contentKey(a.state), contentKey(b.state)) || compareText(a.fingerprint, b.fingerprint)
+export function compareSnapshots(
+  a: Pick<StoredSnapshot, "state" | "fingerprint">,
+  b: Pick<StoredSnapshot, "state" | "fingerprint">,
+): number {
+  return (
+    compareText(instantKey(a.state), instantKey(b.state)) ||
+    compareText(contentKey(a.state), contentKey(b.state)) ||
+    compareText(a.fingerprint, b.fingerprint)
+  )
 }
 
 /** The state's own instant as six-digit ISO text, which sorts in time order. */
@@ -93,8 +105,22 @@ function contentKey(state: SnapshotState): string {
 }
 
 const CONTENT_FIELDS = [
-  "status", "productId", "amountCents", "currency", "interval", "intervalCount", "seats", "createdAt", "modifiedAt", "startedAt",
-  "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "endsAt", "endedAt",
+  "status",
+  "productId",
+  "amountCents",
+  "currency",
+  "interval",
+  "intervalCount",
+  "seats",
+  "createdAt",
+  "modifiedAt",
+  "startedAt",
+  "currentPeriodStart",
+  "currentPeriodEnd",
+  "cancelAtPeriodEnd",
+  "canceledAt",
+  "endsAt",
+  "endedAt",
 ] as const satisfies readonly Exclude<keyof SnapshotState, "discountId">[]
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto"
 import type { RawSql } from "@/lib/database/raw-transaction"
 import type { RecurringDiscount } from "@/lib/revenue/recurring"
 import type { PolarSubscriptionSnapshot } from "../webhooks/events"
-import { fingerprintOf, type SnapshotState, snapshotDiscount, snapshotState, type StoredSnapshot, takenAt } from "./snapshot"
+import {
+  fingerprintOf,
+  type SnapshotState,
+  snapshotDiscount,
+  snapshotState,
+  type StoredSnapshot,
+  takenAt,
+} from "./snapshot"
 
 // The stored snapshots of a subscription (owned by billing). A state is stored once per
 // subscription; a copy that carries the discount's terms completes one that had its id only.
@@ -10,7 +17,11 @@ import { fingerprintOf, type SnapshotState, snapshotDiscount, snapshotState, typ
 export type StoredState = SnapshotState & { discount: RecurringDiscount | null }
 
 /** Stores a snapshot; false when it told us nothing new (the same state, already complete). */
-export async function storeSnapshot(tx: RawSql, subscriptionId: string, snapshot: PolarSubscriptionSnapshot): Promise<boolean> {
+export async function storeSnapshot(
+  tx: RawSql,
+  subscriptionId: string,
+  snapshot: PolarSubscriptionSnapshot,
+): Promise<boolean> {
   const state = snapshotState(snapshot)
   const stored: StoredState = { ...state, discount: snapshotDiscount(snapshot.discount) }
   const changed = await tx.$executeRaw`
@@ -25,5 +36,10 @@ export async function storeSnapshot(tx: RawSql, subscriptionId: string, snapshot
 export type SnapshotRow = { takenAt: string; fingerprint: string; state: StoredState }
 
 export function parseStoredSnapshots(rows: readonly SnapshotRow[]): StoredSnapshot[] {
-  return rows.map(({ takenAt: at, fingerprint, state: { discount, ...state } }) => ({ takenAt: new Date(at), fingerprint, state, discount }))
+  return rows.map(({ takenAt: at, fingerprint, state: { discount, ...state } }) => ({
+    takenAt: new Date(at),
+    fingerprint,
+    state,
+    discount,
+  }))
 }

@@ -1,6 +1,13 @@
 import type { SubscriptionStatus } from "@/generated/prisma/enums"
 import type { BillingIntervalName } from "@/lib/revenue/mrr"
-import { type RecurringDiscount, type RecurringInterval, discountAppliesAt, discountedAmountCents, discountStopsAt, monthlyCents } from "@/lib/revenue/recurring"
+import {
+  type RecurringDiscount,
+  type RecurringInterval,
+  discountAppliesAt,
+  discountedAmountCents,
+  discountStopsAt,
+  monthlyCents,
+} from "@/lib/revenue/recurring"
 import type { PolarSubscriptionStatus } from "../webhooks/events"
 import { type SnapshotState, takenAt } from "./snapshot"
 
@@ -22,7 +29,14 @@ const STATUS_FROM_POLAR: Record<PolarSubscriptionStatus, SubscriptionStatus> = {
 const EARNING: ReadonlySet<SubscriptionStatus> = new Set(["ACTIVE", "TRIALING", "PAST_DUE"])
 
 /** The plan a Polar product stands for: its name and seats, and the price used when Polar states none. */
-export type PlanFacts = { id: string; name: string; interval: BillingIntervalName; priceCents: number; currency: string; seats: number }
+export type PlanFacts = {
+  id: string
+  name: string
+  interval: BillingIntervalName
+  priceCents: number
+  currency: string
+  seats: number
+}
 
 export function ourStatus(status: PolarSubscriptionStatus): SubscriptionStatus {
   return STATUS_FROM_POLAR[status]
@@ -47,10 +61,19 @@ export function currencyOf(state: SnapshotState, plan: PlanFacts): string {
  * MRR of a state at `at`: Polar's recurring amount (the plan's price in payloads that predate it),
  * less a discount that applies then, per month (yearly ÷ 12, rounded half up once); 0 unless earning.
  */
-export function stateMrrCents(state: SnapshotState, plan: PlanFacts, discount: AppliedDiscount | null, at: Date): number {
+export function stateMrrCents(
+  state: SnapshotState,
+  plan: PlanFacts,
+  discount: AppliedDiscount | null,
+  at: Date,
+): number {
   if (!isEarning(state)) return 0
   const applies = discount !== null && discountAppliesAt(discount.discount, discountStopsFor(state, plan, discount), at)
-  const amount = discountedAmountCents(state.amountCents ?? plan.priceCents, currencyOf(state, plan), applies ? discount.discount : null)
+  const amount = discountedAmountCents(
+    state.amountCents ?? plan.priceCents,
+    currencyOf(state, plan),
+    applies ? discount.discount : null,
+  )
   return monthlyCents(amount, intervalOf(state, plan), state.intervalCount)
 }
 
@@ -59,14 +82,23 @@ export type AppliedDiscount = { discount: RecurringDiscount; appliedAt: Date }
 
 /** When a repeating discount stops for this state: at the first billing period past its months. */
 export function discountStopsFor(state: SnapshotState, plan: PlanFacts, applied: AppliedDiscount): Date | null {
-  return discountStopsAt(applied.discount, applied.appliedAt, { start: new Date(state.currentPeriodStart), interval: intervalOf(state, plan), count: state.intervalCount })
+  return discountStopsAt(applied.discount, applied.appliedAt, {
+    start: new Date(state.currentPeriodStart),
+    interval: intervalOf(state, plan),
+    count: state.intervalCount,
+  })
 }
 
 function intervalOf(state: SnapshotState, plan: PlanFacts): RecurringInterval {
   return state.interval ?? (plan.interval === "YEAR" ? "year" : "month")
 }
 
-export type SubscriptionFacts = { status: SubscriptionStatus; planId: string; cancelAtPeriodEnd: boolean; endedAt: Date | null }
+export type SubscriptionFacts = {
+  status: SubscriptionStatus
+  planId: string
+  cancelAtPeriodEnd: boolean
+  endedAt: Date | null
+}
 
 export type SubscriptionTransition = "cancel_scheduled" | "cancel_withdrawn" | "plan_changed" | "payment_failed"
 

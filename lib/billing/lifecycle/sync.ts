@@ -36,29 +36,56 @@ export type LockedSubscription = {
 type Loaded = {
   snapshots: SnapshotRow[]
   changes: (Omit<StoredLedgerRow, "effectiveAt"> & { effectiveAt: string })[]
-  payments: { id: string; amountCents: number; paidAt: string; createdAt: string; refundedAt: string | null; refunded: boolean }[]
-  orders: (Omit<StoredOrder, "paidAt" | "fulfilledAt" | "releaseDueAt" | "releasedAt" | "refundedAt" | "createdAt"> & Record<"paidAt" | "createdAt", string> & Record<"fulfilledAt" | "releaseDueAt" | "releasedAt" | "refundedAt", string | null>)[]
+  payments: {
+    id: string
+    amountCents: number
+    paidAt: string
+    createdAt: string
+    refundedAt: string | null
+    refunded: boolean
+  }[]
+  orders: (Omit<StoredOrder, "paidAt" | "fulfilledAt" | "releaseDueAt" | "releasedAt" | "refundedAt" | "createdAt"> &
+    Record<"paidAt" | "createdAt", string> &
+    Record<"fulfilledAt" | "releaseDueAt" | "releasedAt" | "refundedAt", string | null>)[]
 }
 
 /** What a sync did: the notices owed, and what it rewrote (the repair reports it). */
-export type SyncResult = { effects: BillingEffect[]; ledger: { removed: number; added: number }; duplicateOrders: string[] }
+export type SyncResult = {
+  effects: BillingEffect[]
+  ledger: { removed: number; added: number }
+  duplicateOrders: string[]
+}
 
 /** Recomputes a subscription with at least one stored snapshot. */
-export async function syncSubscription(tx: RawSql, subscription: LockedSubscription, now = new Date()): Promise<SyncResult> {
+export async function syncSubscription(
+  tx: RawSql,
+  subscription: LockedSubscription,
+  now = new Date(),
+): Promise<SyncResult> {
   const loaded = await loadLifecycle(tx, subscription.id)
   const snapshots = parseStoredSnapshots(loaded.snapshots)
   if (snapshots.length === 0) return { effects: [], ledger: { removed: 0, added: 0 }, duplicateOrders: [] }
-  const plans = await plansForProducts(tx, snapshots.map((snapshot) => snapshot.state.productId))
+  const plans = await plansForProducts(
+    tx,
+    snapshots.map((snapshot) => snapshot.state.productId),
+  )
   const stored: StoredLedgerRow[] = loaded.changes.map((row) => ({ ...row, effectiveAt: new Date(row.effectiveAt) }))
   const legacy = stored.filter((row) => !row.derived)
   const start = { mrrCents: legacy.reduce((sum, row) => sum + row.mrrDeltaCents, 0), hasHistory: legacy.length > 0 }
   const timeline = subscriptionTimeline({ snapshots, plans, start })
 
   await updateRow(tx, subscription, timeline.current)
-  const ledger = await replaceDerivedChanges(tx, { subscriptionId: subscription.id, desired: timeline.changes, stored, now, cachedMrrCents: subscription.mrrCents })
+  const ledger = await replaceDerivedChanges(tx, {
+    subscriptionId: subscription.id,
+    desired: timeline.changes,
+    stored,
+    now,
+    cachedMrrCents: subscription.mrrCents,
+  })
 
   const moves = [...legacy, ...timeline.changes]
-  const instants = (kinds: ChangeKind[]) => moves.filter((row) => kinds.includes(row.kind)).map((row) => row.effectiveAt)
+  const instants = (kinds: ChangeKind[]) =>
+    moves.filter((row) => kinds.includes(row.kind)).map((row) => row.effectiveAt)
   const planned = planSeatOrders({
     payments: loaded.payments.map((payment) => ({
       id: payment.id,
@@ -84,14 +111,28 @@ export async function syncSubscription(tx: RawSql, subscription: LockedSubscript
   const effects: BillingEffect[] = []
   const had = (kind: ChangeKind) => stored.filter((row) => row.kind === kind).length
   const has = (kind: ChangeKind) => moves.filter((row) => row.kind === kind).length
-  if (had("NEW") === 0 && ledger.added.some((row) => row.kind === "NEW")) effects.push({ kind: "subscription_started", ...ids, recipient })
-  if (has("CHURN") > had("CHURN")) effects.push({ kind: "subscription_ended", ...ids, endedAt: instants(["CHURN"]).at(-1)! })
+  if (had("NEW") === 0 && ledger.added.some((row) => row.kind === "NEW"))
+    effects.push({ kind: "subscription_started", ...ids, recipient })
+  if (has("CHURN") > had("CHURN"))
+    effects.push({ kind: "subscription_ended", ...ids, endedAt: instants(["CHURN"]).at(-1)! })
   effects.push(...subscriptionStatusTransitions(ids, subscription, timeline.current))
   const plan = [...plans.values()].find((candidate) => candidate.id === timeline.current.planId)!
   for (const order of opened) {
-    effects.push({ kind: "order_opened", ...ids, orderId: order.id, recipient, plan: { name: plan.name, currency: plan.currency }, amountCents: amounts.get(order.paymentId) ?? 0, dueAt: order.dueAt })
+    effects.push({
+      kind: "order_opened",
+      ...ids,
+      orderId: order.id,
+      recipient,
+      plan: { name: plan.name, currency: plan.currency },
+      amountCents: amounts.get(order.paymentId) ?? 0,
+      dueAt: order.dueAt,
+    })
   }
-  return { effects, ledger: { removed: ledger.removed, added: ledger.added.length }, duplicateOrders: closedAsDuplicate }
+  return {
+    effects,
+    ledger: { removed: ledger.removed, added: ledger.added.length },
+    duplicateOrders: closedAsDuplicate,
+  }
 }
 
 async function updateRow(tx: RawSql, row: LockedSubscription, next: CurrentState): Promise<void> {

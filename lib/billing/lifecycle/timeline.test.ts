@@ -8,10 +8,31 @@ import { subscriptionTimeline } from "./timeline"
 
 const d = (iso: string) => new Date(iso)
 
-const monthly: PlanFacts = { id: "plan_monthly", name: "Monthly", interval: "MONTH", priceCents: 1999, currency: "USD", seats: 1 }
-const annual: PlanFacts = { id: "plan_annual", name: "Annual", interval: "YEAR", priceCents: 19900, currency: "USD", seats: 1 }
+const monthly: PlanFacts = {
+  id: "plan_monthly",
+  name: "Monthly",
+  interval: "MONTH",
+  priceCents: 1999,
+  currency: "USD",
+  seats: 1,
+}
+const annual: PlanFacts = {
+  id: "plan_annual",
+  name: "Annual",
+  interval: "YEAR",
+  priceCents: 19900,
+  currency: "USD",
+  seats: 1,
+}
 // Seat-based: Polar's amount is 4900 a seat; 5 seats when Polar states none.
-const team: PlanFacts = { id: "plan_team", name: "Team", interval: "MONTH", priceCents: 4900, currency: "USD", seats: 5 }
+const team: PlanFacts = {
+  id: "plan_team",
+  name: "Team",
+  interval: "MONTH",
+  priceCents: 4900,
+  currency: "USD",
+  seats: 5,
+}
 const plans = new Map([
   ["prod_monthly", monthly],
   ["prod_annual", annual],
@@ -49,7 +70,12 @@ function polar(change: Partial<PolarSubscriptionSnapshot> = {}): PolarSubscripti
 /** As stored: a subscription.* payload keeps its discount's terms, an order's copy has the id only. */
 function stored(snapshot: PolarSubscriptionSnapshot): StoredSnapshot {
   const state = snapshotState(snapshot)
-  return { takenAt: takenAt(state), fingerprint: fingerprintOf(state), state, discount: snapshotDiscount(snapshot.discount) }
+  return {
+    takenAt: takenAt(state),
+    fingerprint: fingerprintOf(state),
+    state,
+    discount: snapshotDiscount(snapshot.discount),
+  }
 }
 
 function timeline(snapshots: PolarSubscriptionSnapshot[], start: LedgerState = fresh) {
@@ -69,7 +95,17 @@ describe("a first sale", () => {
 
   test("is NEW, dated when the subscription started, not when Polar's active state was taken", () => {
     const result = timeline([created, active])
-    expect(result.changes).toEqual([{ kind: "NEW", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:01:00Z"), reason: STARTED, currency: "usd" }])
+    expect(result.changes).toEqual([
+      {
+        kind: "NEW",
+        mrrDeltaCents: 1999,
+        mrrAfterCents: 1999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-01T00:01:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
+    ])
     expect(result.current).toEqual({
       status: "ACTIVE",
       planId: "plan_monthly",
@@ -97,13 +133,34 @@ describe("a first sale", () => {
   })
 
   test("without started_at, the sale is dated at created_at", () => {
-    const old = polar({ created_at: d("2026-01-01T00:00:00Z"), modified_at: d("2026-01-01T00:05:00Z"), started_at: null })
+    const old = polar({
+      created_at: d("2026-01-01T00:00:00Z"),
+      modified_at: d("2026-01-01T00:05:00Z"),
+      started_at: null,
+    })
     expect(timeline([old]).changes.map((change) => change.effectiveAt)).toEqual([d("2026-01-01T00:00:00Z")])
   })
 
   test("an annual plan of 19900 brings 19900 / 12 = 1658.33 → 1658", () => {
-    const result = timeline([polar({ product_id: "prod_annual", amount: 19900, recurring_interval: "year", current_period_end: d("2027-01-01T00:00:00Z") })])
-    expect(result.changes).toEqual([{ kind: "NEW", mrrDeltaCents: 1658, mrrAfterCents: 1658, planId: "plan_annual", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" }])
+    const result = timeline([
+      polar({
+        product_id: "prod_annual",
+        amount: 19900,
+        recurring_interval: "year",
+        current_period_end: d("2027-01-01T00:00:00Z"),
+      }),
+    ])
+    expect(result.changes).toEqual([
+      {
+        kind: "NEW",
+        mrrDeltaCents: 1658,
+        mrrAfterCents: 1658,
+        planId: "plan_annual",
+        effectiveAt: d("2026-01-01T00:00:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
+    ])
   })
 })
 
@@ -112,9 +169,33 @@ test("an upgrade to team is EXPANSION +2901 (4900 − 1999) at the snapshot's mo
   const downgraded = polar({ modified_at: d("2026-01-20T08:00:00Z") })
   const result = timeline([polar(), upgraded, downgraded])
   expect(result.changes).toEqual([
-    { kind: "NEW", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" },
-    { kind: "EXPANSION", mrrDeltaCents: 2901, mrrAfterCents: 4900, planId: "plan_team", effectiveAt: d("2026-01-15T12:00:00Z"), reason: UP, currency: "usd" },
-    { kind: "CONTRACTION", mrrDeltaCents: -2901, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-20T08:00:00Z"), reason: DOWN, currency: "usd" },
+    {
+      kind: "NEW",
+      mrrDeltaCents: 1999,
+      mrrAfterCents: 1999,
+      planId: "plan_monthly",
+      effectiveAt: d("2026-01-01T00:00:00Z"),
+      reason: STARTED,
+      currency: "usd",
+    },
+    {
+      kind: "EXPANSION",
+      mrrDeltaCents: 2901,
+      mrrAfterCents: 4900,
+      planId: "plan_team",
+      effectiveAt: d("2026-01-15T12:00:00Z"),
+      reason: UP,
+      currency: "usd",
+    },
+    {
+      kind: "CONTRACTION",
+      mrrDeltaCents: -2901,
+      mrrAfterCents: 1999,
+      planId: "plan_monthly",
+      effectiveAt: d("2026-01-20T08:00:00Z"),
+      reason: DOWN,
+      currency: "usd",
+    },
   ])
   expect(result.current.planId).toBe("plan_monthly")
   // MRR at a few instants: 1999 before the upgrade, 1999 + 2901 = 4900 during, 4900 − 2901 = 1999 after.
@@ -124,7 +205,12 @@ test("an upgrade to team is EXPANSION +2901 (4900 − 1999) at the snapshot's mo
 })
 
 describe("a cancellation at period end", () => {
-  const scheduled = polar({ modified_at: d("2026-01-10T00:00:00Z"), cancel_at_period_end: true, canceled_at: d("2026-01-10T00:00:00Z"), ends_at: d("2026-02-01T00:00:00Z") })
+  const scheduled = polar({
+    modified_at: d("2026-01-10T00:00:00Z"),
+    cancel_at_period_end: true,
+    canceled_at: d("2026-01-10T00:00:00Z"),
+    ends_at: d("2026-02-01T00:00:00Z"),
+  })
   const ended = polar({
     modified_at: d("2026-02-01T00:00:04Z"),
     status: "canceled",
@@ -137,48 +223,138 @@ describe("a cancellation at period end", () => {
   test("moves nothing while the subscription still runs", () => {
     const result = timeline([polar(), scheduled])
     expect(result.changes.map((change) => change.kind)).toEqual(["NEW"])
-    expect(result.current).toMatchObject({ status: "ACTIVE", cancelAtPeriodEnd: true, canceledAt: d("2026-01-10T00:00:00Z"), endsAt: d("2026-02-01T00:00:00Z"), endedAt: null, seats: 1 })
+    expect(result.current).toMatchObject({
+      status: "ACTIVE",
+      cancelAtPeriodEnd: true,
+      canceledAt: d("2026-01-10T00:00:00Z"),
+      endsAt: d("2026-02-01T00:00:00Z"),
+      endedAt: null,
+      seats: 1,
+    })
   })
 
   test("the ended snapshot is CHURN −1999, dated at ended_at (not 4 s later at modified_at)", () => {
     const result = timeline([polar(), scheduled, ended])
     expect(result.changes).toEqual([
-      { kind: "NEW", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" },
-      { kind: "CHURN", mrrDeltaCents: -1999, mrrAfterCents: 0, planId: "plan_monthly", effectiveAt: d("2026-02-01T00:00:00Z"), reason: ENDED, currency: "usd" },
+      {
+        kind: "NEW",
+        mrrDeltaCents: 1999,
+        mrrAfterCents: 1999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-01T00:00:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
+      {
+        kind: "CHURN",
+        mrrDeltaCents: -1999,
+        mrrAfterCents: 0,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-02-01T00:00:00Z"),
+        reason: ENDED,
+        currency: "usd",
+      },
     ])
-    expect(result.current).toMatchObject({ status: "CANCELED", endedAt: d("2026-02-01T00:00:00Z"), sourceUpdatedAt: d("2026-02-01T00:00:04Z"), seats: 0 })
+    expect(result.current).toMatchObject({
+      status: "CANCELED",
+      endedAt: d("2026-02-01T00:00:00Z"),
+      sourceUpdatedAt: d("2026-02-01T00:00:04Z"),
+      seats: 0,
+    })
   })
 })
 
 test("churn then reactivation: CHURN at the pause (no ended_at: the snapshot's instant), then REACTIVATION, not NEW", () => {
-  const paused = polar({ modified_at: d("2026-02-10T00:00:00Z"), status: "paused", current_period_start: d("2026-02-01T00:00:00Z"), current_period_end: d("2026-03-01T00:00:00Z") })
-  const resumed = polar({ modified_at: d("2026-03-01T00:00:00Z"), current_period_start: d("2026-03-01T00:00:00Z"), current_period_end: d("2026-04-01T00:00:00Z") })
+  const paused = polar({
+    modified_at: d("2026-02-10T00:00:00Z"),
+    status: "paused",
+    current_period_start: d("2026-02-01T00:00:00Z"),
+    current_period_end: d("2026-03-01T00:00:00Z"),
+  })
+  const resumed = polar({
+    modified_at: d("2026-03-01T00:00:00Z"),
+    current_period_start: d("2026-03-01T00:00:00Z"),
+    current_period_end: d("2026-04-01T00:00:00Z"),
+  })
   const result = timeline([polar(), paused, resumed])
   expect(result.changes).toEqual([
-    { kind: "NEW", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" },
-    { kind: "CHURN", mrrDeltaCents: -1999, mrrAfterCents: 0, planId: "plan_monthly", effectiveAt: d("2026-02-10T00:00:00Z"), reason: ENDED, currency: "usd" },
-    { kind: "REACTIVATION", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-03-01T00:00:00Z"), reason: REACTIVATED, currency: "usd" },
+    {
+      kind: "NEW",
+      mrrDeltaCents: 1999,
+      mrrAfterCents: 1999,
+      planId: "plan_monthly",
+      effectiveAt: d("2026-01-01T00:00:00Z"),
+      reason: STARTED,
+      currency: "usd",
+    },
+    {
+      kind: "CHURN",
+      mrrDeltaCents: -1999,
+      mrrAfterCents: 0,
+      planId: "plan_monthly",
+      effectiveAt: d("2026-02-10T00:00:00Z"),
+      reason: ENDED,
+      currency: "usd",
+    },
+    {
+      kind: "REACTIVATION",
+      mrrDeltaCents: 1999,
+      mrrAfterCents: 1999,
+      planId: "plan_monthly",
+      effectiveAt: d("2026-03-01T00:00:00Z"),
+      reason: REACTIVATED,
+      currency: "usd",
+    },
   ])
   expect(result.current).toMatchObject({ status: "ACTIVE", seats: 1 })
 })
 
 describe("discounts", () => {
-  const forever20: PolarDiscount = { id: "disc_20", type: "percentage", basis_points: 2000, duration: "forever", duration_in_months: null }
-  const half2: PolarDiscount = { id: "disc_half", type: "percentage", basis_points: 5000, duration: "repeating", duration_in_months: 2 }
+  const forever20: PolarDiscount = {
+    id: "disc_20",
+    type: "percentage",
+    basis_points: 2000,
+    duration: "forever",
+    duration_in_months: null,
+  }
+  const half2: PolarDiscount = {
+    id: "disc_half",
+    type: "percentage",
+    basis_points: 5000,
+    duration: "repeating",
+    duration_in_months: 2,
+  }
 
   test("a forever 20% discount: 1999 × 20% = 399.8 → 400 off → 1599", () => {
     const result = timeline([polar({ discount_id: "disc_20", discount: forever20 })])
-    expect(result.changes).toEqual([{ kind: "NEW", mrrDeltaCents: 1599, mrrAfterCents: 1599, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" }])
+    expect(result.changes).toEqual([
+      {
+        kind: "NEW",
+        mrrDeltaCents: 1599,
+        mrrAfterCents: 1599,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-01T00:00:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
+    ])
   })
 
   test("a once discount never lowers MRR", () => {
     const once: PolarDiscount = { id: "disc_once", type: "fixed", amount: 500, currency: "usd", duration: "once" }
-    expect(timeline([polar({ discount_id: "disc_once", discount: once })]).changes.map((change) => change.mrrAfterCents)).toEqual([1999])
+    expect(
+      timeline([polar({ discount_id: "disc_once", discount: once })]).changes.map((change) => change.mrrAfterCents),
+    ).toEqual([1999])
   })
 
   describe("a repeating 50% discount for 2 months from 2026-01-15 09:00", () => {
     // 1999 × 50% = 999.5 → 1000 off (half up) → 999; it runs out 2 months later, 2026-03-15 09:00, → 1999 (+1000).
-    const start = { created_at: d("2026-01-15T09:00:00Z"), started_at: d("2026-01-15T09:00:00Z"), current_period_start: d("2026-01-15T09:00:00Z"), current_period_end: d("2026-02-15T09:00:00Z") }
+    const start = {
+      created_at: d("2026-01-15T09:00:00Z"),
+      started_at: d("2026-01-15T09:00:00Z"),
+      current_period_start: d("2026-01-15T09:00:00Z"),
+      current_period_end: d("2026-02-15T09:00:00Z"),
+    }
     const first = polar({ ...start, discount_id: "disc_half", discount: half2 })
     const cycled = polar({
       ...start,
@@ -197,8 +373,24 @@ describe("discounts", () => {
       discount: half2,
     })
     const expected = [
-      { kind: "NEW", mrrDeltaCents: 999, mrrAfterCents: 999, planId: "plan_monthly", effectiveAt: d("2026-01-15T09:00:00Z"), reason: STARTED, currency: "usd" },
-      { kind: "EXPANSION", mrrDeltaCents: 1000, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-03-15T09:00:00Z"), reason: DISCOUNT_ENDED, currency: "usd" },
+      {
+        kind: "NEW",
+        mrrDeltaCents: 999,
+        mrrAfterCents: 999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-15T09:00:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
+      {
+        kind: "EXPANSION",
+        mrrDeltaCents: 1000,
+        mrrAfterCents: 1999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-03-15T09:00:00Z"),
+        reason: DISCOUNT_ENDED,
+        currency: "usd",
+      },
     ]
 
     test("MRR 999, then +1000 exactly 2 months later", () => {
@@ -216,14 +408,32 @@ describe("discounts", () => {
 
   describe("terms known only from a subscription.* snapshot, while an order's copy has the id only", () => {
     const orderCopy = polar({ modified_at: d("2026-01-01T00:00:05Z"), discount_id: "disc_20" })
-    const subscriptionEvent = polar({ modified_at: d("2026-01-01T00:00:06Z"), discount_id: "disc_20", discount: forever20 })
+    const subscriptionEvent = polar({
+      modified_at: d("2026-01-01T00:00:06Z"),
+      discount_id: "disc_20",
+      discount: forever20,
+    })
 
     test("the order's copy is discounted too: NEW 1599, never 1999 then a contraction", () => {
-      const expected = [{ kind: "NEW", mrrDeltaCents: 1599, mrrAfterCents: 1599, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" }]
+      const expected = [
+        {
+          kind: "NEW",
+          mrrDeltaCents: 1599,
+          mrrAfterCents: 1599,
+          planId: "plan_monthly",
+          effectiveAt: d("2026-01-01T00:00:00Z"),
+          reason: STARTED,
+          currency: "usd",
+        },
+      ]
       expect(timeline([orderCopy, subscriptionEvent]).changes).toEqual(expected)
       expect(timeline([subscriptionEvent, orderCopy]).changes).toEqual(expected)
       // Whichever of the two Polar took first.
-      const earlierEvent = polar({ modified_at: d("2026-01-01T00:00:04Z"), discount_id: "disc_20", discount: forever20 })
+      const earlierEvent = polar({
+        modified_at: d("2026-01-01T00:00:04Z"),
+        discount_id: "disc_20",
+        discount: forever20,
+      })
       expect(timeline([orderCopy, earlierEvent]).changes).toEqual(expected)
     })
 
@@ -237,8 +447,24 @@ describe("discounts", () => {
       // 1999 → 999 (1000 off); applied at 00:00:05 + 2 months = 2026-03-01 00:00:05, so the invoice of
       // Mar 1 00:00 is still discounted: full price from the next billing day, Apr 1 → +1000
       expect(timeline([eventHalf, orderCopyHalf]).changes).toEqual([
-        { kind: "NEW", mrrDeltaCents: 999, mrrAfterCents: 999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" },
-        { kind: "EXPANSION", mrrDeltaCents: 1000, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-04-01T00:00:00Z"), reason: DISCOUNT_ENDED, currency: "usd" },
+        {
+          kind: "NEW",
+          mrrDeltaCents: 999,
+          mrrAfterCents: 999,
+          planId: "plan_monthly",
+          effectiveAt: d("2026-01-01T00:00:00Z"),
+          reason: STARTED,
+          currency: "usd",
+        },
+        {
+          kind: "EXPANSION",
+          mrrDeltaCents: 1000,
+          mrrAfterCents: 1999,
+          planId: "plan_monthly",
+          effectiveAt: d("2026-04-01T00:00:00Z"),
+          reason: DISCOUNT_ENDED,
+          currency: "usd",
+        },
       ])
     })
   })
@@ -248,7 +474,13 @@ describe("order independence", () => {
   // A story of six snapshots: checkout with a 50% repeating discount for 1 month, activation (an
   // order's copy: the discount's id only), an upgrade to 3 team seats, a renewal after the discount
   // ran out, a cancellation at period end, and the end.
-  const half1: PolarDiscount = { id: "disc_half", type: "percentage", basis_points: 5000, duration: "repeating", duration_in_months: 1 }
+  const half1: PolarDiscount = {
+    id: "disc_half",
+    type: "percentage",
+    basis_points: 5000,
+    duration: "repeating",
+    duration_in_months: 1,
+  }
   const teamOf3 = { product_id: "prod_team", amount: 14700, seats: 3, discount_id: "disc_half", discount: half1 } // 3 × 4900 = 14700
   const story = [
     polar({ status: "incomplete", started_at: null, discount_id: "disc_half", discount: half1 }),
@@ -287,12 +519,44 @@ describe("order independence", () => {
   const expected = {
     changes: [
       // 1999 − 1000 (999.5 rounded half up) = 999, from when it started
-      { kind: "NEW", mrrDeltaCents: 999, mrrAfterCents: 999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:01:00Z"), reason: STARTED, currency: "usd" },
+      {
+        kind: "NEW",
+        mrrDeltaCents: 999,
+        mrrAfterCents: 999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-01T00:01:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
       // 14700 − 7350 = 7350; 7350 − 999 = +6351
-      { kind: "EXPANSION", mrrDeltaCents: 6351, mrrAfterCents: 7350, planId: "plan_team", effectiveAt: d("2026-01-20T00:00:00Z"), reason: UP, currency: "usd" },
+      {
+        kind: "EXPANSION",
+        mrrDeltaCents: 6351,
+        mrrAfterCents: 7350,
+        planId: "plan_team",
+        effectiveAt: d("2026-01-20T00:00:00Z"),
+        reason: UP,
+        currency: "usd",
+      },
       // applied at checkout 2026-01-01 00:00 + 1 month: 14700 − 7350 = +7350
-      { kind: "EXPANSION", mrrDeltaCents: 7350, mrrAfterCents: 14700, planId: "plan_team", effectiveAt: d("2026-02-01T00:00:00Z"), reason: DISCOUNT_ENDED, currency: "usd" },
-      { kind: "CHURN", mrrDeltaCents: -14700, mrrAfterCents: 0, planId: "plan_team", effectiveAt: d("2026-03-01T00:00:00Z"), reason: ENDED, currency: "usd" },
+      {
+        kind: "EXPANSION",
+        mrrDeltaCents: 7350,
+        mrrAfterCents: 14700,
+        planId: "plan_team",
+        effectiveAt: d("2026-02-01T00:00:00Z"),
+        reason: DISCOUNT_ENDED,
+        currency: "usd",
+      },
+      {
+        kind: "CHURN",
+        mrrDeltaCents: -14700,
+        mrrAfterCents: 0,
+        planId: "plan_team",
+        effectiveAt: d("2026-03-01T00:00:00Z"),
+        reason: ENDED,
+        currency: "usd",
+      },
     ],
     current: {
       status: "CANCELED",
@@ -338,8 +602,24 @@ describe("order independence", () => {
     // At one instant the states are ordered by their fields ("prod_monthly" < "prod_team"): the team
     // state is the newer, so the monthly one moves nothing and the team one expands.
     const expectedChanges = [
-      { kind: "NEW", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-01T00:00:00Z"), reason: STARTED, currency: "usd" },
-      { kind: "EXPANSION", mrrDeltaCents: 2901, mrrAfterCents: 4900, planId: "plan_team", effectiveAt: d("2026-01-10T00:00:00Z"), reason: UP, currency: "usd" },
+      {
+        kind: "NEW",
+        mrrDeltaCents: 1999,
+        mrrAfterCents: 1999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-01T00:00:00Z"),
+        reason: STARTED,
+        currency: "usd",
+      },
+      {
+        kind: "EXPANSION",
+        mrrDeltaCents: 2901,
+        mrrAfterCents: 4900,
+        planId: "plan_team",
+        effectiveAt: d("2026-01-10T00:00:00Z"),
+        reason: UP,
+        currency: "usd",
+      },
     ]
     for (const order of permutations([polar(), toTeam, backToMonthly])) {
       const result = timeline(order)
@@ -354,7 +634,15 @@ describe("a legacy start (ledger rows written before snapshots were kept)", () =
 
   test("history with MRR 0: back up is REACTIVATION, at the snapshot's instant", () => {
     expect(timeline([later], { mrrCents: 0, hasHistory: true }).changes).toEqual([
-      { kind: "REACTIVATION", mrrDeltaCents: 1999, mrrAfterCents: 1999, planId: "plan_monthly", effectiveAt: d("2026-01-05T00:00:00Z"), reason: REACTIVATED, currency: "usd" },
+      {
+        kind: "REACTIVATION",
+        mrrDeltaCents: 1999,
+        mrrAfterCents: 1999,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-01-05T00:00:00Z"),
+        reason: REACTIVATED,
+        currency: "usd",
+      },
     ])
   })
 
@@ -363,11 +651,31 @@ describe("a legacy start (ledger rows written before snapshots were kept)", () =
     expect(timeline([later], start).changes).toEqual([])
     const upgraded = polar({ modified_at: d("2026-01-15T00:00:00Z"), product_id: "prod_team", amount: 4900, seats: 1 })
     expect(timeline([later, upgraded], start).changes).toEqual([
-      { kind: "EXPANSION", mrrDeltaCents: 2901, mrrAfterCents: 4900, planId: "plan_team", effectiveAt: d("2026-01-15T00:00:00Z"), reason: UP, currency: "usd" },
+      {
+        kind: "EXPANSION",
+        mrrDeltaCents: 2901,
+        mrrAfterCents: 4900,
+        planId: "plan_team",
+        effectiveAt: d("2026-01-15T00:00:00Z"),
+        reason: UP,
+        currency: "usd",
+      },
     ])
-    const ended = polar({ modified_at: d("2026-02-01T00:00:02Z"), status: "canceled", ended_at: d("2026-02-01T00:00:00Z") })
+    const ended = polar({
+      modified_at: d("2026-02-01T00:00:02Z"),
+      status: "canceled",
+      ended_at: d("2026-02-01T00:00:00Z"),
+    })
     expect(timeline([ended], start).changes).toEqual([
-      { kind: "CHURN", mrrDeltaCents: -1999, mrrAfterCents: 0, planId: "plan_monthly", effectiveAt: d("2026-02-01T00:00:00Z"), reason: ENDED, currency: "usd" },
+      {
+        kind: "CHURN",
+        mrrDeltaCents: -1999,
+        mrrAfterCents: 0,
+        planId: "plan_monthly",
+        effectiveAt: d("2026-02-01T00:00:00Z"),
+        reason: ENDED,
+        currency: "usd",
+      },
     ])
   })
 })
@@ -401,27 +709,48 @@ test("a currency is Polar's, in lower case, on every row", () => {
 })
 
 test("an unknown product or no snapshot at all is refused", () => {
-  expect(() => timeline([polar(), polar({ modified_at: d("2026-01-02T00:00:00Z"), product_id: "prod_unknown" })])).toThrow(/no plan is linked to Polar product prod_unknown/)
+  expect(() =>
+    timeline([polar(), polar({ modified_at: d("2026-01-02T00:00:00Z"), product_id: "prod_unknown" })]),
+  ).toThrow(/no plan is linked to Polar product prod_unknown/)
   expect(() => timeline([])).toThrow(/at least one snapshot/)
 })
 
 describe("found in review: a first sale is dated when paying began, and an end is not an expansion", () => {
   test("two free months (100% off, repeating): nothing earned until Mar 1, then NEW 1999 dated Mar 1", () => {
-    const free2: PolarDiscount = { id: "disc_free", type: "percentage", basis_points: 10000, duration: "repeating", duration_in_months: 2 }
+    const free2: PolarDiscount = {
+      id: "disc_free",
+      type: "percentage",
+      basis_points: 10000,
+      duration: "repeating",
+      duration_in_months: 2,
+    }
     const result = timeline([polar({ discount_id: "disc_free", discount: free2 })])
     expect(mrrAt(result.changes, d("2026-02-01T00:00:00Z"))).toBe(0)
-    expect(result.changes.map((c) => [c.kind, c.mrrDeltaCents, c.effectiveAt.toISOString()])).toEqual([["NEW", 1999, "2026-03-01T00:00:00.000Z"]])
+    expect(result.changes.map((c) => [c.kind, c.mrrDeltaCents, c.effectiveAt.toISOString()])).toEqual([
+      ["NEW", 1999, "2026-03-01T00:00:00.000Z"],
+    ])
   })
 
   test("a free plan upgraded to a paid one: NEW dated at the upgrade, not at the start", () => {
     const freePlans = new Map([...plans, ["prod_free", { ...monthly, id: "plan_free", priceCents: 0 }]])
-    const snapshots = [polar({ product_id: "prod_free", amount: 0 }), polar({ modified_at: d("2026-03-10T00:00:00Z") })].map(stored)
+    const snapshots = [
+      polar({ product_id: "prod_free", amount: 0 }),
+      polar({ modified_at: d("2026-03-10T00:00:00Z") }),
+    ].map(stored)
     const result = subscriptionTimeline({ snapshots, plans: freePlans, start: fresh })
-    expect(result.changes.map((c) => [c.kind, c.mrrDeltaCents, c.effectiveAt.toISOString()])).toEqual([["NEW", 1999, "2026-03-10T00:00:00.000Z"]])
+    expect(result.changes.map((c) => [c.kind, c.mrrDeltaCents, c.effectiveAt.toISOString()])).toEqual([
+      ["NEW", 1999, "2026-03-10T00:00:00.000Z"],
+    ])
   })
 
   test("a discount running out the instant the subscription ends: NEW 999 then CHURN −999, no expansion in between", () => {
-    const half2: PolarDiscount = { id: "h", type: "percentage", basis_points: 5000, duration: "repeating", duration_in_months: 2 }
+    const half2: PolarDiscount = {
+      id: "h",
+      type: "percentage",
+      basis_points: 5000,
+      duration: "repeating",
+      duration_in_months: 2,
+    }
     const ending = {
       current_period_start: d("2026-02-01T00:00:00Z"),
       current_period_end: d("2026-03-01T00:00:00Z"),
@@ -434,7 +763,12 @@ describe("found in review: a first sale is dated when paying began, and an end i
     const result = timeline([
       polar({ discount_id: "h", discount: half2 }),
       polar({ ...ending, modified_at: d("2026-02-10T00:00:00Z") }),
-      polar({ ...ending, modified_at: d("2026-03-01T00:00:03Z"), status: "canceled", ended_at: d("2026-03-01T00:00:00Z") }),
+      polar({
+        ...ending,
+        modified_at: d("2026-03-01T00:00:03Z"),
+        status: "canceled",
+        ended_at: d("2026-03-01T00:00:00Z"),
+      }),
     ])
     expect(result.changes.map((c) => [c.kind, c.mrrDeltaCents])).toEqual([
       ["NEW", 999],

@@ -2,7 +2,16 @@ import type { ChangeKind, SubscriptionStatus } from "@/generated/prisma/enums"
 import { type LedgerState, ledgerEntry } from "@/lib/revenue/mrr"
 import type { RecurringDiscount } from "@/lib/revenue/recurring"
 import { compareSnapshots, type StoredSnapshot } from "./snapshot"
-import { type AppliedDiscount, currencyOf, discountStopsFor, isEarning, ourStatus, type PlanFacts, seatsOf, stateMrrCents } from "./state"
+import {
+  type AppliedDiscount,
+  currencyOf,
+  discountStopsFor,
+  isEarning,
+  ourStatus,
+  type PlanFacts,
+  seatsOf,
+  stateMrrCents,
+} from "./state"
 
 // Pure: a subscription's whole story from the set of its stored snapshots. The set is the same
 // whatever order the deliveries came in, so everything computed here is too. No I/O.
@@ -59,12 +68,19 @@ const date = (iso: string | null) => (iso === null ? null : new Date(iso))
  * end at its ended_at, a repeating discount's end at the first billing period past it, anything
  * else at the snapshot's own instant.
  */
-export function subscriptionTimeline(input: { snapshots: readonly StoredSnapshot[]; plans: ReadonlyMap<string, PlanFacts>; start: LedgerState }): Timeline {
+export function subscriptionTimeline(input: {
+  snapshots: readonly StoredSnapshot[]
+  plans: ReadonlyMap<string, PlanFacts>
+  start: LedgerState
+}): Timeline {
   const sorted = [...input.snapshots].sort(compareSnapshots)
   if (sorted.length === 0) throw new Error("a subscription's timeline needs at least one snapshot")
   const planOf = (snapshot: StoredSnapshot) => {
     const plan = input.plans.get(snapshot.state.productId)
-    if (!plan) throw new Error(`no plan is linked to Polar product ${snapshot.state.productId}: set the plan's Polar product id, then replay`)
+    if (!plan)
+      throw new Error(
+        `no plan is linked to Polar product ${snapshot.state.productId}: set the plan's Polar product id, then replay`,
+      )
     return plan
   }
   const discounts = discountsOf(sorted)
@@ -83,7 +99,8 @@ export function subscriptionTimeline(input: { snapshots: readonly StoredSnapshot
     const stops = applied ? discountStopsFor(snapshot.state, planOf(snapshot), applied) : null
     const next = sorted[index + 1]?.takenAt
     const ends = date(snapshot.state.endedAt) ?? date(snapshot.state.endsAt)
-    if (stops && stops > snapshot.takenAt && (!next || stops < next) && !(ends && ends <= stops)) points.push({ at: stops, index, discountEnd: true })
+    if (stops && stops > snapshot.takenAt && (!next || stops < next) && !(ends && ends <= stops))
+      points.push({ at: stops, index, discountEnd: true })
   })
   points.sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index)
 
@@ -101,8 +118,17 @@ export function subscriptionTimeline(input: { snapshots: readonly StoredSnapshot
     const entry = ledgerEntry(state, mrr)
     if (!entry) continue
     const started = new Date(snapshot.state.startedAt ?? snapshot.state.createdAt)
-    const paidFromStart = !point.discountEnd && !earnedNothingWhileLive && started <= point.at && stateMrrCents(snapshot.state, plan, applied, started) === mrr
-    const effectiveAt = entry.kind === "NEW" && paidFromStart ? started : entry.kind === "CHURN" ? (date(snapshot.state.endedAt) ?? point.at) : point.at
+    const paidFromStart =
+      !point.discountEnd &&
+      !earnedNothingWhileLive &&
+      started <= point.at &&
+      stateMrrCents(snapshot.state, plan, applied, started) === mrr
+    const effectiveAt =
+      entry.kind === "NEW" && paidFromStart
+        ? started
+        : entry.kind === "CHURN"
+          ? (date(snapshot.state.endedAt) ?? point.at)
+          : point.at
     const reason = point.discountEnd ? "polar: discount ended" : REASONS[entry.kind]
     changes.push({ ...entry, planId: plan.id, effectiveAt, reason, currency: currencyOf(snapshot.state, plan) })
     state = { mrrCents: entry.mrrAfterCents, hasHistory: true }
@@ -132,7 +158,9 @@ export function subscriptionTimeline(input: { snapshots: readonly StoredSnapshot
  * Each discount a snapshot names, with when it was first applied (its earliest snapshot) and its
  * terms from the earliest snapshot that carries them (an order's copy of the subscription has the id only).
  */
-function discountsOf(sorted: readonly StoredSnapshot[]): Map<string, { discount: RecurringDiscount | null; appliedAt: Date }> {
+function discountsOf(
+  sorted: readonly StoredSnapshot[],
+): Map<string, { discount: RecurringDiscount | null; appliedAt: Date }> {
   const result = new Map<string, { discount: RecurringDiscount | null; appliedAt: Date }>()
   for (const snapshot of sorted) {
     const id = snapshot.state.discountId
@@ -143,4 +171,3 @@ function discountsOf(sorted: readonly StoredSnapshot[]): Map<string, { discount:
   }
   return result
 }
-

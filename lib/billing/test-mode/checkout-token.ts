@@ -9,7 +9,12 @@ const TTL_MS = 60 * 60 * 1000
 
 export function newTestCheckout(input: { planId: string; userId: string; now?: number }): TestCheckout {
   const now = input.now ?? Date.now()
-  return { checkoutId: `chk_test_${randomBytes(9).toString("base64url")}`, planId: input.planId, userId: input.userId, expiresAt: now + TTL_MS }
+  return {
+    checkoutId: `chk_test_${randomBytes(9).toString("base64url")}`,
+    planId: input.planId,
+    userId: input.userId,
+    expiresAt: now + TTL_MS,
+  }
 }
 
 export function signTestCheckout(checkout: TestCheckout, secret: string): string {
@@ -18,7 +23,11 @@ export function signTestCheckout(checkout: TestCheckout, secret: string): string
 }
 
 /** The checkout a token names, or why not: a forged or mangled token is "invalid", an old one "expired". */
-export function readTestCheckout(token: string, secret: string, now = Date.now()): { checkout: TestCheckout } | { error: "invalid" | "expired" } {
+export function readTestCheckout(
+  token: string,
+  secret: string,
+  now = Date.now(),
+): { checkout: TestCheckout } | { error: "invalid" | "expired" } {
   const [body, signature, ...rest] = token.split(".")
   if (!body || !signature || rest.length > 0) return { error: "invalid" }
   const expected = Buffer.from(mac(body, secret))
@@ -30,7 +39,13 @@ export function readTestCheckout(token: string, secret: string, now = Date.now()
   } catch {
     return { error: "invalid" }
   }
-  if (typeof checkout.checkoutId !== "string" || typeof checkout.planId !== "string" || typeof checkout.userId !== "string" || typeof checkout.expiresAt !== "number") return { error: "invalid" }
+  if (
+    typeof checkout.checkoutId !== "string" ||
+    typeof checkout.planId !== "string" ||
+    typeof checkout.userId !== "string" ||
+    typeof checkout.expiresAt !== "number"
+  )
+    return { error: "invalid" }
   return checkout.expiresAt < now ? { error: "expired" } : { checkout }
 }
 

@@ -16,9 +16,16 @@ export async function emitPolarEvents(events: readonly OutgoingEvent[], origin: 
   for (const { id, event } of events) {
     const body = JSON.stringify(event)
     const headers = signWebhook(secret, { id, timestamp: Date.now() / 1000, body })
-    const response = await fetch(target, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).catch(() => null)
+    const response = await fetch(target, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body,
+    }).catch(() => null)
     if (!response?.ok) {
-      throw new AppError("service_unavailable", `the test-mode ${event.type} event was not accepted (${response ? `HTTP ${response.status}` : "no answer"})`)
+      throw new AppError(
+        "service_unavailable",
+        `the test-mode ${event.type} event was not accepted (${response ? `HTTP ${response.status}` : "no answer"})`,
+      )
     }
   }
 }

@@ -9,7 +9,13 @@ export const TEST_API_VERSION = "2026-10"
 const ORGANIZATION_ID = "org_test_ai_copilot_vibe"
 
 export type TestCustomer = { userId: string; email: string; name: string | null }
-export type TestPlan = { productId: string; name: string; interval: BillingInterval; priceCents: number; currency: string }
+export type TestPlan = {
+  productId: string
+  name: string
+  interval: BillingInterval
+  priceCents: number
+  currency: string
+}
 export type TestSubscription = {
   id: string
   status: models.SubscriptionStatus
@@ -115,11 +121,22 @@ function subscriptionFields(sub: TestSubscription, plan: TestPlan, customer: Tes
   }
 }
 
-export function subscriptionPayload(sub: TestSubscription, plan: TestPlan, customer: TestCustomer): models.Subscription {
+export function subscriptionPayload(
+  sub: TestSubscription,
+  plan: TestPlan,
+  customer: TestCustomer,
+): models.Subscription {
   return {
     ...subscriptionFields(sub, plan, customer),
     customer: customerPayload(customer, sub.createdAt),
-    product: { ...productPayload(plan, sub.createdAt), is_deletable: false, prices: [], benefits: [], medias: [], attached_custom_fields: [] },
+    product: {
+      ...productPayload(plan, sub.createdAt),
+      is_deletable: false,
+      prices: [],
+      benefits: [],
+      medias: [],
+      attached_custom_fields: [],
+    },
     discount: sub.discount ?? null,
     prices: [],
     meters: [],
@@ -188,7 +205,15 @@ export function orderPayload(order: TestOrder, plan: TestPlan, customer: TestCus
   }
 }
 
-export function checkoutPayload(input: { id: string; status: models.CheckoutStatus; at: Date; plan: TestPlan; customer: TestCustomer; subscriptionId: string | null; successUrl: string }): models.Checkout {
+export function checkoutPayload(input: {
+  id: string
+  status: models.CheckoutStatus
+  at: Date
+  plan: TestPlan
+  customer: TestCustomer
+  subscriptionId: string | null
+  successUrl: string
+}): models.Checkout {
   const { plan, customer, at } = input
   const product = { ...productPayload(input.plan, at), prices: [], benefits: [] as models.BenefitPublic[], medias: [] }
   return {
@@ -238,7 +263,14 @@ export function checkoutPayload(input: { id: string; status: models.CheckoutStat
     customer_tax_id: null,
     payment_method_type: "card",
     payment_processor_metadata: {},
-    billing_address_fields: { country: "required", state: "disabled", city: "disabled", postal_code: "disabled", line1: "disabled", line2: "disabled" },
+    billing_address_fields: {
+      country: "required",
+      state: "disabled",
+      city: "disabled",
+      postal_code: "disabled",
+      line1: "disabled",
+      line2: "disabled",
+    },
     trial_interval: null,
     trial_interval_count: null,
     metadata: {},

@@ -33,13 +33,23 @@ const pay = (cookie: string | undefined, body: unknown = {}) => callRoute(payPos
 
 async function subscribed(planId: string) {
   const session = await signedInAs("SUBSCRIBER")
-  const { url } = await (await callRoute(checkoutPost, "POST", "/api/checkout", { cookie: session.cookie, body: { planId } })).json()
+  const { url } = await (
+    await callRoute(checkoutPost, "POST", "/api/checkout", { cookie: session.cookie, body: { planId } })
+  ).json()
   const token = new URL(url, "http://x").searchParams.get("token")!
-  expect((await callRoute(completePost, "POST", "/api/checkout/test/complete", { cookie: session.cookie, body: { token, outcome: "paid" } })).status).toBe(200)
+  expect(
+    (
+      await callRoute(completePost, "POST", "/api/checkout/test/complete", {
+        cookie: session.cookie,
+        body: { token, outcome: "paid" },
+      })
+    ).status,
+  ).toBe(200)
   return session
 }
 
-const mine = (userId: string) => db.subscription.findFirstOrThrow({ where: { userId }, include: { changes: { orderBy: { effectiveAt: "asc" } } } })
+const mine = (userId: string) =>
+  db.subscription.findFirstOrThrow({ where: { userId }, include: { changes: { orderBy: { effectiveAt: "asc" } } } })
 const emails = (to: string) => db.emailMessage.findMany({ where: { to }, orderBy: { createdAt: "asc" } })
 const payments = (userId: string) => db.payment.findMany({ where: { userId }, orderBy: { paidAt: "asc" } })
 
@@ -56,14 +66,27 @@ test("a failed renewal: past due for the next period, one payment-failed email, 
   const renewal = before.currentPeriodEnd
   const nextEnd = addMonths(renewal, 1)
   const firstCard = testCard(user.id, 0)
-  expect(await testPaymentMethod(user.id)).toEqual({ card: firstCard, declined: false, next: { action: "fail_renewal", renewsAt: renewal } })
+  expect(await testPaymentMethod(user.id)).toEqual({
+    card: firstCard,
+    declined: false,
+    next: { action: "fail_renewal", renewsAt: renewal },
+  })
 
   const failed = await fail(cookie)
   expect(failed.status).toBe(200)
-  expect(await failed.json()).toMatchObject({ mode: "test", subscription: { id: before.id, status: "PAST_DUE", currentPeriodEnd: nextEnd.toISOString(), endedAt: null } })
+  expect(await failed.json()).toMatchObject({
+    mode: "test",
+    subscription: { id: before.id, status: "PAST_DUE", currentPeriodEnd: nextEnd.toISOString(), endedAt: null },
+  })
   // As Polar does: the subscription moved on to the period the renewal began, unpaid.
   const pastDue = await mine(user.id)
-  expect(pastDue).toMatchObject({ status: "PAST_DUE", currentPeriodStart: renewal, currentPeriodEnd: nextEnd, cancelAtPeriodEnd: false, endedAt: null })
+  expect(pastDue).toMatchObject({
+    status: "PAST_DUE",
+    currentPeriodStart: renewal,
+    currentPeriodEnd: nextEnd,
+    cancelAtPeriodEnd: false,
+    endedAt: null,
+  })
 
   // Ledger: NEW +1999 at checkout; past_due still earns (dunning counts), so no row: 1999 + 0 = 1999.
   expect(pastDue.changes.map((c) => [c.kind, c.mrrDeltaCents])).toEqual([["NEW", 1999]])
@@ -72,23 +95,39 @@ test("a failed renewal: past due for the next period, one payment-failed email, 
 
   const failedMails = (await emails(user.email)).filter((m) => m.template === "payment-failed")
   expect(failedMails).toHaveLength(1)
-  expect(failedMails[0]).toMatchObject({ to: user.email, subject: "Action needed: your payment of $19.99 failed", idempotencyKey: `payment-failed/${before.id}/${renewal.toISOString()}` })
+  expect(failedMails[0]).toMatchObject({
+    to: user.email,
+    subject: "Action needed: your payment of $19.99 failed",
+    idempotencyKey: `payment-failed/${before.id}/${renewal.toISOString()}`,
+  })
   expect(failedMails[0]!.html).toMatch(/href="https?:\/\/[^"/]+\/account\/billing"/)
   expect(messageText(failedMails[0]!)).toContain("/account/billing")
 
   // Failing it again is refused and mails nothing more.
   await expectError(await fail(cookie), 409, "conflict")
   expect((await emails(user.email)).filter((m) => m.template === "payment-failed")).toHaveLength(1)
-  expect(await testPaymentMethod(user.id)).toEqual({ card: firstCard, declined: true, next: { action: "pay", amountCents: 1999, currency: "usd" } })
+  expect(await testPaymentMethod(user.id)).toEqual({
+    card: firstCard,
+    declined: true,
+    next: { action: "pay", amountCents: 1999, currency: "usd" },
+  })
 
   const ordersBefore = await db.order.count({ where: { userId: user.id } })
   expect(ordersBefore).toBe(1)
   const paid = await pay(cookie)
   expect(paid.status).toBe(200)
-  expect(await paid.json()).toMatchObject({ mode: "test", subscription: { status: "ACTIVE", currentPeriodEnd: nextEnd.toISOString() } })
+  expect(await paid.json()).toMatchObject({
+    mode: "test",
+    subscription: { status: "ACTIVE", currentPeriodEnd: nextEnd.toISOString() },
+  })
   const active = await mine(user.id)
   // Active again for the period the renewal began: one month later than at checkout.
-  expect(active).toMatchObject({ status: "ACTIVE", currentPeriodStart: renewal, currentPeriodEnd: nextEnd, mrrCents: 1999 })
+  expect(active).toMatchObject({
+    status: "ACTIVE",
+    currentPeriodStart: renewal,
+    currentPeriodEnd: nextEnd,
+    mrrCents: 1999,
+  })
   expect(active.currentPeriodEnd.getTime()).toBeGreaterThan(before.currentPeriodEnd.getTime())
   expect(active.changes.map((c) => [c.kind, c.mrrDeltaCents])).toEqual([["NEW", 1999]]) // 1999 + 0 + 0
 
@@ -105,11 +144,19 @@ test("a failed renewal: past due for the next period, one payment-failed email, 
   // Paying again: nothing is due.
   await expectError(await pay(cookie), 409, "conflict")
   expect(await db.payment.count({ where: { userId: user.id } })).toBe(2)
-  expect((await emails(user.email)).map((m) => m.template).sort()).toEqual(["order-received", "payment-failed", "welcome"])
+  expect((await emails(user.email)).map((m) => m.template).sort()).toEqual([
+    "order-received",
+    "payment-failed",
+    "welcome",
+  ])
 
   // The new card is on file, and the next renewal (a month on) can fail in its turn.
   const method = await testPaymentMethod(user.id)
-  expect(method).toEqual({ card: testCard(user.id, 1), declined: false, next: { action: "fail_renewal", renewsAt: nextEnd } })
+  expect(method).toEqual({
+    card: testCard(user.id, 1),
+    declined: false,
+    next: { action: "fail_renewal", renewsAt: nextEnd },
+  })
   expect(method.card).not.toEqual(firstCard)
 })
 
@@ -137,7 +184,10 @@ test("refuses the wrong caller and what is not due: anonymous 401, no subscripti
   const theirs = await mine(owner.user.id)
   await expectError(await fail(nobody.cookie, { subscriptionId: theirs.id }), 404, "not_found")
   await expectError(await pay(owner.cookie), 409, "conflict") // active: nothing is due
-  expect((await callRoute(cancelPost, "POST", "/api/account/subscription/cancel", { cookie: owner.cookie, body: {} })).status).toBe(200)
+  expect(
+    (await callRoute(cancelPost, "POST", "/api/account/subscription/cancel", { cookie: owner.cookie, body: {} }))
+      .status,
+  ).toBe(200)
   await expectError(await fail(owner.cookie), 409, "conflict") // ends with its period: no renewal
   expect(await mine(owner.user.id)).toMatchObject({ status: "ACTIVE", cancelAtPeriodEnd: true })
   expect(await db.emailMessage.count({ where: { to: owner.user.email, template: "payment-failed" } })).toBe(0)
@@ -154,7 +204,10 @@ test("live mode: Polar charges the card, so both answer 409 and nothing changes"
     const nobody = await signedInAs("SUBSCRIBER")
     await expectError(await fail(nobody.cookie), 409, "conflict")
   } finally {
-    for (const [key, value] of [["POLAR_ACCESS_TOKEN", saved.token], ["POLAR_WEBHOOK_SECRET", saved.secret]] as const) {
+    for (const [key, value] of [
+      ["POLAR_ACCESS_TOKEN", saved.token],
+      ["POLAR_WEBHOOK_SECRET", saved.secret],
+    ] as const) {
       if (value === undefined) delete process.env[key]
       else process.env[key] = value
     }

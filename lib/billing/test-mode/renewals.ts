@@ -28,7 +28,13 @@ export async function testPaymentMethod(userId: string): Promise<TestPaymentMeth
     db.subscription.findFirst({
       where: { userId },
       orderBy: [{ endedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-      select: { status: true, cancelAtPeriodEnd: true, currentPeriodEnd: true, endedAt: true, plan: { select: { priceCents: true, currency: true } } },
+      select: {
+        status: true,
+        cancelAtPeriodEnd: true,
+        currentPeriodEnd: true,
+        endedAt: true,
+        plan: { select: { priceCents: true, currency: true } },
+      },
     }),
     db.payment.groupBy({ by: ["billingReason"], where: { userId }, _count: { _all: true } }),
   ])
@@ -39,7 +45,8 @@ export async function testPaymentMethod(userId: string): Promise<TestPaymentMeth
   const declined = live && sub.status === "PAST_DUE"
   let next: TestPaymentMethod["next"] = null
   if (declined) next = { action: "pay", amountCents: sub.plan.priceCents, currency: sub.plan.currency }
-  else if (live && sub.status === "ACTIVE" && !sub.cancelAtPeriodEnd) next = { action: "fail_renewal", renewsAt: sub.currentPeriodEnd }
+  else if (live && sub.status === "ACTIVE" && !sub.cancelAtPeriodEnd)
+    next = { action: "fail_renewal", renewsAt: sub.currentPeriodEnd }
   return { card: paid > 0 ? testCard(userId, replacements) : null, declined, next }
 }
 
@@ -48,15 +55,27 @@ export async function testPaymentMethod(userId: string): Promise<TestPaymentMeth
  * period, unpaid, and turns past due; the handler then queues the payment-failed email. MRR stays:
  * a subscription in dunning still counts.
  */
-export async function simulateFailedRenewal(userId: string, subscriptionId?: string, options: Options = {}): Promise<ActionResult> {
+export async function simulateFailedRenewal(
+  userId: string,
+  subscriptionId?: string,
+  options: Options = {},
+): Promise<ActionResult> {
   refuseLiveMode()
   const sub = await liveSubscriptionOrThrow(userId, subscriptionId)
-  if (sub.status === "PAST_DUE") throw new AppError("conflict", "the renewal has already failed: update the card and pay")
+  if (sub.status === "PAST_DUE")
+    throw new AppError("conflict", "the renewal has already failed: update the card and pay")
   if (sub.status !== "ACTIVE") throw new AppError("conflict", "only an active subscription renews")
-  if (sub.cancelAtPeriodEnd) throw new AppError("conflict", "this subscription ends with its period: there is no renewal to fail")
+  if (sub.cancelAtPeriodEnd)
+    throw new AppError("conflict", "this subscription ends with its period: there is no renewal to fail")
   const renewal = sub.currentPeriodEnd
-  const change = { status: "past_due", currentPeriodStart: renewal, currentPeriodEnd: addMonths(renewal, sub.plan.interval === "YEAR" ? 12 : 1) } as const
-  return act(userId, sub, options, { test: { types: ["subscription.updated", "subscription.past_due"], change, key: renewalKey(renewal, "declined") } })
+  const change = {
+    status: "past_due",
+    currentPeriodStart: renewal,
+    currentPeriodEnd: addMonths(renewal, sub.plan.interval === "YEAR" ? 12 : 1),
+  } as const
+  return act(userId, sub, options, {
+    test: { types: ["subscription.updated", "subscription.past_due"], change, key: renewalKey(renewal, "declined") },
+  })
 }
 
 /**
@@ -64,17 +83,30 @@ export async function simulateFailedRenewal(userId: string, subscriptionId?: str
  * renewal opens no fulfilment order while the seat is held) and the subscription, active again for
  * the period the renewal began. Paying what is not due is refused.
  */
-export async function payFailedRenewal(userId: string, subscriptionId?: string, options: Options = {}): Promise<ActionResult> {
+export async function payFailedRenewal(
+  userId: string,
+  subscriptionId?: string,
+  options: Options = {},
+): Promise<ActionResult> {
   refuseLiveMode()
   const sub = await liveSubscriptionOrThrow(userId, subscriptionId)
   if (sub.status !== "PAST_DUE") throw new AppError("conflict", "nothing is due: the last renewal was paid")
   return act(userId, sub, options, {
-    test: { types: ["subscription.updated", "subscription.active"], change: { status: "active" }, paidOrder: "subscription_cycle", key: renewalKey(sub.currentPeriodStart, "paid") },
+    test: {
+      types: ["subscription.updated", "subscription.active"],
+      change: { status: "active" },
+      paidOrder: "subscription_cycle",
+      key: renewalKey(sub.currentPeriodStart, "paid"),
+    },
   })
 }
 
 function refuseLiveMode(): void {
-  if (billingMode() === "live") throw new AppError("conflict", "in live mode Polar charges the card: manage payment methods in Polar's customer portal")
+  if (billingMode() === "live")
+    throw new AppError(
+      "conflict",
+      "in live mode Polar charges the card: manage payment methods in Polar's customer portal",
+    )
 }
 
 // One renewal, one outcome: sending it twice (a double click) delivers the same events, applied once.

@@ -20,13 +20,39 @@ const subscriptionColumns = {
   endedAt: true,
   mrrCents: true,
 } satisfies Prisma.SubscriptionSelect
-const changeColumns = { effectiveAt: true, kind: true, mrrDeltaCents: true, mrrAfterCents: true } satisfies Prisma.SubscriptionChangeSelect
-const paymentColumns = { amountCents: true, currency: true, billingReason: true, status: true, refundedCents: true, paidAt: true } satisfies Prisma.PaymentSelect
-const orderColumns = { paidAt: true, status: true, amountCents: true, dueAt: true, refundedAt: true, releaseDueAt: true, releasedAt: true, fulfilledAt: true } satisfies Prisma.OrderSelect
-
+const changeColumns = {
+  effectiveAt: true,
+  kind: true,
+  mrrDeltaCents: true,
+  mrrAfterCents: true,
+} satisfies Prisma.SubscriptionChangeSelect
+const paymentColumns = {
+  amountCents: true,
+  currency: true,
+  billingReason: true,
+  status: true,
+  refundedCents: true,
+  paidAt: true,
+} satisfies Prisma.PaymentSelect
+const orderColumns = {
+  paidAt: true,
+  status: true,
+  amountCents: true,
+  dueAt: true,
+  refundedAt: true,
+  releaseDueAt: true,
+  releasedAt: true,
+  fulfilledAt: true,
+} satisfies Prisma.OrderSelect
 
 /** Dates as ISO text and the namespace taken out of every string, all the way down. */
-type Plain<T> = T extends Date ? string : T extends (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T
+type Plain<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T
 
 export async function readBusinessState(scope: BusinessScope) {
   const strip = (text: string) => text.replaceAll(scope.namespace, "")
@@ -34,10 +60,12 @@ export async function readBusinessState(scope: BusinessScope) {
     if (value instanceof Date) return value.toISOString() as Plain<T>
     if (typeof value === "string") return strip(value) as Plain<T>
     if (Array.isArray(value)) return value.map(plain) as Plain<T>
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as Plain<T>
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as Plain<T>
     return value as Plain<T>
   }
-  const ownerKey = (user: { polarCustomerId: string | null; email: string }) => strip(user.polarCustomerId ?? `email:${user.email}`)
+  const ownerKey = (user: { polarCustomerId: string | null; email: string }) =>
+    strip(user.polarCustomerId ?? `email:${user.email}`)
 
   const users = await db.user.findMany({
     where: { OR: [{ polarCustomerId: { in: scope.polarCustomerIds } }, { email: { in: scope.emails } }] },
@@ -49,10 +77,32 @@ export async function readBusinessState(scope: BusinessScope) {
   const slugOf = new Map((await db.plan.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug]))
   const subscriptions = await db.subscription.findMany({
     where: { userId: userIds },
-    select: { ...subscriptionColumns, polarSubscriptionId: true, userId: true, planId: true, changes: { select: { ...changeColumns, planId: true } }, _count: { select: { orders: true } } },
+    select: {
+      ...subscriptionColumns,
+      polarSubscriptionId: true,
+      userId: true,
+      planId: true,
+      changes: { select: { ...changeColumns, planId: true } },
+      _count: { select: { orders: true } },
+    },
   })
-  const payments = await db.payment.findMany({ where: { userId: userIds }, select: { ...paymentColumns, polarOrderId: true, userId: true, subscription: { select: { polarSubscriptionId: true } } } })
-  const orders = await db.order.findMany({ where: { userId: userIds }, select: { ...orderColumns, subscription: { select: { polarSubscriptionId: true } }, payment: { select: { polarOrderId: true } } } })
+  const payments = await db.payment.findMany({
+    where: { userId: userIds },
+    select: {
+      ...paymentColumns,
+      polarOrderId: true,
+      userId: true,
+      subscription: { select: { polarSubscriptionId: true } },
+    },
+  })
+  const orders = await db.order.findMany({
+    where: { userId: userIds },
+    select: {
+      ...orderColumns,
+      subscription: { select: { polarSubscriptionId: true } },
+      payment: { select: { polarOrderId: true } },
+    },
+  })
 
   const ledger = subscriptions.flatMap((s) => s.changes)
   return {
@@ -64,7 +114,12 @@ export async function readBusinessState(scope: BusinessScope) {
           ...plain(columns),
           customer: ownerOf.get(userId),
           plan: slugOf.get(planId),
-          ledger: sorted(changes.map(({ planId: changePlan, ...change }) => ({ ...plain(change), plan: changePlan && (slugOf.get(changePlan) ?? changePlan) }))),
+          ledger: sorted(
+            changes.map(({ planId: changePlan, ...change }) => ({
+              ...plain(change),
+              plan: changePlan && (slugOf.get(changePlan) ?? changePlan),
+            })),
+          ),
           orderCount: _count.orders,
         },
       ]),
@@ -72,7 +127,11 @@ export async function readBusinessState(scope: BusinessScope) {
     payments: byKey(
       payments.map(({ polarOrderId, userId, subscription, ...columns }) => [
         strip(polarOrderId),
-        { ...plain(columns), customer: ownerOf.get(userId), subscription: subscription?.polarSubscriptionId ? strip(subscription.polarSubscriptionId) : null },
+        {
+          ...plain(columns),
+          customer: ownerOf.get(userId),
+          subscription: subscription?.polarSubscriptionId ? strip(subscription.polarSubscriptionId) : null,
+        },
       ]),
     ),
     // Orders have no Polar id of their own: grouped by subscription, each named by the payment that opened it.
@@ -91,12 +150,17 @@ export async function readBusinessState(scope: BusinessScope) {
 export type BusinessState = Awaited<ReturnType<typeof readBusinessState>>
 
 /** MRR of this business at 00:00 UTC on the first of every month it spans (and the month after its last event). */
-function mrrAtMonthStarts(ledger: { mrrDeltaCents: number; effectiveAt: Date }[], scope: BusinessScope): Record<string, number> {
+function mrrAtMonthStarts(
+  ledger: { mrrDeltaCents: number; effectiveAt: Date }[],
+  scope: BusinessScope,
+): Record<string, number> {
   const result: Record<string, number> = {}
   const month = new Date(Date.UTC(scope.from.getUTCFullYear(), scope.from.getUTCMonth(), 1))
   while (month.getTime() <= scope.to.getTime()) {
     month.setUTCMonth(month.getUTCMonth() + 1)
-    result[month.toISOString().slice(0, 10)] = ledger.filter((c) => c.effectiveAt.getTime() <= month.getTime()).reduce((sum, c) => sum + c.mrrDeltaCents, 0)
+    result[month.toISOString().slice(0, 10)] = ledger
+      .filter((c) => c.effectiveAt.getTime() <= month.getTime())
+      .reduce((sum, c) => sum + c.mrrDeltaCents, 0)
   }
   return result
 }
@@ -105,13 +169,18 @@ const canonical = (value: unknown) => JSON.stringify(value)
 
 /** Rows sorted by their whole content: the order they were written in is not part of the state. */
 function sorted<T>(rows: T[]): T[] {
-  return rows.map((row) => [canonical(row), row] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)
+  return rows
+    .map((row) => [canonical(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row)
 }
 
 /** A record keyed by identity; two rows with one key (a duplicate user, say) are both kept, in order. */
 function byKey<T>(entries: [string, T][]): Record<string, T | T[]> {
   const groups = groupBy(entries, ([key]) => key)
-  return Object.fromEntries(Object.entries(groups).map(([key, rows]) => [key, rows.length === 1 ? rows[0]![1] : rows.map(([, row]) => row)]))
+  return Object.fromEntries(
+    Object.entries(groups).map(([key, rows]) => [key, rows.length === 1 ? rows[0]![1] : rows.map(([, row]) => row)]),
+  )
 }
 
 function groupBy<T>(rows: T[], keyOf: (row: T) => string): Record<string, T[]> {

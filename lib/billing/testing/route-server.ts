@@ -7,7 +7,9 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
  * Serves route handlers over real HTTP on 127.0.0.1, so code that calls our own endpoints over
  * the network (test mode's webhook sender) can be tested without a Next server.
  */
-export async function serveRoutes(routes: Record<string, Handler>): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRoutes(
+  routes: Record<string, Handler>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1")
     const handler = routes[`${incoming.method} ${url.pathname}`]

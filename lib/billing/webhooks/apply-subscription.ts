@@ -18,7 +18,12 @@ export type PrelockedSubscription = { polarSubscriptionId: string; row: LockedSu
 export type { LockedSubscription }
 
 /** `changed`: the snapshot told us something new (with `deferSync`, the caller syncs). */
-export type SubscriptionApplied = { subscriptionId: string; row: LockedSubscription; changed: boolean; effects: BillingEffect[] }
+export type SubscriptionApplied = {
+  subscriptionId: string
+  row: LockedSubscription
+  changed: boolean
+  effects: BillingEffect[]
+}
 
 /**
  * Stores a Polar subscription snapshot and, when it told us something new, brings the subscription
@@ -27,7 +32,12 @@ export type SubscriptionApplied = { subscriptionId: string; row: LockedSubscript
  */
 export async function applySubscriptionSnapshot(
   tx: Tx,
-  input: { snapshot: PolarSubscriptionSnapshot; customer: PolarCustomer; prelocked?: PrelockedSubscription; deferSync?: boolean },
+  input: {
+    snapshot: PolarSubscriptionSnapshot
+    customer: PolarCustomer
+    prelocked?: PrelockedSubscription
+    deferSync?: boolean
+  },
 ): Promise<SubscriptionApplied> {
   const { snapshot, prelocked } = input
   // An unknown product fails the delivery before anything is written: it is replayed once linked.
@@ -36,7 +46,8 @@ export async function applySubscriptionSnapshot(
   if (!row) {
     // First sight: its customer's user (found, linked or created) owns it.
     const user = await resolveCustomerUser(tx, input.customer)
-    if (!(await adoptUnlinked(tx, snapshot, user.id))) await insertSubscription(tx, snapshot, { planId: plan.id, seats: snapshot.seats ?? plan.seats, userId: user.id })
+    if (!(await adoptUnlinked(tx, snapshot, user.id)))
+      await insertSubscription(tx, snapshot, { planId: plan.id, seats: snapshot.seats ?? plan.seats, userId: user.id })
     row = await lockByPolarId(tx, snapshot.id)
     if (!row) throw new Error(`subscription ${snapshot.id} could not be created`)
   }
@@ -57,7 +68,9 @@ export async function lockByPolarId(tx: Tx, polarSubscriptionId: string): Promis
 
 /** The same, by our own id. */
 export async function lockById(tx: Tx, subscriptionId: string): Promise<LockedSubscription | null> {
-  const rows = await tx.$queryRaw<LockedSubscription[]>`SELECT ${ROW_COLUMNS} FROM subscriptions s JOIN users u ON u.id = s.user_id WHERE s.id = ${subscriptionId} FOR UPDATE OF s`
+  const rows = await tx.$queryRaw<
+    LockedSubscription[]
+  >`SELECT ${ROW_COLUMNS} FROM subscriptions s JOIN users u ON u.id = s.user_id WHERE s.id = ${subscriptionId} FOR UPDATE OF s`
   return rows[0] ?? null
 }
 
@@ -84,7 +97,11 @@ async function adoptUnlinked(tx: Tx, snapshot: PolarSubscriptionSnapshot, userId
  * and ledger). The loser of a race between two deliveries about one new subscription inserts nothing
  * and waits on the winner's row lock.
  */
-async function insertSubscription(tx: Tx, snapshot: PolarSubscriptionSnapshot, input: { planId: string; seats: number; userId: string }): Promise<void> {
+async function insertSubscription(
+  tx: Tx,
+  snapshot: PolarSubscriptionSnapshot,
+  input: { planId: string; seats: number; userId: string },
+): Promise<void> {
   const started = snapshot.started_at ?? snapshot.created_at
   await tx.$executeRaw`
     INSERT INTO subscriptions (id, user_id, plan_id, status, polar_subscription_id, started_at, current_period_start, current_period_end,

@@ -40,7 +40,12 @@ async function recordCustomerState(tx: Tx, customer: PolarCustomer, from: "custo
   const event = from === "customer event"
   const email = event && customer.email_verified ? (customer.email?.toLowerCase() ?? null) : null
   const name = customer.name?.trim() || null
-  const state = { email: customer.email?.toLowerCase() ?? null, verified: customer.email_verified ?? false, name, externalId: customer.external_id ?? null }
+  const state = {
+    email: customer.email?.toLowerCase() ?? null,
+    verified: customer.email_verified ?? false,
+    name,
+    externalId: customer.external_id ?? null,
+  }
   // ISO instants to the microsecond sort as text; equal instants are ordered by the state's hash.
   const at = preciseIso(customer.modified_at ?? customer.created_at ?? new Date(0))
   const version = `${at}|${createHash("sha256").update(JSON.stringify(state)).digest("hex")}`
@@ -80,7 +85,11 @@ export async function noteCustomerCopy(tx: Tx, customer: PolarCustomer): Promise
 export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Promise<CustomerUser> {
   await lockCustomer(tx, customer.id)
   const email = customer.email?.toLowerCase() ?? null
-  const resolved = await findOrCreateCustomerUser(tx, { externalId: customer.external_id ?? null, polarCustomerId: customer.id, email })
+  const resolved = await findOrCreateCustomerUser(tx, {
+    externalId: customer.external_id ?? null,
+    polarCustomerId: customer.id,
+    email,
+  })
   if (!resolved) throw new Error(`Polar customer ${customer.id} has neither an external id we know nor an email`)
   const { user, created } = resolved
   if (created) await tx.$executeRaw`UPDATE polar_customers SET created_user = true WHERE id = ${customer.id}`
@@ -93,7 +102,10 @@ export async function resolveCustomerUser(tx: Tx, customer: PolarCustomer): Prom
 export async function applyCustomerUpdated(tx: Tx, customer: PolarCustomer): Promise<string | null> {
   await lockCustomer(tx, customer.id)
   await recordCustomerState(tx, customer, "customer event")
-  const user = await findLinkedCustomerUser(tx, { polarCustomerId: customer.id, externalId: customer.external_id ?? null })
+  const user = await findLinkedCustomerUser(tx, {
+    polarCustomerId: customer.id,
+    externalId: customer.external_id ?? null,
+  })
   // A customer we have no user for yet keeps its newest state until its first subscription links one.
   if (!user) return null
   if (user.polarCustomerId !== customer.id) await linkUserToPolarCustomer(tx, user, customer.id)

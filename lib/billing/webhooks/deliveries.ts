@@ -23,7 +23,14 @@ export const POLAR_PROVIDER = "polar"
  * that differs. `subjectId`/`subjectAt`: the Polar subscription it is about, and Polar's instant of
  * what it carries (a subscription's failed deliveries are replayed oldest first).
  */
-export type DeliveryInput = { eventId: string; eventType: string; payload: string; rawBody?: string | null; subjectId?: string | null; subjectAt?: Date | null }
+export type DeliveryInput = {
+  eventId: string
+  eventType: string
+  payload: string
+  rawBody?: string | null
+  subjectId?: string | null
+  subjectAt?: Date | null
+}
 
 export type DeliveryResult =
   | { outcome: "processed"; deliveryId: string; effects: BillingEffect[] }
@@ -31,7 +38,11 @@ export type DeliveryResult =
   | { outcome: "ignored"; deliveryId: string }
 
 export class DeliveryFailedError extends Error {
-  constructor(readonly eventId: string, message: string, options?: ErrorOptions) {
+  constructor(
+    readonly eventId: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options)
     this.name = "DeliveryFailedError"
   }
@@ -51,21 +62,26 @@ function remember(eventId: string, deliveryId: string): void {
  * Applies a verified, parsed event once. `replay` (staff) also re-runs an IGNORED delivery; only a
  * PROCESSED one is final. Throws DeliveryFailedError after recording the failure.
  */
-export async function processPolarDelivery(input: DeliveryInput & { event: PolarEvent; replay?: boolean }): Promise<DeliveryResult> {
+export async function processPolarDelivery(
+  input: DeliveryInput & { event: PolarEvent; replay?: boolean },
+): Promise<DeliveryResult> {
   const final: WebhookStatus[] = input.replay ? ["PROCESSED"] : ["PROCESSED", "IGNORED"]
   const known = settled.get(input.eventId)
   if (known && !input.replay) return { outcome: "duplicate", deliveryId: known }
   try {
-    const result = await rawTransaction(async (tx): Promise<DeliveryResult> => {
-      // Locks are always taken in one order: the customer, then the subscription (in the claim).
-      const customerId = customerOfEvent(input.event)
-      if (customerId) await lockCustomer(tx, customerId)
-      const claim = await claimDelivery(tx, input, final, subscriptionOfEvent(input.event))
-      if (!claim.claimed) return { outcome: "duplicate", deliveryId: claim.id }
-      const effects = await applyPolarEvent(tx, input.event, claim.prelocked)
-      await queueBillingNotices(tx, effects)
-      return { outcome: "processed", deliveryId: claim.id, effects }
-    }, { prepared: true })
+    const result = await rawTransaction(
+      async (tx): Promise<DeliveryResult> => {
+        // Locks are always taken in one order: the customer, then the subscription (in the claim).
+        const customerId = customerOfEvent(input.event)
+        if (customerId) await lockCustomer(tx, customerId)
+        const claim = await claimDelivery(tx, input, final, subscriptionOfEvent(input.event))
+        if (!claim.claimed) return { outcome: "duplicate", deliveryId: claim.id }
+        const effects = await applyPolarEvent(tx, input.event, claim.prelocked)
+        await queueBillingNotices(tx, effects)
+        return { outcome: "processed", deliveryId: claim.id, effects }
+      },
+      { prepared: true },
+    )
     remember(input.eventId, result.deliveryId)
     if (result.outcome === "processed") trackBillingEffects(result.effects)
     return result
@@ -80,7 +96,10 @@ export async function processPolarDelivery(input: DeliveryInput & { event: Polar
 export async function recordIgnoredDelivery(input: DeliveryInput): Promise<DeliveryResult> {
   const [row] = await insertDelivery(db, input, "IGNORED")
   if (row) return { outcome: "ignored", deliveryId: row.id }
-  const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: input.eventId } }, select: { id: true } })
+  const existing = await db.webhookDelivery.findUniqueOrThrow({
+    where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: input.eventId } },
+    select: { id: true },
+  })
   return { outcome: "duplicate", deliveryId: existing.id }
 }
 
@@ -115,7 +134,9 @@ async function claimDelivery(
     FROM (SELECT 1) AS one LEFT JOIN claim ON true
     ${polarSubscriptionId ? Prisma.sql`LEFT JOIN LATERAL (${lockSubscriptionSql(polarSubscriptionId)}) AS locked ON true` : Prisma.empty}`
   const { claimId, ...subscription } = first!
-  const prelocked = polarSubscriptionId ? { polarSubscriptionId, row: subscription.id ? (subscription as LockedSubscription) : null } : undefined
+  const prelocked = polarSubscriptionId
+    ? { polarSubscriptionId, row: subscription.id ? (subscription as LockedSubscription) : null }
+    : undefined
   if (claimId) return { id: claimId, claimed: true, prelocked }
   const [existing] = await tx.$queryRaw<{ id: string; status: WebhookStatus }[]>`
     SELECT id, status::text AS status FROM webhook_deliveries
@@ -128,7 +149,11 @@ async function claimDelivery(
 }
 
 /** Stores a new delivery (the payload as its JSON text); nothing when its id is already stored. */
-function insertDelivery(client: Pick<RawSql, "$queryRaw">, input: DeliveryInput, status: "PROCESSED" | "IGNORED"): Promise<{ id: string }[]> {
+function insertDelivery(
+  client: Pick<RawSql, "$queryRaw">,
+  input: DeliveryInput,
+  status: "PROCESSED" | "IGNORED",
+): Promise<{ id: string }[]> {
   return client.$queryRaw<{ id: string }[]>(insertDeliverySql(input, status))
 }
 

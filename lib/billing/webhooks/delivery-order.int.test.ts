@@ -2,7 +2,14 @@ import fc from "fast-check"
 import { beforeAll, expect, test } from "vitest"
 import { db } from "@/lib/db"
 import { readBusinessState } from "@/lib/billing/testing/business-state"
-import { type Business, type LifecycleDelivery, type LifecyclePlans, lifecycleArbitrary, renderDeliveries, scopeOf } from "@/lib/billing/testing/lifecycle-arbitrary"
+import {
+  type Business,
+  type LifecycleDelivery,
+  type LifecyclePlans,
+  lifecycleArbitrary,
+  renderDeliveries,
+  scopeOf,
+} from "@/lib/billing/testing/lifecycle-arbitrary"
 import { ensurePlans, post } from "@/lib/billing/testing/polar-events"
 import { POLAR_PROVIDER } from "./deliveries"
 import { replayDelivery } from "./replay"
@@ -43,7 +50,10 @@ const movesArb = fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, size: "m
 const caseArbitrary = fc.record({
   business: lifecycleArbitrary(),
   permuted: movesArb,
-  duplicates: fc.array(fc.record({ index: fc.nat(), later: fc.nat(8), concurrent: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+  duplicates: fc.array(fc.record({ index: fc.nat(), later: fc.nat(8), concurrent: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 12,
+  }),
   beforeReplay: movesArb,
   replays: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
 })
@@ -61,7 +71,8 @@ class Courier {
   async send(delivery: LifecycleDelivery): Promise<void> {
     const response = await post(delivery)
     const why = ok(response.status) ? "" : await explain(delivery, response)
-    if (response.status >= 500) this.problems.push({ variant: this.variant, what: `${delivery.label}\n      → ${response.status}: ${why}` })
+    if (response.status >= 500)
+      this.problems.push({ variant: this.variant, what: `${delivery.label}\n      → ${response.status}: ${why}` })
     this.last.set(delivery.id, { delivery, status: response.status, why })
   }
 
@@ -73,7 +84,11 @@ class Courier {
       for (const { delivery } of pending) await this.send(delivery)
     }
     for (const { delivery, status, why } of this.last.values()) {
-      if (!ok(status)) this.problems.push({ variant: this.variant, what: `${delivery.label}\n      → still ${status} after ${RETRY_ROUNDS} retries: ${why}` })
+      if (!ok(status))
+        this.problems.push({
+          variant: this.variant,
+          what: `${delivery.label}\n      → still ${status} after ${RETRY_ROUNDS} retries: ${why}`,
+        })
     }
   }
 }
@@ -87,14 +102,20 @@ async function explain(delivery: LifecycleDelivery, response: Response): Promise
   const answer = `${message ?? "(no error body)"}${body?.error?.details ? ` ${JSON.stringify(body.error.details).slice(0, 300)}` : ""}`
   if (response.status < 500) return answer
   const stored = await db.webhookDelivery
-    .findUnique({ where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: delivery.id } }, select: { status: true, error: true } })
+    .findUnique({
+      where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: delivery.id } },
+      select: { status: true, error: true },
+    })
     .then((row) => (row ? `${row.status} ${row.error ?? ""}`.trim() : "nothing"))
     .catch((error: unknown) => `unreadable (${String(error)})`)
   return `${answer}; stored: ${stored}`
 }
 
 /** One line per distinct problem, with the variants it happened in. */
-function report(problems: Problem[], legend = "a Polar's order, b permuted, c with duplicates, d permuted then replayed"): string {
+function report(
+  problems: Problem[],
+  legend = "a Polar's order, b permuted, c with duplicates, d permuted then replayed",
+): string {
   const variants = new Map<string, string[]>()
   for (const p of problems) variants.set(p.what, [...(variants.get(p.what) ?? []), p.variant.slice(0, 1)])
   const lines = [...variants].map(([what, where]) => `[${[...new Set(where)].join("")}] ${what}`)
@@ -109,7 +130,11 @@ const runId = Math.random().toString(36).slice(2, 6)
 const newNamespace = () => `lc${runId}${(copies++).toString(36)}x`
 
 /** Delivers a fresh copy of the business the way `deliver` says, then reads its final state. */
-async function runVariant(business: Business, variant: string, deliver: (deliveries: LifecycleDelivery[], courier: Courier) => Promise<void>) {
+async function runVariant(
+  business: Business,
+  variant: string,
+  deliver: (deliveries: LifecycleDelivery[], courier: Courier) => Promise<void>,
+) {
   const namespace = newNamespace()
   const deliveries = renderDeliveries(business, { plans, namespace })
   const courier = new Courier(variant)
@@ -141,17 +166,30 @@ async function checkCase({ business, permuted, duplicates, beforeReplay, replays
       await inOrder(reorder(deliveries, beforeReplay), courier)
       for (const index of replays) {
         const d = deliveries[index % deliveries.length]!
-        const row = await db.webhookDelivery.findUnique({ where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: d.id } }, select: { id: true, status: true } })
+        const row = await db.webhookDelivery.findUnique({
+          where: { provider_eventId: { provider: POLAR_PROVIDER, eventId: d.id } },
+          select: { id: true, status: true },
+        })
         // Staff replay what failed; anything else is Polar sending it again.
         if (row?.status !== "FAILED") await courier.send(d)
-        else await replayDelivery(row.id).catch((error: unknown) => courier.problems.push({ variant: courier.variant, what: `${d.label}\n      → replay threw: ${String(error)}` }))
+        else
+          await replayDelivery(row.id).catch((error: unknown) =>
+            courier.problems.push({
+              variant: courier.variant,
+              what: `${d.label}\n      → replay threw: ${String(error)}`,
+            }),
+          )
       }
     }),
   ]
   const problems = [...polar.problems, ...others.flatMap((o) => o.problems)]
   for (const other of others) {
     const diff = differences(polar.state, other.state)
-    if (diff.length > 0) problems.push({ variant: other.variant, what: `final state differs from Polar's order (there ≠ here):\n      ${diff.join("\n      ")}` })
+    if (diff.length > 0)
+      problems.push({
+        variant: other.variant,
+        what: `final state differs from Polar's order (there ≠ here):\n      ${diff.join("\n      ")}`,
+      })
   }
   if (problems.length > 0) throw new Error(report(problems))
 }
@@ -170,22 +208,22 @@ function differences(expected: unknown, actual: unknown, path = "state"): string
 test(
   "the final state depends on what happened at Polar, not on the order its webhooks arrive in",
   async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, checkCase),
-      {
-        numRuns: RUNS,
-        seed: SEED,
-        path: PATH,
-        endOnFailure: PATH !== undefined,
-        plugins: [fc.interruptAfterTimeLimit(TIME_LIMIT_MS)],
-        asyncReporter: async (details) => {
-          if (!details.failed) return
-          const rerun = `LIFECYCLE_SEED=${details.seed} LIFECYCLE_PATH=${details.counterexamplePath} npx vitest run --project integration ${TEST_FILE}`
-          const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
-          throw new Error(`${await fc.asyncDefaultReportMessage(details)}\n\nGot: ${error}\n\nRe-run this case alone:\n  ${rerun}`)
-        },
+    await fc.assert(fc.asyncProperty(caseArbitrary, checkCase), {
+      numRuns: RUNS,
+      seed: SEED,
+      path: PATH,
+      endOnFailure: PATH !== undefined,
+      plugins: [fc.interruptAfterTimeLimit(TIME_LIMIT_MS)],
+      asyncReporter: async (details) => {
+        if (!details.failed) return
+        const rerun = `LIFECYCLE_SEED=${details.seed} LIFECYCLE_PATH=${details.counterexamplePath} npx vitest run --project integration ${TEST_FILE}`
+        const error =
+          details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+        throw new Error(
+          `${await fc.asyncDefaultReportMessage(details)}\n\nGot: ${error}\n\nRe-run this case alone:\n  ${rerun}`,
+        )
       },
-    )
+    })
   },
   TIME_LIMIT_MS + 120_000,
 )
@@ -195,9 +233,18 @@ test(
 test("a customer name with a NUL character is acknowledged, and the deliveries after it still are", async () => {
   const [business] = fc.sample(lifecycleArbitrary(), { seed: 42, numRuns: 1 })
   // Only the name differs between the copies; a plain address, so nothing else can refuse them.
-  const named = (name: string) => ({ ...business!, happenings: business!.happenings.map((h) => ({ ...h, customer: { ...h.customer, name, address: { local: "nul", domain: "example.com" } } })) })
+  const named = (name: string) => ({
+    ...business!,
+    happenings: business!.happenings.map((h) => ({
+      ...h,
+      customer: { ...h.customer, name, address: { local: "nul", domain: "example.com" } },
+    })),
+  })
   const problems: Problem[] = []
-  for (const [variant, copy] of [["n: NUL in a name", named("Null\u0000Byte")], ["o: ordinary, after it", named("Ada Lovelace")]] as const) {
+  for (const [variant, copy] of [
+    ["n: NUL in a name", named("Null\u0000Byte")],
+    ["o: ordinary, after it", named("Ada Lovelace")],
+  ] as const) {
     const courier = new Courier(variant)
     await inOrder(renderDeliveries(copy, { plans, namespace: newNamespace() }), courier)
     await courier.retryUnacknowledged()

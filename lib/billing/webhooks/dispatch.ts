@@ -10,9 +10,14 @@ import type { PolarEvent, PolarSubscriptionSnapshot } from "./events"
  * carries the whole subscription, so they share one applier: the stored snapshots, not the event
  * name or its arrival, decide the state (lib/billing/lifecycle).
  */
-export async function applyPolarEvent(tx: RawSql, event: PolarEvent, prelocked?: PrelockedSubscription): Promise<BillingEffect[]> {
+export async function applyPolarEvent(
+  tx: RawSql,
+  event: PolarEvent,
+  prelocked?: PrelockedSubscription,
+): Promise<BillingEffect[]> {
   // The customer inside every subscription and order event is a state of that customer too.
-  if (!event.type.startsWith("checkout.") && !event.type.startsWith("customer.") && "customer" in event.data) await noteCustomerCopy(tx, event.data.customer)
+  if (!event.type.startsWith("checkout.") && !event.type.startsWith("customer.") && "customer" in event.data)
+    await noteCustomerCopy(tx, event.data.customer)
   switch (event.type) {
     case "order.paid":
     case "order.refunded":
@@ -88,7 +93,9 @@ export function subjectTimeOfEvent(event: PolarEvent): Date | null {
   switch (event.type) {
     case "order.paid":
     case "order.refunded":
-      return event.data.subscription ? (event.data.subscription.modified_at ?? event.data.subscription.created_at) : (event.data.modified_at ?? event.data.created_at)
+      return event.data.subscription
+        ? (event.data.subscription.modified_at ?? event.data.subscription.created_at)
+        : (event.data.modified_at ?? event.data.created_at)
     case "customer.created":
     case "customer.updated":
       return event.data.modified_at ?? event.data.created_at

@@ -9,7 +9,16 @@ const timestamp = z.iso.datetime({ offset: true }).transform((value) => preciseD
 const optionalTimestamp = timestamp.nullish().transform((value) => value ?? null)
 const cents = z.number().int().min(0)
 
-export const POLAR_SUBSCRIPTION_STATUSES = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const
+export const POLAR_SUBSCRIPTION_STATUSES = [
+  "incomplete",
+  "incomplete_expired",
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "unpaid",
+  "paused",
+] as const
 export type PolarSubscriptionStatus = (typeof POLAR_SUBSCRIPTION_STATUSES)[number]
 
 // Polar accepts internationalised addresses (`zoë@exämple.de`, IDN domains) that a strict validator
@@ -35,8 +44,21 @@ export const customerSchema = z.object({
 export type PolarCustomer = z.infer<typeof customerSchema>
 
 const discountSchema = z.discriminatedUnion("type", [
-  z.object({ id: z.string().min(1), type: z.literal("percentage"), basis_points: z.number().int().min(0).max(10_000), duration: z.enum(["once", "forever", "repeating"]), duration_in_months: z.number().int().min(0).nullish() }),
-  z.object({ id: z.string().min(1), type: z.literal("fixed"), amount: cents, currency: z.string().min(3).max(3), duration: z.enum(["once", "forever", "repeating"]), duration_in_months: z.number().int().min(0).nullish() }),
+  z.object({
+    id: z.string().min(1),
+    type: z.literal("percentage"),
+    basis_points: z.number().int().min(0).max(10_000),
+    duration: z.enum(["once", "forever", "repeating"]),
+    duration_in_months: z.number().int().min(0).nullish(),
+  }),
+  z.object({
+    id: z.string().min(1),
+    type: z.literal("fixed"),
+    amount: cents,
+    currency: z.string().min(3).max(3),
+    duration: z.enum(["once", "forever", "repeating"]),
+    duration_in_months: z.number().int().min(0).nullish(),
+  }),
 ])
 export type PolarDiscount = z.infer<typeof discountSchema>
 
@@ -80,7 +102,13 @@ export const orderSchema = z.object({
   refunded_amount: cents,
   refunded_tax_amount: cents.nullish(),
   currency: z.string().min(3).max(3),
-  billing_reason: z.enum(["purchase", "subscription_create", "subscription_cycle", "subscription_update", "subscription_meter_cycle"]),
+  billing_reason: z.enum([
+    "purchase",
+    "subscription_create",
+    "subscription_cycle",
+    "subscription_update",
+    "subscription_meter_cycle",
+  ]),
   customer: customerSchema,
   product_id: z.string().nullish(),
   subscription_id: z.string().nullish(),
@@ -105,7 +133,11 @@ const SUBSCRIPTION_TYPES = [
 const envelope = { timestamp }
 
 export const polarEventSchema = z.discriminatedUnion("type", [
-  z.object({ ...envelope, type: z.enum(SUBSCRIPTION_TYPES), data: subscriptionSnapshotSchema.extend({ customer: customerSchema }) }),
+  z.object({
+    ...envelope,
+    type: z.enum(SUBSCRIPTION_TYPES),
+    data: subscriptionSnapshotSchema.extend({ customer: customerSchema }),
+  }),
   z.object({ ...envelope, type: z.enum(["order.paid", "order.refunded"]), data: orderSchema }),
   z.object({
     ...envelope,

@@ -23,7 +23,13 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
     // These two run for every purchase: their effects carry what the email says (no look-up).
     case "subscription_started": {
       const { recipient } = effect
-      return () => queueEmail(tx, { to: recipient.email, template: "welcome", props: { name: recipient.name }, idempotencyKey: `welcome/${effect.subscriptionId}` })
+      return () =>
+        queueEmail(tx, {
+          to: recipient.email,
+          template: "welcome",
+          props: { name: recipient.name },
+          idempotencyKey: `welcome/${effect.subscriptionId}`,
+        })
     }
     case "order_opened": {
       const { recipient, plan } = effect
@@ -31,7 +37,14 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
         queueEmail(tx, {
           to: recipient.email,
           template: "order-received",
-          props: { name: recipient.name, orderRef: effect.orderId, planName: plan.name, amountCents: effect.amountCents, currency: plan.currency, dueAt: effect.dueAt.toISOString() },
+          props: {
+            name: recipient.name,
+            orderRef: effect.orderId,
+            planName: plan.name,
+            amountCents: effect.amountCents,
+            currency: plan.currency,
+            dueAt: effect.dueAt.toISOString(),
+          },
           idempotencyKey: `order-received/${effect.orderId}`,
         })
     }
@@ -51,13 +64,21 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
         queueEmail(tx, {
           to: user.email,
           template: "payment-failed",
-          props: { name: user.name, planName: plan.name, amountCents: plan.priceCents, currency: plan.currency, nextRetryAt: null },
+          props: {
+            name: user.name,
+            planName: plan.name,
+            amountCents: plan.priceCents,
+            currency: plan.currency,
+            nextRetryAt: null,
+          },
           idempotencyKey: `payment-failed/${effect.subscriptionId}/${currentPeriodStart.toISOString()}`,
         })
     }
     case "payment_refunded": {
       // The payer is the payment's own user, the effect's userId.
-      const [payment] = await tx.$queryRaw<{ currency: string; refundedCents: number; orderId: string | null; email: string | null; name: string | null }[]>`
+      const [payment] = await tx.$queryRaw<
+        { currency: string; refundedCents: number; orderId: string | null; email: string | null; name: string | null }[]
+      >`
         SELECT p.currency, p.refunded_cents AS "refundedCents", o.id AS "orderId", u.email, u.name
         FROM payments p LEFT JOIN users u ON u.id = p.user_id LEFT JOIN orders o ON o.payment_id = p.id
         WHERE p.id = ${effect.paymentId}`
@@ -68,7 +89,12 @@ async function noticeFor(tx: Tx, effect: BillingEffect): Promise<(() => Promise<
         queueEmail(tx, {
           to: email,
           template: "refund-issued",
-          props: { name: payment.name, amountCents: effect.refundedCents, currency: payment.currency, orderRef: payment.orderId },
+          props: {
+            name: payment.name,
+            amountCents: effect.refundedCents,
+            currency: payment.currency,
+            orderRef: payment.orderId,
+          },
           // One email per refund step: the running total tells two partial refunds apart.
           idempotencyKey: `refund-issued/${effect.paymentId}/${payment.refundedCents}`,
         })
@@ -85,10 +111,23 @@ type SubscriptionNoticeFacts = {
 }
 
 async function subscriptionOf(tx: Tx, subscriptionId: string): Promise<SubscriptionNoticeFacts> {
-  const [row] = await tx.$queryRaw<{ currentPeriodStart: Date; email: string; userName: string | null; planName: string; priceCents: number; currency: string }[]>`
+  const [row] = await tx.$queryRaw<
+    {
+      currentPeriodStart: Date
+      email: string
+      userName: string | null
+      planName: string
+      priceCents: number
+      currency: string
+    }[]
+  >`
     SELECT s.current_period_start AS "currentPeriodStart", u.email, u.name AS "userName", p.name AS "planName", p.price_cents AS "priceCents", p.currency
     FROM subscriptions s JOIN users u ON u.id = s.user_id JOIN plans p ON p.id = s.plan_id
     WHERE s.id = ${subscriptionId}`
   if (!row) throw new Error(`subscription ${subscriptionId} not found`)
-  return { currentPeriodStart: row.currentPeriodStart, user: { email: row.email, name: row.userName }, plan: { name: row.planName, priceCents: row.priceCents, currency: row.currency } }
+  return {
+    currentPeriodStart: row.currentPeriodStart,
+    user: { email: row.email, name: row.userName },
+    plan: { name: row.planName, priceCents: row.priceCents, currency: row.currency },
+  }
 }

@@ -29,9 +29,25 @@ function order(change: Partial<PolarOrder> = {}): PolarOrder {
 
 const paid = receiptOf(order(), "order.paid")
 // $50 net + $10 tax back, 9 days later
-const partial = receiptOf(order({ status: "partially_refunded", modified_at: d("2026-01-10T00:00:00Z"), refunded_amount: 5000, refunded_tax_amount: 1000 }), "order.refunded")
+const partial = receiptOf(
+  order({
+    status: "partially_refunded",
+    modified_at: d("2026-01-10T00:00:00Z"),
+    refunded_amount: 5000,
+    refunded_tax_amount: 1000,
+  }),
+  "order.refunded",
+)
 // the rest: 10000 net + 2000 tax in all
-const full = receiptOf(order({ status: "refunded", modified_at: d("2026-01-20T00:00:00Z"), refunded_amount: 10000, refunded_tax_amount: 2000 }), "order.refunded")
+const full = receiptOf(
+  order({
+    status: "refunded",
+    modified_at: d("2026-01-20T00:00:00Z"),
+    refunded_amount: 10000,
+    refunded_tax_amount: 2000,
+  }),
+  "order.refunded",
+)
 
 const fold = (receipts: readonly Receipt[]) => receipts.slice(1).reduce(mergeReceipts, receipts[0]!)
 
@@ -54,11 +70,19 @@ describe("receiptOf", () => {
   })
 
   test("order.paid never modified: paid at created_at, still exact", () => {
-    expect(receiptOf(order({ modified_at: null }), "order.paid")).toMatchObject({ paidAt: d("2026-01-01T00:00:00Z"), paidAtExact: true })
+    expect(receiptOf(order({ modified_at: null }), "order.paid")).toMatchObject({
+      paidAt: d("2026-01-01T00:00:00Z"),
+      paidAtExact: true,
+    })
   })
 
   test("a payload without net and tax was untaxed: no tax", () => {
-    expect(receiptOf(order({ total_amount: 1999, net_amount: undefined, tax_amount: undefined, refunded_tax_amount: undefined }), "order.paid")).toMatchObject({
+    expect(
+      receiptOf(
+        order({ total_amount: 1999, net_amount: undefined, tax_amount: undefined, refunded_tax_amount: undefined }),
+        "order.paid",
+      ),
+    ).toMatchObject({
       amountCents: 1999,
       taxCents: 0,
       refundedTaxCents: 0,
@@ -84,24 +108,47 @@ describe("receiptOf", () => {
   })
 
   test("a full refund by Polar's status: 10000 + 2000 = 12000, refunded at the event's modified_at", () => {
-    expect(full).toMatchObject({ refundedCents: 12000, refundedTaxCents: 2000, fullyRefunded: true, refundedAt: d("2026-01-20T00:00:00Z") })
+    expect(full).toMatchObject({
+      refundedCents: 12000,
+      refundedTaxCents: 2000,
+      fullyRefunded: true,
+      refundedAt: d("2026-01-20T00:00:00Z"),
+    })
     expect(receiptStatus(full)).toBe("REFUNDED")
   })
 
   test("a full refund by amounts: partial status, but 10000 + 2000 reaches the 12000 total", () => {
-    const byAmounts = receiptOf(order({ status: "partially_refunded", modified_at: d("2026-01-20T00:00:00Z"), refunded_amount: 10000, refunded_tax_amount: 2000 }), "order.refunded")
-    expect(byAmounts).toMatchObject({ refundedCents: 12000, fullyRefunded: true, refundedAt: d("2026-01-20T00:00:00Z") })
+    const byAmounts = receiptOf(
+      order({
+        status: "partially_refunded",
+        modified_at: d("2026-01-20T00:00:00Z"),
+        refunded_amount: 10000,
+        refunded_tax_amount: 2000,
+      }),
+      "order.refunded",
+    )
+    expect(byAmounts).toMatchObject({
+      refundedCents: 12000,
+      fullyRefunded: true,
+      refundedAt: d("2026-01-20T00:00:00Z"),
+    })
     expect(receiptStatus(byAmounts)).toBe("REFUNDED")
   })
 
   test("the tax is kept apart: refunding the whole net (10000) without its tax (2000) is partial", () => {
-    const netOnly = receiptOf(order({ status: "partially_refunded", refunded_amount: 10000, refunded_tax_amount: 0 }), "order.refunded")
+    const netOnly = receiptOf(
+      order({ status: "partially_refunded", refunded_amount: 10000, refunded_tax_amount: 0 }),
+      "order.refunded",
+    )
     expect(netOnly).toMatchObject({ refundedCents: 10000, refundedTaxCents: 0, fullyRefunded: false })
     expect(receiptStatus(netOnly)).toBe("PARTIALLY_REFUNDED")
   })
 
   test("Polar's refunded status alone is a full refund", () => {
-    const statusOnly = receiptOf(order({ status: "refunded", modified_at: d("2026-01-20T00:00:00Z"), refunded_amount: 0, refunded_tax_amount: 0 }), "order.refunded")
+    const statusOnly = receiptOf(
+      order({ status: "refunded", modified_at: d("2026-01-20T00:00:00Z"), refunded_amount: 0, refunded_tax_amount: 0 }),
+      "order.refunded",
+    )
     expect(statusOnly).toMatchObject({ refundedCents: 0, fullyRefunded: true, refundedAt: d("2026-01-20T00:00:00Z") })
     expect(receiptStatus(statusOnly)).toBe("REFUNDED")
   })
@@ -122,20 +169,53 @@ describe("mergeReceipts", () => {
   })
 
   test("a full refund merged either way keeps its time and the exact paid time", () => {
-    const expected = { ...paid, refundedCents: 12000, refundedTaxCents: 2000, fullyRefunded: true, refundedAt: d("2026-01-20T00:00:00Z") }
+    const expected = {
+      ...paid,
+      refundedCents: 12000,
+      refundedTaxCents: 2000,
+      fullyRefunded: true,
+      refundedAt: d("2026-01-20T00:00:00Z"),
+    }
     expect(mergeReceipts(paid, full)).toEqual(expected)
     expect(mergeReceipts(full, paid)).toEqual(expected)
   })
 
   test("refunds only grow: a late partial never lowers a full refund, nor a smaller partial a larger one", () => {
-    expect(mergeReceipts(full, partial)).toMatchObject({ refundedCents: 12000, refundedTaxCents: 2000, fullyRefunded: true, refundedAt: d("2026-01-20T00:00:00Z") })
-    const smaller = receiptOf(order({ status: "partially_refunded", modified_at: d("2026-01-05T00:00:00Z"), refunded_amount: 2000, refunded_tax_amount: 400 }), "order.refunded")
-    expect(mergeReceipts(partial, smaller)).toMatchObject({ refundedCents: 6000, refundedTaxCents: 1000, fullyRefunded: false })
-    expect(mergeReceipts(smaller, partial)).toMatchObject({ refundedCents: 6000, refundedTaxCents: 1000, fullyRefunded: false })
+    expect(mergeReceipts(full, partial)).toMatchObject({
+      refundedCents: 12000,
+      refundedTaxCents: 2000,
+      fullyRefunded: true,
+      refundedAt: d("2026-01-20T00:00:00Z"),
+    })
+    const smaller = receiptOf(
+      order({
+        status: "partially_refunded",
+        modified_at: d("2026-01-05T00:00:00Z"),
+        refunded_amount: 2000,
+        refunded_tax_amount: 400,
+      }),
+      "order.refunded",
+    )
+    expect(mergeReceipts(partial, smaller)).toMatchObject({
+      refundedCents: 6000,
+      refundedTaxCents: 1000,
+      fullyRefunded: false,
+    })
+    expect(mergeReceipts(smaller, partial)).toMatchObject({
+      refundedCents: 6000,
+      refundedTaxCents: 1000,
+      fullyRefunded: false,
+    })
   })
 
   test("every order of the paid, partial and full statements gives one receipt", () => {
-    const expected = { ...paid, refundedCents: 12000, refundedTaxCents: 2000, fullyRefunded: true, refundedAt: d("2026-01-20T00:00:00Z") }
+    const expected = {
+      ...paid,
+      refundedCents: 12000,
+      refundedTaxCents: 2000,
+      fullyRefunded: true,
+      refundedAt: d("2026-01-20T00:00:00Z"),
+    }
     for (const receipts of permutations([paid, partial, full])) {
       expect(fold(receipts)).toEqual(expected)
       expect(sameReceipt(fold(receipts), expected)).toBe(true)
@@ -156,15 +236,32 @@ describe("mergeReceipts", () => {
   })
 
   test("the earliest full refund time is kept", () => {
-    const laterFull = receiptOf(order({ status: "refunded", modified_at: d("2026-01-25T00:00:00Z"), refunded_amount: 10000, refunded_tax_amount: 2000 }), "order.refunded")
+    const laterFull = receiptOf(
+      order({
+        status: "refunded",
+        modified_at: d("2026-01-25T00:00:00Z"),
+        refunded_amount: 10000,
+        refunded_tax_amount: 2000,
+      }),
+      "order.refunded",
+    )
     expect(mergeReceipts(laterFull, full).refundedAt).toEqual(d("2026-01-20T00:00:00Z"))
     expect(mergeReceipts(full, laterFull).refundedAt).toEqual(d("2026-01-20T00:00:00Z"))
   })
 
   test("a receipt written before tax was kept apart is corrected by the next statement's amounts", () => {
-    const untaxed = receiptOf(order({ net_amount: undefined, tax_amount: undefined, refunded_tax_amount: undefined }), "order.paid")
+    const untaxed = receiptOf(
+      order({ net_amount: undefined, tax_amount: undefined, refunded_tax_amount: undefined }),
+      "order.paid",
+    )
     expect(untaxed).toMatchObject({ amountCents: 12000, taxCents: 0 })
-    expect(mergeReceipts(untaxed, partial)).toMatchObject({ amountCents: 12000, taxCents: 2000, refundedCents: 6000, refundedTaxCents: 1000, paidAtExact: true })
+    expect(mergeReceipts(untaxed, partial)).toMatchObject({
+      amountCents: 12000,
+      taxCents: 2000,
+      refundedCents: 6000,
+      refundedTaxCents: 1000,
+      paidAtExact: true,
+    })
   })
 
   test("merging a receipt with itself changes nothing", () => {
@@ -189,8 +286,19 @@ describe("receiptStatus / sameReceipt", () => {
 })
 
 test("found in review: an untaxed (pre-2026-10) statement merged after a taxed one keeps the tax, in either order", () => {
-  const taxed = receiptOf(order({ status: "partially_refunded", modified_at: d("2026-01-10T00:00:00Z"), refunded_amount: 5000, refunded_tax_amount: 1000 }), "order.refunded")
-  const untaxed = receiptOf(order({ net_amount: undefined, tax_amount: undefined, refunded_tax_amount: undefined }), "order.paid")
+  const taxed = receiptOf(
+    order({
+      status: "partially_refunded",
+      modified_at: d("2026-01-10T00:00:00Z"),
+      refunded_amount: 5000,
+      refunded_tax_amount: 1000,
+    }),
+    "order.refunded",
+  )
+  const untaxed = receiptOf(
+    order({ net_amount: undefined, tax_amount: undefined, refunded_tax_amount: undefined }),
+    "order.paid",
+  )
   expect(mergeReceipts(taxed, untaxed)).toEqual(mergeReceipts(untaxed, taxed))
   expect(mergeReceipts(taxed, untaxed)).toMatchObject({ taxCents: 2000, refundedTaxCents: 1000 })
 })

@@ -62,7 +62,11 @@ export function mergeReceipts(stored: Receipt, incoming: Receipt): Receipt {
         : { paidAt: incoming.paidAt, paidAtExact: true }
   const fullyRefunded = stored.fullyRefunded || incoming.fullyRefunded
   // Equal in every real pair; a payload from before tax was stated says 0, so the taxed one wins.
-  const amounts = incoming.taxCents > stored.taxCents || (incoming.taxCents === stored.taxCents && incoming.amountCents > stored.amountCents) ? incoming : stored
+  const amounts =
+    incoming.taxCents > stored.taxCents ||
+    (incoming.taxCents === stored.taxCents && incoming.amountCents > stored.amountCents)
+      ? incoming
+      : stored
   return {
     ...stored,
     amountCents: amounts.amountCents,

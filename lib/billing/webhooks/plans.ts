@@ -25,7 +25,8 @@ export async function planForProductOrThrow(tx: RawSql, productId: string): Prom
     SELECT id, name, interval::text AS interval, price_cents AS "priceCents", currency, seats FROM plans
     WHERE polar_product_id = ${productId} OR (id = ${productId} AND polar_product_id IS NULL)
     LIMIT 1`
-  if (!plan) throw new Error(`no plan is linked to Polar product ${productId}: set the plan's Polar product id, then replay`)
+  if (!plan)
+    throw new Error(`no plan is linked to Polar product ${productId}: set the plan's Polar product id, then replay`)
   cache.set(productId, { plan, until: Date.now() + CACHE_MS })
   return plan
 }

@@ -22,7 +22,19 @@ export type DeliveryListItem = {
 
 export type DeliveryPage = Paged<DeliveryListItem>
 
-const listSelect = { id: true, provider: true, eventId: true, eventType: true, status: true, error: true, attempts: true, subjectId: true, subjectAt: true, receivedAt: true, processedAt: true } as const
+const listSelect = {
+  id: true,
+  provider: true,
+  eventId: true,
+  eventType: true,
+  status: true,
+  error: true,
+  attempts: true,
+  subjectId: true,
+  subjectAt: true,
+  receivedAt: true,
+  processedAt: true,
+} as const
 
 /**
  * Webhook deliveries, newest first, by status, event type (a prefix such as "subscription." works)
@@ -36,7 +48,13 @@ export async function listWebhookDeliveries(filter: DeliveryFilter): Promise<Del
   }
   const [total, items] = await db.$transaction([
     db.webhookDelivery.count({ where }),
-    db.webhookDelivery.findMany({ where, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: listSelect }),
+    db.webhookDelivery.findMany({
+      where,
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      select: listSelect,
+    }),
   ])
   return paged(items, total, filter)
 }
@@ -47,7 +65,9 @@ export async function getDeliveryOrThrow(id: string): Promise<DeliveryListItem> 
 
 /** The failed Polar deliveries about one subscription: what replaySubscriptionDeliveries would replay. */
 export async function countFailedSubscriptionDeliveries(polarSubscriptionId: string): Promise<number> {
-  return db.webhookDelivery.count({ where: { provider: POLAR_PROVIDER, subjectId: polarSubscriptionId, status: "FAILED" } })
+  return db.webhookDelivery.count({
+    where: { provider: POLAR_PROVIDER, subjectId: polarSubscriptionId, status: "FAILED" },
+  })
 }
 
 /** Deliveries received in [from, to) whose processing failed (a successful replay clears them). */
@@ -56,7 +76,10 @@ export async function countFailedDeliveries(range: { from: Date; to: Date }): Pr
 }
 
 /** The deliveries whose payload names this customer, newest first, without the payload. */
-export async function deliveriesNamingCustomer(customer: { id: string; email: string; polarCustomerId: string | null }, take: number) {
+export async function deliveriesNamingCustomer(
+  customer: { id: string; email: string; polarCustomerId: string | null },
+  take: number,
+) {
   return db.webhookDelivery.findMany({
     where: { OR: customerMatches(customer) },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -66,7 +89,11 @@ export async function deliveriesNamingCustomer(customer: { id: string; email: st
 }
 
 /** Polar names the customer by our user id (external_id), its own customer id, or the email address. */
-function customerMatches(customer: { id: string; email: string; polarCustomerId: string | null }): Prisma.WebhookDeliveryWhereInput[] {
+function customerMatches(customer: {
+  id: string
+  email: string
+  polarCustomerId: string | null
+}): Prisma.WebhookDeliveryWhereInput[] {
   const matches: Prisma.WebhookDeliveryWhereInput[] = [
     { payload: { path: ["data", "customer", "external_id"], equals: customer.id } },
     { payload: { path: ["data", "customer", "email"], equals: customer.email } },

@@ -7,16 +7,28 @@ import type { PolarOrder } from "./events"
 // Receipts (payments) are written here only: one per Polar order, the merge of every event about it.
 
 /** `subscriptionId`: ours, from this event or an earlier one about the same order. */
-export type StoredReceipt = { id: string; userId: string; subscriptionId: string | null; before: Receipt | null; after: Receipt }
+export type StoredReceipt = {
+  id: string
+  userId: string
+  subscriptionId: string | null
+  before: Receipt | null
+  after: Receipt
+}
 
-const COLUMNS = Prisma.raw(`amount_cents AS "amountCents", tax_cents AS "taxCents", currency, billing_reason AS "billingReason",
+const COLUMNS =
+  Prisma.raw(`amount_cents AS "amountCents", tax_cents AS "taxCents", currency, billing_reason AS "billingReason",
   refunded_cents AS "refundedCents", refunded_tax_cents AS "refundedTaxCents", status::text = 'REFUNDED' AS "fullyRefunded", refunded_at AS "refundedAt",
   paid_at AS "paidAt", paid_at_exact AS "paidAtExact", polar_created_at AS "polarCreatedAt"`)
 
 /** Records what this event says of its order's receipt; `before` is null when it is new. */
 export async function recordReceipt(
   tx: RawSql,
-  input: { order: PolarOrder; eventType: "order.paid" | "order.refunded"; userId: string; subscriptionId: string | null },
+  input: {
+    order: PolarOrder
+    eventType: "order.paid" | "order.refunded"
+    userId: string
+    subscriptionId: string | null
+  },
 ): Promise<StoredReceipt> {
   const incoming = receiptOf(input.order, input.eventType)
   const [inserted] = await tx.$queryRaw<{ id: string }[]>`
@@ -27,7 +39,14 @@ export async function recordReceipt(
             ${incoming.refundedAt}, ${incoming.paidAt}, ${incoming.paidAtExact}, ${incoming.polarCreatedAt})
     ON CONFLICT (polar_order_id) DO NOTHING
     RETURNING id`
-  if (inserted) return { id: inserted.id, userId: input.userId, subscriptionId: input.subscriptionId, before: null, after: incoming }
+  if (inserted)
+    return {
+      id: inserted.id,
+      userId: input.userId,
+      subscriptionId: input.subscriptionId,
+      before: null,
+      after: incoming,
+    }
   const [stored] = await tx.$queryRaw<(Receipt & { id: string; userId: string; subscriptionId: string | null })[]>`
     SELECT id, user_id AS "userId", subscription_id AS "subscriptionId", ${COLUMNS} FROM payments WHERE polar_order_id = ${input.order.id} FOR UPDATE`
   if (!stored) throw new Error(`the receipt of order ${input.order.id} vanished`)

@@ -16,7 +16,11 @@ const MAX_EVENT_ID_LENGTH = 200
  * stored and applied once. Unknown and unhandled types are stored and acknowledged. A processing
  * failure is stored as FAILED and answered 500, so Polar delivers it again.
  */
-export async function receivePolarWebhook(input: { body: string; headers: Headers; ip?: string }): Promise<DeliveryResult> {
+export async function receivePolarWebhook(input: {
+  body: string
+  headers: Headers
+  ip?: string
+}): Promise<DeliveryResult> {
   const secret = polarWebhookSecret()
   const headers = Object.fromEntries(SIGNATURE_HEADERS.map((name) => [name, input.headers.get(name) ?? ""]))
   let verified: { type: string } & Record<string, unknown>
@@ -24,12 +28,20 @@ export async function receivePolarWebhook(input: { body: string; headers: Header
     verified = (await webhooks.validateEvent(input.body, headers, secret)) as unknown as typeof verified
   } catch (error) {
     if (error instanceof webhooks.PolarWebhookVerificationError) {
-      await recordSecurityEvent({ kind: "webhook.bad_signature", detail: { provider: "polar", reason: error.message }, ip: input.ip })
+      await recordSecurityEvent({
+        kind: "webhook.bad_signature",
+        detail: { provider: "polar", reason: error.message },
+        ip: input.ip,
+      })
       throw new AppError("forbidden", "invalid webhook signature")
     }
     if (error instanceof webhooks.PolarWebhookUnknownTypeError) {
       if (typeof error.eventType !== "string") throw new AppError("unprocessable_entity", "the event has no type")
-      return recordIgnoredDelivery({ eventId: eventIdOf(headers), eventType: error.eventType, ...storableBody(input.body) })
+      return recordIgnoredDelivery({
+        eventId: eventIdOf(headers),
+        eventType: error.eventType,
+        ...storableBody(input.body),
+      })
     }
     if (error instanceof webhooks.PolarWebhookError) throw new AppError("bad_request", "body is not valid JSON")
     throw error
@@ -40,11 +52,19 @@ export async function receivePolarWebhook(input: { body: string; headers: Header
   // A ZodError here becomes 422 with the failing fields; nothing has been written.
   const event = polarEventSchema.parse(delivery.rawBody === null ? verified : storableJson(verified))
   try {
-    return await processPolarDelivery({ ...delivery, event, subjectId: subscriptionOfEvent(event), subjectAt: subjectTimeOfEvent(event) })
+    return await processPolarDelivery({
+      ...delivery,
+      event,
+      subjectId: subscriptionOfEvent(event),
+      subjectAt: subjectTimeOfEvent(event),
+    })
   } catch (error) {
     if (!(error instanceof DeliveryFailedError)) throw error
     console.error(`[polar webhook] delivery ${error.eventId} failed: ${error.message}`)
-    throw new AppError("internal_error", "the delivery could not be processed; it is stored as failed and can be retried")
+    throw new AppError(
+      "internal_error",
+      "the delivery could not be processed; it is stored as failed and can be retried",
+    )
   }
 }
 

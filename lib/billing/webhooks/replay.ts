@@ -12,11 +12,16 @@ import { type DeliveryListItem, getDeliveryOrThrow } from "./queries"
  * what is stored, and a processed delivery is never applied again.
  */
 export async function replayDelivery(id: string): Promise<DeliveryListItem> {
-  const delivery = await db.webhookDelivery.findUnique({ where: { id }, select: { provider: true, eventId: true, eventType: true, status: true, payload: true } })
+  const delivery = await db.webhookDelivery.findUnique({
+    where: { id },
+    select: { provider: true, eventId: true, eventType: true, status: true, payload: true },
+  })
   if (!delivery) throw new AppError("not_found", "no such webhook delivery")
-  if (delivery.provider !== POLAR_PROVIDER) throw new AppError("conflict", `${delivery.provider} deliveries cannot be replayed here`)
+  if (delivery.provider !== POLAR_PROVIDER)
+    throw new AppError("conflict", `${delivery.provider} deliveries cannot be replayed here`)
   if (delivery.status === "PROCESSED") throw new AppError("conflict", "this delivery was already processed")
-  if (!isHandledType(delivery.eventType)) throw new AppError("conflict", `${delivery.eventType} events are stored only; there is nothing to replay`)
+  if (!isHandledType(delivery.eventType))
+    throw new AppError("conflict", `${delivery.eventType} events are stored only; there is nothing to replay`)
   await replayStored(delivery)
   return getDeliveryOrThrow(id)
 }
@@ -40,11 +45,20 @@ async function replayStored(delivery: { eventId: string; eventType: string; payl
   const input = { eventId: delivery.eventId, eventType: delivery.eventType, payload: JSON.stringify(delivery.payload) }
   const parsed = polarEventSchema.safeParse(delivery.payload)
   if (!parsed.success) {
-    await recordFailure(input, `the stored payload does not match Polar's schema: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`)
+    await recordFailure(
+      input,
+      `the stored payload does not match Polar's schema: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    )
     return
   }
   try {
-    await processPolarDelivery({ ...input, event: parsed.data, replay: true, subjectId: subscriptionOfEvent(parsed.data), subjectAt: subjectTimeOfEvent(parsed.data) })
+    await processPolarDelivery({
+      ...input,
+      event: parsed.data,
+      replay: true,
+      subjectId: subscriptionOfEvent(parsed.data),
+      subjectAt: subjectTimeOfEvent(parsed.data),
+    })
   } catch (error) {
     if (!(error instanceof DeliveryFailedError)) throw error
   }

@@ -19,7 +19,9 @@ beforeAll(async () => {
 
 /** MRR from state: live (active, trialing, past due) and not ended → the plan's monthly amount. */
 async function mrrFromStates(): Promise<number> {
-  const subs = await db.subscription.findMany({ select: { status: true, endedAt: true, plan: { select: { interval: true, priceCents: true } } } })
+  const subs = await db.subscription.findMany({
+    select: { status: true, endedAt: true, plan: { select: { interval: true, priceCents: true } } },
+  })
   return subs
     .filter((s) => ["ACTIVE", "TRIALING", "PAST_DUE"].includes(s.status) && s.endedAt === null)
     .reduce((sum, s) => sum + monthlyRecurringCents(s.plan), 0)
@@ -33,11 +35,21 @@ test("MRR summed from the ledger equals MRR recomputed from subscription states,
   const plans = Object.fromEntries((await db.plan.findMany()).map((p) => [p.slug, p]))
   const asTestPlan = (slug: string): TestPlan => {
     const p = plans[slug]!
-    return { productId: productIdOf(p), name: p.name, interval: p.interval, priceCents: p.priceCents, currency: p.currency }
+    return {
+      productId: productIdOf(p),
+      name: p.name,
+      interval: p.interval,
+      priceCents: p.priceCents,
+      currency: p.currency,
+    }
   }
   const now = new Date()
   const live = (slug: string) =>
-    db.subscription.findFirstOrThrow({ where: { status: "ACTIVE", endedAt: null, cancelAtPeriodEnd: false, plan: { slug } }, include: { user: true }, orderBy: { id: "asc" } })
+    db.subscription.findFirstOrThrow({
+      where: { status: "ACTIVE", endedAt: null, cancelAtPeriodEnd: false, plan: { slug } },
+      include: { user: true },
+      orderBy: { id: "asc" },
+    })
 
   // A seeded monthly subscriber upgrades to team, a seeded team subscriber is revoked: both
   // subscriptions predate Polar and are linked by the metadata test mode sends.
@@ -56,12 +68,37 @@ test("MRR summed from the ledger equals MRR recomputed from subscription states,
       ...change,
     }
     const customer = { userId: sub.userId, email: sub.user.email, name: sub.user.name }
-    expect((await post(delivery(testEvent("subscription.updated", subscriptionPayload(state, asTestPlan(plan), customer), now)))).status).toBe(200)
+    expect(
+      (
+        await post(
+          delivery(testEvent("subscription.updated", subscriptionPayload(state, asTestPlan(plan), customer), now)),
+        )
+      ).status,
+    ).toBe(200)
   }
   // And a new customer buys the annual plan.
   const buyer = await db.user.create({ data: { email: `annual-${Date.now()}@example.com` } })
-  const fresh = { id: `sub_test_new_${buyer.id}`, status: "active" as const, createdAt: new Date(now.getTime() - 60_000), modifiedAt: null, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 365 * 86_400_000) }
-  expect((await post(delivery(testEvent("subscription.created", subscriptionPayload(fresh, asTestPlan("annual"), { userId: buyer.id, email: buyer.email, name: null }), now)))).status).toBe(200)
+  const fresh = {
+    id: `sub_test_new_${buyer.id}`,
+    status: "active" as const,
+    createdAt: new Date(now.getTime() - 60_000),
+    modifiedAt: null,
+    currentPeriodStart: now,
+    currentPeriodEnd: new Date(now.getTime() + 365 * 86_400_000),
+  }
+  expect(
+    (
+      await post(
+        delivery(
+          testEvent(
+            "subscription.created",
+            subscriptionPayload(fresh, asTestPlan("annual"), { userId: buyer.id, email: buyer.email, name: null }),
+            now,
+          ),
+        ),
+      )
+    ).status,
+  ).toBe(200)
 
   const after = await currentMrrCents(db, new Date())
   expect(after).toBe(before + 2901 - 4900 + 1658) // upgrade, churn of a team seat, a new annual

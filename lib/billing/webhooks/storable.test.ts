@@ -2,7 +2,10 @@ import { expect, test } from "vitest"
 import { storableBody, storableJson } from "./storable"
 
 test("NUL characters and lone surrogates become U+FFFD, in values and keys; pairs stay", () => {
-  expect(storableJson({ name: "a\u0000b", ["k\u0000"]: ["\uD800x", "x\uDC00", "😀"] })).toEqual({ name: "a\uFFFDb", ["k\uFFFD"]: ["\uFFFDx", "x\uFFFD", "😀"] })
+  expect(storableJson({ name: "a\u0000b", ["k\u0000"]: ["\uD800x", "x\uDC00", "😀"] })).toEqual({
+    name: "a\uFFFDb",
+    ["k\uFFFD"]: ["\uFFFDx", "x\uFFFD", "😀"],
+  })
 })
 
 test("a body with nothing unstorable is kept as received, byte for byte", () => {

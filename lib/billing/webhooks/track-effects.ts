@@ -10,9 +10,15 @@ import type { BillingEffect } from "./effects"
 export function trackBillingEffects(effects: readonly BillingEffect[]): void {
   for (const effect of effects) {
     if (effect.kind === "order_opened") {
-      void track("order_paid", { userId: effect.userId, props: { orderId: effect.orderId, subscriptionId: effect.subscriptionId } })
+      void track("order_paid", {
+        userId: effect.userId,
+        props: { orderId: effect.orderId, subscriptionId: effect.subscriptionId },
+      })
     } else if (effect.kind === "cancel_scheduled") {
-      void track("subscription_canceled", { userId: effect.userId, props: { subscriptionId: effect.subscriptionId, endsAt: effect.endsAt.toISOString() } })
+      void track("subscription_canceled", {
+        userId: effect.userId,
+        props: { subscriptionId: effect.subscriptionId, endsAt: effect.endsAt.toISOString() },
+      })
     } else if (effect.kind === "subscription_ended") {
       void track("subscription_ended", { userId: effect.userId, props: { subscriptionId: effect.subscriptionId } })
     }

@@ -5,7 +5,13 @@ import { resetEnvCache } from "@/lib/env"
 // A local HTTP server standing in for Resend's API in tests: `new Resend(key)` sends to
 // RESEND_BASE_URL, so the real client code runs end to end without the network.
 
-export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: Record<string, unknown>; receivedAt: number }
+export type RecordedRequest = {
+  method: string
+  path: string
+  headers: IncomingHttpHeaders
+  body: Record<string, unknown>
+  receivedAt: number
+}
 export type StandInReply = { status: number; body: unknown; delayMs?: number; headers?: Record<string, string> }
 /** Decides the answer to the n-th request (1-based). */
 export type Responder = (request: RecordedRequest, n: number) => StandInReply
@@ -22,10 +28,19 @@ export async function startResendStandIn(responder: Responder = ok) {
     req.on("data", (chunk: Buffer) => chunks.push(chunk))
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8")
-      const recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, receivedAt: Date.now() }
+      const recorded = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+        receivedAt: Date.now(),
+      }
       requests.push(recorded)
       const { status, body, delayMs = 0, headers = {} } = reply(recorded, requests.length)
-      setTimeout(() => res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body)), delayMs)
+      setTimeout(
+        () => res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body)),
+        delayMs,
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
@@ -61,5 +76,8 @@ export function resendError(status: number, name: string, message = `${name} fro
 
 /** Resend's 429 when the team's requests per second are used up, with its Retry-After in seconds. */
 export function rateLimited(retryAfterSeconds: number): StandInReply {
-  return { ...resendError(429, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second."), headers: { "retry-after": String(retryAfterSeconds) } }
+  return {
+    ...resendError(429, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second."),
+    headers: { "retry-after": String(retryAfterSeconds) },
+  }
 }

@@ -51,7 +51,13 @@ export function reportBrowserError(value: unknown): boolean {
       url: window.location.pathname,
       release,
     })
-    void fetch("/api/errors", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true, credentials: "same-origin" }).catch(() => {})
+    void fetch("/api/errors", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      keepalive: true,
+      credentials: "same-origin",
+    }).catch(() => {})
     return true
   } catch {
     return false

@@ -25,7 +25,10 @@ async function throwFrom(handler: ReturnType<typeof failing>, id: string, cookie
 }
 
 async function groupOf(word: string) {
-  return db.errorGroup.findMany({ where: { message: { contains: ` ${word} ` } }, include: { occurrences: { orderBy: { at: "asc" } } } })
+  return db.errorGroup.findMany({
+    where: { message: { contains: ` ${word} ` } },
+    include: { occurrences: { orderBy: { at: "asc" } } },
+  })
 }
 
 beforeAll(() => {
@@ -51,7 +54,16 @@ describe("server errors from the route wrapper", () => {
     const groups = await groupOf("alpha")
     expect(groups).toHaveLength(1)
     const [group] = groups
-    expect(group).toMatchObject({ source: "server", name: "Error", message: "order ord_1001 alpha exploded", count: 3, status: "OPEN", route: "/api/test/orders/[id]", release: appRelease(), regressedAt: null })
+    expect(group).toMatchObject({
+      source: "server",
+      name: "Error",
+      message: "order ord_1001 alpha exploded",
+      count: 3,
+      status: "OPEN",
+      route: "/api/test/orders/[id]",
+      release: appRelease(),
+      regressedAt: null,
+    })
     expect(group!.topFrame).toContain("lib/monitoring/errors/errors.int.test.ts")
     expect(group!.sampleStack).toContain("order ord_1003 alpha exploded")
     expect(group!.firstSeenAt.getTime()).toBeLessThanOrEqual(group!.lastSeenAt.getTime())
@@ -60,7 +72,12 @@ describe("server errors from the route wrapper", () => {
 
     // The staff API shows it with its affected users (2 distinct) and the trend.
     const engineer = await signedInAs("ENGINEER")
-    const detail = await (await callRoute(getGroup, "GET", `/api/admin/errors/${group!.id}`, { cookie: engineer.cookie, params: { id: group!.id } })).json()
+    const detail = await (
+      await callRoute(getGroup, "GET", `/api/admin/errors/${group!.id}`, {
+        cookie: engineer.cookie,
+        params: { id: group!.id },
+      })
+    ).json()
     expect(detail).toMatchObject({ id: group!.id, count: 3, affectedUsers: 2, status: "OPEN" })
     expect(detail.hourly).toHaveLength(24)
     expect(detail.daily).toHaveLength(30)
@@ -76,11 +93,20 @@ describe("server errors from the route wrapper", () => {
     const [group] = await groupOf("bravo")
     const engineer = await signedInAs("ENGINEER")
 
-    const resolved = await callRoute(setStatus, "POST", `/api/admin/errors/${group!.id}/status`, { cookie: engineer.cookie, params: { id: group!.id }, body: { status: "RESOLVED" } })
+    const resolved = await callRoute(setStatus, "POST", `/api/admin/errors/${group!.id}/status`, {
+      cookie: engineer.cookie,
+      params: { id: group!.id },
+      body: { status: "RESOLVED" },
+    })
     expect(resolved.status).toBe(200)
     expect(await resolved.json()).toMatchObject({ id: group!.id, status: "RESOLVED", regressedAt: null })
     const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: group!.id } })
-    expect(audit).toMatchObject({ action: "error_group.resolved", actorId: engineer.user.id, targetType: "error_group", metadata: { from: "OPEN", to: "RESOLVED" } })
+    expect(audit).toMatchObject({
+      action: "error_group.resolved",
+      actorId: engineer.user.id,
+      targetType: "error_group",
+      metadata: { from: "OPEN", to: "RESOLVED" },
+    })
 
     await throwFrom(handler, "ord_2")
     await errorWritesSettled()
@@ -90,7 +116,11 @@ describe("server errors from the route wrapper", () => {
     expect(again!.regressedAt!.getTime()).toBeGreaterThanOrEqual(again!.resolvedAt!.getTime())
 
     // Resolving anew clears the regression.
-    await callRoute(setStatus, "POST", `/api/admin/errors/${group!.id}/status`, { cookie: engineer.cookie, params: { id: group!.id }, body: { status: "RESOLVED" } })
+    await callRoute(setStatus, "POST", `/api/admin/errors/${group!.id}/status`, {
+      cookie: engineer.cookie,
+      params: { id: group!.id },
+      body: { status: "RESOLVED" },
+    })
     expect((await db.errorGroup.findUniqueOrThrow({ where: { id: group!.id } })).regressedAt).toBeNull()
   })
 
@@ -100,7 +130,11 @@ describe("server errors from the route wrapper", () => {
     await errorWritesSettled()
     const [group] = await groupOf("charlie")
     const admin = await signedInAs("ADMIN")
-    const ignored = await callRoute(setStatus, "POST", "/x", { cookie: admin.cookie, params: { id: group!.id }, body: { status: "IGNORED" } })
+    const ignored = await callRoute(setStatus, "POST", "/x", {
+      cookie: admin.cookie,
+      params: { id: group!.id },
+      body: { status: "IGNORED" },
+    })
     expect(ignored.status).toBe(200)
     await throwFrom(handler, "ord_2")
     await throwFrom(handler, "ord_3")
@@ -112,7 +146,12 @@ describe("server errors from the route wrapper", () => {
 
   test("concurrent sightings of a new error make one group and lose no count", async () => {
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => recordError({ source: "server", error: Object.assign(new Error(`delta ${i} raced`), { stack: "Error\n    at raceMe (/srv/lib/race.ts:1:1)" }) })),
+      Array.from({ length: 12 }, (_, i) =>
+        recordError({
+          source: "server",
+          error: Object.assign(new Error(`delta ${i} raced`), { stack: "Error\n    at raceMe (/srv/lib/race.ts:1:1)" }),
+        }),
+      ),
     )
     expect(results.filter((r) => r?.created)).toHaveLength(1)
     const groups = await db.errorGroup.findMany({ where: { topFrame: "raceMe (lib/race.ts)" } })
@@ -122,7 +161,9 @@ describe("server errors from the route wrapper", () => {
   })
 
   test("recording never throws into its caller, and one error object is counted once", async () => {
-    await expect(recordError({ source: "server", error: new Error("echo"), at: new Date(Number.NaN) })).resolves.toBeNull()
+    await expect(
+      recordError({ source: "server", error: new Error("echo"), at: new Date(Number.NaN) }),
+    ).resolves.toBeNull()
     const error = new Error("foxtrot seen twice")
     expect(await recordError({ source: "server", error })).not.toBeNull()
     expect(await recordError({ source: "server", error })).toBeNull()
@@ -138,13 +179,26 @@ describe("Next's onRequestError", () => {
     try {
       await onRequestError(
         new Error("golf render failed for 42"),
-        { path: "/account/orders/42?tab=x", method: "GET", headers: { cookie: subscriber.cookie, "user-agent": "test" } },
-        { routerKind: "App Router", routePath: "/account/orders/[id]/page", routeType: "render", renderSource: "react-server-components", revalidateReason: undefined },
+        {
+          path: "/account/orders/42?tab=x",
+          method: "GET",
+          headers: { cookie: subscriber.cookie, "user-agent": "test" },
+        },
+        {
+          routerKind: "App Router",
+          routePath: "/account/orders/[id]/page",
+          routeType: "render",
+          renderSource: "react-server-components",
+          revalidateReason: undefined,
+        },
       )
     } finally {
       process.env.NEXT_RUNTIME = runtime
     }
-    const group = await db.errorGroup.findFirstOrThrow({ where: { message: "golf render failed for 42" }, include: { occurrences: true } })
+    const group = await db.errorGroup.findFirstOrThrow({
+      where: { message: "golf render failed for 42" },
+      include: { occurrences: true },
+    })
     expect(group).toMatchObject({ source: "server", count: 1, route: "/account/orders/[id]" })
     expect(group.occurrences.map((o) => o.userId)).toEqual([subscriber.user.id])
   })
@@ -158,27 +212,46 @@ const FIREFOX = `revealSeat@http://localhost:3000/_next/static/chunks/app/accoun
 onClick@http://localhost:3000/_next/static/chunks/app/account/page-99aa88bb77cc66dd.js:1:5100`
 
 describe("browser errors: POST /api/errors", () => {
-  const post = (body: unknown, headers: Record<string, string> = {}) => callRoute(reportBrowserError, "POST", "/api/errors", { body, headers })
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    callRoute(reportBrowserError, "POST", "/api/errors", { body, headers })
 
   test("Chrome's and Firefox's report of one bug are one group; the answer is 202", async () => {
     const subscriber = await signedInAs("SUBSCRIBER")
     const chrome = await callRoute(reportBrowserError, "POST", "/api/errors", {
       cookie: subscriber.cookie,
-      body: { name: "Error", message: "Seat 17 could not be revealed", stack: CHROME, url: "/account?token=secret", release: "ai-copilot-vibe@abc" },
+      body: {
+        name: "Error",
+        message: "Seat 17 could not be revealed",
+        stack: CHROME,
+        url: "/account?token=secret",
+        release: "ai-copilot-vibe@abc",
+      },
     })
     expect(chrome.status).toBe(202)
     expect(await chrome.text()).toBe("")
-    expect((await post({ name: "Error", message: "Seat 23 could not be revealed", stack: FIREFOX, url: "/account" })).status).toBe(202)
-    const groups = await db.errorGroup.findMany({ where: { source: "browser", message: { contains: "could not be revealed" } }, include: { occurrences: { orderBy: { at: "asc" } } } })
+    expect(
+      (await post({ name: "Error", message: "Seat 23 could not be revealed", stack: FIREFOX, url: "/account" })).status,
+    ).toBe(202)
+    const groups = await db.errorGroup.findMany({
+      where: { source: "browser", message: { contains: "could not be revealed" } },
+      include: { occurrences: { orderBy: { at: "asc" } } },
+    })
     expect(groups).toHaveLength(1)
-    expect(groups[0]).toMatchObject({ count: 2, route: "/account", topFrame: "revealSeat (_next/static/chunks/app/account/page-<chunk>.js)" })
+    expect(groups[0]).toMatchObject({
+      count: 2,
+      route: "/account",
+      topFrame: "revealSeat (_next/static/chunks/app/account/page-<chunk>.js)",
+    })
     expect(groups[0]!.occurrences.map((o) => [o.userId, o.route, o.release])).toEqual([
       [subscriber.user.id, "/account", "ai-copilot-vibe@abc"],
       [null, "/account", appRelease()],
     ])
     // A staff member's browser error is not an audited staff write.
     const staff = await signedInAs("SUPPORT")
-    const fromStaff = await callRoute(reportBrowserError, "POST", "/api/errors", { cookie: staff.cookie, body: { message: "hotel", url: "/admin" } })
+    const fromStaff = await callRoute(reportBrowserError, "POST", "/api/errors", {
+      cookie: staff.cookie,
+      body: { message: "hotel", url: "/admin" },
+    })
     expect(fromStaff.status).toBe(202)
     expect(await db.auditLog.count({ where: { actorId: staff.user.id } })).toBe(0)
   })
@@ -199,31 +272,70 @@ describe("browser errors: POST /api/errors", () => {
     const headers = { "x-forwarded-for": "198.51.100.77" }
     for (let i = 0; i < 20; i++) expect((await post({ message: `juliet ${i}`, url: "/" }, headers)).status).toBe(202)
     expect((await post({ message: "juliet again", url: "/" }, headers)).status).toBe(429)
-    expect((await post({ message: "juliet elsewhere", url: "/" }, { "x-forwarded-for": "198.51.100.78" })).status).toBe(202)
+    expect((await post({ message: "juliet elsewhere", url: "/" }, { "x-forwarded-for": "198.51.100.78" })).status).toBe(
+      202,
+    )
   })
 })
 
 describe("the staff API", () => {
   test("lists by status, most frequent first when asked, and refuses support staff", async () => {
-    for (const [word, times] of [["kilo", 1], ["lima", 3]] as const) {
+    for (const [word, times] of [
+      ["kilo", 1],
+      ["lima", 3],
+    ] as const) {
       for (let i = 0; i < times; i++) await recordError({ source: "server", error: new Error(`${word} failure`) })
     }
     const engineer = await signedInAs("ENGINEER")
-    const byCount = await (await callRoute(listGroups, "GET", "/api/admin/errors?sort=count&status=OPEN&pageSize=200", { cookie: engineer.cookie })).json()
+    const byCount = await (
+      await callRoute(listGroups, "GET", "/api/admin/errors?sort=count&status=OPEN&pageSize=200", {
+        cookie: engineer.cookie,
+      })
+    ).json()
     const names = byCount.items.map((item: { message: string }) => item.message)
     expect(names.indexOf("lima failure")).toBeLessThan(names.indexOf("kilo failure"))
     expect(byCount.items.every((item: { status: string }) => item.status === "OPEN")).toBe(true)
-    const resolvedOnly = await (await callRoute(listGroups, "GET", "/api/admin/errors?status=RESOLVED", { cookie: engineer.cookie })).json()
+    const resolvedOnly = await (
+      await callRoute(listGroups, "GET", "/api/admin/errors?status=RESOLVED", { cookie: engineer.cookie })
+    ).json()
     expect(resolvedOnly.items.every((item: { status: string }) => item.status === "RESOLVED")).toBe(true)
-    expect((await callRoute(listGroups, "GET", "/api/admin/errors?status=BROKEN", { cookie: engineer.cookie })).status).toBe(422)
+    expect(
+      (await callRoute(listGroups, "GET", "/api/admin/errors?status=BROKEN", { cookie: engineer.cookie })).status,
+    ).toBe(422)
 
     const support = await signedInAs("SUPPORT")
     expect((await callRoute(listGroups, "GET", "/api/admin/errors", { cookie: support.cookie })).status).toBe(403)
     const kilo = await db.errorGroup.findFirstOrThrow({ where: { message: "kilo failure" } })
-    expect((await callRoute(setStatus, "POST", "/x", { cookie: support.cookie, params: { id: kilo.id }, body: { status: "RESOLVED" } })).status).toBe(403)
-    expect((await callRoute(setStatus, "POST", "/x", { cookie: engineer.cookie, params: { id: kilo.id }, body: { status: "FIXED" } })).status).toBe(422)
-    expect((await callRoute(setStatus, "POST", "/x", { cookie: engineer.cookie, params: { id: "nope" }, body: { status: "RESOLVED" } })).status).toBe(404)
-    expect((await callRoute(getGroup, "GET", "/x", { cookie: engineer.cookie, params: { id: "nope" } })).status).toBe(404)
+    expect(
+      (
+        await callRoute(setStatus, "POST", "/x", {
+          cookie: support.cookie,
+          params: { id: kilo.id },
+          body: { status: "RESOLVED" },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await callRoute(setStatus, "POST", "/x", {
+          cookie: engineer.cookie,
+          params: { id: kilo.id },
+          body: { status: "FIXED" },
+        })
+      ).status,
+    ).toBe(422)
+    expect(
+      (
+        await callRoute(setStatus, "POST", "/x", {
+          cookie: engineer.cookie,
+          params: { id: "nope" },
+          body: { status: "RESOLVED" },
+        })
+      ).status,
+    ).toBe(404)
+    expect((await callRoute(getGroup, "GET", "/x", { cookie: engineer.cookie, params: { id: "nope" } })).status).toBe(
+      404,
+    )
     expect((await db.errorGroup.findUniqueOrThrow({ where: { id: kilo.id } })).status).toBe("OPEN")
   })
 })

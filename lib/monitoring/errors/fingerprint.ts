@@ -35,5 +35,9 @@ export function fingerprint(source: ErrorSource, error: ErrorShape): Fingerprint
   const normalisedMessage = normaliseMessage(error.message)
   const frame = topFrame(parseStack(error.stack))
   const key = [source, error.name.trim() || "Error", normalisedMessage, frame ?? ""].join("\n")
-  return { fingerprint: createHash("sha256").update(key).digest("hex").slice(0, 40), normalisedMessage, topFrame: frame }
+  return {
+    fingerprint: createHash("sha256").update(key).digest("hex").slice(0, 40),
+    normalisedMessage,
+    topFrame: frame,
+  }
 }

@@ -59,10 +59,18 @@ const listSelect = {
 export async function listErrorGroups(filter: ErrorGroupFilter): Promise<ErrorGroupPage> {
   const where: Prisma.ErrorGroupWhereInput = { status: filter.status }
   const orderBy: Prisma.ErrorGroupOrderByWithRelationInput[] =
-    filter.sort === "count" ? [{ count: "desc" }, { lastSeenAt: "desc" }, { id: "asc" }] : [{ lastSeenAt: "desc" }, { id: "asc" }]
+    filter.sort === "count"
+      ? [{ count: "desc" }, { lastSeenAt: "desc" }, { id: "asc" }]
+      : [{ lastSeenAt: "desc" }, { id: "asc" }]
   const [total, groups] = await db.$transaction([
     db.errorGroup.count({ where }),
-    db.errorGroup.findMany({ where, orderBy, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: listSelect }),
+    db.errorGroup.findMany({
+      where,
+      orderBy,
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      select: listSelect,
+    }),
   ])
   const affected = await affectedUsers(groups.map((group) => group.id))
   return paged(
@@ -74,13 +82,21 @@ export async function listErrorGroups(filter: ErrorGroupFilter): Promise<ErrorGr
 
 /** One group with its trend, affected users and latest occurrences; null when unknown. */
 export async function getErrorGroup(id: string, now = new Date()): Promise<ErrorGroupDetail | null> {
-  const group = await db.errorGroup.findUnique({ where: { id }, select: { ...listSelect, fingerprint: true, sampleStack: true } })
+  const group = await db.errorGroup.findUnique({
+    where: { id },
+    select: { ...listSelect, fingerprint: true, sampleStack: true },
+  })
   if (!group) return null
   const [affected, hourly, daily, recent] = await Promise.all([
     affectedUsers([id]),
     trend(id, now, "hour", 24),
     trend(id, now, "day", 30),
-    db.errorOccurrence.findMany({ where: { groupId: id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 20, select: { at: true, userId: true, route: true, release: true } }),
+    db.errorOccurrence.findMany({
+      where: { groupId: id },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: 20,
+      select: { at: true, userId: true, route: true, release: true },
+    }),
   ])
   return { ...group, affectedUsers: affected.get(id) ?? 0, hourly, daily, recent }
 }

@@ -17,7 +17,14 @@ export type ErrorReport = {
   at?: Date
 }
 
-export type RecordedError = { groupId: string; fingerprint: string; status: ErrorGroupStatus; count: number; created: boolean; regressed: boolean }
+export type RecordedError = {
+  groupId: string
+  fingerprint: string
+  status: ErrorGroupStatus
+  count: number
+  created: boolean
+  regressed: boolean
+}
 
 const MAX_NAME = 200
 const MAX_MESSAGE = 2000
@@ -34,11 +41,16 @@ export function describeError(error: unknown): ErrorShape {
   if (error instanceof Error) return { name: error.name || "Error", message: error.message, stack: error.stack ?? null }
   if (error && typeof error === "object") {
     const { name, message, stack } = error as Record<string, unknown>
-    if (typeof message === "string") return { name: typeof name === "string" && name ? name : "Error", message, stack: typeof stack === "string" ? stack : null }
+    if (typeof message === "string")
+      return {
+        name: typeof name === "string" && name ? name : "Error",
+        message,
+        stack: typeof stack === "string" ? stack : null,
+      }
   }
   let text: string
   try {
-    text = typeof error === "string" ? error : JSON.stringify(error) ?? String(error)
+    text = typeof error === "string" ? error : (JSON.stringify(error) ?? String(error))
   } catch {
     text = String(error)
   }
@@ -59,13 +71,18 @@ export async function recordError(report: ErrorReport): Promise<RecordedError | 
       store[SEEN].add(report.error)
     }
     const described = describeError(report.error)
-    const shape = report.source === "server" && described.stack ? { ...described, stack: symbolicateStack(described.stack, process.cwd()) } : described
+    const shape =
+      report.source === "server" && described.stack
+        ? { ...described, stack: symbolicateStack(described.stack, process.cwd()) }
+        : described
     const { fingerprint: key, topFrame } = fingerprint(report.source, shape)
     const at = report.at ?? new Date()
     const release = clip(report.release ?? appRelease(), 200)
     const route = clip(report.route ?? null, MAX_ROUTE)
     const userId = report.userId ?? null
-    const rows = await db.$queryRaw<Array<{ id: string; status: ErrorGroupStatus; count: number; inserted: boolean; regressed_at: Date | null }>>`
+    const rows = await db.$queryRaw<
+      Array<{ id: string; status: ErrorGroupStatus; count: number; inserted: boolean; regressed_at: Date | null }>
+    >`
       WITH g AS (
         INSERT INTO error_groups (id, fingerprint, source, name, message, top_frame, route, release, count, first_seen_at, last_seen_at, status, sample_stack)
         VALUES (${randomUUID()}, ${key}, ${report.source}, ${clip(shape.name, MAX_NAME)}, ${clip(shape.message, MAX_MESSAGE)}, ${topFrame},

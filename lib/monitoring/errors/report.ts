@@ -31,7 +31,9 @@ export function startErrorRecording(): void {
   const current = state()
   if (current.unsubscribe) return
   current.unsubscribe = onRequestFailed((failure) => {
-    track(reportServerError(failure.error, { route: failure.route, userId: failure.userId, requestId: failure.requestId }))
+    track(
+      reportServerError(failure.error, { route: failure.route, userId: failure.userId, requestId: failure.requestId }),
+    )
   })
 }
 
@@ -58,10 +60,18 @@ export type UserIdOf = (headers: NodeJS.Dict<string | string[]>) => Promise<stri
  * Next's onRequestError: an error the wrapper never saw. Route is the file's pattern; `userIdOf`
  * is the edge's reading of the caller (lib/http/authenticate.ts), which monitoring does not do itself.
  */
-export async function reportNextRequestError(args: Parameters<Instrumentation.onRequestError>, userIdOf: UserIdOf): Promise<RecordedError | null> {
+export async function reportNextRequestError(
+  args: Parameters<Instrumentation.onRequestError>,
+  userIdOf: UserIdOf,
+): Promise<RecordedError | null> {
   const [error, request, context] = args
   captureNextRequestError(...args)
-  return recordError({ source: "server", error, route: routeFromPath(context.routePath), userId: await userIdOf(request.headers) })
+  return recordError({
+    source: "server",
+    error,
+    route: routeFromPath(context.routePath),
+    userId: await userIdOf(request.headers),
+  })
 }
 
 /** "/admin/errors/[id]/page", "/(marketing)/pricing/page" → "/admin/errors/[id]", "/pricing". */

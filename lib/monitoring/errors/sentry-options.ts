@@ -8,7 +8,10 @@ export const sentryCommonOptions = {
   dataCollection: {
     userInfo: false,
     cookies: false,
-    httpHeaders: { request: { deny: ["authorization", "cookie", "x-forwarded-for", "x-real-ip"] }, response: { deny: ["set-cookie"] } },
+    httpHeaders: {
+      request: { deny: ["authorization", "cookie", "x-forwarded-for", "x-real-ip"] },
+      response: { deny: ["set-cookie"] },
+    },
     httpBodies: [],
     urlQueryParams: false,
     databaseQueryData: false,

@@ -39,7 +39,10 @@ test("with SENTRY_DSN, a captured server error reaches the DSN's host with the r
     process.env.SENTRY_RELEASE = "ai-copilot-vibe@test-release"
     resetEnvCache()
     expect(await initSentry()).toBe(true)
-    expect(sentry()?.getClient()?.getOptions()).toMatchObject({ release: "ai-copilot-vibe@test-release", tracesSampleRate: 0 })
+    expect(sentry()?.getClient()?.getOptions()).toMatchObject({
+      release: "ai-copilot-vibe@test-release",
+      tracesSampleRate: 0,
+    })
     captureServerError(new Error("sentry sees this"), { route: "/api/test/[id]", userId: "user_1", requestId: "req-1" })
     await sentry()!.flush(5000)
     const sent = envelopes.join("\n")

@@ -30,7 +30,12 @@ function builtApp(): string {
   mkdirSync(chunks, { recursive: true })
   writeFileSync(path.join(chunks, "[root-of-the-server]__0lm4_qtj79yk0._.js"), "/* minified */")
   // Segment: generated column 1556 → source 0, original line 2, column 8 (all zero-based).
-  const map = { version: 3, sources: ["../../../../app/boom/page.tsx"], names: [], mappings: [vlq(1556), vlq(0), vlq(2), vlq(8)].join("") }
+  const map = {
+    version: 3,
+    sources: ["../../../../app/boom/page.tsx"],
+    names: [],
+    mappings: [vlq(1556), vlq(0), vlq(2), vlq(8)].join(""),
+  }
   writeFileSync(path.join(chunks, "[root-of-the-server]__0lm4_qtj79yk0._.js.map"), JSON.stringify(map))
   return root
 }
@@ -50,7 +55,9 @@ test("frames in minified build chunks point back at the source file; paths lose 
     "    at .next/server/chunks/ssr/missing._.js:1:1",
   ])
   // Grouped by our file, not by the chunk.
-  expect(fingerprint("server", { name: "Error", message: "page boom 456", stack: symbolicateStack(stack, root) }).topFrame).toBe("app/boom/page.tsx")
+  expect(
+    fingerprint("server", { name: "Error", message: "page boom 456", stack: symbolicateStack(stack, root) }).topFrame,
+  ).toBe("app/boom/page.tsx")
 })
 
 test("files outside the build folder are never read", () => {

@@ -32,7 +32,9 @@ export function symbolicateStack(stack: string, root: string): string {
       if (frames > MAX_FRAMES || !file!.startsWith(buildDir)) return relative(line, root)
       const entry = mapFor(file!)?.findEntry(Number(lineNumber) - 1, Number(column) - 1)
       if (!entry || !("originalSource" in entry) || !entry.originalSource) return relative(line, root)
-      const source = /^[a-z][a-z0-9+.-]*:/i.test(entry.originalSource) ? entry.originalSource : path.resolve(path.dirname(file!), entry.originalSource)
+      const source = /^[a-z][a-z0-9+.-]*:/i.test(entry.originalSource)
+        ? entry.originalSource
+        : path.resolve(path.dirname(file!), entry.originalSource)
       // The minified function name would only differ from build to build: the file says more.
       return relative(`${at}${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`, root)
     })

@@ -22,7 +22,8 @@ export function parseStack(stack: string | null | undefined): StackFrame[] {
       continue
     }
     const gecko = GECKO_FRAME.exec(line)
-    if (gecko && LINE_COLUMN.test(gecko[2]!.trim())) frames.push({ fn: functionName(gecko[1]!), file: normaliseFile(gecko[2]!) })
+    if (gecko && LINE_COLUMN.test(gecko[2]!.trim()))
+      frames.push({ fn: functionName(gecko[1]!), file: normaliseFile(gecko[2]!) })
   }
   return frames
 }
@@ -33,7 +34,10 @@ export function parseStack(stack: string | null | undefined): StackFrame[] {
  * change with every build, so those count as anonymous.
  */
 export function functionName(raw: string): string {
-  let name = raw.trim().replace(/^(?:async|new)\s+/, "").replace(/\s*\[as [^\]]+\]$/, "")
+  let name = raw
+    .trim()
+    .replace(/^(?:async|new)\s+/, "")
+    .replace(/\s*\[as [^\]]+\]$/, "")
   name = name.replace(/[</]+$/, "")
   name = name.split(/[./]/).at(-1) ?? ""
   if (name === "<anonymous>" || name === "anonymous" || name === "global code" || name === "eval") return ""
@@ -43,7 +47,9 @@ export function functionName(raw: string): string {
 /** The file, without origin, query, line and column, bundler prefixes or content hashes. */
 export function normaliseFile(location: string): string {
   let file = location.trim().replace(LINE_COLUMN, "")
-  file = file.replace(/^webpack-internal:\/\/\/(?:\([^)]*\)\/)?/, "").replace(/^(?:webpack|turbopack):\/\/(?:\/[^/]*)?\//, "")
+  file = file
+    .replace(/^webpack-internal:\/\/\/(?:\([^)]*\)\/)?/, "")
+    .replace(/^(?:webpack|turbopack):\/\/(?:\/[^/]*)?\//, "")
   if (/^(?:chrome|moz|safari(?:-web)?)-extension:/.test(file)) return file
   file = file.replace(/^file:\/\//, "").replace(/^https?:\/\/[^/]+/i, "")
   file = file.replace(/[?#].*$/, "")
@@ -52,7 +58,9 @@ export function normaliseFile(location: string): string {
   if (!build) return file.replace(/^.*?\/(?=(?:app|lib|components|node_modules)\/)/, "").replace(/^\.\//, "")
   file = file.slice(build.index + (file[build.index] === "/" ? 1 : 0))
   const slash = file.lastIndexOf("/")
-  const dir = file.slice(0, slash + 1).replace(/(?<=\/)[^/]*\d[^/]*(?=\/)/g, (segment) => (segment.length >= 8 ? "<hash>" : segment))
+  const dir = file
+    .slice(0, slash + 1)
+    .replace(/(?<=\/)[^/]*\d[^/]*(?=\/)/g, (segment) => (segment.length >= 8 ? "<hash>" : segment))
   return dir + chunkName(file.slice(slash + 1))
 }
 
@@ -69,7 +77,8 @@ function chunkName(name: string): string {
   return /\d/.test(name.replace(/\.[cm]?js$/, "")) ? "<chunk>" : name
 }
 
-const WEBPACK_NAMED_CHUNK = /^(page|layout|route|error|global-error|not-found|loading|template|default|framework|main|main-app|webpack|polyfills)-[\w-]+\.js$/
+const WEBPACK_NAMED_CHUNK =
+  /^(page|layout|route|error|global-error|not-found|loading|template|default|framework|main|main-app|webpack|polyfills)-[\w-]+\.js$/
 
 /** Not ours: dependencies, Node's and the engine's internals, Next's runtime, browser extensions. */
 export function isInApp(frame: StackFrame): boolean {
@@ -78,7 +87,11 @@ export function isInApp(frame: StackFrame): boolean {
   if (/(?:^|[/_])node_modules(?:[/_]|$)/.test(file)) return false
   if (/^(?:node:|internal\/|events\.js|timers\.js)/.test(file)) return false
   if (/^(?:chrome|moz|safari(?:-web)?)-extension:/.test(file) || file.startsWith("eval ")) return false
-  if (/(?:^|\/)next\/dist\//.test(file) || /_next\/static\/chunks\/(?:framework|main|main-app|webpack|polyfills)-<chunk>/.test(file)) return false
+  if (
+    /(?:^|\/)next\/dist\//.test(file) ||
+    /_next\/static\/chunks\/(?:framework|main|main-app|webpack|polyfills)-<chunk>/.test(file)
+  )
+    return false
   if (/\[turbopack\]|\[externals\]/.test(file)) return false
   return true
 }

@@ -1,7 +1,14 @@
 import { countFailedDeliveries } from "@/lib/billing/webhooks/queries"
 import { deliveryProblemCounts, type DeliveryProblems } from "@/lib/email/queries"
 import { ordersNearDeadline, type DeadlineWatch } from "@/lib/orders/queries"
-import { recentSecurityEvents, securityEventCounts, securityEventSeries, type SecurityCounts, type SecurityEventItem, type SecurityPoint } from "@/lib/security/queries"
+import {
+  recentSecurityEvents,
+  securityEventCounts,
+  securityEventSeries,
+  type SecurityCounts,
+  type SecurityEventItem,
+  type SecurityPoint,
+} from "@/lib/security/queries"
 import { listErrorGroups, type ErrorGroupListItem } from "../errors/queries"
 import type { TimeRange } from "../uptime/figures"
 
@@ -21,7 +28,11 @@ export type ErrorsSection = {
 
 export async function loadErrors(range: TimeRange): Promise<ErrorsSection> {
   const page = await listErrorGroups({ status: "OPEN", sort: "last_seen", page: 1, pageSize: 20 })
-  const groups = [...page.items].sort((a, b) => Number(b.regressedAt !== null) - Number(a.regressedAt !== null) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime())
+  const groups = [...page.items].sort(
+    (a, b) =>
+      Number(b.regressedAt !== null) - Number(a.regressedAt !== null) ||
+      b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
+  )
   return { openTotal: page.total, seenInRange: groups.filter((group) => group.lastSeenAt >= range.from).length, groups }
 }
 
@@ -41,9 +52,18 @@ export async function loadBusiness(range: TimeRange): Promise<BusinessSection> {
   return { failedWebhooks: { lastHour, inRange }, email, deadlines }
 }
 
-export type SecuritySection = { counts: SecurityCounts; stepSeconds: number; points: SecurityPoint[]; recent: SecurityEventItem[] }
+export type SecuritySection = {
+  counts: SecurityCounts
+  stepSeconds: number
+  points: SecurityPoint[]
+  recent: SecurityEventItem[]
+}
 
 export async function loadSecurity(range: TimeRange): Promise<SecuritySection> {
-  const [counts, series, recent] = await Promise.all([securityEventCounts(range), securityEventSeries(range, 60), recentSecurityEvents(range, 10)])
+  const [counts, series, recent] = await Promise.all([
+    securityEventCounts(range),
+    securityEventSeries(range, 60),
+    recentSecurityEvents(range, 10),
+  ])
   return { counts, stepSeconds: series.stepSeconds, points: series.points, recent }
 }

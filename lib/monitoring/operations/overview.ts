@@ -1,8 +1,25 @@
 import { webVitalsP75ByPage } from "@/lib/analytics/reports/web-vitals"
 import { presetRange, type RangePreset } from "../time-range"
-import { loadBusiness, loadErrors, loadSecurity, type BusinessSection, type ErrorsSection, type SecuritySection } from "./business"
+import {
+  loadBusiness,
+  loadErrors,
+  loadSecurity,
+  type BusinessSection,
+  type ErrorsSection,
+  type SecuritySection,
+} from "./business"
 import type { OperationsQuery } from "./schemas"
-import { loadJobs, loadRequests, loadResources, loadUptime, measureRoundTrip, type JobsSection, type RequestsSection, type ResourcesSection, type UptimeSection } from "./system"
+import {
+  loadJobs,
+  loadRequests,
+  loadResources,
+  loadUptime,
+  measureRoundTrip,
+  type JobsSection,
+  type RequestsSection,
+  type ResourcesSection,
+  type UptimeSection,
+} from "./system"
 
 // Everything the operations dashboard shows for one time range: the page and
 // GET /api/admin/operations both call operationsOverview, so a figure is the same in both.

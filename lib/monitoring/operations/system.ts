@@ -3,10 +3,23 @@ import { integrations } from "@/lib/env"
 import { jobOverview, type JobOverview } from "@/lib/jobs/overview"
 import { queueDepths, queueLag, type JobRunRow, type QueueDepth, type QueueLag } from "@/lib/jobs/queries"
 import type { Component } from "../uptime/probes"
-import { requestSeries, routeTable, type Resolution, type RouteRow, type RouteSort, type SeriesPoint } from "../requests/queries"
+import {
+  requestSeries,
+  routeTable,
+  type Resolution,
+  type RouteRow,
+  type RouteSort,
+  type SeriesPoint,
+} from "../requests/queries"
 import { latestResourceSamples, resourceSeries, type LatestSample, type ResourcePoint } from "../resources/queries"
 import type { TimeRange, UptimeFigure, UptimeWindowKey } from "../uptime/figures"
-import { componentStatuses, probeLatencySeries, uptimeSummary, type ComponentStatus, type LatencyPoint } from "../uptime/queries"
+import {
+  componentStatuses,
+  probeLatencySeries,
+  uptimeSummary,
+  type ComponentStatus,
+  type LatencyPoint,
+} from "../uptime/queries"
 
 // The operations dashboard's system sections: requests, uptime, resources and jobs. Each reads
 // the other monitoring modules' query functions and adds only totals and labels.
@@ -27,13 +40,21 @@ export async function loadRequests(range: TimeRange, sort: RouteSort): Promise<R
   return {
     resolution: series.resolution,
     points: series.points,
-    totals: { requests, errors5xx, perSecond: requests / seconds, errorRate: requests > 0 ? errors5xx / requests : null },
+    totals: {
+      requests,
+      errors5xx,
+      perSecond: requests / seconds,
+      errorRate: requests > 0 ? errors5xx / requests : null,
+    },
     sort,
     routes,
   }
 }
 
-export type ComponentHealth = ComponentStatus & { configured: boolean; uptime: Record<UptimeWindowKey, UptimeFigure> | null }
+export type ComponentHealth = ComponentStatus & {
+  configured: boolean
+  uptime: Record<UptimeWindowKey, UptimeFigure> | null
+}
 
 export type UptimeSection = { components: ComponentHealth[]; latency: LatencyPoint[] }
 
@@ -45,10 +66,18 @@ function isConfigured(component: Component): boolean {
 }
 
 export async function loadUptime(range: TimeRange): Promise<UptimeSection> {
-  const [statuses, uptime, latency] = await Promise.all([componentStatuses(range.to), uptimeSummary(range.to), probeLatencySeries(range, { maxPoints: 120 })])
+  const [statuses, uptime, latency] = await Promise.all([
+    componentStatuses(range.to),
+    uptimeSummary(range.to),
+    probeLatencySeries(range, { maxPoints: 120 }),
+  ])
   const uptimeOf = new Map(uptime.map((u) => [u.component, u.windows]))
   return {
-    components: statuses.map((status) => ({ ...status, configured: isConfigured(status.component), uptime: uptimeOf.get(status.component) ?? null })),
+    components: statuses.map((status) => ({
+      ...status,
+      configured: isConfigured(status.component),
+      uptime: uptimeOf.get(status.component) ?? null,
+    })),
     latency,
   }
 }
@@ -75,7 +104,10 @@ export async function measureRoundTrip(): Promise<number> {
 }
 
 export async function loadResources(range: TimeRange, roundTripMs: number): Promise<ResourcesSection> {
-  const [instances, series] = await Promise.all([latestResourceSamples({ now: range.to, since: range.from }), resourceSeries(range, { maxPoints: 120 })])
+  const [instances, series] = await Promise.all([
+    latestResourceSamples({ now: range.to, since: range.from }),
+    resourceSeries(range, { maxPoints: 120 }),
+  ])
   const newest = instances[0] ?? null
   return {
     instances,
@@ -103,7 +135,13 @@ async function loadQueue(): Promise<QueueState> {
     return { available: true, lag, depths }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { available: false, reason: /pgboss/.test(message) && /does not exist/.test(message) ? "The job queue has not been installed yet: no instance has started the runner." : "The job queue could not be read." }
+    return {
+      available: false,
+      reason:
+        /pgboss/.test(message) && /does not exist/.test(message)
+          ? "The job queue has not been installed yet: no instance has started the runner."
+          : "The job queue could not be read.",
+    }
   }
 }
 

@@ -14,7 +14,17 @@ test("requests in one minute add into one row: counts by status class, sum and b
   const rows = acc.drain()
   expect(rows).toHaveLength(3)
   const [get, post, next] = rows
-  expect(get).toMatchObject({ minute: t0, route: "/api/health", method: "GET", count: 4, status2xx: 1, status3xx: 1, status4xx: 1, status5xx: 1, sumMs: 122 })
+  expect(get).toMatchObject({
+    minute: t0,
+    route: "/api/health",
+    method: "GET",
+    count: 4,
+    status2xx: 1,
+    status3xx: 1,
+    status4xx: 1,
+    status5xx: 1,
+    sumMs: 122,
+  })
   expect(get!.buckets[2]).toBe(1)
   expect(get!.buckets[7]).toBe(2)
   expect(get!.buckets[14]).toBe(1)
@@ -33,7 +43,12 @@ test("past the cap of distinct routes in a minute, new routes are counted as 'ot
   acc.record("/a", "GET", 200, 1, t0) // already known: keeps its own row
   acc.record("/c", "GET", 200, 1, t0 + 60_000) // a new minute has room again
   const rows = acc.drain()
-  expect(rows.map((r) => [r.route, r.count])).toEqual([["/a", 2], ["/b", 1], [OTHER_ROUTE, 2], ["/c", 1]])
+  expect(rows.map((r) => [r.route, r.count])).toEqual([
+    ["/a", 2],
+    ["/b", 1],
+    [OTHER_ROUTE, 2],
+    ["/c", 1],
+  ])
 })
 
 test("rows put back after a failed flush add to what was recorded since", () => {
@@ -51,7 +66,20 @@ test("rows put back after a failed flush add to what was recorded since", () => 
 
 test("rows kept back are bounded: the oldest minutes go first", () => {
   const acc = new RequestAccumulator({ maxRetainedRows: 2 })
-  acc.restore([0, 1, 2].map((i) => ({ minute: t0 + i * 60_000, route: "/a", method: "GET", count: 1, status2xx: 1, status3xx: 0, status4xx: 0, status5xx: 0, sumMs: 1, buckets: [1] })))
+  acc.restore(
+    [0, 1, 2].map((i) => ({
+      minute: t0 + i * 60_000,
+      route: "/a",
+      method: "GET",
+      count: 1,
+      status2xx: 1,
+      status3xx: 0,
+      status4xx: 0,
+      status5xx: 0,
+      sumMs: 1,
+      buckets: [1],
+    })),
+  )
   expect(acc.droppedRows).toBe(1)
   expect(acc.drain().map((r) => r.minute)).toEqual([t0 + 60_000, t0 + 120_000])
 })

@@ -78,7 +78,8 @@ export class RequestAccumulator {
   /** Takes every row out (oldest minute first); recording starts afresh. */
   drain(): MetricRow[] {
     const rows: MetricRow[] = []
-    for (const minute of [...this.minutes.keys()].sort((a, b) => a - b)) rows.push(...this.minutes.get(minute)!.values())
+    for (const minute of [...this.minutes.keys()].sort((a, b) => a - b))
+      rows.push(...this.minutes.get(minute)!.values())
     this.minutes = new Map()
     this.lastMinute = -1
     this.lastSlot = undefined
@@ -123,7 +124,18 @@ export class RequestAccumulator {
 }
 
 function newRow(minute: number, route: string, method: string): MetricRow {
-  return { minute, route, method, count: 0, status2xx: 0, status3xx: 0, status4xx: 0, status5xx: 0, sumMs: 0, buckets: new Array<number>(BUCKET_COUNT).fill(0) }
+  return {
+    minute,
+    route,
+    method,
+    count: 0,
+    status2xx: 0,
+    status3xx: 0,
+    status4xx: 0,
+    status5xx: 0,
+    sumMs: 0,
+    buckets: new Array<number>(BUCKET_COUNT).fill(0),
+  }
 }
 
 export function addInto(target: MetricRow, row: MetricRow): void {

@@ -8,7 +8,10 @@
 // Bucket 0 holds [0, 1] ms, bucket i (1…32) holds (BOUNDS[i-1], BOUNDS[i]] and the last bucket
 // (index 33) holds everything above 65 536 ms.
 
-export const BOUNDS: readonly number[] = Array.from({ length: 33 }, (_, i) => 2 ** Math.floor(i / 2) * (i % 2 === 0 ? 1 : 1.5))
+export const BOUNDS: readonly number[] = Array.from(
+  { length: 33 },
+  (_, i) => 2 ** Math.floor(i / 2) * (i % 2 === 0 ? 1 : 1.5),
+)
 /** Number of slots in a histogram: one per bound plus the overflow slot. */
 export const BUCKET_COUNT = BOUNDS.length + 1
 

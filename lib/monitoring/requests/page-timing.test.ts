@@ -18,7 +18,10 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://x")
     const route = url.searchParams.get("route")
-    if (route) Object.assign(request, { [Symbol.for("NextInternalRequestMeta")]: { match: { definition: { pathname: route } } } })
+    if (route)
+      Object.assign(request, {
+        [Symbol.for("NextInternalRequestMeta")]: { match: { definition: { pathname: route } } },
+      })
     const wrapped = url.searchParams.get("wrapped")
     if (wrapped) {
       markTimedByWrapper(wrapped) // the wrapper's listener runs before the response is written

@@ -48,7 +48,12 @@ export function startPageTiming(record: (timing: PageTiming) => void): () => voi
     if (typeof id === "string" && timedByWrapper.delete(id)) return
     const route = routeOf(request)
     if (!route) return
-    record({ route, method: request.method ?? "GET", status: response.statusCode, durationMs: performance.now() - started })
+    record({
+      route,
+      method: request.method ?? "GET",
+      status: response.statusCode,
+      durationMs: performance.now() - started,
+    })
   }
   subscribe("http.server.request.start", onStart)
   subscribe("http.server.response.finish", onFinish)

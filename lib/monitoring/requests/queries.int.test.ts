@@ -29,8 +29,14 @@ test("the resolution follows the length of the range", () => {
   expect(resolutionFor(date(10, 0), date(12, 0))).toEqual({ table: "minute", stepSeconds: 60 })
   expect(resolutionFor(date(10, 0), date(20, 0))).toEqual({ table: "minute", stepSeconds: 300 })
   expect(resolutionFor(date(10, 0), new Date(at(10, 0) + 5 * 86_400_000))).toEqual({ table: "hour", stepSeconds: 3600 })
-  expect(resolutionFor(date(10, 0), new Date(at(10, 0) + 30 * 86_400_000))).toEqual({ table: "hour", stepSeconds: 21_600 })
-  expect(resolutionFor(date(10, 0), new Date(at(10, 0) + 90 * 86_400_000))).toEqual({ table: "hour", stepSeconds: 86_400 })
+  expect(resolutionFor(date(10, 0), new Date(at(10, 0) + 30 * 86_400_000))).toEqual({
+    table: "hour",
+    stepSeconds: 21_600,
+  })
+  expect(resolutionFor(date(10, 0), new Date(at(10, 0) + 90 * 86_400_000))).toEqual({
+    table: "hour",
+    stepSeconds: 86_400,
+  })
   expect(alignedStart(new Date(at(10, 2, 30)), 60)).toEqual(date(10, 2))
   expect(alignedStart(new Date(at(10, 7)), 300)).toEqual(date(10, 5))
 })
@@ -47,12 +53,26 @@ test("series over ten minutes: one point a minute, percentiles from both instanc
   expect(point.p50).toBe(20) // rank 2.5: 16 + 8 × 0.5 / 1
   expect(point.p95).toBe(352) // rank 4.75: 256 + 128 × 0.75 / 1
   expect(point.p99).toBeCloseTo(377.6, 10) // rank 4.95: 256 + 128 × 0.95
-  expect(points[0]).toEqual({ at: "2026-11-20T10:00:00.000Z", requests: 0, perSecond: 0, errors5xx: 0, errorRate: null, p50: null, p95: null, p99: null, meanMs: null })
+  expect(points[0]).toEqual({
+    at: "2026-11-20T10:00:00.000Z",
+    requests: 0,
+    perSecond: 0,
+    errors5xx: 0,
+    errorRate: null,
+    p50: null,
+    p95: null,
+    p99: null,
+    meanMs: null,
+  })
 })
 
 test("series over three days reads the hourly table and gives the same figures", async () => {
   const from = new Date(Date.UTC(2026, 10, 19, 12))
-  const { resolution, points } = await requestSeries({ from, to: new Date(from.getTime() + 3 * 86_400_000), route: "/q/a" })
+  const { resolution, points } = await requestSeries({
+    from,
+    to: new Date(from.getTime() + 3 * 86_400_000),
+    route: "/q/a",
+  })
   expect(resolution).toEqual({ table: "hour", stepSeconds: 3600 })
   expect(points).toHaveLength(72)
   const busy = points.filter((p) => p.requests > 0)

@@ -6,7 +6,13 @@ import { route } from "@/lib/http/route"
 import { callRoute } from "@/lib/testing/http"
 import { emptyBuckets } from "./histogram"
 import { type MetricRow, RequestAccumulator } from "./accumulator"
-import { flushRequestMetrics, processAccumulator, startRequestRecording, stopRequestRecording, writeMetricRows } from "./recording"
+import {
+  flushRequestMetrics,
+  processAccumulator,
+  startRequestRecording,
+  stopRequestRecording,
+  writeMetricRows,
+} from "./recording"
 
 const t0 = Date.UTC(2026, 10, 20, 10, 3) // 10:03 UTC
 const hour = new Date(Date.UTC(2026, 10, 20, 10))
@@ -18,7 +24,9 @@ afterEach(() => {
 })
 
 function minuteRow(route: string, minute = t0) {
-  return db.requestMetric.findUnique({ where: { minute_route_method: { minute: new Date(minute), route, method: "GET" } } })
+  return db.requestMetric.findUnique({
+    where: { minute_route_method: { minute: new Date(minute), route, method: "GET" } },
+  })
 }
 function hourRow(route: string) {
   return db.requestMetricHourly.findUnique({ where: { hour_route_method: { hour, route, method: "GET" } } })
@@ -59,7 +67,9 @@ test("a flush that failed is retried once its rows are back, without counting an
   const acc = new RequestAccumulator()
   acc.record("/t/retry", "GET", 200, 10, t0)
   acc.record("/t/retry", "GET", 500, 10, t0)
-  await expect(flushRequestMetrics(acc, async () => Promise.reject(new Error("database unreachable")))).rejects.toThrow("database unreachable")
+  await expect(flushRequestMetrics(acc, async () => Promise.reject(new Error("database unreachable")))).rejects.toThrow(
+    "database unreachable",
+  )
   expect(await minuteRow("/t/retry")).toBeNull()
   acc.record("/t/retry", "GET", 200, 20, t0 + 10_000) // recorded while the database was away
   expect(await flushRequestMetrics(acc)).toBe(1)
@@ -70,7 +80,8 @@ test("a flush that failed is retried once its rows are back, without counting an
 
 test("when a later batch fails, only the unwritten batches are retried", async () => {
   const acc = new RequestAccumulator({ maxRoutesPerMinute: 1000 })
-  for (let i = 0; i < 600; i++) acc.record(`/t/batch/${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`, "GET", 200, 10, t0)
+  for (let i = 0; i < 600; i++)
+    acc.record(`/t/batch/${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`, "GET", 200, 10, t0)
   let calls = 0
   const flaky = async (rows: readonly MetricRow[]) => {
     calls++
@@ -83,7 +94,11 @@ test("when a later batch fails, only the unwritten batches are retried", async (
   const [total] = await db.$queryRaw<{ rows: number; requests: number }[]>`
     SELECT count(*)::int AS rows, sum(count)::int AS requests FROM request_metrics WHERE route LIKE '/t/batch/%'`
   expect(total).toEqual({ rows: 600, requests: 600 })
-  const hourly = await db.requestMetricHourly.aggregate({ where: { route: { startsWith: "/t/batch/" } }, _sum: { count: true }, _count: true })
+  const hourly = await db.requestMetricHourly.aggregate({
+    where: { route: { startsWith: "/t/batch/" } },
+    _sum: { count: true },
+    _count: true,
+  })
   expect(hourly).toMatchObject({ _count: 600, _sum: { count: 600 } })
 })
 
@@ -94,7 +109,11 @@ test("a request through the route wrapper lands in request_metrics under its rou
   expect((await callRoute(byId, "GET", "/api/things/clx9f3k2a0000qz8h5v1c2d3e")).status).toBe(200)
   expect((await callRoute(byId, "GET", "/api/things/42")).status).toBe(200)
   await flushRequestMetrics()
-  const rows = await db.requestMetric.groupBy({ by: ["route", "method"], where: { route: { in: ["/api/health", "/api/things/[id]"] } }, _sum: { count: true, status2xx: true } })
+  const rows = await db.requestMetric.groupBy({
+    by: ["route", "method"],
+    where: { route: { in: ["/api/health", "/api/things/[id]"] } },
+    _sum: { count: true, status2xx: true },
+  })
   expect(rows.map((r) => [r.route, r.method, r._sum.count, r._sum.status2xx]).sort()).toEqual([
     ["/api/health", "GET", 1, 1],
     ["/api/things/[id]", "GET", 2, 2],
@@ -117,7 +136,10 @@ test("REQUEST_METRICS_TOGGLE=1: each SIGUSR2 switches recording (and Prometheus'
   const { toggleRecordingOnSignal } = await import("../recording-toggle")
   const { startPrometheusMetrics } = await import("../prometheus")
   const durations = startPrometheusMetrics().requestDuration
-  const observed = async () => (await durations.get()).values.find((value) => value.metricName === "http_request_duration_seconds_count" && value.labels.route === "/api/health")?.value ?? 0
+  const observed = async () =>
+    (await durations.get()).values.find(
+      (value) => value.metricName === "http_request_duration_seconds_count" && value.labels.route === "/api/health",
+    )?.value ?? 0
   startRequestRecording()
   processAccumulator().drain()
   const seen = await observed()
@@ -132,7 +154,11 @@ test("REQUEST_METRICS_TOGGLE=1: each SIGUSR2 switches recording (and Prometheus'
     expect(await observed()).toBe(seen)
     toggle("SIGUSR2") // on again: 1 request, recorded in both
     await callRoute(health, "GET", "/api/health")
-    expect(processAccumulator().drain().reduce((sum, row) => sum + row.count, 0)).toBe(1)
+    expect(
+      processAccumulator()
+        .drain()
+        .reduce((sum, row) => sum + row.count, 0),
+    ).toBe(1)
     expect(await observed()).toBe(seen + 1)
   } finally {
     process.removeListener("SIGUSR2", toggle)

@@ -16,7 +16,9 @@ const FLUSH_BATCH = 500
 
 // On globalThis: Next may load this module once for instrumentation and again inside a route's
 // bundle, and both must feed the same accumulator.
-const state = globalThis as unknown as { requestMetrics?: { accumulator: RequestAccumulator; unsubscribe?: () => void; reportedDrops: number } }
+const state = globalThis as unknown as {
+  requestMetrics?: { accumulator: RequestAccumulator; unsubscribe?: () => void; reportedDrops: number }
+}
 
 function processState() {
   state.requestMetrics ??= { accumulator: new RequestAccumulator(), reportedDrops: 0 }
@@ -28,7 +30,10 @@ export function processAccumulator(): RequestAccumulator {
 }
 
 /** Records one timed request: the path becomes a route pattern, ids and all. */
-export function recordRequest(timing: Pick<RequestTiming, "route" | "method" | "status" | "durationMs">, accumulator = processAccumulator()): void {
+export function recordRequest(
+  timing: Pick<RequestTiming, "route" | "method" | "status" | "durationMs">,
+  accumulator = processAccumulator(),
+): void {
   accumulator.record(routePattern(timing.route), methodName(timing.method), timing.status, timing.durationMs)
 }
 
@@ -68,7 +73,10 @@ export function stopRequestRecording(): void {
  * statement for both tables. A batch that fails goes back into memory (with later ones) and is
  * retried next time; batches already written are not repeated. Returns the rows written.
  */
-export async function flushRequestMetrics(accumulator = processAccumulator(), write: WriteRows = writeMetricRows): Promise<number> {
+export async function flushRequestMetrics(
+  accumulator = processAccumulator(),
+  write: WriteRows = writeMetricRows,
+): Promise<number> {
   const rows = accumulator.drain()
   let written = 0
   try {
@@ -83,7 +91,9 @@ export async function flushRequestMetrics(accumulator = processAccumulator(), wr
   } finally {
     const current = processState()
     if (accumulator.droppedRows > current.reportedDrops) {
-      console.error(`[metrics] dropped ${accumulator.droppedRows - current.reportedDrops} request-metric rows after repeated flush failures`)
+      console.error(
+        `[metrics] dropped ${accumulator.droppedRows - current.reportedDrops} request-metric rows after repeated flush failures`,
+      )
       current.reportedDrops = accumulator.droppedRows
     }
   }
@@ -91,7 +101,20 @@ export async function flushRequestMetrics(accumulator = processAccumulator(), wr
 }
 
 const asJson = (rows: readonly MetricRow[]) =>
-  JSON.stringify(rows.map((r) => ({ at: new Date(r.minute).toISOString(), route: r.route, method: r.method, count: r.count, s2: r.status2xx, s3: r.status3xx, s4: r.status4xx, s5: r.status5xx, sum_ms: r.sumMs, buckets: r.buckets })))
+  JSON.stringify(
+    rows.map((r) => ({
+      at: new Date(r.minute).toISOString(),
+      route: r.route,
+      method: r.method,
+      count: r.count,
+      s2: r.status2xx,
+      s3: r.status3xx,
+      s4: r.status4xx,
+      s5: r.status5xx,
+      sum_ms: r.sumMs,
+      buckets: r.buckets,
+    })),
+  )
 
 /**
  * One statement: the minute rows and their hour sums are added to both tables, or neither is.

@@ -31,7 +31,9 @@ export async function latestResourceSamples(options: { now?: Date; since?: Date 
             SELECT ${columns} FROM resource_samples
              WHERE instance = seen.instance AND at >= ${since} AND at <= ${now}
              ORDER BY at DESC LIMIT 1) AS latest`
-  return rows.map((row) => ({ ...toNumbers(row), live: now.getTime() - row.at.getTime() <= INSTANCE_GONE_AFTER_MS })).sort((a, b) => b.at.getTime() - a.at.getTime())
+  return rows
+    .map((row) => ({ ...toNumbers(row), live: now.getTime() - row.at.getTime() <= INSTANCE_GONE_AFTER_MS }))
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
 }
 
 /**
@@ -41,7 +43,10 @@ export async function latestResourceSamples(options: { now?: Date; since?: Date 
  * of about five days and more) read the hourly rollup, and raw samples only for the part of the
  * first hour inside the range and for the hours not rolled up yet.
  */
-export async function resourceSeries(range: TimeRange, options: { maxPoints?: number; instance?: string } = {}): Promise<ResourcePoint[]> {
+export async function resourceSeries(
+  range: TimeRange,
+  options: { maxPoints?: number; instance?: string } = {},
+): Promise<ResourcePoint[]> {
   const maxPoints = options.maxPoints ?? 120
   let width = bucketSeconds(range.from, range.to, maxPoints, SAMPLE_EVERY_MS / 1000)
   if (width >= HOUR_SECONDS) width = bucketSeconds(range.from, range.to, maxPoints, HOUR_SECONDS)
@@ -109,7 +114,8 @@ const columns = Prisma.sql`instance, at, cpu_percent AS "cpuPercent", rss_bytes 
 /** BigInt columns and float averages into plain numbers (rounded averages). */
 function toNumbers(row: ResourcePoint, decimals?: number): ResourcePoint {
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value))
-  const round = (value: number | null) => (value === null || decimals === undefined ? value : Math.round(value * 10 ** decimals) / 10 ** decimals)
+  const round = (value: number | null) =>
+    value === null || decimals === undefined ? value : Math.round(value * 10 ** decimals) / 10 ** decimals
   return {
     instance: row.instance,
     at: row.at,

@@ -35,7 +35,9 @@ export async function rolledHoursUntil(): Promise<Date | null> {
 async function rollupStart(): Promise<Date | null> {
   const newest = await rolledHoursUntil()
   if (newest) return new Date(newest.getTime() - HOUR_MS)
-  const [row] = await db.$queryRaw<{ at: Date | null }[]>`SELECT date_trunc('hour', min(at)) AS at FROM resource_samples`
+  const [row] = await db.$queryRaw<
+    { at: Date | null }[]
+  >`SELECT date_trunc('hour', min(at)) AS at FROM resource_samples`
   return row?.at ?? null
 }
 
@@ -63,6 +65,8 @@ async function rollUpHours(from: Date, to: Date): Promise<number> {
 }
 
 /** For tests and the benchmark: the rollup's rows of one instance, oldest first. */
-export async function resourceHours(instance: string): Promise<{ hour: Date; samples: number; cpuPercentSum: number }[]> {
+export async function resourceHours(
+  instance: string,
+): Promise<{ hour: Date; samples: number; cpuPercentSum: number }[]> {
   return db.$queryRaw`SELECT hour, samples, cpu_percent_sum AS "cpuPercentSum" FROM resource_hourly WHERE instance = ${instance} ORDER BY hour`
 }

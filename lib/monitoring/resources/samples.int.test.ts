@@ -5,7 +5,13 @@ import { afterAll, beforeAll, expect, test } from "vitest"
 import { db, pool } from "@/lib/db"
 import { instanceId } from "../instance"
 import { latestResourceSamples, resourceSeries } from "./queries"
-import { createResourceSampler, directorySize, insertResourceSample, recordResourceSample, type ResourceReading } from "./samples"
+import {
+  createResourceSampler,
+  directorySize,
+  insertResourceSample,
+  recordResourceSample,
+  type ResourceReading,
+} from "./samples"
 
 let dir: string
 
@@ -68,13 +74,32 @@ test("the background loop's step stores a row under this instance", async () => 
 test("latest sample per instance, and series downsampled with averages and worst figures", async () => {
   await db.resourceSample.deleteMany()
   const base: ResourceReading = {
-    at: new Date(), cpuPercent: 0, rssBytes: 0, heapUsedBytes: 100, heapTotalBytes: 200, eventLoopP50Ms: 1, eventLoopP99Ms: 2, eventLoopMaxMs: 3,
-    dbRoundTripMs: 1, poolTotal: 1, poolIdle: 1, poolWaiting: 0, dataDirBytes: 5000, backupDirBytes: null,
+    at: new Date(),
+    cpuPercent: 0,
+    rssBytes: 0,
+    heapUsedBytes: 100,
+    heapTotalBytes: 200,
+    eventLoopP50Ms: 1,
+    eventLoopP99Ms: 2,
+    eventLoopMaxMs: 3,
+    dbRoundTripMs: 1,
+    poolTotal: 1,
+    poolIdle: 1,
+    poolWaiting: 0,
+    dataDirBytes: 5000,
+    backupDirBytes: null,
   }
   const t0 = Date.parse("2026-05-20T12:00:00Z")
   // Instance a: 8 samples 15 s apart (12:00:00–12:01:45); b: one sample at 12:00:30.
   for (let i = 0; i < 8; i += 1) {
-    await insertResourceSample("a", { ...base, at: new Date(t0 + i * 15_000), cpuPercent: 10 * (i + 1), rssBytes: 1_000_000 + i * 1000, eventLoopP99Ms: i === 5 ? 250 : 2, poolWaiting: i })
+    await insertResourceSample("a", {
+      ...base,
+      at: new Date(t0 + i * 15_000),
+      cpuPercent: 10 * (i + 1),
+      rssBytes: 1_000_000 + i * 1000,
+      eventLoopP99Ms: i === 5 ? 250 : 2,
+      poolWaiting: i,
+    })
   }
   await insertResourceSample("b", { ...base, at: new Date(t0 + 30_000), cpuPercent: 7, rssBytes: 2_000_000 })
 
@@ -86,10 +111,14 @@ test("latest sample per instance, and series downsampled with averages and worst
 
   // Two minutes in at most 3 points: 120 / 2 = 60 s buckets.
   const series = await resourceSeries({ from: new Date(t0), to: new Date(t0 + 120_000) }, { maxPoints: 3 })
-  expect(series.map((p) => [p.instance, p.at.toISOString(), p.cpuPercent, p.rssBytes, p.eventLoopP99Ms, p.poolWaiting])).toEqual([
+  expect(
+    series.map((p) => [p.instance, p.at.toISOString(), p.cpuPercent, p.rssBytes, p.eventLoopP99Ms, p.poolWaiting]),
+  ).toEqual([
     ["a", "2026-05-20T12:00:00.000Z", 25, 1_003_000, 2, 3], // cpu (10+20+30+40)/4, rss max, p99 max, waiting max
     ["b", "2026-05-20T12:00:00.000Z", 7, 2_000_000, 2, 0],
     ["a", "2026-05-20T12:01:00.000Z", 65, 1_007_000, 250, 7], // (50+60+70+80)/4
   ])
-  expect(await resourceSeries({ from: new Date(t0), to: new Date(t0 + 120_000) }, { maxPoints: 3, instance: "b" })).toHaveLength(1)
+  expect(
+    await resourceSeries({ from: new Date(t0), to: new Date(t0 + 120_000) }, { maxPoints: 3, instance: "b" }),
+  ).toHaveLength(1)
 })

@@ -44,7 +44,11 @@ export type ResourceReading = {
 
 export type ResourceSampler = { read: () => Promise<ResourceReading>; stop: () => void }
 
-export function createResourceSampler(options: { pool: pg.Pool; dataDir?: string; backupDir?: string }): ResourceSampler {
+export function createResourceSampler(options: {
+  pool: pg.Pool
+  dataDir?: string
+  backupDir?: string
+}): ResourceSampler {
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS })
   histogram.enable()
   let cpu = process.cpuUsage()
@@ -64,8 +68,16 @@ export function createResourceSampler(options: { pool: pg.Pool; dataDir?: string
       const loop = { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) }
       histogram.reset()
       const memory = process.memoryUsage()
-      const counts = { poolTotal: options.pool.totalCount, poolIdle: options.pool.idleCount, poolWaiting: options.pool.waitingCount }
-      const [dbRoundTripMs, dataDirBytes, backupDirBytes] = await Promise.all([roundTrip(options.pool), dataDir(), backupDir()])
+      const counts = {
+        poolTotal: options.pool.totalCount,
+        poolIdle: options.pool.idleCount,
+        poolWaiting: options.pool.waitingCount,
+      }
+      const [dbRoundTripMs, dataDirBytes, backupDirBytes] = await Promise.all([
+        roundTrip(options.pool),
+        dataDir(),
+        backupDir(),
+      ])
       return {
         at: new Date(),
         cpuPercent: Math.round(cpuPercent * 100) / 100,
@@ -142,7 +154,14 @@ export async function directorySize(dir: string): Promise<number | null> {
     const entries = await readdir(current, { withFileTypes: true }).catch(() => [])
     const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(current, entry.name))
     stack.push(...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(current, entry.name)))
-    const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.size, () => 0)))
+    const sizes = await Promise.all(
+      files.map((file) =>
+        stat(file).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    )
     total += sizes.reduce((sum, size) => sum + size, 0)
   }
   return total

@@ -36,7 +36,10 @@ test("a 24-hour window is counted from cached whole hours plus the live minutes 
   // Now 12:30:00 with a 10-minute settling margin: the window holds minutes after 12:30 yesterday
   // up to 12:30 today, i.e. [12:30:00.001, 12:30:00.001).
   const now = new Date("2026-04-10T12:30:00Z")
-  const split = splitRange({ from: new Date("2026-04-09T12:30:00.001Z"), to: new Date("2026-04-10T12:30:00.001Z") }, new Date("2026-04-10T12:20:00Z"))
+  const split = splitRange(
+    { from: new Date("2026-04-09T12:30:00.001Z"), to: new Date("2026-04-10T12:30:00.001Z") },
+    new Date("2026-04-10T12:20:00Z"),
+  )
   expect(split.settled).toEqual({ from: new Date("2026-04-09T13:00:00Z"), to: new Date("2026-04-10T12:00:00Z") })
   expect(split.live).toEqual([
     { from: new Date("2026-04-09T12:30:00.001Z"), to: new Date("2026-04-09T13:00:00Z") },
@@ -46,7 +49,10 @@ test("a 24-hour window is counted from cached whole hours plus the live minutes 
 })
 
 test("an hour that ended less than the margin ago is still counted live", () => {
-  const split = splitRange({ from: new Date("2026-04-10T09:00:00Z"), to: new Date("2026-04-10T11:05:00Z") }, new Date("2026-04-10T10:55:00Z"))
+  const split = splitRange(
+    { from: new Date("2026-04-10T09:00:00Z"), to: new Date("2026-04-10T11:05:00Z") },
+    new Date("2026-04-10T10:55:00Z"),
+  )
   expect(split.settled).toEqual({ from: new Date("2026-04-10T09:00:00Z"), to: new Date("2026-04-10T10:00:00Z") })
   expect(split.live).toEqual([{ from: new Date("2026-04-10T10:00:00Z"), to: new Date("2026-04-10T11:05:00Z") }])
 })

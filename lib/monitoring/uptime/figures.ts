@@ -24,13 +24,16 @@ export type UptimeFigure = {
 }
 
 export function uptimeFigure(up: number, observed: number): UptimeFigure {
-  if (!Number.isInteger(up) || !Number.isInteger(observed) || up < 0 || up > observed) throw new Error(`invalid uptime counts: ${up} up of ${observed}`)
+  if (!Number.isInteger(up) || !Number.isInteger(observed) || up < 0 || up > observed)
+    throw new Error(`invalid uptime counts: ${up} up of ${observed}`)
   return { observed, up, ratio: observed === 0 ? null : up / observed }
 }
 
 /** Where each window starts, counting back whole days from `now`: a window holds the minutes after its start, so 24 h holds at most 1,440. */
 export function windowStarts(now: Date): Record<UptimeWindowKey, Date> {
-  return Object.fromEntries(UPTIME_WINDOWS.map((w) => [w.key, new Date(now.getTime() - w.days * 86_400_000)])) as Record<UptimeWindowKey, Date>
+  return Object.fromEntries(
+    UPTIME_WINDOWS.map((w) => [w.key, new Date(now.getTime() - w.days * 86_400_000)]),
+  ) as Record<UptimeWindowKey, Date>
 }
 
 /** "99.93 %", or "no data". Never rounds a ratio below 1 up to 100 %. */
@@ -47,7 +50,11 @@ export type { TimeRange }
  * `settledBefore`, so no probe will still write into them — and the partial or recent ranges
  * either side, which are counted live. Settled units can be cached; nothing else may be.
  */
-export function splitRange(range: TimeRange, settledBefore: Date, unitMs = 3_600_000): { settled: TimeRange | null; live: TimeRange[] } {
+export function splitRange(
+  range: TimeRange,
+  settledBefore: Date,
+  unitMs = 3_600_000,
+): { settled: TimeRange | null; live: TimeRange[] } {
   const from = range.from.getTime()
   const to = range.to.getTime()
   if (to <= from) return { settled: null, live: [] }

@@ -10,7 +10,13 @@ export const HOUR_MS = 3_600_000
 /** An hour counts as settled this long after it ends (a tick's probes are written within a minute). */
 export const SETTLE_MS = 10 * 60_000
 
-export type HourStats = { observed: number; up: number; latencySum: number; latencyCount: number; latencyMax: number | null }
+export type HourStats = {
+  observed: number
+  up: number
+  latencySum: number
+  latencyCount: number
+  latencyMax: number | null
+}
 
 const cache = new Map<number, Map<string, HourStats>>()
 const MAX_CACHED_HOURS = 100 * 24
@@ -23,7 +29,17 @@ export async function settledHourStats(range: TimeRange): Promise<Map<number, Ma
   if (missing.length > 0) {
     const from = new Date(missing[0])
     const to = new Date(missing[missing.length - 1] + HOUR_MS)
-    const rows = await db.$queryRaw<{ component: string; hour: Date; observed: number; up: number; latency_sum: number | null; latency_count: number; latency_max: number | null }[]>`
+    const rows = await db.$queryRaw<
+      {
+        component: string
+        hour: Date
+        observed: number
+        up: number
+        latency_sum: number | null
+        latency_count: number
+        latency_max: number | null
+      }[]
+    >`
       SELECT component,
              to_timestamp(floor(extract(epoch FROM minute) / 3600) * 3600) AS hour,
              count(*)::int AS observed,
@@ -36,7 +52,13 @@ export async function settledHourStats(range: TimeRange): Promise<Map<number, Ma
        GROUP BY 1, 2`
     for (const hour of missing) cache.set(hour, new Map())
     for (const row of rows) {
-      cache.get(row.hour.getTime())?.set(row.component, { observed: row.observed, up: row.up, latencySum: row.latency_sum ?? 0, latencyCount: row.latency_count, latencyMax: row.latency_max })
+      cache.get(row.hour.getTime())?.set(row.component, {
+        observed: row.observed,
+        up: row.up,
+        latencySum: row.latency_sum ?? 0,
+        latencyCount: row.latency_count,
+        latencyMax: row.latency_max,
+      })
     }
     prune()
   }

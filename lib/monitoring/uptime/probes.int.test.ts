@@ -12,7 +12,11 @@ import { probeComponents, runUptimeProbes } from "./probes"
 // The probes against real HTTP: our own readiness handler and a stand-in landing page on a local
 // port (PROBE_BASE_URL), the real database and job queue, and stand-ins for Polar and Resend.
 
-let landing: { status: number; body: string; delayMs: number } = { status: 200, body: "<title>AI Copilot Vibe</title>", delayMs: 0 }
+let landing: { status: number; body: string; delayMs: number } = {
+  status: 200,
+  body: "<title>AI Copilot Vibe</title>",
+  delayMs: 0,
+}
 let app: Awaited<ReturnType<typeof serveRoutes>>
 
 beforeAll(async () => {
@@ -42,11 +46,19 @@ function setEnv(values: Record<string, string | undefined>) {
   resetEnvCache()
 }
 
-const byComponent = <T extends { component: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.component, r]))
+const byComponent = <T extends { component: string }>(rows: T[]) =>
+  Object.fromEntries(rows.map((r) => [r.component, r]))
 
 test("every component is probed once and one row per component lands under the tick's minute", async () => {
-  const summary = await runUptimeProbes({ queuedAt: new Date("2026-05-20T12:07:00.400Z"), startedAt: new Date("2026-05-20T12:07:02.900Z") })
-  expect(summary).toEqual({ minute: "2026-05-20T12:07:00.000Z", up: ["app", "landing", "database", "job-queue"], down: [] })
+  const summary = await runUptimeProbes({
+    queuedAt: new Date("2026-05-20T12:07:00.400Z"),
+    startedAt: new Date("2026-05-20T12:07:02.900Z"),
+  })
+  expect(summary).toEqual({
+    minute: "2026-05-20T12:07:00.000Z",
+    up: ["app", "landing", "database", "job-queue"],
+    down: [],
+  })
 
   const rows = await db.probeResult.findMany({ where: { minute: new Date("2026-05-20T12:07:00Z") } })
   // Polar and Resend are not configured here: not probed, so not observed.
@@ -119,12 +131,25 @@ test("Polar and Resend are probed only when configured, through their real clien
   let polarStatus = 200
   const polar = createServer((req, res) => {
     const ok = req.url?.startsWith("/v1/products") && req.headers.authorization === "Bearer polar_oat_probe"
-    res.writeHead(ok ? polarStatus : 404, { "content-type": "application/json" }).end(JSON.stringify(ok && polarStatus === 200 ? { items: [], pagination: { total_count: 0, max_page: 0 } } : { detail: "Unauthorized" }))
+    res
+      .writeHead(ok ? polarStatus : 404, { "content-type": "application/json" })
+      .end(
+        JSON.stringify(
+          ok && polarStatus === 200
+            ? { items: [], pagination: { total_count: 0, max_page: 0 } }
+            : { detail: "Unauthorized" },
+        ),
+      )
   })
   await new Promise<void>((resolve) => polar.listen(0, "127.0.0.1", resolve))
-  const resend = await startResendStandIn((request) => (request.path.startsWith("/domains") ? { status: 200, body: { data: [] } } : { status: 404, body: {} }))
+  const resend = await startResendStandIn((request) =>
+    request.path.startsWith("/domains") ? { status: 200, body: { data: [] } } : { status: 404, body: {} },
+  )
   try {
-    setEnv({ POLAR_ACCESS_TOKEN: "polar_oat_probe", POLAR_API_URL: `http://127.0.0.1:${(polar.address() as AddressInfo).port}` })
+    setEnv({
+      POLAR_ACCESS_TOKEN: "polar_oat_probe",
+      POLAR_API_URL: `http://127.0.0.1:${(polar.address() as AddressInfo).port}`,
+    })
     let outcome = byComponent(await probeComponents())
     expect(outcome.polar).toMatchObject({ up: true, detail: "API answered (custom server)" })
     expect(outcome.resend).toMatchObject({ up: true, detail: "API answered" })

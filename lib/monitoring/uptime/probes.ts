@@ -31,7 +31,8 @@ const PROBES: readonly Probe[] = [
       const response = await get(`${baseUrl}/api/health/ready`, signal)
       // Asked anonymously, it says only up or down; staff see which check failed on the same URL.
       const body = (await response.json().catch(() => null)) as { status?: string } | null
-      if (response.status !== 200 || body?.status !== "up") throw new Error(`HTTP ${response.status}${body?.status ? `, ${body.status}` : ""}`)
+      if (response.status !== 200 || body?.status !== "up")
+        throw new Error(`HTTP ${response.status}${body?.status ? `, ${body.status}` : ""}`)
       return "HTTP 200, ready"
     },
   },
@@ -96,10 +97,16 @@ export function probeBaseUrl(): string {
 }
 
 /** Probes every enabled component at once, each within PROBE_TIMEOUT_MS. */
-export async function probeComponents(options: { queueDelaySeconds?: number | null; timeoutMs?: number } = {}): Promise<ProbeOutcome[]> {
+export async function probeComponents(
+  options: { queueDelaySeconds?: number | null; timeoutMs?: number } = {},
+): Promise<ProbeOutcome[]> {
   const baseUrl = probeBaseUrl()
   const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS
-  return Promise.all(PROBES.filter((probe) => probe.enabled()).map((probe) => runProbe(probe, { baseUrl, timeoutMs, queueDelaySeconds: options.queueDelaySeconds ?? null })))
+  return Promise.all(
+    PROBES.filter((probe) => probe.enabled()).map((probe) =>
+      runProbe(probe, { baseUrl, timeoutMs, queueDelaySeconds: options.queueDelaySeconds ?? null }),
+    ),
+  )
 }
 
 /** One row per component for `minute`; a second write for the same minute replaces the first. */
@@ -117,15 +124,25 @@ export async function recordProbeResults(minute: Date, outcomes: readonly ProbeO
 }
 
 /** The `uptime.probe` job: probe, record under the minute the tick was queued for, summarise. */
-export async function runUptimeProbes(tick: { queuedAt: Date; startedAt: Date }): Promise<{ minute: string; up: Component[]; down: Component[] }> {
+export async function runUptimeProbes(tick: {
+  queuedAt: Date
+  startedAt: Date
+}): Promise<{ minute: string; up: Component[]; down: Component[] }> {
   const queueDelaySeconds = Math.max(0, (tick.startedAt.getTime() - tick.queuedAt.getTime()) / 1000)
   const outcomes = await probeComponents({ queueDelaySeconds })
   const minute = startOfMinute(tick.queuedAt)
   await recordProbeResults(minute, outcomes)
-  return { minute: minute.toISOString(), up: outcomes.filter((o) => o.up).map((o) => o.component), down: outcomes.filter((o) => !o.up).map((o) => o.component) }
+  return {
+    minute: minute.toISOString(),
+    up: outcomes.filter((o) => o.up).map((o) => o.component),
+    down: outcomes.filter((o) => !o.up).map((o) => o.component),
+  }
 }
 
-async function runProbe(probe: Probe, options: { baseUrl: string; timeoutMs: number; queueDelaySeconds: number | null }): Promise<ProbeOutcome> {
+async function runProbe(
+  probe: Probe,
+  options: { baseUrl: string; timeoutMs: number; queueDelaySeconds: number | null },
+): Promise<ProbeOutcome> {
   const controller = new AbortController()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -136,7 +153,14 @@ async function runProbe(probe: Probe, options: { baseUrl: string; timeoutMs: num
   })
   const started = performance.now()
   try {
-    const detail = await Promise.race([probe.check({ baseUrl: options.baseUrl, signal: controller.signal, queueDelaySeconds: options.queueDelaySeconds }), timeout])
+    const detail = await Promise.race([
+      probe.check({
+        baseUrl: options.baseUrl,
+        signal: controller.signal,
+        queueDelaySeconds: options.queueDelaySeconds,
+      }),
+      timeout,
+    ])
     return { component: probe.component, up: true, latencyMs: elapsed(started), detail }
   } catch (error) {
     return { component: probe.component, up: false, latencyMs: elapsed(started), detail: truncate(describe(error)) }
@@ -147,7 +171,12 @@ async function runProbe(probe: Probe, options: { baseUrl: string; timeoutMs: num
 
 function get(url: string, signal: AbortSignal): Promise<Response> {
   // Marked, so the app's analytics can tell the prober from visitors.
-  return fetch(url, { signal, redirect: "manual", cache: "no-store", headers: { "user-agent": USER_AGENT, "x-uptime-probe": "1" } })
+  return fetch(url, {
+    signal,
+    redirect: "manual",
+    cache: "no-store",
+    headers: { "user-agent": USER_AGENT, "x-uptime-probe": "1" },
+  })
 }
 
 /** fetch() says only "fetch failed"; the reason (ECONNREFUSED, a DNS failure) is in its cause. */

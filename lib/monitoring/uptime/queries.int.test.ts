@@ -8,7 +8,8 @@ import { componentStatuses, probeLatencySeries, uptimeSummary } from "./queries"
 const now = new Date("2026-05-20T12:30:00Z")
 const MIN = 60_000
 const at = (iso: string) => new Date(iso)
-const minutes = (fromIso: string, count: number) => Array.from({ length: count }, (_, i) => new Date(at(fromIso).getTime() + i * MIN))
+const minutes = (fromIso: string, count: number) =>
+  Array.from({ length: count }, (_, i) => new Date(at(fromIso).getTime() + i * MIN))
 
 beforeAll(async () => {
   forgetSettledProbeStats()
@@ -26,7 +27,12 @@ beforeAll(async () => {
   const landing = minutes("2026-05-10T00:00:00Z", 10).map((minute, i) => ({ minute, up: i < 7 })) // 10 days ago, 7 of 10 up
   await db.probeResult.createMany({
     data: [
-      ...app.map((r) => ({ component: "app", ...r, latencyMs: r.up ? 20 : null, detail: r.up ? "HTTP 200, ready" : "HTTP 503" })),
+      ...app.map((r) => ({
+        component: "app",
+        ...r,
+        latencyMs: r.up ? 20 : null,
+        detail: r.up ? "HTTP 200, ready" : "HTTP 503",
+      })),
       ...landing.map((r) => ({ component: "landing", ...r, latencyMs: 40, detail: "HTTP 200" })),
     ],
   })
@@ -55,13 +61,20 @@ test("uptime per window is minutes up over minutes observed, and no observation 
 test("ten minutes later the windows have moved by exactly ten minutes", async () => {
   // 12:31 is observed (up) and 12:32–12:40 are not; the window's first ten minutes, 12:31–12:40
   // yesterday, have left it (12:31 was a down minute).
-  const later = Object.fromEntries((await uptimeSummary(new Date("2026-05-20T12:40:00Z"))).map((c) => [c.component, c.windows]))
+  const later = Object.fromEntries(
+    (await uptimeSummary(new Date("2026-05-20T12:40:00Z"))).map((c) => [c.component, c.windows]),
+  )
   expect(later.app["24h"]).toEqual({ up: 1437 - 9 + 1, observed: 1440 - 10 + 1, ratio: 1429 / 1431 })
 })
 
 test("the current status is the newest probe, unknown when there is none or it is stale", async () => {
   const statuses = Object.fromEntries((await componentStatuses(now)).map((s) => [s.component, s]))
-  expect(statuses.app).toMatchObject({ state: "up", minute: at("2026-05-20T12:30:00Z"), latencyMs: 20, detail: "HTTP 200, ready" })
+  expect(statuses.app).toMatchObject({
+    state: "up",
+    minute: at("2026-05-20T12:30:00Z"),
+    latencyMs: 20,
+    detail: "HTTP 200, ready",
+  })
   expect(statuses.landing).toMatchObject({ state: "unknown", minute: at("2026-05-10T00:09:00Z") })
   expect(statuses.database).toMatchObject({ state: "unknown", minute: null })
   // The newest probe is then 12:31: three minutes later it is still current, a second more and it is not.
@@ -71,13 +84,26 @@ test("the current status is the newest probe, unknown when there is none or it i
 
 test("latency series: minute buckets for short ranges, cached hours for long ones", async () => {
   // Half an hour at minute resolution: 30 buckets of one probe each; the down minute has no latency.
-  const short = await probeLatencySeries({ from: at("2026-05-20T12:00:00Z"), to: at("2026-05-20T12:30:00Z") }, { component: "app" })
+  const short = await probeLatencySeries(
+    { from: at("2026-05-20T12:00:00Z"), to: at("2026-05-20T12:30:00Z") },
+    { component: "app" },
+  )
   expect(short).toHaveLength(30)
-  expect(short[0]).toEqual({ at: at("2026-05-20T12:00:00Z"), component: "app", observed: 1, up: 0, avgMs: null, maxMs: null })
+  expect(short[0]).toEqual({
+    at: at("2026-05-20T12:00:00Z"),
+    component: "app",
+    observed: 1,
+    up: 0,
+    avgMs: null,
+    maxMs: null,
+  })
   expect(short[1]).toMatchObject({ at: at("2026-05-20T12:01:00Z"), observed: 1, up: 1, avgMs: 20, maxMs: 20 })
 
   // Three days (to 12:30:01, so 12:30 is in): hourly buckets, at most 120.
-  const long = await probeLatencySeries({ from: at("2026-05-17T12:30:01Z"), to: at("2026-05-20T12:30:01Z") }, { component: "app" })
+  const long = await probeLatencySeries(
+    { from: at("2026-05-17T12:30:01Z"), to: at("2026-05-20T12:30:01Z") },
+    { component: "app" },
+  )
   expect(long.length).toBeLessThanOrEqual(120)
   const bucket = (iso: string) => long.find((p) => p.at.toISOString() === iso)
   expect(bucket("2026-05-20T03:00:00.000Z")).toMatchObject({ observed: 60, up: 59, avgMs: 20, maxMs: 20 })

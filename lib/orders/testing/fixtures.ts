@@ -11,7 +11,14 @@ const HOUR = 3_600_000
 async function testPlan() {
   return db.plan.upsert({
     where: { slug: "orders-fixture" },
-    create: { slug: "orders-fixture", name: "Copilot Pro", description: "Pro", interval: "MONTH", priceCents: 1900, features: [] },
+    create: {
+      slug: "orders-fixture",
+      name: "Copilot Pro",
+      description: "Pro",
+      interval: "MONTH",
+      priceCents: 1900,
+      features: [],
+    },
     update: {},
     select: { id: true, name: true },
   })
@@ -25,22 +32,55 @@ export async function createPaidOrder(options: OrderOptions = {}) {
   const plan = await testPlan()
   const paidAt = options.paidAt ?? new Date(Date.now() - HOUR)
   const subscription = await db.subscription.create({
-    data: { userId, planId: plan.id, status: "ACTIVE", startedAt: paidAt, currentPeriodStart: paidAt, currentPeriodEnd: new Date(paidAt.getTime() + 720 * HOUR) },
+    data: {
+      userId,
+      planId: plan.id,
+      status: "ACTIVE",
+      startedAt: paidAt,
+      currentPeriodStart: paidAt,
+      currentPeriodEnd: new Date(paidAt.getTime() + 720 * HOUR),
+    },
     select: { id: true },
   })
   const payment = await db.payment.create({
-    data: { polarOrderId: `fixture_${randomBytes(6).toString("hex")}`, userId, subscriptionId: subscription.id, amountCents: 1900, billingReason: "subscription_create", paidAt },
+    data: {
+      polarOrderId: `fixture_${randomBytes(6).toString("hex")}`,
+      userId,
+      subscriptionId: subscription.id,
+      amountCents: 1900,
+      billingReason: "subscription_create",
+      paidAt,
+    },
     select: { id: true },
   })
   const planned = [{ stint: 0, seats: 1, paymentId: payment.id, paidAt, closed: null }]
-  const { opened } = await db.$transaction((tx) => reconcileSeatOrders(tx, { subscriptionId: subscription.id, userId, planned, stored: [], amountOf: () => 1900 }))
+  const { opened } = await db.$transaction((tx) =>
+    reconcileSeatOrders(tx, { subscriptionId: subscription.id, userId, planned, stored: [], amountOf: () => 1900 }),
+  )
   const { id } = opened[0]!
   if (options.status || options.assigneeId) {
-    await db.order.update({ where: { id }, data: { status: options.status, assigneeId: options.assigneeId, assignedAt: options.assigneeId ? paidAt : undefined } })
+    await db.order.update({
+      where: { id },
+      data: {
+        status: options.status,
+        assigneeId: options.assigneeId,
+        assignedAt: options.assigneeId ? paidAt : undefined,
+      },
+    })
   }
-  return { id, userId, subscriptionId: subscription.id, paymentId: payment.id, dueAt: new Date(paidAt.getTime() + 24 * HOUR) }
+  return {
+    id,
+    userId,
+    subscriptionId: subscription.id,
+    paymentId: payment.id,
+    dueAt: new Date(paidAt.getTime() + 24 * HOUR),
+  }
 }
 
 export async function timelineOf(orderId: string) {
-  return db.orderEvent.findMany({ where: { orderId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { type: true, actorId: true, note: true } })
+  return db.orderEvent.findMany({
+    where: { orderId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { type: true, actorId: true, note: true },
+  })
 }

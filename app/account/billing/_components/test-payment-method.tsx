@@ -9,12 +9,19 @@ import { RenewalButton } from "./renewal-button"
 export function TestPaymentMethod({ method }: { method: TestPaymentMethodData }) {
   const { card, declined, next } = method
   return (
-    <section aria-labelledby="payment-method-heading" data-testid="test-payment-method" className="flex flex-col gap-4 rounded-xl border-2 border-dashed border-amber-500 bg-amber-50/40 p-5">
+    <section
+      aria-labelledby="payment-method-heading"
+      data-testid="test-payment-method"
+      className="flex flex-col gap-4 rounded-xl border-2 border-dashed border-amber-500 bg-amber-50/40 p-5"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="payment-method-heading" className="text-lg font-semibold text-slate-900">
           Payment method (test mode)
         </h2>
-        <p role="note" className="rounded-full bg-amber-100 px-3 py-0.5 text-xs font-bold tracking-wide text-amber-900 uppercase">
+        <p
+          role="note"
+          className="rounded-full bg-amber-100 px-3 py-0.5 text-xs font-bold tracking-wide text-amber-900 uppercase"
+        >
           Test mode — no real card
         </p>
       </div>
@@ -36,8 +43,8 @@ export function TestPaymentMethod({ method }: { method: TestPaymentMethodData })
       {next?.action === "fail_renewal" ? (
         <>
           <p className="text-sm text-slate-600">
-            Your subscription renews on {formatLongDate(next.renewsAt)}. Act out a declined renewal charge now: the app receives the webhooks Polar sends when a
-            renewal fails, and you get the payment-failed email.
+            Your subscription renews on {formatLongDate(next.renewsAt)}. Act out a declined renewal charge now: the app
+            receives the webhooks Polar sends when a renewal fails, and you get the payment-failed email.
           </p>
           <RenewalButton action="fail" />
         </>
@@ -45,7 +52,8 @@ export function TestPaymentMethod({ method }: { method: TestPaymentMethodData })
       {next?.action === "pay" ? (
         <>
           <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-            Your last renewal payment failed. Update your card and pay {formatMoney(next.amountCents, next.currency)} to keep your seat.
+            Your last renewal payment failed. Update your card and pay {formatMoney(next.amountCents, next.currency)} to
+            keep your seat.
           </p>
           <RenewalButton action="pay" amount={formatMoney(next.amountCents, next.currency)} />
         </>

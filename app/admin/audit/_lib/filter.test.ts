@@ -2,7 +2,13 @@ import { expect, test } from "vitest"
 import { parseAuditSearchParams } from "./filter"
 
 test("parseAuditSearchParams reads every filter", () => {
-  const { filter, query } = parseAuditSearchParams({ action: "token.created", actor: " ann@", from: "2024-05-01", to: "2024-05-03", page: "2" })
+  const { filter, query } = parseAuditSearchParams({
+    action: "token.created",
+    actor: " ann@",
+    from: "2024-05-01",
+    to: "2024-05-03",
+    page: "2",
+  })
   expect(filter.action).toBe("token.created")
   expect(filter.actor).toBe("ann@")
   expect(filter.from?.toISOString()).toBe("2024-05-01T00:00:00.000Z")
@@ -20,6 +26,8 @@ test("parseAuditSearchParams drops empty and invalid fields but keeps the rest",
 })
 
 test("parseAuditSearchParams keeps an exact 'to' instant as given", () => {
-  expect(parseAuditSearchParams({ to: "2024-05-03T12:00:00Z" }).filter.to?.toISOString()).toBe("2024-05-03T12:00:00.000Z")
+  expect(parseAuditSearchParams({ to: "2024-05-03T12:00:00Z" }).filter.to?.toISOString()).toBe(
+    "2024-05-03T12:00:00.000Z",
+  )
   expect(parseAuditSearchParams({ action: ["auth.sign_in", "auth.sign_out"] }).filter.action).toBe("auth.sign_in")
 })

@@ -55,25 +55,67 @@ export default async function CustomerPage({ params }: CustomerPageProps) {
           canCancel={detail.subscriptions.some((sub) => sub.endedAt === null && !sub.cancelAtPeriodEnd)}
         />
       </div>
-      <DetailSection id="subscriptions" title="Subscriptions" count={detail.subscriptions.length} empty="Never subscribed">
+      <DetailSection
+        id="subscriptions"
+        title="Subscriptions"
+        count={detail.subscriptions.length}
+        empty="Never subscribed"
+      >
         <SubscriptionsTable subscriptions={detail.subscriptions} />
       </DetailSection>
-      <DetailSection id="ledger" title="Revenue ledger" count={detail.ledger.length} limit={DETAIL_LIMITS.ledger} empty="No MRR changes recorded">
+      <DetailSection
+        id="ledger"
+        title="Revenue ledger"
+        count={detail.ledger.length}
+        limit={DETAIL_LIMITS.ledger}
+        empty="No MRR changes recorded"
+      >
         <LedgerTable rows={detail.ledger} currency={summary.currency} />
       </DetailSection>
-      <DetailSection id="payments" title="Payments" count={detail.payments.length} limit={DETAIL_LIMITS.payments} empty="No payments yet">
+      <DetailSection
+        id="payments"
+        title="Payments"
+        count={detail.payments.length}
+        limit={DETAIL_LIMITS.payments}
+        empty="No payments yet"
+      >
         <PaymentsTable payments={detail.payments} />
       </DetailSection>
-      <DetailSection id="orders" title="Orders" count={detail.orders.length} limit={DETAIL_LIMITS.orders} empty="No orders yet">
+      <DetailSection
+        id="orders"
+        title="Orders"
+        count={detail.orders.length}
+        limit={DETAIL_LIMITS.orders}
+        empty="No orders yet"
+      >
         <OrdersList orders={detail.orders} />
       </DetailSection>
-      <DetailSection id="emails" title="Emails" count={detail.emails.length} limit={DETAIL_LIMITS.emails} empty="No emails sent to this address">
+      <DetailSection
+        id="emails"
+        title="Emails"
+        count={detail.emails.length}
+        limit={DETAIL_LIMITS.emails}
+        empty="No emails sent to this address"
+      >
         <EmailTable emails={detail.emails} testId="emails-table" />
       </DetailSection>
-      <DetailSection id="webhooks" title="Webhook deliveries" count={detail.webhooks.length} limit={DETAIL_LIMITS.webhooks} empty="No webhook deliveries name this customer">
+      <DetailSection
+        id="webhooks"
+        title="Webhook deliveries"
+        count={detail.webhooks.length}
+        limit={DETAIL_LIMITS.webhooks}
+        empty="No webhook deliveries name this customer"
+      >
         <WebhookDeliveryTable deliveries={detail.webhooks} testId="webhooks-table" />
       </DetailSection>
-      <DetailSection id="audit" title="Audit" count={detail.audit.length} limit={DETAIL_LIMITS.audit} empty="No audit entries concern this customer" action={auditLink}>
+      <DetailSection
+        id="audit"
+        title="Audit"
+        count={detail.audit.length}
+        limit={DETAIL_LIMITS.audit}
+        empty="No audit entries concern this customer"
+        action={auditLink}
+      >
         <AuditTable entries={detail.audit} label="Audit entries" testId="customer-audit-table" linkActors />
       </DetailSection>
     </div>

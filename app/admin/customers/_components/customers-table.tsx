@@ -1,5 +1,13 @@
 import Link from "next/link"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { CustomerListItem } from "@/lib/customers/queries"
 import { formatMoney } from "@/lib/format/money"
@@ -26,7 +34,11 @@ export function CustomersTable({ items }: { items: CustomerListItem[] }) {
           {items.map((customer) => (
             <TableRow key={customer.id} data-testid="customer-row">
               <TableCell className="max-w-72 truncate">
-                <Link href={`/admin/customers/${customer.id}`} className="font-medium text-brand-700 hover:text-brand-800 hover:underline" title={customer.email}>
+                <Link
+                  href={`/admin/customers/${customer.id}`}
+                  className="font-medium text-brand-700 hover:text-brand-800 hover:underline"
+                  title={customer.email}
+                >
                   {customer.email}
                 </Link>
               </TableCell>
@@ -35,7 +47,9 @@ export function CustomersTable({ items }: { items: CustomerListItem[] }) {
               <TableCell>
                 <SubscriptionStatusBadge status={customer.status} cancelAtPeriodEnd={customer.cancelAtPeriodEnd} />
               </TableCell>
-              <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(customer.mrrCents, customer.currency)}</TableCell>
+              <TableCell className="text-right whitespace-nowrap tabular-nums">
+                {formatMoney(customer.mrrCents, customer.currency)}
+              </TableCell>
               <TableCell className="text-right tabular-nums">{customer.ordersCount}</TableCell>
               <TableCell>
                 <When date={customer.createdAt} as="date" />

@@ -19,7 +19,9 @@ export function SubscriptionStatusBadge({ status, cancelAtPeriodEnd = false, end
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
       <Badge tone={tone}>{label}</Badge>
-      {cancelAtPeriodEnd && !endedAt && status !== "CANCELED" ? <Badge tone="warning">Cancels at period end</Badge> : null}
+      {cancelAtPeriodEnd && !endedAt && status !== "CANCELED" ? (
+        <Badge tone="warning">Cancels at period end</Badge>
+      ) : null}
     </span>
   )
 }

@@ -8,8 +8,20 @@ import type { EmailQuery } from "../_lib/filter"
 export function EmailFilterForm({ query }: { query: EmailQuery }) {
   return (
     <FilterForm query={query} action="/admin/emails" label="Filter emails" layout={3}>
-      <ChoiceFilter id="email-status" name="status" label="Status" value={query.status} choices={enumChoices(EmailStatus)} />
-      <ChoiceFilter id="email-template" name="template" label="Template" value={query.template} choices={TEMPLATE_NAMES} />
+      <ChoiceFilter
+        id="email-status"
+        name="status"
+        label="Status"
+        value={query.status}
+        choices={enumChoices(EmailStatus)}
+      />
+      <ChoiceFilter
+        id="email-template"
+        name="template"
+        label="Template"
+        value={query.template}
+        choices={TEMPLATE_NAMES}
+      />
       <div>
         <Label htmlFor="email-to">Recipient contains</Label>
         <Input id="email-to" name="to" type="search" defaultValue={query.to} autoComplete="off" />

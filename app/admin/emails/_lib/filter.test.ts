@@ -2,7 +2,13 @@ import { expect, test } from "vitest"
 import { parseEmailSearchParams } from "./filter"
 
 test("filters come from the URL; blanks are dropped", () => {
-  const { filter, query } = parseEmailSearchParams({ status: "FAILED", template: "seat-ready", to: " ada@ ", page: "2", pageSize: "" })
+  const { filter, query } = parseEmailSearchParams({
+    status: "FAILED",
+    template: "seat-ready",
+    to: " ada@ ",
+    page: "2",
+    pageSize: "",
+  })
   expect(filter).toEqual({ status: "FAILED", template: "seat-ready", to: "ada@", page: 2, pageSize: 50 })
   expect(query).toEqual({ status: "FAILED", template: "seat-ready", to: "ada@", page: "2" })
 })

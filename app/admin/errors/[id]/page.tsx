@@ -5,7 +5,15 @@ import type { ReactNode } from "react"
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card"
 import { EmptyState } from "@/components/ui/empty-state"
 import { PageHeader } from "@/components/ui/page-header"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { Role } from "@/generated/prisma/enums"
 import { ENGINEERING_ROLES } from "@/lib/auth/roles"
@@ -35,9 +43,24 @@ export default async function ErrorGroupPage({ params }: ErrorGroupPageProps) {
     ["Resolved", <When key="r" date={group.resolvedAt} />],
     ["Regressed", <When key="g" date={group.regressedAt} />],
     ["Source", group.source],
-    ["Latest route", <code key="route" className="font-mono text-xs break-all">{group.route ?? "—"}</code>],
-    ["Latest release", <code key="release" className="font-mono text-xs break-all">{group.release ?? "—"}</code>],
-    ["Top frame", <code key="frame" className="font-mono text-xs break-all">{group.topFrame ?? "—"}</code>],
+    [
+      "Latest route",
+      <code key="route" className="font-mono text-xs break-all">
+        {group.route ?? "—"}
+      </code>,
+    ],
+    [
+      "Latest release",
+      <code key="release" className="font-mono text-xs break-all">
+        {group.release ?? "—"}
+      </code>,
+    ],
+    [
+      "Top frame",
+      <code key="frame" className="font-mono text-xs break-all">
+        {group.topFrame ?? "—"}
+      </code>,
+    ],
   ]
 
   return (
@@ -86,7 +109,10 @@ export default async function ErrorGroupPage({ params }: ErrorGroupPageProps) {
           Latest stack
         </h2>
         {group.sampleStack ? (
-          <pre className="max-h-96 overflow-auto rounded-xl border border-slate-200 bg-slate-50 p-4 font-mono text-xs text-slate-800" tabIndex={0}>
+          <pre
+            className="max-h-96 overflow-auto rounded-xl border border-slate-200 bg-slate-50 p-4 font-mono text-xs text-slate-800"
+            tabIndex={0}
+          >
             {group.sampleStack}
           </pre>
         ) : (
@@ -123,7 +149,11 @@ export default async function ErrorGroupPage({ params }: ErrorGroupPageProps) {
             </Table>
           </TableContainer>
         ) : (
-          <EmptyState as="h3" title="No occurrences kept" description="Older occurrences age out; the count above still includes them." />
+          <EmptyState
+            as="h3"
+            title="No occurrences kept"
+            description="Older occurrences age out; the count above still includes them."
+          />
         )}
       </section>
     </div>

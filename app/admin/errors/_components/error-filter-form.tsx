@@ -7,7 +7,13 @@ import type { ErrorGroupQuery } from "../_lib/filter"
 export function ErrorFilterForm({ query }: { query: ErrorGroupQuery }) {
   return (
     <FilterForm query={query} action="/admin/errors" label="Filter error groups" layout={2}>
-      <ChoiceFilter id="error-status" name="status" label="Status" value={query.status} choices={enumChoices(ErrorGroupStatus)} />
+      <ChoiceFilter
+        id="error-status"
+        name="status"
+        label="Status"
+        value={query.status}
+        choices={enumChoices(ErrorGroupStatus)}
+      />
       <div>
         <Label htmlFor="error-sort">Order</Label>
         <Select id="error-sort" name="sort" defaultValue={query.sort ?? "last_seen"}>

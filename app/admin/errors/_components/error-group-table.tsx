@@ -1,5 +1,13 @@
 import Link from "next/link"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { ErrorGroupListItem } from "@/lib/monitoring/errors/queries"
 import { ErrorStatusBadges } from "./error-status-badge"
@@ -28,10 +36,16 @@ export function ErrorGroupTable({ items }: { items: ErrorGroupListItem[] }) {
           {items.map((item) => (
             <TableRow key={item.id} data-testid="error-group-row">
               <TableCell className="max-w-md">
-                <Link href={`/admin/errors/${encodeURIComponent(item.id)}`} className="font-medium break-words text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/errors/${encodeURIComponent(item.id)}`}
+                  className="font-medium break-words text-brand-700 hover:underline"
+                >
                   {item.name}: {item.message.length > 160 ? `${item.message.slice(0, 160)}…` : item.message}
                 </Link>
-                <span className="mt-1 block truncate font-mono text-xs text-slate-500" title={item.topFrame ?? undefined}>
+                <span
+                  className="mt-1 block truncate font-mono text-xs text-slate-500"
+                  title={item.topFrame ?? undefined}
+                >
                   {item.source} · {item.topFrame ?? "no stack"}
                 </span>
               </TableCell>
@@ -55,7 +69,11 @@ export function ErrorGroupTable({ items }: { items: ErrorGroupListItem[] }) {
                 </span>
               </TableCell>
               <TableCell className="text-right">
-                <StatusButtons groupId={item.id} status={item.status} label={`${item.name}: ${item.message.slice(0, 60)}`} />
+                <StatusButtons
+                  groupId={item.id}
+                  status={item.status}
+                  label={`${item.name}: ${item.message.slice(0, 60)}`}
+                />
               </TableCell>
             </TableRow>
           ))}

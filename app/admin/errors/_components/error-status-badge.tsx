@@ -14,7 +14,11 @@ export function ErrorStatusBadges({ status, regressedAt }: { status: ErrorGroupS
     <span className="flex flex-wrap items-center gap-1">
       <Badge tone={tone}>{label}</Badge>
       {status === "OPEN" && regressedAt ? (
-        <Badge tone="warning" title={`Came back after it was resolved, ${regressedAt.toISOString()}`} data-testid="regression-badge">
+        <Badge
+          tone="warning"
+          title={`Came back after it was resolved, ${regressedAt.toISOString()}`}
+          data-testid="regression-badge"
+        >
           regression
         </Badge>
       ) : null}

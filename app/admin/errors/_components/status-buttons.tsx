@@ -13,7 +13,15 @@ const ACTIONS: Array<{ to: ErrorGroupStatus; label: string; pendingLabel: string
 ]
 
 /** Triage: resolve (a later sighting is a regression), ignore (keeps counting quietly) or reopen. */
-export function StatusButtons({ groupId, status, label }: { groupId: string; status: ErrorGroupStatus; label: string }) {
+export function StatusButtons({
+  groupId,
+  status,
+  label,
+}: {
+  groupId: string
+  status: ErrorGroupStatus
+  label: string
+}) {
   const { pending, error, mutate } = useMutation({ refresh: true })
   const [chosen, setChosen] = useState<ErrorGroupStatus | null>(null)
   const available = ACTIONS.filter((action) => action.to !== status)

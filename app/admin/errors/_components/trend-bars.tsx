@@ -20,7 +20,11 @@ export function TrendBars({ points, unit, label }: { points: TrendPoint[]; unit:
           return (
             <li key={point.at.toISOString()} className="flex h-full flex-1 items-end" title={text}>
               <span className="sr-only">{text}</span>
-              <span aria-hidden="true" className={point.count > 0 ? "w-full rounded-t bg-red-500" : "w-full rounded-t bg-slate-200"} style={{ height: `${Math.max(4, (point.count / max) * 100)}%` }} />
+              <span
+                aria-hidden="true"
+                className={point.count > 0 ? "w-full rounded-t bg-red-500" : "w-full rounded-t bg-slate-200"}
+                style={{ height: `${Math.max(4, (point.count / max) * 100)}%` }}
+              />
             </li>
           )
         })}

@@ -10,7 +10,10 @@ export type ErrorGroupQuery = Partial<Record<Key, string>>
  * The page's URL → the list's filter. Empty fields are dropped, and a field that does not parse is
  * ignored rather than discarding the others. `query` is what the form and pagination carry forward.
  */
-export function parseErrorGroupSearchParams(raw: RawSearchParams): { filter: ErrorGroupFilter; query: ErrorGroupQuery } {
+export function parseErrorGroupSearchParams(raw: RawSearchParams): {
+  filter: ErrorGroupFilter
+  query: ErrorGroupQuery
+} {
   const query: ErrorGroupQuery = {}
   for (const key of KEYS) {
     const value = raw[key]

@@ -1,5 +1,13 @@
 import { FeatureStatusBadge } from "@/components/feedback/status-badge"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { StaffBoardItem } from "@/lib/feedback/staff-queries"
 import { formatDate } from "@/lib/format/dates"
 import { StatusControl } from "./status-control"
@@ -30,7 +38,11 @@ export function BoardTable({ items }: { items: StaffBoardItem[] }) {
               <TableCell className="text-right tabular-nums">{item.voteCount.toLocaleString("en-US")}</TableCell>
               <TableCell>
                 <FeatureStatusBadge status={item.status} />
-                {item.statusChangedAt ? <span className="mt-1 block text-xs text-slate-500">since {formatDate(item.statusChangedAt, { months: "en-GB" })}</span> : null}
+                {item.statusChangedAt ? (
+                  <span className="mt-1 block text-xs text-slate-500">
+                    since {formatDate(item.statusChangedAt, { months: "en-GB" })}
+                  </span>
+                ) : null}
               </TableCell>
               <TableCell>
                 <StatusControl requestId={item.id} title={item.title} status={item.status} />

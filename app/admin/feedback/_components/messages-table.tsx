@@ -1,4 +1,12 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { CSAT_LABELS } from "@/lib/feedback/format"
 import type { StaffFeedbackMessage } from "@/lib/feedback/staff-queries"
 import { formatDate } from "@/lib/format/dates"
@@ -7,7 +15,9 @@ export function MessagesTable({ items }: { items: StaffFeedbackMessage[] }) {
   return (
     <TableContainer label="Feedback messages">
       <Table data-testid="staff-messages">
-        <caption className="sr-only">Messages from the feedback form, newest first, with their satisfaction rating</caption>
+        <caption className="sr-only">
+          Messages from the feedback form, newest first, with their satisfaction rating
+        </caption>
         <TableHead>
           <TableRow>
             <TableHeaderCell>Rating</TableHeaderCell>
@@ -25,7 +35,9 @@ export function MessagesTable({ items }: { items: StaffFeedbackMessage[] }) {
                 ) : (
                   <>
                     <span className="font-semibold tabular-nums">{item.rating}/5</span>
-                    <span className="block text-xs text-slate-600">{CSAT_LABELS[item.rating as keyof typeof CSAT_LABELS]}</span>
+                    <span className="block text-xs text-slate-600">
+                      {CSAT_LABELS[item.rating as keyof typeof CSAT_LABELS]}
+                    </span>
                   </>
                 )}
               </TableCell>

@@ -1,4 +1,12 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { npsCategory } from "@/lib/feedback/scores"
 import type { StaffNpsResponse } from "@/lib/feedback/staff-queries"
 import { formatDate } from "@/lib/format/dates"
@@ -23,7 +31,9 @@ export function NpsTable({ items }: { items: StaffNpsResponse[] }) {
                 <span className="font-semibold tabular-nums">{item.score}</span>
                 <span className="block text-xs text-slate-600">{npsCategory(item.score)}</span>
               </TableCell>
-              <TableCell className="max-w-lg break-words whitespace-pre-line">{item.comment ?? <span className="text-slate-500">no comment</span>}</TableCell>
+              <TableCell className="max-w-lg break-words whitespace-pre-line">
+                {item.comment ?? <span className="text-slate-500">no comment</span>}
+              </TableCell>
               <TableCell>{item.userEmail}</TableCell>
               <TableCell className="whitespace-nowrap">{formatDate(item.createdAt, { months: "en-GB" })}</TableCell>
             </TableRow>

@@ -10,7 +10,15 @@ import { SETTABLE_STATUSES, STATUS_LABELS } from "@/lib/feedback/format"
 type Change = { changed: boolean; recipients: number; emailed: number }
 
 /** Staff set a request's status; the answer says how many voters were emailed. */
-export function StatusControl({ requestId, title, status }: { requestId: string; title: string; status: FeatureRequestStatus }) {
+export function StatusControl({
+  requestId,
+  title,
+  status,
+}: {
+  requestId: string
+  title: string
+  status: FeatureRequestStatus
+}) {
   const [next, setNext] = useState<FeatureRequestStatus>(status === "OPEN" ? "PLANNED" : status)
   const [done, setDone] = useState<string | null>(null)
   const { pending, error, mutate } = useMutation<Change>({ refresh: true })
@@ -18,10 +26,16 @@ export function StatusControl({ requestId, title, status }: { requestId: string;
 
   async function save() {
     setDone(null)
-    const result = await mutate(`/api/admin/feature-requests/${encodeURIComponent(requestId)}/status`, { body: { status: next } })
+    const result = await mutate(`/api/admin/feature-requests/${encodeURIComponent(requestId)}/status`, {
+      body: { status: next },
+    })
     if (!result?.ok) return
     const { changed, emailed } = result.data
-    setDone(changed ? `Set to ${STATUS_LABELS[next].toLowerCase()}; ${emailed} ${emailed === 1 ? "person" : "people"} emailed.` : "Already this status; nobody emailed.")
+    setDone(
+      changed
+        ? `Set to ${STATUS_LABELS[next].toLowerCase()}; ${emailed} ${emailed === 1 ? "person" : "people"} emailed.`
+        : "Already this status; nobody emailed.",
+    )
   }
 
   return (
@@ -30,7 +44,13 @@ export function StatusControl({ requestId, title, status }: { requestId: string;
         <label htmlFor={selectId} className="sr-only">
           New status for {title}
         </label>
-        <Select id={selectId} value={next} onChange={(event) => setNext(event.target.value as FeatureRequestStatus)} className="h-8 w-36 text-sm" data-testid="status-select">
+        <Select
+          id={selectId}
+          value={next}
+          onChange={(event) => setNext(event.target.value as FeatureRequestStatus)}
+          className="h-8 w-36 text-sm"
+          data-testid="status-select"
+        >
           {SETTABLE_STATUSES.map((option) => (
             <option key={option} value={option}>
               {STATUS_LABELS[option]}
@@ -41,7 +61,11 @@ export function StatusControl({ requestId, title, status }: { requestId: string;
           {pending ? "Saving…" : "Set"}
         </ActionButton>
       </div>
-      <p role="status" className={error ? "text-xs text-red-700" : "text-xs text-emerald-700"} data-testid="status-message">
+      <p
+        role="status"
+        className={error ? "text-xs text-red-700" : "text-xs text-emerald-700"}
+        data-testid="status-message"
+      >
         {error?.message ?? done ?? ""}
       </p>
     </div>

@@ -19,7 +19,11 @@ function subscribeVisibility(onChange: () => void): () => void {
 export function AutoRefresh({ generatedAt }: { generatedAt: string }) {
   const router = useRouter()
   const [paused, setPaused] = useState(false)
-  const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => true)
+  const visible = useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState === "visible",
+    () => true,
+  )
   const lastRefresh = useRef(0)
 
   useEffect(() => {
@@ -43,7 +47,13 @@ export function AutoRefresh({ generatedAt }: { generatedAt: string }) {
         </span>{" "}
         · {state}
       </p>
-      <ActionButton size="sm" variant="secondary" aria-pressed={paused} onClick={() => setPaused((value) => !value)} data-testid="ops-pause">
+      <ActionButton
+        size="sm"
+        variant="secondary"
+        aria-pressed={paused}
+        onClick={() => setPaused((value) => !value)}
+        data-testid="ops-pause"
+      >
         Pause updates
       </ActionButton>
     </div>

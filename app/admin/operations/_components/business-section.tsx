@@ -3,7 +3,15 @@ import { formatInstant, formatValue } from "@/components/charts/format"
 import { Badge } from "@/components/ui/badge"
 import { EmptyState } from "@/components/ui/empty-state"
 import { StatCard } from "@/components/ui/stat-card"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { BusinessSection as Business } from "@/lib/monitoring/operations/business"
 import type { Section } from "@/lib/monitoring/operations/overview"
 import { describeDeadline } from "@/lib/orders/countdown"
@@ -13,7 +21,12 @@ import { DashboardSection, SubHeading } from "./section"
 
 export function BusinessSection({ section, now }: { section: Section<Business>; now: Date }) {
   return (
-    <DashboardSection id="business" title="Business health" description="What customers feel: webhooks we failed to process, email that did not arrive, seats late to be delivered." section={section}>
+    <DashboardSection
+      id="business"
+      title="Business health"
+      description="What customers feel: webhooks we failed to process, email that did not arrive, seats late to be delivered."
+      section={section}
+    >
       {(data) => (
         <>
           <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -77,7 +90,10 @@ function DeadlineTable({ items, now }: { items: OrderQueueItem[]; now: Date }) {
             return (
               <TableRow key={order.id}>
                 <TableCell>
-                  <Link href={`/admin/orders/${encodeURIComponent(order.id)}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/admin/orders/${encodeURIComponent(order.id)}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {order.customerEmail}
                   </Link>
                 </TableCell>

@@ -12,7 +12,12 @@ type DashboardSectionProps<T> = {
 /** A titled section of the dashboard; when its data failed to load it says so and the rest still shows. */
 export function DashboardSection<T>({ id, title, description, section, children }: DashboardSectionProps<T>) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="flex scroll-mt-6 flex-col gap-4" data-testid={`ops-${id}`}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="flex scroll-mt-6 flex-col gap-4"
+      data-testid={`ops-${id}`}
+    >
       <div>
         <h2 id={`${id}-heading`} className="text-xl font-semibold text-slate-900">
           {title}
@@ -23,7 +28,8 @@ export function DashboardSection<T>({ id, title, description, section, children 
         children(section.data)
       ) : (
         <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          This section could not be loaded ({section.error}). The rest of the dashboard is unaffected; it tries again on the next refresh.
+          This section could not be loaded ({section.error}). The rest of the dashboard is unaffected; it tries again on
+          the next refresh.
         </div>
       )}
     </section>

@@ -2,7 +2,15 @@ import { formatInstant, formatValue } from "@/components/charts/format"
 import { rowsOf } from "@/components/charts/rows"
 import { TimeSeriesChart } from "@/components/charts/time-series-chart"
 import { StatCard } from "@/components/ui/stat-card"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { SecuritySection as Security } from "@/lib/monitoring/operations/business"
 import type { Section } from "@/lib/monitoring/operations/overview"
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from "@/lib/security/events"
@@ -29,15 +37,36 @@ export function SecuritySection({ section }: { section: Section<Security> }) {
     >
       {(data) => {
         const total = SECURITY_EVENT_KINDS.reduce((sum, kind) => sum + data.counts[kind], 0)
-        const chart = rowsOf(data.points, (p) => p.at, SECURITY_EVENT_KINDS.map((kind) => ({ label: LABELS[kind], value: (p: (typeof data.points)[number]) => p.counts[kind] })))
+        const chart = rowsOf(
+          data.points,
+          (p) => p.at,
+          SECURITY_EVENT_KINDS.map((kind) => ({
+            label: LABELS[kind],
+            value: (p: (typeof data.points)[number]) => p.counts[kind],
+          })),
+        )
         return (
           <>
             <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
               {SECURITY_EVENT_KINDS.map((kind) => (
-                <StatCard key={kind} label={LABELS[kind]} value={formatValue(data.counts[kind], "count")} data-testid={`stat-security-${kind}`} />
+                <StatCard
+                  key={kind}
+                  label={LABELS[kind]}
+                  value={formatValue(data.counts[kind], "count")}
+                  data-testid={`stat-security-${kind}`}
+                />
               ))}
             </div>
-            <TimeSeriesChart title="Security events over time" description="Events per interval, by kind" unit="count" variant="bar" {...chart} empty={total === 0} emptyMessage="No security events in this range." data-testid="chart-security" />
+            <TimeSeriesChart
+              title="Security events over time"
+              description="Events per interval, by kind"
+              unit="count"
+              variant="bar"
+              {...chart}
+              empty={total === 0}
+              emptyMessage="No security events in this range."
+              data-testid="chart-security"
+            />
             {data.recent.length > 0 ? (
               <div className="flex flex-col gap-3">
                 <SubHeading>Latest events</SubHeading>
@@ -54,7 +83,9 @@ export function SecuritySection({ section }: { section: Section<Security> }) {
 /** The detail's most telling fields (route, path, provider, reason, role), never the address hash. */
 function summary(detail: SecurityEventItem["detail"]): string {
   if (!detail || typeof detail !== "object" || Array.isArray(detail)) return "—"
-  const parts = ["method", "route", "path", "provider", "reason", "role"].flatMap((key) => (typeof detail[key] === "string" ? [String(detail[key])] : []))
+  const parts = ["method", "route", "path", "provider", "reason", "role"].flatMap((key) =>
+    typeof detail[key] === "string" ? [String(detail[key])] : [],
+  )
   return parts.join(" · ") || "—"
 }
 

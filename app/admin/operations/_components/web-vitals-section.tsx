@@ -1,27 +1,44 @@
 import { formatValue } from "@/components/charts/format"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { OperationsOverview } from "@/lib/monitoring/operations/overview"
 
 /** Browser timings (web vitals p75 per page, from the analytics pipeline) beside the server's page timings. */
 export function WebVitalsSection({ overview }: { overview: OperationsOverview }) {
-  const pages = overview.requests.ok ? overview.requests.data.routes.filter((row) => !row.route.startsWith("/api/")).slice(0, 10) : []
+  const pages = overview.requests.ok
+    ? overview.requests.data.routes.filter((row) => !row.route.startsWith("/api/")).slice(0, 10)
+    : []
   const vitals = overview.webVitals.ok ? overview.webVitals.data : null
   return (
-    <section id="web-vitals" aria-labelledby="web-vitals-heading" className="flex scroll-mt-6 flex-col gap-4" data-testid="ops-web-vitals">
+    <section
+      id="web-vitals"
+      aria-labelledby="web-vitals-heading"
+      className="flex scroll-mt-6 flex-col gap-4"
+      data-testid="ops-web-vitals"
+    >
       <div>
         <h2 id="web-vitals-heading" className="text-xl font-semibold text-slate-900">
           Web vitals
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          What visitors&apos; browsers measured (p75 per page: LCP and INP in time, CLS a score) beside how long the server took for the same pages.
-          Percentiles per page are on the product dashboard.
+          What visitors&apos; browsers measured (p75 per page: LCP and INP in time, CLS a score) beside how long the
+          server took for the same pages. Percentiles per page are on the product dashboard.
         </p>
       </div>
       <div className="grid gap-6 xl:grid-cols-2">
         <div className="flex flex-col gap-2">
           <h3 className="text-base font-semibold text-slate-900">In the browser</h3>
           {vitals === null ? (
-            <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">Web vitals could not be loaded.</p>
+            <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+              Web vitals could not be loaded.
+            </p>
           ) : vitals.length === 0 ? (
             <p className="text-sm text-slate-600">No web vitals were recorded in this range.</p>
           ) : (
@@ -42,9 +59,15 @@ export function WebVitalsSection({ overview }: { overview: OperationsOverview })
                     <TableRow key={row.path}>
                       <TableCell className="font-mono text-xs break-all">{row.path}</TableCell>
                       <TableCell className="text-right tabular-nums">{formatValue(row.samples, "count")}</TableCell>
-                      <TableCell className="text-right whitespace-nowrap tabular-nums">{formatValue(row.lcp, "ms")}</TableCell>
-                      <TableCell className="text-right whitespace-nowrap tabular-nums">{formatValue(row.inp, "ms")}</TableCell>
-                      <TableCell className="text-right tabular-nums">{row.cls === null ? "—" : row.cls.toFixed(3)}</TableCell>
+                      <TableCell className="text-right whitespace-nowrap tabular-nums">
+                        {formatValue(row.lcp, "ms")}
+                      </TableCell>
+                      <TableCell className="text-right whitespace-nowrap tabular-nums">
+                        {formatValue(row.inp, "ms")}
+                      </TableCell>
+                      <TableCell className="text-right tabular-nums">
+                        {row.cls === null ? "—" : row.cls.toFixed(3)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -72,9 +95,15 @@ export function WebVitalsSection({ overview }: { overview: OperationsOverview })
                   {pages.map((row) => (
                     <TableRow key={`${row.method} ${row.route}`}>
                       <TableCell className="font-mono text-xs break-all">{row.route}</TableCell>
-                      <TableCell className="text-right whitespace-nowrap tabular-nums">{formatValue(row.requests, "count")}</TableCell>
-                      <TableCell className="text-right whitespace-nowrap tabular-nums">{formatValue(row.p50, "ms")}</TableCell>
-                      <TableCell className="text-right whitespace-nowrap tabular-nums">{formatValue(row.p95, "ms")}</TableCell>
+                      <TableCell className="text-right whitespace-nowrap tabular-nums">
+                        {formatValue(row.requests, "count")}
+                      </TableCell>
+                      <TableCell className="text-right whitespace-nowrap tabular-nums">
+                        {formatValue(row.p50, "ms")}
+                      </TableCell>
+                      <TableCell className="text-right whitespace-nowrap tabular-nums">
+                        {formatValue(row.p95, "ms")}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -9,6 +9,10 @@ test("valid settings are kept; a bad one falls back to its default without losin
 })
 
 test("links change one setting and keep the other", () => {
-  expect(operationsHref({ range: "7d", sort: "failing" }, { range: "1h" })).toBe("/admin/operations?range=1h&sort=failing")
-  expect(operationsHref({ range: "7d", sort: "failing" }, { sort: "busiest" }, "requests")).toBe("/admin/operations?range=7d&sort=busiest#requests")
+  expect(operationsHref({ range: "7d", sort: "failing" }, { range: "1h" })).toBe(
+    "/admin/operations?range=1h&sort=failing",
+  )
+  expect(operationsHref({ range: "7d", sort: "failing" }, { sort: "busiest" }, "requests")).toBe(
+    "/admin/operations?range=7d&sort=busiest#requests",
+  )
 })

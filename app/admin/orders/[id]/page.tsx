@@ -36,7 +36,12 @@ export default async function OrderPage({ params }: OrderPageProps) {
         description={<span className="font-mono text-xs">{order.id}</span>}
         actions={
           <>
-            <OrderStatusBadge status={order.status} audience="staff" className="whitespace-nowrap" data-testid="order-status" />
+            <OrderStatusBadge
+              status={order.status}
+              audience="staff"
+              className="whitespace-nowrap"
+              data-testid="order-status"
+            />
             {open && order.assigneeId !== session.user.id ? <AssignButton orderId={order.id} /> : null}
           </>
         }
@@ -55,7 +60,10 @@ export default async function OrderPage({ params }: OrderPageProps) {
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Deliver the seat</CardTitle>
-                <CardDescription>Provision the seat, then enter its login. The subscriber is told it is ready and reveals it in their portal.</CardDescription>
+                <CardDescription>
+                  Provision the seat, then enter its login. The subscriber is told it is ready and reveals it in their
+                  portal.
+                </CardDescription>
               </CardHeader>
               <CardContent>
                 <FulfilForm orderId={order.id} />
@@ -66,7 +74,10 @@ export default async function OrderPage({ params }: OrderPageProps) {
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Release the seat</CardTitle>
-                <CardDescription>The subscription ended or was refunded. Remove the seat at the provider, then mark it released: its stored credentials are deleted.</CardDescription>
+                <CardDescription>
+                  The subscription ended or was refunded. Remove the seat at the provider, then mark it released: its
+                  stored credentials are deleted.
+                </CardDescription>
               </CardHeader>
               <CardContent>
                 <ReleaseButton orderId={order.id} />

@@ -21,14 +21,17 @@ export function FulfilForm({ orderId }: { orderId: string }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    void mutate(`/api/admin/orders/${encodeURIComponent(orderId)}/fulfil`, { body: { login: values.login, password: values.password, notes: values.notes || undefined } })
+    void mutate(`/api/admin/orders/${encodeURIComponent(orderId)}/fulfil`, {
+      body: { login: values.login, password: values.password, notes: values.notes || undefined },
+    })
   }
 
   const field = (name: Field) => ({
     id: `fulfil-${name}`,
     name,
     value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.value })),
     "aria-invalid": fieldErrors[name] ? true : undefined,
     "aria-describedby": fieldErrors[name] ? `fulfil-${name}-error` : undefined,
     "data-testid": `fulfil-${name}`,
@@ -41,7 +44,13 @@ export function FulfilForm({ orderId }: { orderId: string }) {
     ) : null
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="fulfil-form" aria-label="Fulfil this order">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      data-testid="fulfil-form"
+      aria-label="Fulfil this order"
+    >
       <div>
         <Label htmlFor="fulfil-login">Seat login</Label>
         <Input {...field("login")} required maxLength={200} autoComplete="off" spellCheck={false} />
@@ -50,8 +59,21 @@ export function FulfilForm({ orderId }: { orderId: string }) {
       <div>
         <Label htmlFor="fulfil-password">Seat password</Label>
         <div className="flex gap-2">
-          <Input {...field("password")} type={showPassword ? "text" : "password"} required maxLength={200} autoComplete="new-password" spellCheck={false} />
-          <ActionButton variant="secondary" onClick={() => setShowPassword((shown) => !shown)} aria-pressed={showPassword} aria-controls="fulfil-password" data-testid="fulfil-password-toggle">
+          <Input
+            {...field("password")}
+            type={showPassword ? "text" : "password"}
+            required
+            maxLength={200}
+            autoComplete="new-password"
+            spellCheck={false}
+          />
+          <ActionButton
+            variant="secondary"
+            onClick={() => setShowPassword((shown) => !shown)}
+            aria-pressed={showPassword}
+            aria-controls="fulfil-password"
+            data-testid="fulfil-password-toggle"
+          >
             {showPassword ? "Hide" : "Show"}
           </ActionButton>
         </div>
@@ -68,7 +90,9 @@ export function FulfilForm({ orderId }: { orderId: string }) {
           {pending ? "Saving…" : "Mark fulfilled"}
         </ActionButton>
       </div>
-      <p className="text-xs text-slate-600">Stored encrypted. The subscriber sees them only in their portal after signing in; they are never emailed.</p>
+      <p className="text-xs text-slate-600">
+        Stored encrypted. The subscriber sees them only in their portal after signing in; they are never emailed.
+      </p>
     </form>
   )
 }

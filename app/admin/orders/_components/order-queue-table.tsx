@@ -6,7 +6,15 @@ import { DeadlineCountdown } from "@/components/orders/deadline-countdown"
 import { OrderStatusBadge } from "@/components/orders/order-status-badge"
 import { ActionButton } from "@/components/ui/action-button"
 import { Badge } from "@/components/ui/badge"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { useMutation } from "@/components/ui/use-mutation"
 import { formatOrderDayAndClock, formatOrderTime } from "@/lib/orders/format"
 import type { OrderQueueItem } from "@/lib/orders/queries"
@@ -18,7 +26,9 @@ type Props = { items: OrderQueueItem[]; viewerId: string; now: Date }
 
 /** The queue's rows with a live deadline, "Assign to me", and bulk assignment of the ticked rows. */
 export function OrderQueueTable({ items, viewerId, now }: Props) {
-  const assignable = items.filter((item) => isOpenOrder(item.status) && item.assigneeId !== viewerId).map((item) => item.id)
+  const assignable = items
+    .filter((item) => isOpenOrder(item.status) && item.assigneeId !== viewerId)
+    .map((item) => item.id)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [done, setDone] = useState<string | null>(null)
   const { pending, error, mutate } = useMutation<{ count: number }>({
@@ -46,7 +56,12 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
-        <ActionButton size="sm" onClick={assignSelected} disabled={pending || picked.length === 0} data-testid="assign-selected">
+        <ActionButton
+          size="sm"
+          onClick={assignSelected}
+          disabled={pending || picked.length === 0}
+          data-testid="assign-selected"
+        >
           {pending ? "Assigning…" : `Assign selected to me${picked.length ? ` (${picked.length})` : ""}`}
         </ActionButton>
         <p aria-live="polite" className={cn("text-sm", error ? "text-red-700" : "text-slate-600")}>
@@ -78,22 +93,49 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
             {items.map((item) => {
               const canAssign = assignable.includes(item.id)
               return (
-                <TableRow key={item.id} data-testid="order-row" data-order-id={item.id} data-overdue={item.overdue || undefined} className={cn(item.overdue && "bg-red-50/70 hover:bg-red-50")}>
+                <TableRow
+                  key={item.id}
+                  data-testid="order-row"
+                  data-order-id={item.id}
+                  data-overdue={item.overdue || undefined}
+                  className={cn(item.overdue && "bg-red-50/70 hover:bg-red-50")}
+                >
                   <TableCell>
                     {canAssign ? (
-                      <input type="checkbox" aria-label={`Select the order of ${item.customerEmail}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} className="size-4 accent-brand-600" data-testid="order-select" />
+                      <input
+                        type="checkbox"
+                        aria-label={`Select the order of ${item.customerEmail}`}
+                        checked={selected.has(item.id)}
+                        onChange={() => toggle(item.id)}
+                        className="size-4 accent-brand-600"
+                        data-testid="order-select"
+                      />
                     ) : null}
                   </TableCell>
                   <TableCell className="max-w-56">
-                    <Link href={`/admin/orders/${item.id}`} className="block truncate font-medium text-brand-700 hover:underline" title={item.customerEmail} data-testid="order-link">
+                    <Link
+                      href={`/admin/orders/${item.id}`}
+                      className="block truncate font-medium text-brand-700 hover:underline"
+                      title={item.customerEmail}
+                      data-testid="order-link"
+                    >
                       {item.customerEmail}
                     </Link>
                     <span className="text-xs text-slate-600">{item.planName}</span>
                   </TableCell>
                   <TableCell>
                     <div className="flex flex-wrap gap-1">
-                      <OrderStatusBadge status={item.status} audience="staff" className="whitespace-nowrap" data-testid="order-status" />
-                      {item.releaseDue ? <Badge tone="danger" className="whitespace-nowrap">Release due</Badge> : null}
+                      <OrderStatusBadge
+                        status={item.status}
+                        audience="staff"
+                        className="whitespace-nowrap"
+                        data-testid="order-status"
+                      />
+                      {item.releaseDue ? (
+                        <Badge tone="danger" className="whitespace-nowrap">
+                          Release due
+                        </Badge>
+                      ) : null}
                     </div>
                   </TableCell>
                   <TableCell>
@@ -101,7 +143,11 @@ export function OrderQueueTable({ items, viewerId, now }: Props) {
                   </TableCell>
                   <TableCell>{deadlineCell(item, now)}</TableCell>
                   <TableCell className="max-w-48">
-                    <span className="block truncate" title={item.assigneeEmail ?? undefined} data-testid="order-assignee">
+                    <span
+                      className="block truncate"
+                      title={item.assigneeEmail ?? undefined}
+                      data-testid="order-assignee"
+                    >
                       {item.assigneeEmail ?? <span className="text-slate-500">Unassigned</span>}
                     </span>
                     {canAssign ? (

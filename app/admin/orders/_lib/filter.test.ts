@@ -2,13 +2,27 @@ import { expect, test } from "vitest"
 import { parseOrderSearchParams } from "./filter"
 
 test("no parameters: the Open tab, first page", () => {
-  expect(parseOrderSearchParams({})).toEqual({ view: "open", filter: { status: "open", page: 1, pageSize: 25 }, query: {} })
+  expect(parseOrderSearchParams({})).toEqual({
+    view: "open",
+    filter: { status: "open", page: 1, pageSize: 25 },
+    query: {},
+  })
 })
 
 test("each tab is a fixed filter", () => {
   expect(parseOrderSearchParams({ view: "overdue" }).filter).toEqual({ overdue: "true", page: 1, pageSize: 25 })
-  expect(parseOrderSearchParams({ view: "mine" }).filter).toEqual({ status: "open", assignee: "me", page: 1, pageSize: 25 })
-  expect(parseOrderSearchParams({ view: "unassigned" }).filter).toEqual({ status: "open", assignee: "unassigned", page: 1, pageSize: 25 })
+  expect(parseOrderSearchParams({ view: "mine" }).filter).toEqual({
+    status: "open",
+    assignee: "me",
+    page: 1,
+    pageSize: 25,
+  })
+  expect(parseOrderSearchParams({ view: "unassigned" }).filter).toEqual({
+    status: "open",
+    assignee: "unassigned",
+    page: 1,
+    pageSize: 25,
+  })
   expect(parseOrderSearchParams({ view: "release" }).filter).toEqual({ release: "due", page: 1, pageSize: 25 })
   expect(parseOrderSearchParams({ view: "fulfilled" }).filter).toEqual({ status: "FULFILLED", page: 1, pageSize: 25 })
   expect(parseOrderSearchParams({ view: "all" }).filter).toEqual({ page: 1, pageSize: 25 })

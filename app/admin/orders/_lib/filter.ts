@@ -22,7 +22,11 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * The page's URL → the queue's filter: `view` picks a tab (default Open), `q` searches customer
  * emails, `page` pages. Anything that does not parse is dropped. `query` is what links carry forward.
  */
-export function parseOrderSearchParams(raw: RawSearchParams): { view: OrderViewId; filter: OrderListFilter; query: OrderQuery } {
+export function parseOrderSearchParams(raw: RawSearchParams): {
+  view: OrderViewId
+  filter: OrderListFilter
+  query: OrderQuery
+} {
   const view = ORDER_VIEWS.find((candidate) => candidate.id === first(raw.view)) ?? ORDER_VIEWS[0]
   const query: OrderQuery = {}
   if (view.id !== "open") query.view = view.id

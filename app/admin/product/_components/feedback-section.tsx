@@ -18,14 +18,20 @@ export async function FeedbackSection({ range, previous }: FeedbackSectionProps)
     console.error("feedback section failed to load", error)
   }
   return (
-    <section id="feedback" aria-labelledby="feedback-heading" className="flex scroll-mt-6 flex-col gap-4" data-testid="product-feedback">
+    <section
+      id="feedback"
+      aria-labelledby="feedback-heading"
+      className="flex scroll-mt-6 flex-col gap-4"
+      data-testid="product-feedback"
+    >
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id="feedback-heading" className="text-xl font-semibold text-slate-900">
             User feedback
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            NPS is the share of promoters (9–10) minus the share of detractors (0–6) among answers, from −100 to +100; dismissals do not count. Compared with the {previous.days} days before.
+            NPS is the share of promoters (9–10) minus the share of detractors (0–6) among answers, from −100 to +100;
+            dismissals do not count. Compared with the {previous.days} days before.
           </p>
         </div>
         <Link href="/admin/feedback" className="text-sm font-medium text-brand-700 hover:underline">
@@ -48,7 +54,11 @@ function FeedbackBody({ report, range }: { report: FeedbackReport; range: Produc
   return (
     <>
       <FeedbackStats report={report} />
-      <NpsTrendChart title="NPS trend" description={`NPS per ${unit}, days in ${range.timeZone}.`} points={report.trend.points} />
+      <NpsTrendChart
+        title="NPS trend"
+        description={`NPS per ${unit}, days in ${range.timeZone}.`}
+        points={report.trend.points}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="flex flex-col gap-3">
           <h3 id="feedback-comments-heading" className="text-base font-semibold text-slate-900">

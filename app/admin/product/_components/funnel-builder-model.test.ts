@@ -12,9 +12,21 @@ test("steps as typed: paths and event names the server would take", () => {
 })
 
 test("the URL keeps the range and cohort settings and replaces the funnel's", () => {
-  const keep: [string, string][] = [["range", "7d"], ["every", "month"], ["funnelId", "old"], ["breakdown", "device"]]
-  expect(funnelUrl(keep, { steps: [{ kind: "page", match: "/" }, { kind: "event", match: "order_paid" }], window: 3, breakdown: "country" })).toBe(
-    "/admin/product?range=7d&every=month&steps=page%3A%2F%2Cevent%3Aorder_paid&window=3&breakdown=country#funnels",
-  )
+  const keep: [string, string][] = [
+    ["range", "7d"],
+    ["every", "month"],
+    ["funnelId", "old"],
+    ["breakdown", "device"],
+  ]
+  expect(
+    funnelUrl(keep, {
+      steps: [
+        { kind: "page", match: "/" },
+        { kind: "event", match: "order_paid" },
+      ],
+      window: 3,
+      breakdown: "country",
+    }),
+  ).toBe("/admin/product?range=7d&every=month&steps=page%3A%2F%2Cevent%3Aorder_paid&window=3&breakdown=country#funnels")
   expect(funnelUrl(keep, { funnelId: "f2" })).toBe("/admin/product?range=7d&every=month&funnelId=f2#funnels")
 })

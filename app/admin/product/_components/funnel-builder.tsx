@@ -30,7 +30,10 @@ export function FunnelBuilder({ initialSteps, initialWindow, initialBreakdown, s
 
   const problems = steps.map(stepProblem)
   const windowNumber = Number(windowDays)
-  const windowProblem = Number.isInteger(windowNumber) && windowNumber >= 1 && windowNumber <= 90 ? null : "A whole number of days from 1 to 90"
+  const windowProblem =
+    Number.isInteger(windowNumber) && windowNumber >= 1 && windowNumber <= 90
+      ? null
+      : "A whole number of days from 1 to 90"
   const valid = problems.every((problem) => problem === null) && windowProblem === null
   const cleanSteps = steps.map((step) => ({ kind: step.kind, match: step.match.trim() }))
 
@@ -42,7 +45,10 @@ export function FunnelBuilder({ initialSteps, initialWindow, initialBreakdown, s
   }
 
   return (
-    <div className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm" data-testid="funnel-builder">
+    <div
+      className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm"
+      data-testid="funnel-builder"
+    >
       <form onSubmit={show} noValidate className="flex flex-col gap-4" aria-labelledby={`${id}-heading`}>
         <h3 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
           Build a funnel

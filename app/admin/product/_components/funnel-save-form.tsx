@@ -26,7 +26,16 @@ type FunnelSaveFormProps = {
 }
 
 /** Save the builder's steps as a new funnel, or update or delete the saved one on show. */
-export function FunnelSaveForm({ steps, windowDays, breakdown, valid, checked, check, saved, keep }: FunnelSaveFormProps) {
+export function FunnelSaveForm({
+  steps,
+  windowDays,
+  breakdown,
+  valid,
+  checked,
+  check,
+  saved,
+  keep,
+}: FunnelSaveFormProps) {
   const router = useRouter()
   const id = useId()
   const [name, setName] = useState("")
@@ -46,7 +55,10 @@ export function FunnelSaveForm({ steps, windowDays, breakdown, valid, checked, c
   async function update() {
     check()
     if (!saved || !valid) return
-    const updated = await mutate(`/api/admin/product/funnels/${encodeURIComponent(saved.id)}`, { method: "PATCH", body: { steps, windowDays } })
+    const updated = await mutate(`/api/admin/product/funnels/${encodeURIComponent(saved.id)}`, {
+      method: "PATCH",
+      body: { steps, windowDays },
+    })
     if (updated?.ok) {
       router.push(funnelUrl(keep, { funnelId: saved.id, breakdown }))
       router.refresh()
@@ -54,7 +66,12 @@ export function FunnelSaveForm({ steps, windowDays, breakdown, valid, checked, c
   }
 
   return (
-    <form onSubmit={save} noValidate className="flex flex-col gap-3 border-t border-slate-100 pt-4" aria-labelledby={`${id}-save-heading`}>
+    <form
+      onSubmit={save}
+      noValidate
+      className="flex flex-col gap-3 border-t border-slate-100 pt-4"
+      aria-labelledby={`${id}-save-heading`}
+    >
       <h3 id={`${id}-save-heading`} className="text-base font-semibold text-slate-900">
         Save these steps
       </h3>
@@ -76,7 +93,12 @@ export function FunnelSaveForm({ steps, windowDays, breakdown, valid, checked, c
         </ActionButton>
         {saved ? (
           <>
-            <ActionButton variant="secondary" disabled={pending} onClick={() => void update()} data-testid="funnel-update">
+            <ActionButton
+              variant="secondary"
+              disabled={pending}
+              onClick={() => void update()}
+              data-testid="funnel-update"
+            >
               Update “{saved.name}”
             </ActionButton>
             <ConfirmButton

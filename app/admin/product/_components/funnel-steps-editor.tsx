@@ -37,7 +37,12 @@ export function FunnelStepsEditor({ steps, setSteps, problems }: FunnelStepsEdit
           return (
             <li key={index} className="flex flex-wrap items-start gap-2" data-testid="funnel-builder-step">
               <span className="mt-2 w-6 shrink-0 text-right text-sm text-slate-500 tabular-nums">{index + 1}.</span>
-              <Select aria-label={`Step ${index + 1} kind`} value={step.kind} onChange={(event) => change(index, { kind: event.target.value as FunnelStep["kind"] })} className="w-36">
+              <Select
+                aria-label={`Step ${index + 1} kind`}
+                value={step.kind}
+                onChange={(event) => change(index, { kind: event.target.value as FunnelStep["kind"] })}
+                className="w-36"
+              >
                 <option value="page">Page view</option>
                 <option value="event">Event</option>
               </Select>
@@ -58,13 +63,34 @@ export function FunnelStepsEditor({ steps, setSteps, problems }: FunnelStepsEdit
                 ) : null}
               </div>
               <div className="flex gap-1">
-                <ActionButton variant="ghost" size="sm" className="mt-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move step ${index + 1} up`}>
+                <ActionButton
+                  variant="ghost"
+                  size="sm"
+                  className="mt-1"
+                  onClick={() => move(index, -1)}
+                  disabled={index === 0}
+                  aria-label={`Move step ${index + 1} up`}
+                >
                   ↑
                 </ActionButton>
-                <ActionButton variant="ghost" size="sm" className="mt-1" onClick={() => move(index, 1)} disabled={index === steps.length - 1} aria-label={`Move step ${index + 1} down`}>
+                <ActionButton
+                  variant="ghost"
+                  size="sm"
+                  className="mt-1"
+                  onClick={() => move(index, 1)}
+                  disabled={index === steps.length - 1}
+                  aria-label={`Move step ${index + 1} down`}
+                >
                   ↓
                 </ActionButton>
-                <ActionButton variant="ghost" size="sm" className="mt-1" onClick={() => setSteps((current) => current.filter((_, i) => i !== index))} disabled={steps.length <= MIN_STEPS} aria-label={`Remove step ${index + 1}`}>
+                <ActionButton
+                  variant="ghost"
+                  size="sm"
+                  className="mt-1"
+                  onClick={() => setSteps((current) => current.filter((_, i) => i !== index))}
+                  disabled={steps.length <= MIN_STEPS}
+                  aria-label={`Remove step ${index + 1}`}
+                >
                   Remove
                 </ActionButton>
               </div>
@@ -73,7 +99,12 @@ export function FunnelStepsEditor({ steps, setSteps, problems }: FunnelStepsEdit
         })}
       </ol>
       <div>
-        <ActionButton variant="secondary" size="sm" onClick={() => setSteps((current) => [...current, { kind: "event", match: "" }])} disabled={steps.length >= MAX_STEPS}>
+        <ActionButton
+          variant="secondary"
+          size="sm"
+          onClick={() => setSteps((current) => [...current, { kind: "event", match: "" }])}
+          disabled={steps.length >= MAX_STEPS}
+        >
           Add step
         </ActionButton>
         <span className="ml-3 text-sm text-slate-600">

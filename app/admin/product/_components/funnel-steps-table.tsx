@@ -1,4 +1,12 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { ReportedFunnel } from "@/lib/analytics/funnels/report"
 import type { FunnelStepFigures } from "@/lib/analytics/funnels/rules"
 import { formatFigure } from "@/lib/analytics/reports/usage-format"
@@ -47,11 +55,17 @@ export function FunnelStepsTable({ funnel, steps }: { funnel: ReportedFunnel; st
                 <TableCell>
                   <div className="flex items-center gap-3">
                     <ValueBar value={step.people} max={first} />
-                    <span className="w-16 shrink-0 text-right tabular-nums">{formatFigure(step.conversionFromFirst, "share")}</span>
+                    <span className="w-16 shrink-0 text-right tabular-nums">
+                      {formatFigure(step.conversionFromFirst, "share")}
+                    </span>
                   </div>
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{index === 0 ? "—" : formatFigure(step.conversionFromPrevious, "share")}</TableCell>
-                <TableCell className="text-right tabular-nums">{index === 0 ? "—" : formatFigure(step.dropOff, "count")}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {index === 0 ? "—" : formatFigure(step.conversionFromPrevious, "share")}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {index === 0 ? "—" : formatFigure(step.dropOff, "count")}
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{formatDuration(step.medianMs)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatDuration(step.meanMs)}</TableCell>
               </TableRow>

@@ -18,7 +18,13 @@ type FunnelWindowBreakdownProps = {
 }
 
 /** The conversion window in days, the breakdown, and the button that shows the funnel. */
-export function FunnelWindowBreakdown({ windowDays, onWindowDaysChange, windowProblem, breakdown, onBreakdownChange }: FunnelWindowBreakdownProps) {
+export function FunnelWindowBreakdown({
+  windowDays,
+  onWindowDaysChange,
+  windowProblem,
+  breakdown,
+  onBreakdownChange,
+}: FunnelWindowBreakdownProps) {
   const id = useId()
   return (
     <>
@@ -39,7 +45,12 @@ export function FunnelWindowBreakdown({ windowDays, onWindowDaysChange, windowPr
         </div>
         <div>
           <Label htmlFor={`${id}-breakdown`}>Break down by</Label>
-          <Select id={`${id}-breakdown`} value={breakdown} onChange={(event) => onBreakdownChange(event.target.value as FunnelBreakdown | "")} data-testid="funnel-breakdown">
+          <Select
+            id={`${id}-breakdown`}
+            value={breakdown}
+            onChange={(event) => onBreakdownChange(event.target.value as FunnelBreakdown | "")}
+            data-testid="funnel-breakdown"
+          >
             {BREAKDOWN_OPTIONS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -42,19 +42,32 @@ export async function FunnelsSection({ query, range, previous }: FunnelsSectionP
       failed={!report}
       description={
         <>
-          People who took each step in order, entering at their first step inside the range; later steps count within the conversion window
-          from that first step. A browser counts as its user once any of its events is signed in, so visits before and after sign-in and the
-          payment recorded by the server are one person. Headline compared with the {previous.days} days before.
+          People who took each step in order, entering at their first step inside the range; later steps count within
+          the conversion window from that first step. A browser counts as its user once any of its events is signed in,
+          so visits before and after sign-in and the payment recorded by the server are one person. Headline compared
+          with the {previous.days} days before.
         </>
       }
     >
       {report ? <FunnelsBody report={report} query={query} range={range} saved={saved} missing={missing} /> : null}
-      {report ? <RawHorizonNote keptFrom={report.keptFrom} rangeFrom={previous.from} what="funnel steps (in the range and in the period compared)" /> : null}
+      {report ? (
+        <RawHorizonNote
+          keptFrom={report.keptFrom}
+          rangeFrom={previous.from}
+          what="funnel steps (in the range and in the period compared)"
+        />
+      ) : null}
     </ReportSection>
   )
 }
 
-type FunnelsBodyProps = { report: FunnelReport; query: ProductPageQuery; range: ProductRange; saved: { items: SavedFunnel[]; total: number }; missing: boolean }
+type FunnelsBodyProps = {
+  report: FunnelReport
+  query: ProductPageQuery
+  range: ProductRange
+  saved: { items: SavedFunnel[]; total: number }
+  missing: boolean
+}
 
 function FunnelsBody({ report, query, range, saved, missing }: FunnelsBodyProps) {
   const now = headline(report.steps)
@@ -74,23 +87,54 @@ function FunnelsBody({ report, query, range, saved, missing }: FunnelsBodyProps)
             {report.funnel.name}
           </h3>
           <p className="text-sm text-slate-600">
-            {report.funnel.steps.map((step) => step.label).join(" → ")} · window {report.funnel.windowDays} {report.funnel.windowDays === 1 ? "day" : "days"}
+            {report.funnel.steps.map((step) => step.label).join(" → ")} · window {report.funnel.windowDays}{" "}
+            {report.funnel.windowDays === 1 ? "day" : "days"}
             {report.breakdown ? ` · by ${BREAKDOWN_LABELS[report.breakdown].toLowerCase()}` : ""}
           </p>
         </div>
-        <SavedFunnelPicker key={report.funnel.id ?? "default"} query={query} saved={saved.items} total={saved.total} current={report.funnel.id} />
+        <SavedFunnelPicker
+          key={report.funnel.id ?? "default"}
+          query={query}
+          saved={saved.items}
+          total={saved.total}
+          current={report.funnel.id}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <ComparedStat label="Entered" compared={compare(now.entered, before?.entered ?? null)} format="count" hint={`first step: ${report.funnel.steps[0]!.label}`} testId="stat-funnel-entered" />
-        <ComparedStat label="Completed" compared={compare(now.completed, before?.completed ?? null)} format="count" hint={`last step: ${lastStep.label}`} testId="stat-funnel-completed" />
-        <ComparedStat label="Conversion" compared={compare(now.conversion, before?.conversion ?? null)} format="share" hint="completed ÷ entered" testId="stat-funnel-conversion" />
+        <ComparedStat
+          label="Entered"
+          compared={compare(now.entered, before?.entered ?? null)}
+          format="count"
+          hint={`first step: ${report.funnel.steps[0]!.label}`}
+          testId="stat-funnel-entered"
+        />
+        <ComparedStat
+          label="Completed"
+          compared={compare(now.completed, before?.completed ?? null)}
+          format="count"
+          hint={`last step: ${lastStep.label}`}
+          testId="stat-funnel-completed"
+        />
+        <ComparedStat
+          label="Conversion"
+          compared={compare(now.conversion, before?.conversion ?? null)}
+          format="share"
+          hint="completed ÷ entered"
+          testId="stat-funnel-conversion"
+        />
       </div>
       {now.entered === 0 ? (
-        <EmptyState as="h3" title="Nobody entered this funnel in the range" description={`No one took the first step (${report.funnel.steps[0]!.label}) between ${range.firstDay} and ${range.lastDay}. Try a longer range or another first step.`} />
+        <EmptyState
+          as="h3"
+          title="Nobody entered this funnel in the range"
+          description={`No one took the first step (${report.funnel.steps[0]!.label}) between ${range.firstDay} and ${range.lastDay}. Try a longer range or another first step.`}
+        />
       ) : (
         <>
           <FunnelStepsTable funnel={report.funnel} steps={report.steps} />
-          {report.breakdown && report.segments ? <FunnelSegmentsTable funnel={report.funnel} breakdown={report.breakdown} segments={report.segments} /> : null}
+          {report.breakdown && report.segments ? (
+            <FunnelSegmentsTable funnel={report.funnel} breakdown={report.breakdown} segments={report.segments} />
+          ) : null}
         </>
       )}
       <FunnelBuilder

@@ -25,9 +25,9 @@ export async function GeographySection({ range, previous }: SectionProps) {
       failed={!report}
       description={
         <>
-          Visitors count once per day they viewed a page. Conversion is payers (a first or renewed subscription paid in the range) over
-          visitors of the country; a payer or subscriber belongs to the country most of their events came from. Subscribers and MRR
-          are taken from the revenue ledger at the end of the range.
+          Visitors count once per day they viewed a page. Conversion is payers (a first or renewed subscription paid in
+          the range) over visitors of the country; a payer or subscriber belongs to the country most of their events
+          came from. Subscribers and MRR are taken from the revenue ledger at the end of the range.
         </>
       }
     >
@@ -37,15 +37,41 @@ export async function GeographySection({ range, previous }: SectionProps) {
 }
 
 function GeographyBody({ report, range }: { report: GeographyReport; range: ProductRange }) {
-  const trend = pivotByGroup(report.regionWeeks, { at: (row) => `${row.week}T00:00:00.000Z`, group: (row) => row.region, value: (row) => row.visitors })
+  const trend = pivotByGroup(report.regionWeeks, {
+    at: (row) => `${row.week}T00:00:00.000Z`,
+    group: (row) => row.region,
+    value: (row) => row.visitors,
+  })
   const asOf = formatIsoMinute(report.mrrAt)
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <ComparedStat label="Visitors" compared={report.visitors} format="count" hint="once per day" testId="stat-geo-visitors" />
-        <ComparedStat label="Conversion" compared={report.conversionRate} format="share" hint={`${formatFigure(report.payers.current, "count")} payers`} testId="stat-conversion" />
-        <StatCard label="Subscribers" value={formatFigure(report.subscribers, "count")} hint={`at ${asOf} UTC`} data-testid="stat-geo-subscribers" />
-        <StatCard label="MRR" value={formatFigure(report.mrrCents, "cents")} hint={`at ${asOf} UTC`} data-testid="stat-geo-mrr" />
+        <ComparedStat
+          label="Visitors"
+          compared={report.visitors}
+          format="count"
+          hint="once per day"
+          testId="stat-geo-visitors"
+        />
+        <ComparedStat
+          label="Conversion"
+          compared={report.conversionRate}
+          format="share"
+          hint={`${formatFigure(report.payers.current, "count")} payers`}
+          testId="stat-conversion"
+        />
+        <StatCard
+          label="Subscribers"
+          value={formatFigure(report.subscribers, "count")}
+          hint={`at ${asOf} UTC`}
+          data-testid="stat-geo-subscribers"
+        />
+        <StatCard
+          label="MRR"
+          value={formatFigure(report.mrrCents, "cents")}
+          hint={`at ${asOf} UTC`}
+          data-testid="stat-geo-mrr"
+        />
       </div>
       <RawHorizonNote keptFrom={report.perUserSince} rangeFrom={range.from} what="payers (conversion)" />
       <GeographyTable rows={report.countries} />

@@ -2,7 +2,15 @@
 
 import { useMemo, useState } from "react"
 import { ActionButton } from "@/components/ui/action-button"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { CountryRow } from "@/lib/analytics/reports/geography"
 import { type FigureFormat, formatFigure } from "@/lib/analytics/reports/usage-format"
 import { ValueBar } from "./usage-ui"
@@ -52,20 +60,37 @@ export function GeographyTable({ rows }: { rows: CountryRow[] }) {
   }
   const ariaSort = (key: SortKey) => (sort.key === key ? (sort.descending ? "descending" : "ascending") : "none")
 
-  if (rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">No visitors or subscribers in this range.</p>
+  if (rows.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+        No visitors or subscribers in this range.
+      </p>
+    )
   return (
     <div className="flex flex-col gap-2">
       <TableContainer label="Countries">
         <Table data-testid="geography-table">
-          <caption className="sr-only">Visitors, conversion, payers, subscribers and MRR by country; the column headers sort the table</caption>
+          <caption className="sr-only">
+            Visitors, conversion, payers, subscribers and MRR by country; the column headers sort the table
+          </caption>
           <TableHead>
             <TableRow>
               <TableHeaderCell aria-sort={ariaSort("country")}>
-                <SortButton label="Country" active={sort.key === "country"} descending={sort.descending} onClick={() => sortBy("country")} />
+                <SortButton
+                  label="Country"
+                  active={sort.key === "country"}
+                  descending={sort.descending}
+                  onClick={() => sortBy("country")}
+                />
               </TableHeaderCell>
               {COLUMNS.map((column) => (
                 <TableHeaderCell key={column.key} aria-sort={ariaSort(column.key)} className="text-right">
-                  <SortButton label={column.label} active={sort.key === column.key} descending={sort.descending} onClick={() => sortBy(column.key)} />
+                  <SortButton
+                    label={column.label}
+                    active={sort.key === column.key}
+                    descending={sort.descending}
+                    onClick={() => sortBy(column.key)}
+                  />
                 </TableHeaderCell>
               ))}
             </TableRow>
@@ -101,9 +126,23 @@ export function GeographyTable({ rows }: { rows: CountryRow[] }) {
   )
 }
 
-function SortButton({ label, active, descending, onClick }: { label: string; active: boolean; descending: boolean; onClick: () => void }) {
+function SortButton({
+  label,
+  active,
+  descending,
+  onClick,
+}: {
+  label: string
+  active: boolean
+  descending: boolean
+  onClick: () => void
+}) {
   return (
-    <button type="button" onClick={onClick} className="inline-flex cursor-pointer items-center gap-1 uppercase hover:text-slate-900">
+    <button
+      type="button"
+      onClick={onClick}
+      className="inline-flex cursor-pointer items-center gap-1 uppercase hover:text-slate-900"
+    >
       {label}
       <span aria-hidden="true">{active ? (descending ? "▼" : "▲") : "↕"}</span>
     </button>

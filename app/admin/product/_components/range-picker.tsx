@@ -15,7 +15,9 @@ type RangePickerProps = { query: ProductPageQuery; range: ProductRange; previous
  */
 export function ProductRangePicker({ query, range, previous }: RangePickerProps) {
   const custom = Boolean(query.range.from && query.range.to)
-  const kept = [...new URL(productHref(query, { range: { range: "30d" } }), "http://local").searchParams].filter(([key]) => key !== "range")
+  const kept = [...new URL(productHref(query, { range: { range: "30d" } }), "http://local").searchParams].filter(
+    ([key]) => key !== "range",
+  )
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
@@ -28,7 +30,13 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
             current: !custom && key === query.range.range,
           }))}
         />
-        <GetForm values={[range.firstDay, range.lastDay]} action="/admin/product" className="flex flex-wrap items-end gap-2" aria-label="Custom date range" data-testid="custom-range">
+        <GetForm
+          values={[range.firstDay, range.lastDay]}
+          action="/admin/product"
+          className="flex flex-wrap items-end gap-2"
+          aria-label="Custom date range"
+          data-testid="custom-range"
+        >
           {kept.map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />
           ))}
@@ -36,7 +44,14 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
             <label htmlFor="range-from" className="mb-1 block text-xs font-medium text-slate-700">
               From
             </label>
-            <Input id="range-from" name="from" type="date" required defaultValue={range.firstDay} className="h-9 w-40" />
+            <Input
+              id="range-from"
+              name="from"
+              type="date"
+              required
+              defaultValue={range.firstDay}
+              className="h-9 w-40"
+            />
           </div>
           <div>
             <label htmlFor="range-to" className="mb-1 block text-xs font-medium text-slate-700">
@@ -44,14 +59,17 @@ export function ProductRangePicker({ query, range, previous }: RangePickerProps)
             </label>
             <Input id="range-to" name="to" type="date" required defaultValue={range.lastDay} className="h-9 w-40" />
           </div>
-          <button type="submit" className={buttonClasses({ variant: custom ? "primary" : "secondary", size: "sm", className: "h-9" })}>
+          <button
+            type="submit"
+            className={buttonClasses({ variant: custom ? "primary" : "secondary", size: "sm", className: "h-9" })}
+          >
             Apply
           </button>
         </GetForm>
       </div>
       <p className="text-sm text-slate-600" data-testid="range-summary">
-        {range.firstDay} to {range.lastDay} ({range.days} {range.days === 1 ? "day" : "days"}, {range.timeZone}), compared with the previous period,{" "}
-        {previous.firstDay} to {previous.lastDay}.
+        {range.firstDay} to {range.lastDay} ({range.days} {range.days === 1 ? "day" : "days"}, {range.timeZone}),
+        compared with the previous period, {previous.firstDay} to {previous.lastDay}.
       </p>
     </div>
   )

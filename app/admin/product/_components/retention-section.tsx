@@ -32,10 +32,11 @@ export async function RetentionSection({ query, range }: { query: ProductPageQue
       failed={!report}
       description={
         <>
-          Cohorts are the {query.cohort.period === "week" ? "weeks (Monday to Sunday)" : "months"} overlapping the range, in {range.timeZone}; each
-          cell is the share of the cohort active in that later {query.cohort.period}, followed up to today. By first seen, only visitors who
-          accepted analytics cookies or signed in count: without consent a visitor&apos;s id changes every day, so they could never come back. By
-          sign-up, activity is any day with the subscriber signed in or a server event of theirs.
+          Cohorts are the {query.cohort.period === "week" ? "weeks (Monday to Sunday)" : "months"} overlapping the
+          range, in {range.timeZone}; each cell is the share of the cohort active in that later {query.cohort.period},
+          followed up to today. By first seen, only visitors who accepted analytics cookies or signed in count: without
+          consent a visitor&apos;s id changes every day, so they could never come back. By sign-up, activity is any day
+          with the subscriber signed in or a server event of theirs.
         </>
       }
     >
@@ -49,8 +50,20 @@ function RetentionBody({ report, query }: { report: CohortReport; query: Product
   return (
     <>
       <div className="flex flex-wrap gap-4">
-        <Toggle label="Cohort by" options={BASES} current={query.cohort.by} href={(by) => productHref(query, { cohort: { by } }, "retention")} testId="cohort-by" />
-        <Toggle label="Period" options={PERIODS} current={query.cohort.period} href={(period) => productHref(query, { cohort: { period } }, "retention")} testId="cohort-period" />
+        <Toggle
+          label="Cohort by"
+          options={BASES}
+          current={query.cohort.by}
+          href={(by) => productHref(query, { cohort: { by } }, "retention")}
+          testId="cohort-by"
+        />
+        <Toggle
+          label="Period"
+          options={PERIODS}
+          current={query.cohort.period}
+          href={(period) => productHref(query, { cohort: { period } }, "retention")}
+          testId="cohort-period"
+        />
       </div>
       {people === 0 ? (
         <EmptyState
@@ -69,7 +82,19 @@ function RetentionBody({ report, query }: { report: CohortReport; query: Product
   )
 }
 
-function Toggle<T extends string>({ label, options, current, href, testId }: { label: string; options: [T, string][]; current: T; href: (value: T) => string; testId: string }) {
+function Toggle<T extends string>({
+  label,
+  options,
+  current,
+  href,
+  testId,
+}: {
+  label: string
+  options: [T, string][]
+  current: T
+  href: (value: T) => string
+  testId: string
+}) {
   return (
     <nav aria-label={label} className="flex items-center gap-2 text-sm">
       <span className="font-medium text-slate-700">{label}</span>
@@ -79,7 +104,10 @@ function Toggle<T extends string>({ label, options, current, href, testId }: { l
             <Link
               href={href(value)}
               aria-current={value === current ? "page" : undefined}
-              className={cn("block rounded-md px-3 py-1 font-medium", value === current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}
+              className={cn(
+                "block rounded-md px-3 py-1 font-medium",
+                value === current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100",
+              )}
               data-testid={`${testId}-${value}`}
             >
               {text}

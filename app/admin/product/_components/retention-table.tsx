@@ -1,4 +1,12 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { CohortReport } from "@/lib/analytics/reports/cohorts-report"
 import type { RetentionCell } from "@/lib/analytics/reports/cohorts"
 import { formatFigure } from "@/lib/analytics/reports/usage-format"
@@ -41,7 +49,8 @@ export function RetentionTable({ report }: { report: CohortReport }) {
       <TableContainer label="Retention by cohort">
         <Table data-testid="retention-table" className="text-xs sm:text-sm">
           <caption className="sr-only">
-            Share of each cohort active in each later {report.period}; {name.toLowerCase()} 0 is the cohort&apos;s own. A star marks a {report.period} still running.
+            Share of each cohort active in each later {report.period}; {name.toLowerCase()} 0 is the cohort&apos;s own.
+            A star marks a {report.period} still running.
           </caption>
           <TableHead>
             <TableRow>
@@ -57,7 +66,10 @@ export function RetentionTable({ report }: { report: CohortReport }) {
           <TableBody>
             {report.rows.map((row) => (
               <TableRow key={row.cohort} data-testid="retention-row">
-                <TableHeaderCell scope="row" className="text-sm font-medium tracking-normal whitespace-nowrap text-slate-900 normal-case">
+                <TableHeaderCell
+                  scope="row"
+                  className="text-sm font-medium tracking-normal whitespace-nowrap text-slate-900 normal-case"
+                >
                   {cohortName(row.cohort, report.period)}
                 </TableHeaderCell>
                 <TableCell className="text-right tabular-nums">{formatFigure(row.size, "count")}</TableCell>
@@ -76,7 +88,11 @@ export function RetentionTable({ report }: { report: CohortReport }) {
               {Array.from({ length: columns }, (_, index) => {
                 const average = report.average[index]
                 return (
-                  <TableCell key={index} className="px-2 text-center font-medium whitespace-nowrap tabular-nums" title={average ? `${average.cohorts} complete cohorts` : undefined}>
+                  <TableCell
+                    key={index}
+                    className="px-2 text-center font-medium whitespace-nowrap tabular-nums"
+                    title={average ? `${average.cohorts} complete cohorts` : undefined}
+                  >
                     {average && average.share !== null ? formatFigure(average.share, "share") : "—"}
                   </TableCell>
                 )
@@ -115,12 +131,19 @@ function Legend({ period, hidden }: { period: CohortReport["period"]; hidden: nu
       <span className="font-medium text-slate-700">Shading:</span>
       {SHADES.map((entry) => (
         <span key={entry.label} className="inline-flex items-center gap-1.5">
-          <span aria-hidden="true" className={cn("inline-block size-3 rounded-sm ring-1 ring-slate-200", entry.className)} />
+          <span
+            aria-hidden="true"
+            className={cn("inline-block size-3 rounded-sm ring-1 ring-slate-200", entry.className)}
+          />
           {entry.label}
         </span>
       ))}
       <span>* the {period} is still running</span>
-      {hidden > 0 ? <span>Later {period}s ({hidden} more) are in the API.</span> : null}
+      {hidden > 0 ? (
+        <span>
+          Later {period}s ({hidden} more) are in the API.
+        </span>
+      ) : null}
     </div>
   )
 }

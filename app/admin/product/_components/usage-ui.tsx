@@ -11,7 +11,12 @@ type ReportSectionProps = { id: string; title: string; description: ReactNode; f
 /** A titled section; when its data failed to load it says so and the rest of the page still shows. */
 export function ReportSection({ id, title, description, failed, children }: ReportSectionProps) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="flex scroll-mt-6 flex-col gap-4" data-testid={`product-${id}`}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="flex scroll-mt-6 flex-col gap-4"
+      data-testid={`product-${id}`}
+    >
       <div>
         <h2 id={`${id}-heading`} className="text-xl font-semibold text-slate-900">
           {title}
@@ -30,9 +35,28 @@ export function ReportSection({ id, title, description, failed, children }: Repo
 }
 
 /** A figure of the period with its change from the period before, in words. */
-export function ComparedStat({ label, compared, format, hint, testId }: { label: string; compared: Compared; format: FigureFormat; hint?: string; testId?: string }) {
+export function ComparedStat({
+  label,
+  compared,
+  format,
+  hint,
+  testId,
+}: {
+  label: string
+  compared: Compared
+  format: FigureFormat
+  hint?: string
+  testId?: string
+}) {
   const change = formatChange(compared, format)
-  return <StatCard label={label} value={formatFigure(compared.current, format)} hint={hint ? `${change} · ${hint}` : change} data-testid={testId} />
+  return (
+    <StatCard
+      label={label}
+      value={formatFigure(compared.current, format)}
+      hint={hint ? `${change} · ${hint}` : change}
+      data-testid={testId}
+    />
+  )
 }
 
 /** A horizontal bar for a share of the largest value; decorative, the number beside it says the same. */
@@ -46,7 +70,15 @@ export function ValueBar({ value, max }: { value: number; max: number }) {
 }
 
 /** Said when a figure needs per-event data older than the raw events still kept. */
-export function RawHorizonNote({ keptFrom, rangeFrom, what }: { keptFrom: Date | null; rangeFrom: Date; what: string }) {
+export function RawHorizonNote({
+  keptFrom,
+  rangeFrom,
+  what,
+}: {
+  keptFrom: Date | null
+  rangeFrom: Date
+  what: string
+}) {
   if (!keptFrom || keptFrom <= rangeFrom) return null
   return (
     <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">

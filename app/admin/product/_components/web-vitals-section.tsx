@@ -1,6 +1,14 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { StatCard } from "@/components/ui/stat-card"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { ProductRange } from "@/lib/analytics/model/range"
 import { VITAL_METRICS, type VitalMetric } from "@/lib/analytics/model/web-vitals"
 import { formatFigure } from "@/lib/analytics/reports/usage-format"
@@ -15,7 +23,11 @@ const RATING: Record<VitalRating, { label: string; tone: BadgeTone }> = {
   "needs-improvement": { label: "Needs improvement", tone: "warning" },
   poor: { label: "Poor", tone: "danger" },
 }
-const NAMES: Record<VitalMetric, string> = { LCP: "Largest contentful paint", INP: "Interaction to next paint", CLS: "Cumulative layout shift" }
+const NAMES: Record<VitalMetric, string> = {
+  LCP: "Largest contentful paint",
+  INP: "Interaction to next paint",
+  CLS: "Cumulative layout shift",
+}
 const format = (metric: VitalMetric) => (metric === "CLS" ? "score" : "ms")
 
 /** Web vitals: LCP, INP and CLS percentiles per page, from real visits. */
@@ -26,7 +38,9 @@ export async function WebVitalsSection({ range }: SectionProps) {
   } catch (error) {
     console.error("[product] the web vitals section failed to load", error)
   }
-  const thresholds = VITAL_METRICS.map((metric) => `${metric} ≤ ${formatFigure(VITAL_THRESHOLDS[metric].good, format(metric))}`).join(", ")
+  const thresholds = VITAL_METRICS.map(
+    (metric) => `${metric} ≤ ${formatFigure(VITAL_THRESHOLDS[metric].good, format(metric))}`,
+  ).join(", ")
   return (
     <ReportSection
       id="web-vitals"
@@ -51,18 +65,26 @@ function VitalsBody({ report, range }: { report: WebVitalsReport; range: Product
               key={metric}
               label={`${metric} p75 · ${NAMES[metric]}`}
               value={summary ? formatFigure(summary.p75, format(metric)) : "—"}
-              hint={summary ? `${RATING[summary.rating].label} · p50 ${formatFigure(summary.p50, format(metric))}, p95 ${formatFigure(summary.p95, format(metric))} · ${formatFigure(summary.samples, "count")} samples` : "No samples in this range"}
+              hint={
+                summary
+                  ? `${RATING[summary.rating].label} · p50 ${formatFigure(summary.p50, format(metric))}, p95 ${formatFigure(summary.p95, format(metric))} · ${formatFigure(summary.samples, "count")} samples`
+                  : "No samples in this range"
+              }
               data-testid={`stat-vital-${metric.toLowerCase()}`}
             />
           )
         })}
       </div>
       {report.pages.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">No web vitals were recorded in this range.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+          No web vitals were recorded in this range.
+        </p>
       ) : (
         <TableContainer label="Web vitals per page">
           <Table data-testid="web-vitals-table">
-            <caption className="sr-only">p50, p75 and p95 of LCP, INP and CLS per page, pages with most samples first</caption>
+            <caption className="sr-only">
+              p50, p75 and p95 of LCP, INP and CLS per page, pages with most samples first
+            </caption>
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Page</TableHeaderCell>

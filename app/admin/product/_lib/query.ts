@@ -24,7 +24,7 @@ export function parseProductSearchParams(raw: RawSearchParams): ProductPageQuery
     const value = raw[key]
     return (Array.isArray(value) ? value[0] : value)?.trim() || undefined
   }
-  const optional = <T,>(schema: z.ZodType<T>, value: string | undefined): T | undefined => {
+  const optional = <T>(schema: z.ZodType<T>, value: string | undefined): T | undefined => {
     if (value === undefined) return undefined
     const parsed = schema.safeParse(value)
     return parsed.success ? parsed.data : undefined
@@ -35,12 +35,24 @@ export function parseProductSearchParams(raw: RawSearchParams): ProductPageQuery
   return {
     range: range.success ? range.data : DEFAULT_RANGE,
     ...(range.success ? {} : { rangeError: range.error.issues[0]?.message ?? "not a range" }),
-    funnel: { steps, funnelId, window: optional(windowDaysSchema, first("window")), breakdown: optional(z.enum(FUNNEL_BREAKDOWNS), first("breakdown")) },
-    cohort: { by: optional(z.enum(COHORT_BASES), first("cohort")) ?? "first_seen", period: optional(z.enum(COHORT_PERIODS), first("every")) ?? "week" },
+    funnel: {
+      steps,
+      funnelId,
+      window: optional(windowDaysSchema, first("window")),
+      breakdown: optional(z.enum(FUNNEL_BREAKDOWNS), first("breakdown")),
+    },
+    cohort: {
+      by: optional(z.enum(COHORT_BASES), first("cohort")) ?? "first_seen",
+      period: optional(z.enum(COHORT_PERIODS), first("every")) ?? "week",
+    },
   }
 }
 
-export type ProductPagePatch = { range?: ProductRangeQuery; funnel?: FunnelPageQuery; cohort?: Partial<CohortPageQuery> }
+export type ProductPagePatch = {
+  range?: ProductRangeQuery
+  funnel?: FunnelPageQuery
+  cohort?: Partial<CohortPageQuery>
+}
 
 /** A link to the dashboard with some settings changed; the anchor keeps the reader's place. */
 export function productHref(query: ProductPageQuery, patch: ProductPagePatch = {}, anchor?: string): string {

@@ -30,7 +30,14 @@ export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" data-testid="role-form" noValidate>
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-start">
-        <EmailField id="role-email" label="Email" value={email} onChange={setEmail} suggestions={knownEmails} error={fieldErrors.email} />
+        <EmailField
+          id="role-email"
+          label="Email"
+          value={email}
+          onChange={setEmail}
+          suggestions={knownEmails}
+          error={fieldErrors.email}
+        />
         <div>
           <Label htmlFor="role-role">New role</Label>
           <Select
@@ -47,13 +54,19 @@ export function RoleForm({ knownEmails }: { knownEmails: string[] }) {
               </option>
             ))}
           </Select>
-          {fieldErrors.role ? <p id="role-role-error" className="mt-1.5 text-sm text-red-700">{fieldErrors.role}</p> : null}
+          {fieldErrors.role ? (
+            <p id="role-role-error" className="mt-1.5 text-sm text-red-700">
+              {fieldErrors.role}
+            </p>
+          ) : null}
         </div>
         <ActionButton type="submit" disabled={pending} className="sm:mt-6.5" data-testid="role-submit">
           {pending ? "Saving…" : "Change role"}
         </ActionButton>
       </div>
-      <p className="text-xs text-slate-600">Only an owner can grant or take away the admin and owner roles. Nobody can change their own role.</p>
+      <p className="text-xs text-slate-600">
+        Only an owner can grant or take away the admin and owner roles. Nobody can change their own role.
+      </p>
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error.message}

@@ -1,6 +1,14 @@
 import { RoleBadge } from "@/components/admin/role-badge"
 import { Badge } from "@/components/ui/badge"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import type { TeamMember } from "@/lib/auth/team"
 import { formatDate } from "@/lib/format/dates"
 

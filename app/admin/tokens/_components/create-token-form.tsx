@@ -34,7 +34,9 @@ export function CreateTokenForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setToken(null)
-    void mutate("/api/admin/tokens", { body: { name: name.trim(), scopes: TOKEN_SCOPES.filter((s) => scopes.includes(s)), expiresInDays: days } })
+    void mutate("/api/admin/tokens", {
+      body: { name: name.trim(), scopes: TOKEN_SCOPES.filter((s) => scopes.includes(s)), expiresInDays: days },
+    })
   }
 
   return (
@@ -75,7 +77,10 @@ export function CreateTokenForm() {
             <FieldError id="token-expiry-error" message={fieldErrors.expiresInDays} />
           </div>
         </div>
-        <fieldset aria-describedby={fieldErrors.scopes ? "token-scopes-error" : "token-scopes-help"} data-testid="token-scopes">
+        <fieldset
+          aria-describedby={fieldErrors.scopes ? "token-scopes-error" : "token-scopes-help"}
+          data-testid="token-scopes"
+        >
           <legend className="mb-1.5 text-sm font-medium text-slate-800">Scopes</legend>
           <p id="token-scopes-help" className="mb-2 text-xs text-slate-600">
             A token never does more than your role allows. Writes need the scope of the route they call.

@@ -39,7 +39,11 @@ export function NewTokenNotice({ token, onDismiss }: { token: string; onDismiss:
           I&apos;ve saved it
         </ActionButton>
         <span aria-live="polite" className="text-sm text-amber-900">
-          {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Copy failed: select the token and copy it by hand." : ""}
+          {copied === "yes"
+            ? "Copied to the clipboard."
+            : copied === "failed"
+              ? "Copy failed: select the token and copy it by hand."
+              : ""}
         </span>
       </div>
     </div>

@@ -1,6 +1,14 @@
 import { Badge } from "@/components/ui/badge"
 import { ConfirmButton } from "@/components/ui/confirm-button"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { ApiTokenListItem } from "@/lib/auth/tokens"
 import { SCOPE_LABELS } from "./scope-labels"
@@ -54,7 +62,9 @@ export function TokenTable({ tokens, showHolder, now }: TokenTableProps) {
                 <TableCell>
                   <When date={token.expiresAt} as="date" />
                 </TableCell>
-                <TableCell>{token.lastUsedAt ? <When date={token.lastUsedAt} /> : <span className="text-slate-500">Never</span>}</TableCell>
+                <TableCell>
+                  {token.lastUsedAt ? <When date={token.lastUsedAt} /> : <span className="text-slate-500">Never</span>}
+                </TableCell>
                 <TableCell>
                   <span title={token.revokedAt ? `Revoked ${token.revokedAt.toISOString()}` : undefined}>
                     <TokenStatusBadge status={status} />
@@ -62,7 +72,14 @@ export function TokenTable({ tokens, showHolder, now }: TokenTableProps) {
                 </TableCell>
                 <TableCell className="text-right">
                   {status === "revoked" ? null : (
-                    <ConfirmButton path={`/api/admin/tokens/${encodeURIComponent(token.id)}`} method="DELETE" confirmLabel="Revoke now" pendingLabel="Revoking…" ariaLabel={`Revoke ${token.name}`} testId="revoke-token">
+                    <ConfirmButton
+                      path={`/api/admin/tokens/${encodeURIComponent(token.id)}`}
+                      method="DELETE"
+                      confirmLabel="Revoke now"
+                      pendingLabel="Revoking…"
+                      ariaLabel={`Revoke ${token.name}`}
+                      testId="revoke-token"
+                    >
                       Revoke
                     </ConfirmButton>
                   )}

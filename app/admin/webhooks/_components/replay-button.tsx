@@ -12,7 +12,14 @@ export function ReplayButton({ deliveryId, eventType }: { deliveryId: string; ev
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <ActionButton variant="secondary" size="sm" onClick={replay} disabled={pending} aria-label={`Replay ${eventType} delivery`} data-testid="replay-delivery">
+      <ActionButton
+        variant="secondary"
+        size="sm"
+        onClick={replay}
+        disabled={pending}
+        aria-label={`Replay ${eventType} delivery`}
+        data-testid="replay-delivery"
+      >
         {pending ? "Replaying…" : "Replay"}
       </ActionButton>
       <InlineError message={error?.message} className="max-w-48 text-right text-xs" />

@@ -13,7 +13,11 @@ export function ReplaySubscriptionButton({ subscriptionId, failed }: { subscript
   return (
     <div className="flex flex-col items-start gap-1">
       <ActionButton onClick={replay} disabled={pending} data-testid="replay-subscription">
-        {pending ? "Replaying…" : failed === 1 ? "Replay the 1 failed delivery of this subscription" : `Replay all ${failed} failed deliveries of this subscription, oldest first`}
+        {pending
+          ? "Replaying…"
+          : failed === 1
+            ? "Replay the 1 failed delivery of this subscription"
+            : `Replay all ${failed} failed deliveries of this subscription, oldest first`}
       </ActionButton>
       <InlineError message={error?.message} />
     </div>

@@ -10,6 +10,10 @@ export const dynamic = "force-dynamic"
 // GET /api/account/billing-portal — { url } of Polar's customer portal (test mode: the account's billing page)
 export const GET = route({ roles: ALL_ROLES }, async ({ request, caller }) => {
   const url = await billingPortalUrl(caller.user.id, { origin: appOrigin() })
-  void track("feature_used", { userId: caller.user.id, props: { feature: "billing_portal_opened" }, browser: requestOrigin(request) })
+  void track("feature_used", {
+    userId: caller.user.id,
+    props: { feature: "billing_portal_opened" },
+    browser: requestOrigin(request),
+  })
   return Response.json({ url }, { headers: { "cache-control": "no-store" } })
 })

@@ -4,5 +4,8 @@ import { listAccountOrders } from "@/lib/orders/account"
 
 // GET /api/account/orders — the caller's own orders with their timelines (never credentials)
 export const GET = route({ roles: ALL_ROLES, allowWithoutMfa: true }, async ({ caller }) =>
-  Response.json({ items: await listAccountOrders(caller.user.id) }, { headers: { "cache-control": "private, no-store" } }),
+  Response.json(
+    { items: await listAccountOrders(caller.user.id) },
+    { headers: { "cache-control": "private, no-store" } },
+  ),
 )

@@ -4,4 +4,6 @@ import { operationsOverview } from "@/lib/monitoring/operations/overview"
 import { operationsQuerySchema } from "@/lib/monitoring/operations/schemas"
 
 // GET /api/admin/operations?range=24h&sort=slowest — every section of the operations dashboard for a time range
-export const GET = route({ roles: ENGINEERING_ROLES, query: operationsQuerySchema }, async ({ query }) => Response.json(await operationsOverview(query)))
+export const GET = route({ roles: ENGINEERING_ROLES, query: operationsQuerySchema }, async ({ query }) =>
+  Response.json(await operationsOverview(query)),
+)

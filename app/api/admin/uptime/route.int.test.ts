@@ -9,7 +9,13 @@ test("engineers see each component's status, uptime windows and latency", async 
   await db.probeResult.createMany({
     data: [
       { component: "app", minute, up: true, latencyMs: 25, detail: "HTTP 200, ready" },
-      { component: "app", minute: new Date(minute.getTime() - 60_000), up: false, latencyMs: 10_000, detail: "timed out after 10 s" },
+      {
+        component: "app",
+        minute: new Date(minute.getTime() - 60_000),
+        up: false,
+        latencyMs: 10_000,
+        detail: "timed out after 10 s",
+      },
     ],
   })
   const owner = await signedInAs("OWNER")
@@ -18,8 +24,13 @@ test("engineers see each component's status, uptime windows and latency", async 
   const body = await response.json()
   const app = body.components.find((c: { component: string }) => c.component === "app")
   expect(app).toMatchObject({ state: "up", latencyMs: 25, uptime: { "24h": { up: 1, observed: 2, ratio: 0.5 } } })
-  expect(body.components.find((c: { component: string }) => c.component === "polar")).toMatchObject({ state: "unknown", uptime: { "90d": { ratio: null } } })
-  expect(body.latency.filter((p: { component: string }) => p.component === "app").map((p: { avgMs: number }) => p.avgMs)).toEqual([10_000, 25])
+  expect(body.components.find((c: { component: string }) => c.component === "polar")).toMatchObject({
+    state: "unknown",
+    uptime: { "90d": { ratio: null } },
+  })
+  expect(
+    body.latency.filter((p: { component: string }) => p.component === "app").map((p: { avgMs: number }) => p.avgMs),
+  ).toEqual([10_000, 25])
 })
 
 test("support staff are refused", async () => {

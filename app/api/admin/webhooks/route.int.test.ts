@@ -31,13 +31,36 @@ test("GET /api/admin/webhooks lists deliveries newest first, by status, type (or
   const all = await list("")
   expect(all).toMatchObject({ total: 4, page: 1, pageSize: 50, pageCount: 1 })
   expect(all.items[0].eventType).toBe("benefit.created") // the last one received
-  expect(Object.keys(all.items[0]).sort()).toEqual(["attempts", "error", "eventId", "eventType", "id", "processedAt", "provider", "receivedAt", "status", "subjectAt", "subjectId"])
+  expect(Object.keys(all.items[0]).sort()).toEqual([
+    "attempts",
+    "error",
+    "eventId",
+    "eventType",
+    "id",
+    "processedAt",
+    "provider",
+    "receivedAt",
+    "status",
+    "subjectAt",
+    "subjectId",
+  ])
 
-  expect(await list("?status=IGNORED")).toMatchObject({ total: 1, items: [{ eventType: "benefit.created", status: "IGNORED" }] })
+  expect(await list("?status=IGNORED")).toMatchObject({
+    total: 1,
+    items: [{ eventType: "benefit.created", status: "IGNORED" }],
+  })
   expect((await list("?type=subscription.")).total).toBe(3)
-  expect((await list("?type=subscription.updated")).items.map((i: { eventType: string }) => i.eventType)).toEqual(["subscription.updated"])
+  expect((await list("?type=subscription.updated")).items.map((i: { eventType: string }) => i.eventType)).toEqual([
+    "subscription.updated",
+  ])
   const ofSubscription = await list(`?subscription=${subscriptionId}`)
-  expect(ofSubscription.items.map((i: { eventType: string; subjectId: string; subjectAt: string }) => [i.eventType, i.subjectId, i.subjectAt])).toEqual([
+  expect(
+    ofSubscription.items.map((i: { eventType: string; subjectId: string; subjectAt: string }) => [
+      i.eventType,
+      i.subjectId,
+      i.subjectAt,
+    ]),
+  ).toEqual([
     ["subscription.canceled", subscriptionId, "2026-10-06T00:00:00.000Z"],
     ["subscription.updated", subscriptionId, "2026-10-05T00:00:00.000Z"],
     ["subscription.created", subscriptionId, "2026-10-01T00:00:00.000Z"],

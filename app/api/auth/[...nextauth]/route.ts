@@ -30,7 +30,8 @@ async function handler(request: Request, context: Context): Promise<Response> {
     }
     // Another site's form posting a link into our callback would sign the browser in as whoever the link is for.
     const site = request.headers.get("sec-fetch-site")
-    if (emailCallback && site && site !== "same-origin") throw new AppError("forbidden", "confirm the sign-in on our own page")
+    if (emailCallback && site && site !== "same-origin")
+      throw new AppError("forbidden", "confirm the sign-in on our own page")
     const response = await runNextAuth(request, segments, authOptions(), body)
     if (action === "callback") await afterCallback(request, response)
     return response
@@ -43,7 +44,10 @@ async function handler(request: Request, context: Context): Promise<Response> {
 /** The emailed link (and any link sent before the confirm page existed) lands on the confirm page, token untouched. */
 function toConfirmPage(request: Request): Response {
   const { search } = new URL(request.url)
-  return new Response(null, { status: 303, headers: { location: `${CONFIRM_PATH}${search}`, "cache-control": "no-store", "referrer-policy": "no-referrer" } })
+  return new Response(null, {
+    status: 303,
+    headers: { location: `${CONFIRM_PATH}${search}`, "cache-control": "no-store", "referrer-policy": "no-referrer" },
+  })
 }
 
 /**
@@ -58,7 +62,11 @@ async function limitLinkRequest(request: Request, body: NextAuthBody): Promise<R
   await recordRateLimited({ caller: decision.key, route: "/api/auth/signin/email", method: "POST", ip })
   const callbackUrl = safeCallbackUrl(typeof body?.callbackUrl === "string" ? body.callbackUrl : undefined, "")
   const url = `/signin?${new URLSearchParams({ error: "RateLimited", ...(callbackUrl ? { callbackUrl } : {}) })}`
-  const error = { code: "rate_limited", message: "too many sign-in links asked for, wait a few minutes", details: { retryAfterSeconds: decision.retryAfterSeconds } }
+  const error = {
+    code: "rate_limited",
+    message: "too many sign-in links asked for, wait a few minutes",
+    details: { retryAfterSeconds: decision.retryAfterSeconds },
+  }
   return Response.json({ url, error }, { status: 429, headers: { "retry-after": String(decision.retryAfterSeconds) } })
 }
 

@@ -13,7 +13,8 @@ import { GET, POST } from "./route"
 // visitor would (the demo mailbox), open it, confirm it.
 
 const BASE = "http://localhost:3000"
-const BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15"
+const BROWSER =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15"
 
 afterEach(() => {
   vi.useRealTimers()
@@ -32,7 +33,9 @@ function call(method: "GET" | "POST", path: string, options: Call = {}): Promise
     body = new URLSearchParams(options.body).toString()
   }
   const nextauth = url.pathname.replace(/^\/api\/auth\//, "").split("/")
-  return (method === "GET" ? GET : POST)(new Request(url, { method, headers, body }), { params: Promise.resolve({ nextauth }) })
+  return (method === "GET" ? GET : POST)(new Request(url, { method, headers, body }), {
+    params: Promise.resolve({ nextauth }),
+  })
 }
 
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!)
@@ -41,12 +44,20 @@ const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c
 async function requestLink(email: string, ip = "192.0.2.10"): Promise<Response> {
   const csrf = await call("GET", "/api/auth/csrf", { ip })
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  return call("POST", "/api/auth/signin/email", { ip, cookie: cookiesOf(csrf).join("; "), body: { email, csrfToken, callbackUrl: "/account", json: "true" } })
+  return call("POST", "/api/auth/signin/email", {
+    ip,
+    cookie: cookiesOf(csrf).join("; "),
+    body: { email, csrfToken, callbackUrl: "/account", json: "true" },
+  })
 }
 
 /** The link as the demo mailbox shows it: the full email, held in memory only. */
 async function linkFor(email: string): Promise<URL> {
-  const row = await db.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" }, select: { id: true } })
+  const row = await db.emailMessage.findFirstOrThrow({
+    where: { to: email },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  })
   const href = /href="([^"]*\/signin\/confirm[^"]*)"/.exec(heldMessage(row.id)?.html ?? "")?.[1]
   expect(href).toBeDefined()
   return new URL(href!.replaceAll("&amp;", "&"))
@@ -104,7 +115,9 @@ test("GET of the link does not sign in; POST does, once", async () => {
   const cookie = cookiesOf(confirmed).find((c) => c.startsWith(`${sessionCookieName()}=`))!
   const session = await findSession(cookie.split("=")[1])
   expect(session?.user.id).toBe(user.id)
-  expect(await db.session.findFirstOrThrow({ where: { userId: user.id }, select: { userAgent: true } })).toEqual({ userAgent: BROWSER })
+  expect(await db.session.findFirstOrThrow({ where: { userId: user.id }, select: { userAgent: true } })).toEqual({
+    userAgent: BROWSER,
+  })
 
   // Used: a second POST signs no one in, and the page says the link no longer works.
   const again = await call("POST", callback)
@@ -119,7 +132,9 @@ test("another site's form cannot post a link into the callback", async () => {
   const user = await createTestUser("SUBSCRIBER")
   await requestLink(user.email)
   const link = await linkFor(user.email)
-  const refused = await call("POST", `/api/auth/callback/email${link.search}`, { headers: { "sec-fetch-site": "cross-site" } })
+  const refused = await call("POST", `/api/auth/callback/email${link.search}`, {
+    headers: { "sec-fetch-site": "cross-site" },
+  })
   expect(refused.status).toBe(403)
   expect(await db.verificationToken.count({ where: { identifier: user.email } })).toBe(1)
 })
@@ -146,15 +161,25 @@ test("a link expires after 15 minutes", async () => {
 test("link requests are limited per address and per network (429 with Retry-After)", async () => {
   // Per address: ten an hour, from wherever they are asked.
   const target = `victim-${Date.now()}@test.example`
-  for (let n = 1; n <= 10; n++) expect((await call("POST", "/api/auth/signin/email", { ip: `10.${n}.0.1`, body: { email: target } })).status).not.toBe(429)
-  const flooded = await call("POST", "/api/auth/signin/email", { ip: "10.99.0.1", body: { email: target, callbackUrl: "/pricing" } })
+  for (let n = 1; n <= 10; n++)
+    expect(
+      (await call("POST", "/api/auth/signin/email", { ip: `10.${n}.0.1`, body: { email: target } })).status,
+    ).not.toBe(429)
+  const flooded = await call("POST", "/api/auth/signin/email", {
+    ip: "10.99.0.1",
+    body: { email: target, callbackUrl: "/pricing" },
+  })
   expect(flooded.status).toBe(429)
   expect(Number(flooded.headers.get("retry-after"))).toBeGreaterThan(0)
-  expect(await flooded.json()).toMatchObject({ url: "/signin?error=RateLimited&callbackUrl=%2Fpricing", error: { code: "rate_limited" } })
+  expect(await flooded.json()).toMatchObject({
+    url: "/signin?error=RateLimited&callbackUrl=%2Fpricing",
+    error: { code: "rate_limited" },
+  })
   expect(await db.securityEvent.count({ where: { kind: "rate_limited" } })).toBeGreaterThan(0)
 
   // Per network: 30 in 15 minutes from one /24, whatever the addresses; the next /24 is apart.
-  const ask = (ip: string, n: number) => call("POST", "/api/auth/signin/email", { ip, body: { email: `spray-${n}-${Date.now()}@test.example` } })
+  const ask = (ip: string, n: number) =>
+    call("POST", "/api/auth/signin/email", { ip, body: { email: `spray-${n}-${Date.now()}@test.example` } })
   for (let n = 1; n <= 30; n++) expect((await ask(`198.51.100.${n}`, n)).status).not.toBe(429)
   expect((await ask("198.51.100.200", 31)).status).toBe(429)
   expect((await ask("198.51.101.1", 32)).status).not.toBe(429)

@@ -17,10 +17,18 @@ test("anyone learns only that the app is up", async () => {
 test("signed-in staff and staff tokens see the checks; subscribers and staff short of the second factor do not", async () => {
   const staff = await signedInAs("ENGINEER")
   const detailed = await (await ready({ cookie: staff.cookie })).json()
-  expect(detailed).toMatchObject({ status: "up", checks: { database: { ok: true }, migrations: { ok: true, detail: expect.stringMatching(/^\d+ applied$/) } } })
+  expect(detailed).toMatchObject({
+    status: "up",
+    checks: { database: { ok: true }, migrations: { ok: true, detail: expect.stringMatching(/^\d+ applied$/) } },
+  })
   expect(typeof detailed.checks.database.latencyMs).toBe("number")
 
-  const { token } = await createApiTokenAsOperator({ email: staff.user.email, name: "uptime", scopes: ["read"], expiresInDays: 30 })
+  const { token } = await createApiTokenAsOperator({
+    email: staff.user.email,
+    name: "uptime",
+    scopes: ["read"],
+    expiresInDays: 30,
+  })
   expect((await (await ready({ token })).json()).checks.database.ok).toBe(true)
 
   for (const caller of [await signedInAs("SUBSCRIBER"), await signedInAs("OWNER", { mfa: false })]) {
@@ -40,7 +48,13 @@ test("a failing check answers 503 down, and which check failed only to staff", a
 
     const detailed = await ready({ cookie: staff.cookie })
     expect(detailed.status).toBe(503)
-    expect(await detailed.json()).toMatchObject({ status: "down", checks: { database: { ok: true }, migrations: { ok: false, detail: expect.stringMatching(/^pending migrations: \d{14}_/) } } })
+    expect(await detailed.json()).toMatchObject({
+      status: "down",
+      checks: {
+        database: { ok: true },
+        migrations: { ok: false, detail: expect.stringMatching(/^pending migrations: \d{14}_/) },
+      },
+    })
   } finally {
     await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL`
   }

@@ -14,7 +14,11 @@ export const POST = route(
   async ({ request }) => {
     // The signature covers the exact bytes, so the body is read raw, never re-serialised.
     const body = await readTextBody(request, MAX_PAYLOAD_BYTES)
-    const result = await receivePolarWebhook({ body, headers: request.headers, ip: clientAddress(request) ?? undefined })
+    const result = await receivePolarWebhook({
+      body,
+      headers: request.headers,
+      ip: clientAddress(request) ?? undefined,
+    })
     if (result.outcome === "ignored") return acknowledge({ received: true, ignored: true }, 202)
     if (result.outcome === "processed") deliverSoon()
     return acknowledge(result.outcome === "duplicate" ? { received: true, duplicate: true } : { received: true })

@@ -12,7 +12,11 @@ export const POST = route(
   async ({ request }) => {
     // The signature covers the exact bytes, so the body is read raw, never re-serialised.
     const payload = await readTextBody(request, MAX_PAYLOAD_BYTES)
-    const headers = { id: request.headers.get("svix-id"), timestamp: request.headers.get("svix-timestamp"), signature: request.headers.get("svix-signature") }
+    const headers = {
+      id: request.headers.get("svix-id"),
+      timestamp: request.headers.get("svix-timestamp"),
+      signature: request.headers.get("svix-signature"),
+    }
     return Response.json(await receiveResendWebhook({ payload, headers, ip: clientAddress(request) ?? undefined }))
   },
 )

@@ -8,7 +8,10 @@ import { Timestamp } from "./timestamp"
 export function MailboxList({ items }: { items: MailboxItem[] }) {
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-surface shadow-sm">
-      <div aria-hidden="true" className="hidden grid-cols-[minmax(0,14rem)_minmax(0,1fr)_6rem_11rem] gap-4 border-b border-slate-200 bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid">
+      <div
+        aria-hidden="true"
+        className="hidden grid-cols-[minmax(0,14rem)_minmax(0,1fr)_6rem_11rem] gap-4 border-b border-slate-200 bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid"
+      >
         <span>To</span>
         <span>Subject</span>
         <span>Status</span>

@@ -6,7 +6,11 @@ import { mailboxAccess, requireMailboxAccess } from "./access"
 
 // The mailbox pages read the session cookie through next/headers: it stands in for the request here.
 const requestCookies = vi.hoisted(() => new Map<string, string>())
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (requestCookies.has(name) ? { name, value: requestCookies.get(name)! } : undefined) }) }))
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (requestCookies.has(name) ? { name, value: requestCookies.get(name)! } : undefined),
+  }),
+}))
 
 const NOT_FOUND = { digest: "NEXT_HTTP_ERROR_FALLBACK;404" }
 const VARIABLES = ["APP_MODE", "RESEND_API_KEY", "DEV_MAILBOX"] as const
@@ -52,13 +56,25 @@ test("in production staff read it once they passed the second factor; before, th
   const support = await signedInAs("SUPPORT")
   const pending = await signedInAs("OWNER", { mfa: false })
   await expect(openAs(support.token)).resolves.toBeUndefined()
-  await expect(openAs(pending.token)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/mfa\?callbackUrl=%2Fdev%2Fmailbox;307;/) })
+  await expect(openAs(pending.token)).rejects.toMatchObject({
+    digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/mfa\?callbackUrl=%2Fdev%2Fmailbox;307;/),
+  })
 })
 
 test("the rule, for each caller: production and a demo with Resend are staff-only, a demo without email is open", async () => {
-  const [subscriber, staff, staffWithoutMfa] = await Promise.all([signedInAs("SUBSCRIBER"), signedInAs("ADMIN"), signedInAs("ENGINEER", { mfa: false })])
-  const sessions = { anonymous: null, subscriber: await findSession(subscriber.token), staff: await findSession(staff.token), staffWithoutMfa: await findSession(staffWithoutMfa.token) }
-  const verdicts = () => Object.fromEntries(Object.entries(sessions).map(([caller, session]) => [caller, mailboxAccess(session)]))
+  const [subscriber, staff, staffWithoutMfa] = await Promise.all([
+    signedInAs("SUBSCRIBER"),
+    signedInAs("ADMIN"),
+    signedInAs("ENGINEER", { mfa: false }),
+  ])
+  const sessions = {
+    anonymous: null,
+    subscriber: await findSession(subscriber.token),
+    staff: await findSession(staff.token),
+    staffWithoutMfa: await findSession(staffWithoutMfa.token),
+  }
+  const verdicts = () =>
+    Object.fromEntries(Object.entries(sessions).map(([caller, session]) => [caller, mailboxAccess(session)]))
   const closed = { anonymous: "not-found", subscriber: "not-found", staff: "open", staffWithoutMfa: "second-factor" }
 
   setEnv({ APP_MODE: "production" })

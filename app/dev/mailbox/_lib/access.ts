@@ -13,7 +13,10 @@ export type MailboxAccess = "open" | "second-factor" | "not-found"
  * Otherwise only staff who passed the second factor read it (links redacted), and anyone else is
  * told it does not exist, rather than sent to a sign-in that would say it does.
  */
-export function mailboxAccess(session: CurrentSession | null, openToEveryone = mailboxOpenToEveryone(env())): MailboxAccess {
+export function mailboxAccess(
+  session: CurrentSession | null,
+  openToEveryone = mailboxOpenToEveryone(env()),
+): MailboxAccess {
   if (openToEveryone) return "open"
   if (!session || !isStaff(session.user.role)) return "not-found"
   return session.mfaVerified ? "open" : "second-factor"

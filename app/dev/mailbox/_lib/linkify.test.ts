@@ -23,6 +23,8 @@ test("linkify leaves trailing punctuation and brackets outside the link", () => 
 })
 
 test("linkify ignores other schemes and bare prefixes", () => {
-  expect(linkify("javascript:alert(1) and https:// alone")).toEqual([{ kind: "text", value: "javascript:alert(1) and https:// alone" }])
+  expect(linkify("javascript:alert(1) and https:// alone")).toEqual([
+    { kind: "text", value: "javascript:alert(1) and https:// alone" },
+  ])
   expect(linkify("")).toEqual([])
 })

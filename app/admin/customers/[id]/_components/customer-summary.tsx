@@ -13,18 +13,33 @@ export function CustomerSummary({ detail }: { detail: CustomerDetail }) {
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <StatCard
         label="Subscription"
-        value={<SubscriptionStatusBadge status={current?.status ?? null} cancelAtPeriodEnd={current?.cancelAtPeriodEnd} endedAt={current?.endedAt} />}
+        value={
+          <SubscriptionStatusBadge
+            status={current?.status ?? null}
+            cancelAtPeriodEnd={current?.cancelAtPeriodEnd}
+            endedAt={current?.endedAt}
+          />
+        }
         hint={current ? `${current.plan.name}, ${formatPlanPrice(current.plan)}` : "Never subscribed"}
         data-testid="customer-status"
       />
-      <StatCard label="MRR" value={formatMoney(summary.currentMrrCents, summary.currency)} hint="Monthly recurring revenue now" data-testid="customer-mrr" />
+      <StatCard
+        label="MRR"
+        value={formatMoney(summary.currentMrrCents, summary.currency)}
+        hint="Monthly recurring revenue now"
+        data-testid="customer-mrr"
+      />
       <StatCard
         label="Lifetime value"
         value={formatMoney(summary.lifetimeValueCents, summary.currency)}
         hint={lifetimeHint(summary)}
         data-testid="customer-ltv"
       />
-      <StatCard label="Joined" value={<When date={customer.createdAt} as="date" />} hint={customer.emailVerified ? "Email verified" : "Email not verified"} />
+      <StatCard
+        label="Joined"
+        value={<When date={customer.createdAt} as="date" />}
+        hint={customer.emailVerified ? "Email verified" : "Email not verified"}
+      />
     </div>
   )
 }

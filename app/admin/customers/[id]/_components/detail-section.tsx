@@ -20,7 +20,10 @@ export function DetailSection({ id, title, count, limit, empty, action, children
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-          {title} <span className="text-sm font-normal text-slate-600">({limit !== undefined && count >= limit ? `latest ${limit}` : count})</span>
+          {title}{" "}
+          <span className="text-sm font-normal text-slate-600">
+            ({limit !== undefined && count >= limit ? `latest ${limit}` : count})
+          </span>
         </h2>
         {action}
       </div>

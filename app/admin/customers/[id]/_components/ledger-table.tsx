@@ -1,5 +1,13 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { ChangeKind } from "@/generated/prisma/enums"
 import type { CustomerDetail } from "@/lib/customers/queries"
@@ -41,8 +49,12 @@ export function LedgerTable({ rows, currency }: { rows: CustomerDetail["ledger"]
               <TableCell className="text-right whitespace-nowrap">
                 <SignedMoney cents={row.mrrDeltaCents} currency={currency} />
               </TableCell>
-              <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(row.mrrAfterCents, currency)}</TableCell>
-              <TableCell className="min-w-40 text-slate-700">{row.reason ?? <span className="text-slate-500">—</span>}</TableCell>
+              <TableCell className="text-right whitespace-nowrap tabular-nums">
+                {formatMoney(row.mrrAfterCents, currency)}
+              </TableCell>
+              <TableCell className="min-w-40 text-slate-700">
+                {row.reason ?? <span className="text-slate-500">—</span>}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -12,7 +12,11 @@ export function OrdersList({ orders }: { orders: CustomerDetail["orders"] }) {
   return (
     <ul className="flex flex-col gap-4" data-testid="customer-orders">
       {orders.map((order) => (
-        <li key={order.id} data-testid="customer-order" className="rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:p-5">
+        <li
+          key={order.id}
+          data-testid="customer-order"
+          className="rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:p-5"
+        >
           <OrderCard order={order} />
         </li>
       ))}
@@ -34,16 +38,38 @@ function OrderCard({ order }: { order: Order }) {
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
         <Fact term="Amount">{formatMoney(order.amountCents, order.currency)}</Fact>
-        <Fact term="Paid"><When date={order.paidAt} /></Fact>
-        <Fact term="Due"><When date={order.dueAt} /></Fact>
-        <Fact term="Fulfilled"><When date={order.fulfilledAt} /></Fact>
+        <Fact term="Paid">
+          <When date={order.paidAt} />
+        </Fact>
+        <Fact term="Due">
+          <When date={order.dueAt} />
+        </Fact>
+        <Fact term="Fulfilled">
+          <When date={order.fulfilledAt} />
+        </Fact>
         <Fact term="Assignee">{order.assigneeEmail ?? <span className="text-slate-500">—</span>}</Fact>
-        {order.releaseDueAt ? <Fact term="Release due"><When date={order.releaseDueAt} /></Fact> : null}
-        {order.releasedAt ? <Fact term="Released"><When date={order.releasedAt} /></Fact> : null}
-        {order.refundedAt ? <Fact term="Refunded"><When date={order.refundedAt} /></Fact> : null}
+        {order.releaseDueAt ? (
+          <Fact term="Release due">
+            <When date={order.releaseDueAt} />
+          </Fact>
+        ) : null}
+        {order.releasedAt ? (
+          <Fact term="Released">
+            <When date={order.releasedAt} />
+          </Fact>
+        ) : null}
+        {order.refundedAt ? (
+          <Fact term="Refunded">
+            <When date={order.refundedAt} />
+          </Fact>
+        ) : null}
       </dl>
       {order.events.length > 0 ? (
-        <ol aria-label={`Timeline of order ${order.id}`} className="flex flex-col gap-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="order-timeline">
+        <ol
+          aria-label={`Timeline of order ${order.id}`}
+          className="flex flex-col gap-2 border-l-2 border-slate-200 pl-4 text-sm"
+          data-testid="order-timeline"
+        >
           {order.events.map((event) => (
             <li key={event.id}>
               <span className="font-medium text-slate-900">{event.type.replaceAll("_", " ").toLowerCase()}</span>

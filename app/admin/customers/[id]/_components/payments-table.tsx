@@ -1,5 +1,13 @@
 import { PaymentStatusBadge } from "@/components/billing/payment-status-badge"
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import type { CustomerDetail } from "@/lib/customers/queries"
 import { formatMoney } from "@/lib/format/money"
@@ -31,13 +39,21 @@ export function PaymentsTable({ payments }: { payments: CustomerDetail["payments
               <TableCell>
                 <When date={payment.paidAt} />
               </TableCell>
-              <TableCell className="whitespace-nowrap">{REASONS[payment.billingReason] ?? payment.billingReason}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {REASONS[payment.billingReason] ?? payment.billingReason}
+              </TableCell>
               <TableCell>
                 <PaymentStatusBadge status={payment.status} />
               </TableCell>
-              <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(payment.amountCents, payment.currency)}</TableCell>
               <TableCell className="text-right whitespace-nowrap tabular-nums">
-                {payment.refundedCents > 0 ? formatMoney(payment.refundedCents, payment.currency) : <span className="text-slate-500">—</span>}
+                {formatMoney(payment.amountCents, payment.currency)}
+              </TableCell>
+              <TableCell className="text-right whitespace-nowrap tabular-nums">
+                {payment.refundedCents > 0 ? (
+                  formatMoney(payment.refundedCents, payment.currency)
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
               </TableCell>
               <TableCell className="font-mono text-xs">{payment.polarOrderId}</TableCell>
             </TableRow>

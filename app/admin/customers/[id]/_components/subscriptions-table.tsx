@@ -1,4 +1,12 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@/components/ui/table"
 import { When } from "@/components/ui/when"
 import { formatPlanPrice } from "@/lib/billing/format"
 import type { CustomerDetail } from "@/lib/customers/queries"
@@ -28,9 +36,15 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: CustomerD
                 <span className="block text-xs text-slate-600">{formatPlanPrice(sub.plan)}</span>
               </TableCell>
               <TableCell>
-                <SubscriptionStatusBadge status={sub.status} cancelAtPeriodEnd={sub.cancelAtPeriodEnd} endedAt={sub.endedAt} />
+                <SubscriptionStatusBadge
+                  status={sub.status}
+                  cancelAtPeriodEnd={sub.cancelAtPeriodEnd}
+                  endedAt={sub.endedAt}
+                />
               </TableCell>
-              <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(sub.mrrCents, sub.plan.currency)}</TableCell>
+              <TableCell className="text-right whitespace-nowrap tabular-nums">
+                {formatMoney(sub.mrrCents, sub.plan.currency)}
+              </TableCell>
               <TableCell>
                 <When date={sub.startedAt} as="date" />
               </TableCell>

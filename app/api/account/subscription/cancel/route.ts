@@ -9,6 +9,10 @@ import { route } from "@/lib/http/route"
 // POST /api/account/subscription/cancel { subscriptionId? } — cancel at the end of the paid period
 export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) => {
   const result = await cancelAtPeriodEnd(caller.user.id, body.subscriptionId, { origin: appOrigin() })
-  void track("feature_used", { userId: caller.user.id, props: { feature: "subscription_canceled" }, browser: requestOrigin(request) })
+  void track("feature_used", {
+    userId: caller.user.id,
+    props: { feature: "subscription_canceled" },
+    browser: requestOrigin(request),
+  })
   return Response.json(result)
 })

@@ -9,6 +9,10 @@ import { route } from "@/lib/http/route"
 // POST /api/account/subscription/change-plan { planId, subscriptionId? } — move to another plan on sale
 export const POST = route({ roles: ALL_ROLES, body: changePlanSchema }, async ({ request, body, caller }) => {
   const result = await changePlan(caller.user.id, body.subscriptionId, body.planId, { origin: appOrigin() })
-  void track("feature_used", { userId: caller.user.id, props: { feature: "plan_changed" }, browser: requestOrigin(request) })
+  void track("feature_used", {
+    userId: caller.user.id,
+    props: { feature: "plan_changed" },
+    browser: requestOrigin(request),
+  })
   return Response.json(result)
 })

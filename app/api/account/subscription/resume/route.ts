@@ -9,6 +9,10 @@ import { route } from "@/lib/http/route"
 // POST /api/account/subscription/resume { subscriptionId? } — withdraw a scheduled cancellation
 export const POST = route({ roles: ALL_ROLES, body: subscriptionActionSchema }, async ({ request, body, caller }) => {
   const result = await resume(caller.user.id, body.subscriptionId, { origin: appOrigin() })
-  void track("feature_used", { userId: caller.user.id, props: { feature: "subscription_resumed" }, browser: requestOrigin(request) })
+  void track("feature_used", {
+    userId: caller.user.id,
+    props: { feature: "subscription_resumed" },
+    browser: requestOrigin(request),
+  })
   return Response.json(result)
 })

@@ -6,5 +6,7 @@ import { route } from "@/lib/http/route"
 
 // POST /api/checkout/test/complete { token, outcome } — test mode's "Pay" / "Card declined": sends Polar's webhooks to ourselves
 export const POST = route({ roles: ALL_ROLES, body: testCheckoutCompleteSchema }, async ({ body, caller }) =>
-  Response.json(await completeTestCheckout({ user: caller.user, token: body.token, outcome: body.outcome, origin: appOrigin() })),
+  Response.json(
+    await completeTestCheckout({ user: caller.user, token: body.token, outcome: body.outcome, origin: appOrigin() }),
+  ),
 )

@@ -5,8 +5,11 @@ import { featureRequestStatusSchema } from "@/lib/feedback/schemas"
 import { route } from "@/lib/http/route"
 
 // POST /api/admin/feature-requests/:id/status { status } — planned, in progress, shipped or declined; emails voters and author once per status (audited)
-export const POST = route({ roles: FEEDBACK_STAFF_ROLES, body: featureRequestStatusSchema, auditedByHandler: true }, async ({ params, body, caller }) => {
-  const change = await setFeatureRequestStatus({ requestId: params.id!, status: body.status, actor: caller.user })
-  if (change.emailed > 0) deliverSoon()
-  return Response.json(change)
-})
+export const POST = route(
+  { roles: FEEDBACK_STAFF_ROLES, body: featureRequestStatusSchema, auditedByHandler: true },
+  async ({ params, body, caller }) => {
+    const change = await setFeatureRequestStatus({ requestId: params.id!, status: body.status, actor: caller.user })
+    if (change.emailed > 0) deliverSoon()
+    return Response.json(change)
+  },
+)

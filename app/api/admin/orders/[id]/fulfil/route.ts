@@ -5,8 +5,11 @@ import { fulfilOrder } from "@/lib/orders/fulfil"
 import { fulfilOrderSchema } from "@/lib/orders/schemas"
 
 // POST /api/admin/orders/:id/fulfil { login, password, notes? } — deliver the seat; credentials are stored encrypted
-export const POST = route({ roles: STAFF_ROLES, scope: "orders", body: fulfilOrderSchema, auditedByHandler: true }, async ({ params, body, caller }) => {
-  const order = await fulfilOrder({ orderId: params.id!, actor: caller.user, ...body })
-  deliverSoon()
-  return Response.json(order)
-})
+export const POST = route(
+  { roles: STAFF_ROLES, scope: "orders", body: fulfilOrderSchema, auditedByHandler: true },
+  async ({ params, body, caller }) => {
+    const order = await fulfilOrder({ orderId: params.id!, actor: caller.user, ...body })
+    deliverSoon()
+    return Response.json(order)
+  },
+)

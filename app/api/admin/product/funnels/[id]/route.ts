@@ -4,8 +4,10 @@ import { MANAGER_ROLES } from "@/lib/auth/roles"
 import { route } from "@/lib/http/route"
 
 // PATCH /api/admin/product/funnels/:id { name?, steps?, windowDays? } — change a saved funnel (audited)
-export const PATCH = route({ roles: MANAGER_ROLES, body: savedFunnelPatchSchema, auditedByHandler: true }, async ({ params, body, caller }) =>
-  Response.json(await updateSavedFunnel({ id: params.id!, patch: body, actor: caller.user })),
+export const PATCH = route(
+  { roles: MANAGER_ROLES, body: savedFunnelPatchSchema, auditedByHandler: true },
+  async ({ params, body, caller }) =>
+    Response.json(await updateSavedFunnel({ id: params.id!, patch: body, actor: caller.user })),
 )
 
 // DELETE /api/admin/product/funnels/:id — delete a saved funnel (audited)
