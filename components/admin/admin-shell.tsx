@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge"
 import { SignOutLink } from "@/components/ui/sign-out-link"
 import { SkipLink } from "@/components/ui/skip-link"
 import { AdminNav } from "./admin-nav"
-import { ROLE_BADGES } from "./role-badge"
+import { ROLE_BADGES } from "@/components/auth/role-badge"
 
 type AdminShellProps = { user: { email: string; role: Role }; children: ReactNode }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next"
-import { FilteredList } from "@/components/admin/filtered-list"
+import { FilteredList } from "@/components/ui/filtered-list"
 import { AuditTable } from "@/components/audit/audit-table"
 import { PageHeader } from "@/components/ui/page-header"
 import { listAuditEntries } from "@/lib/audit/queries"

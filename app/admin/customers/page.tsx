@@ -1,5 +1,5 @@
 import type { Metadata } from "next"
-import { FilteredList } from "@/components/admin/filtered-list"
+import { FilteredList } from "@/components/ui/filtered-list"
 import { PageHeader } from "@/components/ui/page-header"
 import { requireStaffSession } from "@/lib/auth/session"
 import { listCustomers } from "@/lib/customers/queries"

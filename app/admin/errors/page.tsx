@@ -1,5 +1,5 @@
 import type { Metadata } from "next"
-import { FilteredList } from "@/components/admin/filtered-list"
+import { FilteredList } from "@/components/ui/filtered-list"
 import { forbidden } from "next/navigation"
 import { PageHeader } from "@/components/ui/page-header"
 import type { Role } from "@/generated/prisma/enums"

@@ -1,4 +1,4 @@
-import { ChoiceFilter, FilterForm } from "@/components/admin/filter-form"
+import { ChoiceFilter, FilterForm } from "@/components/ui/filter-form"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { SubscriptionStatus } from "@/generated/prisma/enums"

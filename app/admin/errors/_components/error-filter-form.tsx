@@ -1,4 +1,4 @@
-import { ChoiceFilter, enumChoices, FilterForm } from "@/components/admin/filter-form"
+import { ChoiceFilter, enumChoices, FilterForm } from "@/components/ui/filter-form"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"
 import { ErrorGroupStatus } from "@/generated/prisma/enums"

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState, type FormEvent } from "react"
-import { ROLE_BADGES } from "@/components/admin/role-badge"
+import { ROLE_BADGES } from "@/components/auth/role-badge"
 import { ActionButton } from "@/components/ui/action-button"
 import { Label } from "@/components/ui/label"
 import { Select } from "@/components/ui/select"

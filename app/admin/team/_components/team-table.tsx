@@ -1,4 +1,4 @@
-import { RoleBadge } from "@/components/admin/role-badge"
+import { RoleBadge } from "@/components/auth/role-badge"
 import { Badge } from "@/components/ui/badge"
 import {
   Table,

@@ -1,4 +1,4 @@
-import { ChoiceFilter, enumChoices, FilterForm } from "@/components/admin/filter-form"
+import { ChoiceFilter, enumChoices, FilterForm } from "@/components/ui/filter-form"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { WebhookStatus } from "@/generated/prisma/enums"
