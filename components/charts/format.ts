@@ -43,19 +43,16 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 || Math.abs(value) >= 100 ? integer.format(value) : short.format(value)} ${BYTE_UNITS[unit]}`
 }
 
-// The charts have always used British month names ("3 Sept").
-const CHART_DATES = { months: "en-GB" } as const
-
 /** An axis tick: "14:05" for ranges up to two days, "3 Nov" beyond. */
 export function formatTick(at: string | Date, spanMs: number): string {
   const date = new Date(at)
-  return spanMs <= 2 * 86_400_000 ? formatClockOfDay(date) : formatDayMonth(date, CHART_DATES)
+  return spanMs <= 2 * 86_400_000 ? formatClockOfDay(date) : formatDayMonth(date)
 }
 
 /** A full instant for tables and tooltips: "3 Nov 14:05 UTC". */
 export function formatInstant(at: string | Date): string {
   const date = new Date(at)
-  return `${formatDayMonth(date, CHART_DATES)} ${formatClockOfDay(date, { showZone: true })}`
+  return `${formatDayMonth(date)} ${formatClockOfDay(date, { showZone: true })}`
 }
 
 /** "14:05:09 UTC". */

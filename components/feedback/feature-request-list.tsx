@@ -47,7 +47,7 @@ export function FeatureRequestList({ items, canVote }: { items: FeatureRequestLi
               <p className="mt-1 text-sm break-words whitespace-pre-line text-slate-700">{item.body}</p>
             ) : null}
             <p className="mt-2 text-xs text-slate-500">
-              Posted {formatDate(item.createdAt, { months: "en-GB" })}
+              Posted {formatDate(item.createdAt)}
               {item.mine ? " by you" : ""}
             </p>
           </div>

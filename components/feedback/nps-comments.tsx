@@ -20,7 +20,7 @@ export function NpsComments({ comments, headingId }: { comments: NpsComment[]; h
               <Badge tone={TONE[category]}>
                 {item.score} · {category}
               </Badge>
-              <span>{formatDate(item.createdAt, { months: "en-GB" })}</span>
+              <span>{formatDate(item.createdAt)}</span>
             </div>
             <blockquote className="mt-2 text-sm break-words whitespace-pre-line text-slate-800">
               {item.comment}

@@ -115,10 +115,8 @@ export function npsTrend(
   return [...byPeriod].map(([period, scores]) => ({ period, ...summarizeNps(scores) }))
 }
 
-/** "Week of 2 Nov" or "Nov 2026" (British month names: "Sept"). */
+/** "Week of 2 Nov" or "Nov 2026". */
 export function periodLabel(period: string, unit: TrendUnit): string {
   const date = new Date(`${period}T00:00:00Z`)
-  return unit === "week"
-    ? `Week of ${formatDayMonth(date, { months: "en-GB" })}`
-    : formatMonth(date, { months: "en-GB" })
+  return unit === "week" ? `Week of ${formatDayMonth(date)}` : formatMonth(date)
 }

@@ -1,15 +1,11 @@
 // Dates and instants as the pages print them: in UTC unless the caller names a zone (an IANA name
 // such as "Europe/Berlin"), so a server render and the browser agree and staff read the logs' clock.
 // Pure: safe in client components, server code and email templates alike.
-//
-// Short month names: "Sep" by default. Pages that have always printed Intl's British English
-// ("Sept") pass `months: "en-GB"` and keep doing so; every other month reads the same either way.
+// Short month names are English's three letters everywhere ("Sep", never "Sept").
 
 export type DateOptions = {
   /** An IANA time zone; UTC when left out. */
   zone?: string
-  /** Whose short month names: "Sep" (en-US, the default) or "Sept" (en-GB). */
-  months?: "en-US" | "en-GB"
 }
 
 export type ClockOptions = DateOptions & {
@@ -71,7 +67,7 @@ function fieldsOf(date: Date, zone: string): Fields {
   }
 }
 
-const shortMonth = (fields: Fields, options: DateOptions) => monthName(fields.month, options.months ?? "en-US", "short")
+const shortMonth = (fields: Fields, options: DateOptions) => monthName(fields.month, "en-US", "short")
 const zoneSuffix = (options: ClockOptions) => (options.showZone ? ` ${options.zone ?? UTC}` : "")
 
 const isoDayOf = (fields: Fields) =>
@@ -98,7 +94,7 @@ export function formatDayMonth(date: Date, options: DateOptions = {}): string {
 /** "Mar 2026", or "March 2026" with `long`. */
 export function formatMonth(date: Date, options: DateOptions & { long?: boolean } = {}): string {
   const fields = fieldsOf(date, options.zone ?? UTC)
-  const name = options.long ? monthName(fields.month, options.months ?? "en-US", "long") : shortMonth(fields, options)
+  const name = options.long ? monthName(fields.month, "en-US", "long") : shortMonth(fields, options)
   return `${name} ${fields.year}`
 }
 

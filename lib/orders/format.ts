@@ -43,15 +43,12 @@ export const ORDER_STATUS_LABELS_FOR_STAFF: Record<OrderStatus, string> = {
   REFUNDED: "Refunded",
 }
 
-// Order times have always used British month names ("Sept").
-const ORDER_DATES = { months: "en-GB" } as const
-
 /** "10 Mar 2026, 12:00 UTC": the same text on the server and in every browser, so client components hydrate cleanly. */
 export function formatOrderTime(date: Date): string {
-  return formatDateTime(date, { ...ORDER_DATES, showZone: true })
+  return formatDateTime(date, { showZone: true })
 }
 
 /** formatOrderTime in two parts, for narrow table cells: "10 Mar 2026" and "12:00 UTC". */
 export function formatOrderDayAndClock(date: Date): { day: string; clock: string } {
-  return { day: formatDate(date, ORDER_DATES), clock: formatClock(date, { showZone: true }) }
+  return { day: formatDate(date), clock: formatClock(date, { showZone: true }) }
 }

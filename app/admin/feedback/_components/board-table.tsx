@@ -32,16 +32,14 @@ export function BoardTable({ items }: { items: StaffBoardItem[] }) {
                 <p className="font-medium break-words text-slate-900">{item.title}</p>
                 {item.body ? <p className="mt-1 line-clamp-3 text-xs break-words text-slate-600">{item.body}</p> : null}
                 <p className="mt-1 text-xs text-slate-500">
-                  {item.authorEmail} · {formatDate(item.createdAt, { months: "en-GB" })}
+                  {item.authorEmail} · {formatDate(item.createdAt)}
                 </p>
               </TableCell>
               <TableCell className="text-right tabular-nums">{item.voteCount.toLocaleString("en-US")}</TableCell>
               <TableCell>
                 <FeatureStatusBadge status={item.status} />
                 {item.statusChangedAt ? (
-                  <span className="mt-1 block text-xs text-slate-500">
-                    since {formatDate(item.statusChangedAt, { months: "en-GB" })}
-                  </span>
+                  <span className="mt-1 block text-xs text-slate-500">since {formatDate(item.statusChangedAt)}</span>
                 ) : null}
               </TableCell>
               <TableCell>

@@ -46,7 +46,7 @@ export function MessagesTable({ items }: { items: StaffFeedbackMessage[] }) {
                 <span className="block">{item.userEmail}</span>
                 {item.page ? <span className="block text-xs text-slate-500">on {item.page}</span> : null}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{formatDate(item.createdAt, { months: "en-GB" })}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(item.createdAt)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -35,7 +35,7 @@ export function NpsTable({ items }: { items: StaffNpsResponse[] }) {
                 {item.comment ?? <span className="text-slate-500">no comment</span>}
               </TableCell>
               <TableCell>{item.userEmail}</TableCell>
-              <TableCell className="whitespace-nowrap">{formatDate(item.createdAt, { months: "en-GB" })}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(item.createdAt)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

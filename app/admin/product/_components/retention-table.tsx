@@ -33,10 +33,10 @@ function periodName(report: CohortReport): string {
   return report.period === "week" ? "Week" : "Month"
 }
 
-/** "Week of 2 Nov 2026" or "November 2026" (British month names: "Sept"). */
+/** "Week of 2 Nov 2026" or "November 2026". */
 export function cohortName(start: string, period: CohortReport["period"]): string {
   const date = new Date(`${start}T00:00:00Z`)
-  return period === "week" ? `Week of ${formatDate(date, { months: "en-GB" })}` : formatMonth(date, { long: true })
+  return period === "week" ? `Week of ${formatDate(date)}` : formatMonth(date, { long: true })
 }
 
 /** The heat map: a real table, each cell's colour said again by its percentage. */
