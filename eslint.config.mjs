@@ -43,6 +43,7 @@ export const SERVER_ONLY_MODULES = [
   "lib/orders/fulfil.ts",
   "lib/orders/queries.ts",
   "lib/orders/reveal.ts",
+  "lib/revenue/report.ts",
 ]
 
 /**

@@ -67,7 +67,7 @@ function fieldsOf(date: Date, zone: string): Fields {
   }
 }
 
-const shortMonth = (fields: Fields, options: DateOptions) => monthName(fields.month, "en-US", "short")
+const shortMonth = (fields: Fields) => monthName(fields.month, "en-US", "short")
 const zoneSuffix = (options: ClockOptions) => (options.showZone ? ` ${options.zone ?? UTC}` : "")
 
 const isoDayOf = (fields: Fields) =>
@@ -82,19 +82,19 @@ function clockOf(fields: Fields, options: ClockOptions): string {
 /** "5 Mar 2026". */
 export function formatDate(date: Date, options: DateOptions = {}): string {
   const fields = fieldsOf(date, options.zone ?? UTC)
-  return `${fields.day} ${shortMonth(fields, options)} ${fields.year}`
+  return `${fields.day} ${shortMonth(fields)} ${fields.year}`
 }
 
 /** "5 Mar". */
 export function formatDayMonth(date: Date, options: DateOptions = {}): string {
   const fields = fieldsOf(date, options.zone ?? UTC)
-  return `${fields.day} ${shortMonth(fields, options)}`
+  return `${fields.day} ${shortMonth(fields)}`
 }
 
 /** "Mar 2026", or "March 2026" with `long`. */
 export function formatMonth(date: Date, options: DateOptions & { long?: boolean } = {}): string {
   const fields = fieldsOf(date, options.zone ?? UTC)
-  const name = options.long ? monthName(fields.month, "en-US", "long") : shortMonth(fields, options)
+  const name = options.long ? monthName(fields.month, "en-US", "long") : shortMonth(fields)
   return `${name} ${fields.year}`
 }
 
@@ -108,8 +108,8 @@ export function formatDateTime(date: Date, options: ClockOptions & { year?: bool
   const fields = fieldsOf(date, options.zone ?? UTC)
   const day =
     options.year === false
-      ? `${fields.day} ${shortMonth(fields, options)}`
-      : `${fields.day} ${shortMonth(fields, options)} ${fields.year}`
+      ? `${fields.day} ${shortMonth(fields)}`
+      : `${fields.day} ${shortMonth(fields)} ${fields.year}`
   return `${day}, ${clockOf(fields, options)}${zoneSuffix(options)}`
 }
 

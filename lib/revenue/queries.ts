@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client"
+import type { LedgerRow } from "./movements"
 import { db } from "@/lib/db"
 
 type Client = PrismaClient | Prisma.TransactionClient
@@ -31,4 +32,23 @@ export async function ledgerOfSubscriptions(subscriptionIds: readonly string[], 
       planId: true,
     },
   })
+}
+
+/**
+ * Every ledger row effective before `until`, with the customer (the subscription's user) it
+ * belongs to: what customer-level movements are computed from. Ordered for a stable answer; the
+ * movements sort by effective instant themselves.
+ */
+export async function ledgerRowsBefore(client: Client, until: Date): Promise<LedgerRow[]> {
+  const rows = await client.$queryRaw<{ customer_id: string; effective_at: Date; mrr_delta_cents: number }[]>`
+    SELECT s.user_id AS customer_id, c.effective_at, c.mrr_delta_cents
+    FROM subscription_changes c
+    JOIN subscriptions s ON s.id = c.subscription_id
+    WHERE c.effective_at < ${until}
+    ORDER BY c.effective_at, c.id`
+  return rows.map((row) => ({
+    customerId: row.customer_id,
+    effectiveAt: row.effective_at,
+    mrrDeltaCents: row.mrr_delta_cents,
+  }))
 }
