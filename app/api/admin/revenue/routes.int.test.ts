@@ -1,8 +1,9 @@
-import { expect, test } from "vitest"
+import { beforeAll, expect, test } from "vitest"
 import { db } from "@/lib/db"
 import { signedInAs } from "@/lib/testing/fixtures"
 import { callRoute } from "@/lib/testing/http"
-import { GET } from "./route"
+import { GET as cohorts } from "./cohorts/route"
+import { GET } from "./movements/route"
 
 // Two customers on a fresh database (one migrated database per integration file):
 // A  Jan 10 new 2,000 · Feb 3 upgrade to 5,000 at 23:30 and a second subscription of 1,000 at
@@ -58,8 +59,9 @@ async function ledger() {
   })
 }
 
+beforeAll(ledger)
+
 test("owners get the monthly movements in the contract's shape, and a month's figures do not depend on the range's end", async () => {
-  await ledger()
   const owner = await signedInAs("OWNER")
   const get = async (query: string) => {
     const response = await callRoute(GET, "GET", `/api/admin/revenue/movements?${query}`, { cookie: owner.cookie })
@@ -120,4 +122,39 @@ test("a malformed or backwards range is 422 in the shared error shape; support s
     (await callRoute(GET, "GET", "/api/admin/revenue/movements?from=2026-01&to=2026-01", { cookie: support.cookie }))
       .status,
   ).toBe(403)
+})
+
+test("owners get the cohorts of the same ledger: A and B started in January at 5,000 (A's merged pair adds 4,000 in February)", async () => {
+  const owner = await signedInAs("OWNER")
+  const response = await callRoute(cohorts, "GET", "/api/admin/revenue/cohorts?from=2026-01&to=2026-03", {
+    cookie: owner.cookie,
+  })
+  expect(response.status).toBe(200)
+  const body = await response.json()
+  expect(body.cohorts.map((c: { cohort: string; customers: number }) => [c.cohort, c.customers])).toEqual([
+    ["2026-01", 2],
+    ["2026-02", 0],
+    ["2026-03", 0],
+  ])
+  const [january] = body.cohorts
+  // Started at 2,000 + 3,000 = 5,000. February: A 6,000 + B 3,000 = 9,000 (kept 2,000 + 3,000);
+  // March: A 6,000, B churned: 6,000 (kept 2,000), one customer of two.
+  expect(january.startingMrrCents).toBe(5_000)
+  expect(
+    january.cells.map((c: { mrrCents: number; keptMrrCents: number; activeCustomers: number }) => [
+      c.mrrCents,
+      c.keptMrrCents,
+      c.activeCustomers,
+    ]),
+  ).toEqual([
+    [5_000, 5_000, 2],
+    [9_000, 5_000, 2],
+    [6_000, 2_000, 1],
+  ])
+  expect(january.cells[2]).toMatchObject({ logoRetention: 0.5, grossMrrRetention: 0.4 })
+  expect(january.cells[2].netMrrRetention).toBeCloseTo(6_000 / 5_000, 12)
+  expect(
+    (await callRoute(cohorts, "GET", "/api/admin/revenue/cohorts?from=2026-03&to=2026-01", { cookie: owner.cookie }))
+      .status,
+  ).toBe(422)
 })
