@@ -160,6 +160,26 @@ describe("server errors from the route wrapper", () => {
     expect(await db.errorOccurrence.count({ where: { groupId: groups[0]!.id } })).toBe(12)
   })
 
+  test("regression: the sample stack, route and release are the newest sighting's, whatever order the writes land in", async () => {
+    const sighting = (order: string, at: string, route: string) =>
+      recordError({
+        source: "server",
+        error: Object.assign(new Error(`golf ${order} late`), {
+          stack: `Error: golf ${order} late\n    at lateMe (/srv/lib/late.ts:1:1)`,
+        }),
+        at: new Date(at),
+        route,
+        release: `release-${order}`,
+      })
+    // The newest lands first, then an older one (two pool connections committing out of order).
+    await sighting("ord_2", "2026-03-01T10:00:02Z", "/api/newer")
+    await sighting("ord_1", "2026-03-01T10:00:01Z", "/api/older")
+    const group = await db.errorGroup.findFirstOrThrow({ where: { topFrame: "lateMe (lib/late.ts)" } })
+    expect(group).toMatchObject({ count: 2, route: "/api/newer", release: "release-ord_2" })
+    expect(group.sampleStack).toContain("golf ord_2 late")
+    expect(group.lastSeenAt.toISOString()).toBe("2026-03-01T10:00:02.000Z")
+  })
+
   test("recording never throws into its caller, and one error object is counted once", async () => {
     await expect(
       recordError({ source: "server", error: new Error("echo"), at: new Date(Number.NaN) }),

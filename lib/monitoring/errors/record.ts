@@ -90,9 +90,13 @@ export async function recordError(report: ErrorReport): Promise<RecordedError | 
         ON CONFLICT (fingerprint) DO UPDATE SET
           count = error_groups.count + 1,
           last_seen_at = GREATEST(error_groups.last_seen_at, EXCLUDED.last_seen_at),
-          route = COALESCE(EXCLUDED.route, error_groups.route),
-          release = COALESCE(EXCLUDED.release, error_groups.release),
-          sample_stack = COALESCE(EXCLUDED.sample_stack, error_groups.sample_stack),
+          -- The newest sighting's route, release and stack, by when it happened, not by which write lands last.
+          route = CASE WHEN EXCLUDED.last_seen_at >= error_groups.last_seen_at
+                       THEN COALESCE(EXCLUDED.route, error_groups.route) ELSE error_groups.route END,
+          release = CASE WHEN EXCLUDED.last_seen_at >= error_groups.last_seen_at
+                         THEN COALESCE(EXCLUDED.release, error_groups.release) ELSE error_groups.release END,
+          sample_stack = CASE WHEN EXCLUDED.last_seen_at >= error_groups.last_seen_at
+                              THEN COALESCE(EXCLUDED.sample_stack, error_groups.sample_stack) ELSE error_groups.sample_stack END,
           regressed_at = CASE WHEN error_groups.status = 'RESOLVED' AND EXCLUDED.last_seen_at >= COALESCE(error_groups.resolved_at, '-infinity')
                               THEN EXCLUDED.last_seen_at ELSE error_groups.regressed_at END,
           status = CASE WHEN error_groups.status = 'RESOLVED' AND EXCLUDED.last_seen_at >= COALESCE(error_groups.resolved_at, '-infinity')
