@@ -48,29 +48,28 @@ export class BenchServers {
         .map(([k, v]) => `${k}=${v}`)
         .join(" ")}`,
     )
-    const child = spawn(
-      process.execPath,
-      [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-      {
-        detached: true,
-        stdio: ["ignore", "ignore", "inherit"],
-        env: {
-          ...process.env,
-          ...this.secrets,
-          NODE_ENV: "production",
-          // A demo: http on localhost, throwaway secrets (as scripts/bench/server.ts startNext).
-          APP_MODE: "demo",
-          NEXT_TELEMETRY_DISABLED: "1",
-          DATABASE_URL: server.databaseUrl,
-          DATABASE_POOL_MAX: this.external ? (process.env.DATABASE_POOL_MAX ?? "10") : "1",
-          NEXTAUTH_URL: base,
-          POLAR_ACCESS_TOKEN: "",
-          RESEND_API_KEY: "",
-          SENTRY_DSN: "",
-          ...env,
-        },
+    // The app's own server (scripts/serve.ts), as `npm start` runs it: the one that names itself
+    // acv-server, which signal() looks for.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+      detached: true,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        ...this.secrets,
+        NODE_ENV: "production",
+        PORT: String(port),
+        // A demo: http on localhost, throwaway secrets (as scripts/bench/server.ts startNext).
+        APP_MODE: "demo",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: server.databaseUrl,
+        DATABASE_POOL_MAX: this.external ? (process.env.DATABASE_POOL_MAX ?? "10") : "1",
+        NEXTAUTH_URL: base,
+        POLAR_ACCESS_TOKEN: "",
+        RESEND_API_KEY: "",
+        SENTRY_DSN: "",
+        ...env,
       },
-    )
+    })
     server.children.push(child)
     const deadline = Date.now() + 3 * 60_000
     while (Date.now() < deadline) {
